@@ -1,0 +1,214 @@
+"""Command line: parse options, call one core function, hand the result to `render`.
+
+Heavy modules are imported inside the commands so that `--help` and small commands start fast.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import click
+
+from . import __version__
+from .errors import ExitCode, FactcheckError
+
+FORMATS = ["table", "json", "jsonl", "csv", "markdown"]
+
+
+def common_options(formats: list[str] = FORMATS) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """Return a decorator adding --index, --format and --quiet to a command."""
+
+    def decorate(fn: Callable[..., Any]) -> Callable[..., Any]:
+        fn = click.option("--quiet", "-q", is_flag=True, default=None, help="Print nothing but data and errors.")(fn)
+        fn = click.option("--format", "-f", "fmt", type=click.Choice(formats), default=None,
+                          help=f"Output format (default: {formats[0]}; env FACTCHECK_FORMAT).")(fn)
+        fn = click.option("--index", "index", metavar="PATH", default=None,
+                          help="Index folder (env FACTCHECK_INDEX; default ./.factcheck, else the bundled seeds).")(fn)
+        return fn
+
+    return decorate
+
+
+def _settings(**options: Any):  # type: ignore[no-untyped-def]
+    from .config import load_settings
+
+    return load_settings().with_options(**options)
+
+
+class _Group(click.Group):
+    """A group that turns domain errors (and bugs) into one line on stderr, in one place."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except FactcheckError as exc:
+            _clear_progress()
+            click.echo(f"factcheck: error: {exc}", err=True)
+            ctx.exit(exc.exit_code)
+        except (click.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except BrokenPipeError:
+            # The reader went away (| head); stop quietly, as grep does.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            ctx.exit(ExitCode.OK)
+        except KeyboardInterrupt:
+            click.echo("factcheck: interrupted", err=True)
+            ctx.exit(130)
+        except Exception as exc:  # a bug: say so in one line unless debugging
+            if os.environ.get("FACTCHECK_DEBUG"):
+                raise
+            click.echo(f"factcheck: internal error: {type(exc).__name__}: {exc} "
+                       "(run with FACTCHECK_DEBUG=1 for the traceback)", err=True)
+            ctx.exit(ExitCode.USAGE)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, "--version", prog_name="factcheck")
+def main() -> None:
+    """Check claims and drafts against your own source articles, offline.
+
+    \b
+    factcheck index sources/              read articles into ./.factcheck
+    factcheck verify "Hegseth ruled out US troops"
+    factcheck quotes --speaker Vance
+    factcheck sources
+
+    With no index configured, commands answer from the seed articles bundled with factcheck.
+    Exit codes: 0 ok, 1 findings (conflicting claims, skipped files), 2 usage or input error,
+    3 (verify) some claim unverified.
+    """
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--prune", is_flag=True, help="Remove documents whose files are gone from disk.")
+@click.option("--max-file-size", type=int, default=None, metavar="BYTES",
+              help="Skip files larger than this (default 50 MB).")
+@common_options()
+def index(paths: tuple[str, ...], prune: bool, max_file_size: int | None, index: str | None,
+          fmt: str | None, quiet: bool | None) -> None:
+    """Add or update documents from files and folders (recursive); unchanged files are skipped."""
+    from . import render
+    from .config import index_for_writing
+    from .ingest import index_paths
+
+    settings = _settings(index=index, format=fmt, quiet=quiet, max_file_size=max_file_size)
+    target = index_for_writing(settings)
+    report = index_paths(target, paths, prune=prune, max_bytes=settings.max_file_size,
+                         progress=_progress() if not settings.quiet else None)
+    for path, reason in report.skipped:
+        render.warning(f"skipped {path}: {reason}")
+    if not settings.quiet or settings.format:
+        render.index_report(report, settings.format or "table", target)
+    sys.exit(ExitCode.FINDINGS if report.skipped else ExitCode.OK)
+
+
+@main.command()
+@click.argument("claims", nargs=-1, required=True)
+@click.option("--top", "-n", type=click.IntRange(min=0), default=None, help="Evidence passages per claim (default 5).")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Hide evidence scoring below this (0-100).")
+@click.option("--since", metavar="DATE", default=None, help="Only evidence published on or after DATE (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", default=None, help="Only evidence published on or before DATE.")
+@click.option("--sort", type=click.Choice(["score", "date"]), default=None,
+              help="Order evidence by relevance, or by publication date as a timeline.")
+@common_options()
+def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, since: str | None,
+           until: str | None, sort: str | None, index: str | None, fmt: str | None, quiet: bool | None) -> None:
+    """Print a verdict and the supporting / conflicting passages for each CLAIM ("-" reads stdin)."""
+    from . import render
+    from .config import index_for_reading
+    from .pipeline import Options, exit_code, verify_all
+    from .store import open_index
+
+    settings = _settings(index=index, format=fmt, quiet=quiet, top=top, min_score=min_score,
+                         since=_date_option("--since", since), until=_date_option("--until", until), sort=sort)
+    texts = list(_claims(claims)) if claims != ("-",) else None
+    store = open_index(index_for_reading(settings))
+    options = Options(top=settings.top, min_score=settings.min_score, since=settings.since,
+                      until=settings.until, sort=settings.sort)
+    seen: list[str] = []
+
+    def run() -> Iterator[Any]:
+        for v in verify_all(store, texts if texts is not None else _stdin_claims(), options):
+            seen.append(v.verdict)
+            yield v
+
+    render.verdicts(run(), settings.format or "table")
+    sys.exit(exit_code(seen))
+
+
+@main.command()
+@click.option("--speaker", metavar="NAME", default=None, help="Only quotes by this person (any form of the name).")
+@common_options()
+def quotes(speaker: str | None, index: str | None, fmt: str | None, quiet: bool | None) -> None:
+    """List the quotes found in the sources, with speaker, source and date."""
+    from . import render
+    from .config import index_for_reading
+    from .pipeline import list_quotes
+    from .store import open_index
+
+    settings = _settings(index=index, format=fmt, quiet=quiet)
+    store = open_index(index_for_reading(settings))
+    render.quotes(list_quotes(store, speaker), settings.format or "table")
+
+
+@main.command()
+@common_options()
+def sources(index: str | None, fmt: str | None, quiet: bool | None) -> None:
+    """List indexed documents with title, date, URL and counts; says which metadata is missing."""
+    from . import render
+    from .config import index_for_reading
+    from .store import open_index
+
+    settings = _settings(index=index, format=fmt, quiet=quiet)
+    store = open_index(index_for_reading(settings))
+    render.sources(store.sources(), settings.format or "table")
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+def _claims(args: tuple[str, ...]) -> Iterator[str]:
+    for arg in args:
+        if arg == "-":
+            raise click.UsageError('"-" (read claims from stdin) must be the only claim')
+        if not arg.strip():
+            raise click.UsageError("a claim is empty; give the words to check")
+        yield arg
+
+
+def _stdin_claims() -> Iterator[str]:
+    for line in sys.stdin:
+        if line.strip():
+            yield line.rstrip("\n")
+
+
+def _date_option(name: str, value: str | None) -> str | None:
+    if value is None:
+        return None
+    from .documents import parse_date
+
+    parsed = parse_date(value)
+    if parsed is None:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD", param_hint=name)
+    return parsed
+
+
+def _progress() -> Callable[[int, str], None] | None:
+    if not sys.stderr.isatty():
+        return None
+
+    def show(n: int, path: str) -> None:
+        sys.stderr.write(f"\r\x1b[Kindexing {n}: {path[-60:]}")
+        sys.stderr.flush()
+
+    return show
+
+
+def _clear_progress() -> None:
+    if sys.stderr.isatty():
+        sys.stderr.write("\r\x1b[K")

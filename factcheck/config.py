@@ -1,0 +1,168 @@
+"""Settings: option > FACTCHECK_* environment variable > .factcheck.toml / [tool.factcheck] > default.
+
+Also where the index lives: --index, else FACTCHECK_INDEX, else ./.factcheck/ when it
+exists, else the seed articles bundled with the package (indexed once into a cache folder).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import InputError
+
+LOCAL_INDEX = ".factcheck"
+DEFAULT_FAIL_ON = ("misquote", "misattributed", "paraphrase-quoted", "conflicting")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every tunable the commands read; built once per command."""
+
+    index: str | None = None
+    format: str | None = None
+    top: int = 5
+    min_score: float | None = None
+    since: str | None = None
+    until: str | None = None
+    quiet: bool = False
+    sort: str = "score"
+    fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
+    max_file_size: int = 50 * 1024 * 1024
+    aliases: dict[str, list[str]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+
+    def with_options(self, **options: Any) -> Settings:
+        """Return a copy with the options that were actually given (not None) applied."""
+        given = {k: v for k, v in options.items() if v is not None and k in _FIELD_NAMES}
+        return replace(self, **given)
+
+
+_FIELD_NAMES = {f.name for f in fields(Settings)}
+_ENV_PREFIX = "FACTCHECK_"
+
+
+def load_settings(cwd: str | None = None) -> Settings:
+    """Return the defaults overlaid with the project file and then the environment."""
+    values: dict[str, Any] = {}
+    values.update(_project_file(Path(cwd or os.getcwd())))
+    for name in _FIELD_NAMES:
+        raw = os.environ.get(_ENV_PREFIX + name.upper())
+        if raw is not None and raw != "":
+            values[name] = raw
+    return _coerce(values)
+
+
+def _project_file(cwd: Path) -> dict[str, Any]:
+    """Return [tool.factcheck] / .factcheck.toml settings from `cwd` or its parents."""
+    import tomllib
+
+    for folder in (cwd, *cwd.parents):
+        for name, table in ((".factcheck.toml", None), ("pyproject.toml", ("tool", "factcheck"))):
+            path = folder / name
+            if not path.is_file():
+                continue
+            try:
+                data = tomllib.loads(path.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                raise InputError(f"{path}: cannot read settings ({exc})") from None
+            if table:
+                for key in table:
+                    data = data.get(key, {}) if isinstance(data, dict) else {}
+                if not data:
+                    continue
+            data = {k.replace("-", "_"): v for k, v in data.items()}
+            if "index" in data and not os.path.isabs(str(data["index"])):
+                data["index"] = str(folder / str(data["index"]))
+            return data
+    return {}
+
+
+def _coerce(values: dict[str, Any]) -> Settings:
+    out: dict[str, Any] = {}
+    for name, value in values.items():
+        if name not in _FIELD_NAMES:
+            continue
+        try:
+            if name in ("top", "max_file_size"):
+                out[name] = int(value)
+            elif name == "min_score":
+                out[name] = float(value)
+            elif name == "quiet":
+                out[name] = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
+            elif name in ("fail_on", "sources"):
+                items = value if isinstance(value, list) else str(value).split(",")
+                out[name] = tuple(str(v).strip() for v in items if str(v).strip())
+            elif name == "aliases":
+                if isinstance(value, dict):
+                    out[name] = {str(k): [str(a) for a in v] for k, v in value.items()}
+            else:
+                out[name] = str(value)
+        except (TypeError, ValueError):
+            raise InputError(f"setting {name!r}: cannot use {value!r}") from None
+    return Settings(**out)
+
+
+# ---------------------------------------------------------------------------- index location
+
+
+def index_for_reading(settings: Settings) -> str:
+    """Return the index folder a reading command uses (building the seed index if needed)."""
+    if settings.index:
+        return settings.index
+    if os.path.isdir(LOCAL_INDEX):
+        return LOCAL_INDEX
+    return seed_index()
+
+
+def index_for_writing(settings: Settings) -> str:
+    """Return the index folder `factcheck index` writes to."""
+    return settings.index or LOCAL_INDEX
+
+
+def seeds_dir() -> Path:
+    """Return the folder of seed articles shipped with the package."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise InputError("the bundled seed articles are missing from this installation; reinstall factcheck")
+
+
+def seed_files() -> list[tuple[str, str]]:
+    """Return (file path, display path "seeds/<name>") for each bundled seed article."""
+    folder = seeds_dir()
+    return [(str(p), f"seeds/{p.name}") for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")]
+
+
+def cache_root() -> Path:
+    """Return the folder for derived data (the seed index); FACTCHECK_CACHE overrides it."""
+    override = os.environ.get("FACTCHECK_CACHE")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("factcheck", appauthor=False))
+
+
+def seed_index() -> str:
+    """Return the folder of the index over the bundled seeds, building it the first time."""
+    files = seed_files()
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent
+    for path in sorted(package.glob("*.py")):  # code changes re-segment the seeds
+        st = path.stat()
+        digest.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    for path, shown in files:
+        st = os.stat(path)
+        digest.update(f"{shown}:{st.st_size}:{st.st_mtime_ns}".encode())
+    target = cache_root() / f"seeds-{digest.hexdigest()[:16]}"
+    if (target / "ready").exists():
+        return str(target)
+    from .ingest import build_index_atomically
+
+    build_index_atomically(str(target), files)
+    return str(target)

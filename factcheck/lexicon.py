@@ -1,0 +1,136 @@
+"""Word lists the relevance and stance stages share: cues of negation, possibility,
+certainty and retraction, antonym pairs, and a small thesaurus of news paraphrases.
+
+All entries are in folded form (lower case, ASCII, no apostrophes: "didnt"), matched on
+word boundaries. They describe English news prose in general; none is tied to a source.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .text import stem
+
+# Phrases that turn a statement negative, in folded form (matched on word boundaries).
+NEGATIVE_PHRASES = (
+    "rule out", "ruled out", "rules out", "ruling out", "deny", "denied", "denies", "denying",
+    "reject", "rejected", "rejects", "rejecting", "refuse", "refused", "refuses", "refusing",
+    "dismiss", "dismissed", "dismisses", "dismissing", "oppose", "opposed", "opposes",
+    "decline", "declined", "declines", "halt", "halted", "cancel", "cancelled", "canceled",
+    "fail", "failed", "fails", "impossible", "unlikely", "unrealistic", "no longer", "nothing",
+    "none", "neither", "nor", "never", "not", "no", "without", "cannot", "lack", "lacks",
+    "unable", "ban", "banned", "forbid", "forbade", "forbidden", "refute", "refuted",
+    "false", "untrue", "hoax", "fake", "debunk", "debunked", "baseless", "unfounded",
+)
+# Phrases that open a door: possibility rather than certainty.
+POSSIBLE_PHRASES = (
+    "could", "may", "might", "possibly", "possible", "consider", "considered",
+    "considering", "open to", "door open", "door slightly open", "door is open", "left the door",
+    "not rule out", "not ruled out", "not ruling out", "wouldnt rule out", "would not rule out",
+    "did not rule out", "didnt rule out", "suggest", "suggested", "suggests", "hint", "hinted",
+    "hints", "reportedly", "allegedly", "rumor", "rumour", "rumored", "rumoured", "claims",
+    "perhaps", "maybe", "seemed", "seems", "appear", "appeared",
+)
+PROBABLE_PHRASES = ("likely", "unlikely", "probably", "expected", "expect", "expects")
+# A retraction or denial aimed at what the claim reports.
+RETRACTION_PHRASES = (
+    "walked back", "walk back", "walks back", "walking back", "backtracked", "backtrack",
+    "retracted", "retract", "reversed course", "reversed", "u-turn", "recanted", "took back",
+    "contradict", "contradicts", "contradicted", "denied", "denies", "deny", "refuted",
+    "debunked", "hoax", "fake", "false", "not true", "untrue", "no evidence", "fabricated",
+    "misleading", "clarified", "corrected",
+)
+# Pairs of words that state opposite things about the same topic.
+ANTONYMS = (
+    ("increase", "decrease"), ("rise", "fall"), ("raise", "lower"), ("win", "lose"),
+    ("won", "lost"), ("accept", "reject"), ("approve", "reject"), ("confirm", "deny"),
+    ("alive", "dead"), ("open", "closed"), ("support", "oppose"), ("agree", "disagree"),
+    ("allow", "ban"), ("allow", "forbid"), ("true", "false"), ("real", "fake"),
+    ("guilty", "innocent"), ("success", "failure"), ("succeed", "fail"), ("start", "end"),
+    ("begin", "end"), ("more", "less"), ("higher", "lower"), ("up", "down"), ("strong", "weak"),
+    ("likely", "unlikely"), ("possible", "impossible"), ("legal", "illegal"), ("found", "lost"),
+    ("arrest", "release"), ("survive", "die"), ("survived", "died"), ("hire", "fire"),
+    ("expand", "shrink"), ("gain", "loss"), ("boost", "cut"), ("north", "south"), ("east", "west"),
+)
+
+# Cues that open a door: they make a statement positive whatever negation sits inside them.
+OPENING_PHRASES = frozenset((
+    "door open", "door slightly open", "door is open", "left the door", "open to", "not rule out",
+    "not ruled out", "not ruling out", "wouldnt rule out", "would not rule out", "did not rule out",
+    "didnt rule out",
+))
+
+# Groups of words that news prose uses for the same thing. A claim word matches a passage
+# word of its group (at a discount), so "troops" finds "soldiers" and "peacekeepers".
+SYNONYM_GROUPS = (
+    "troops soldiers forces peacekeepers servicemen personnel army",
+    "killed dead died slain death",
+    "arrested detained held custody",
+    "said stated told claimed remarked declared",
+    "warned threatened",
+    "ruled dismissed rejected excluded",
+    "sanctions penalties",
+    "president leader head",
+    "talks negotiations",
+    "deal agreement accord",
+    "ceasefire truce",
+    "attack strike assault raid",
+    "bomb explosive device",
+    "missing disappeared vanished",
+    "company firm business",
+    "car vehicle",
+    "plane aircraft jet airliner flight",
+    "ship vessel boat",
+    "phone smartphone handset",
+    "child kid children kids",
+    "man guy",
+    "woman lady",
+    "police officers cops",
+    "doctor physician",
+    "hospital clinic",
+    "money cash funds",
+    "buy purchase acquire",
+    "sell sold",
+    "start begin launch",
+    "end finish stop halt",
+    "big large huge massive",
+    "small tiny little",
+    "fake hoax false bogus",
+    "photo picture image",
+    "video footage clip",
+    "law legislation bill",
+    "vote ballot election",
+    "lawmakers legislators congressmen",
+    "spokesman spokeswoman spokesperson",
+    "fighters militants insurgents rebels jihadists",
+    "hostage captive",
+    "behead beheaded beheading",
+    "capture captured seize seized",
+    "claim claims allegation allegations",
+    "report reports reported",
+)
+
+
+@lru_cache(maxsize=1)
+def synonym_stems() -> dict[str, frozenset[str]]:
+    """Return stem -> the stems of its synonyms (itself excluded)."""
+    out: dict[str, set[str]] = {}
+    for group in SYNONYM_GROUPS:
+        stems = {stem(w) for w in group.split()}
+        for s in stems:
+            out.setdefault(s, set()).update(stems - {s})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def antonym_stems() -> dict[str, frozenset[str]]:
+    """Return stem -> the stems of its opposites."""
+    out: dict[str, set[str]] = {}
+    for a, b in ANTONYMS:
+        out.setdefault(stem(a), set()).add(stem(b))
+        out.setdefault(stem(b), set()).add(stem(a))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+NEGATIVE_WORDS = frozenset(p for p in NEGATIVE_PHRASES if " " not in p) | {
+    p.split()[0] for p in NEGATIVE_PHRASES if " " in p and p.split()[1] == "out"}

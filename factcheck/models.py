@@ -1,0 +1,161 @@
+"""Frozen dataclasses that flow between the pipeline stages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+SCHEMA_VERSION = 1  # of the JSON output; bumped when a key is renamed or removed
+
+
+@dataclass(frozen=True)
+class Document:
+    """A source file read into text plus the metadata found in it (None when absent)."""
+
+    path: str
+    sha256: str
+    text: str
+    title: str | None = None
+    date: str | None = None  # ISO YYYY-MM-DD
+    url: str | None = None
+    site: str | None = None
+    author: str | None = None
+    format: str = "text"
+    # Spans of `text` that are not evidence (metadata lines, captions, link targets...).
+    # Same length as text after masking; see documents.mask().
+    masked: str | None = None
+    pages: tuple[tuple[int, int], ...] = ()  # (start offset, page number) for paged formats
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A direct quotation inside a document, with the speaker it is attributed to."""
+
+    text: str
+    start: int
+    end: int
+    line: int
+    speaker: str | None = None
+    cue: str | None = None  # the attribution words, e.g. "told reporters"
+    passage_seq: int = -1  # index of the passage (sentence) that holds it
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A sentence of a document with its position; the unit of evidence."""
+
+    seq: int
+    text: str
+    start: int
+    end: int
+    line: int
+    kind: str = "sentence"  # sentence | quote | headline
+    speaker: str | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Where a piece of evidence comes from, as a citation needs it."""
+
+    path: str
+    title: str | None = None
+    date: str | None = None
+    url: str | None = None
+    site: str | None = None
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A stored passage returned by retrieval, with its neighbour and citation data."""
+
+    pid: int
+    text: str
+    start: int
+    end: int
+    line: int
+    kind: str
+    speaker: str | None
+    source: Source
+    context: str = ""  # the sentence before, for pronouns ("he left the door open")
+    quotes: tuple[Quote, ...] = ()
+    page: int | None = None
+    retrieval_score: float = 0.0
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A claim as typed by the user, with the parts the stance stage looks at."""
+
+    text: str
+    speaker: str | None = None  # "Vance said ..." -> "Vance"
+    quotes: tuple[str, ...] = ()  # quoted words inside the claim
+    line: int | None = None
+    column: int | None = None
+    end_line: int | None = None
+    end_column: int | None = None
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A passage judged against a claim."""
+
+    stance: str  # supports | conflicts | related
+    score: float  # 0-100 relevance
+    candidate: Candidate
+    reasons: tuple[str, ...] = ()
+    highlights: tuple[tuple[int, int], ...] = ()  # matched word spans inside candidate.text
+    quote: Quote | None = None  # the quote the claim was compared with, if any
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The outcome for one claim: supported | conflicting | disputed | unverified."""
+
+    claim: Claim
+    verdict: str
+    evidence: tuple[Evidence, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class IndexReport:
+    """What an `index` run did, file by file."""
+
+    indexed: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    pruned: list[str] = field(default_factory=list)
+    passages: int = 0
+    quotes: int = 0
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    """A stored document as `factcheck sources` lists it."""
+
+    path: str
+    title: str | None
+    date: str | None
+    url: str | None
+    site: str | None
+    passages: int
+    quotes: int
+    format: str = "text"
+
+    @property
+    def missing(self) -> list[str]:
+        """Return the names of the citation fields this document lacks."""
+        return [name for name in ("title", "date", "url") if getattr(self, name) is None]
+
+
+@dataclass(frozen=True)
+class QuoteRecord:
+    """A stored quote as `factcheck quotes` lists it."""
+
+    text: str
+    speaker: str | None
+    cue: str | None
+    source: Source
+    start: int
+    end: int
+    line: int

@@ -1,0 +1,130 @@
+"""The one place that knows the stage order: claim -> retrieve -> score -> stance -> verdict.
+
+(Named `pipeline` rather than `verify` so that `from factcheck import verify` is the function.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from . import retrieve, score, stance
+from .errors import ExitCode
+from .models import Candidate, Claim, Evidence, QuoteRecord, Verdict
+from .store import Store
+
+DEFAULT_TOP = 5
+
+
+@dataclass(frozen=True)
+class Options:
+    """How much evidence to return and which."""
+
+    top: int = DEFAULT_TOP
+    min_score: float | None = None
+    since: str | None = None
+    until: str | None = None
+    sort: str = "score"  # score | date
+
+
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»]{2,}?)[\"“”„«»]|(?:^|[\s(])[‘']([^‘’']{3,}?)[’'](?=[\s.,;:!?)]|$)")
+
+
+def parse_claim(text: str, **position: int | None) -> Claim:
+    """Return the Claim for a line of user text: its quoted words and who it says spoke."""
+    text = " ".join(text.split())
+    quotes = tuple(q.strip(" ,.") for m in _QUOTED.finditer(text) for q in m.groups() if q and q.strip(" ,."))
+    return Claim(text=text, speaker=stance.claim_speaker(text), quotes=quotes, **position)  # type: ignore[arg-type]
+
+
+def verify(store: Store, claim: Claim | str, options: Options | None = None) -> Verdict:
+    """Return the verdict and evidence for one claim against the index `store`."""
+    options = options or Options()
+    if isinstance(claim, str):
+        claim = parse_claim(claim)
+    if not claim.text.strip():
+        return Verdict(claim=claim, verdict="unverified", reasons=("the claim is empty",))
+    terms, candidates = retrieve.candidates(store, claim)
+    candidates = [c for c in candidates if _in_window(c, options)]
+    matches = score.rank(terms, candidates)
+    floor = stance.RELATED_MIN if options.min_score is None else options.min_score
+    evidence = []
+    for cand, match in zip(candidates, matches):
+        relevant = match.score >= floor
+        quoted = claim.quotes and any(_quote_hit(q, cand) for q in claim.quotes)
+        if not relevant and not quoted:
+            continue
+        j = stance.judge(claim, cand, match)
+        evidence.append(Evidence(stance=j.stance, score=match.score, candidate=cand, reasons=j.reasons,
+                                 highlights=match.highlights, quote=j.quote))
+    evidence = _select(evidence, options)
+    return Verdict(claim=claim, verdict=_verdict(evidence), evidence=tuple(evidence),
+                   reasons=_verdict_reasons(evidence))
+
+
+def verify_all(store: Store, claims: Iterable[str], options: Options | None = None) -> Iterator[Verdict]:
+    """Yield a verdict per claim, in input order."""
+    for text in claims:
+        yield verify(store, text, options)
+
+
+def _quote_hit(quoted: str, cand: Candidate) -> bool:
+    return any(score.quote_similarity(quoted, q.text) >= stance.QUOTE_NEAR for q in cand.quotes)
+
+
+def _in_window(cand: Candidate, options: Options) -> bool:
+    date = cand.source.date
+    if options.since and (date is None or date < options.since):
+        return False
+    return not (options.until and (date is None or date > options.until))
+
+
+def _select(evidence: list[Evidence], options: Options) -> list[Evidence]:
+    """Return the top evidence, keeping the best supporting and conflicting passage in view."""
+    ranked = sorted(evidence, key=lambda e: (-e.score, e.candidate.source.path, e.candidate.start))
+    must = [best for wanted in ("conflicts", "supports")
+            if (best := next((e for e in ranked if e.stance == wanted), None)) is not None]
+    must = must[: options.top]
+    rest = [e for e in ranked if e not in must][: max(options.top - len(must), 0)]
+    chosen = sorted(must + rest, key=lambda e: (-e.score, e.candidate.source.path, e.candidate.start))
+    if options.sort == "date":
+        chosen.sort(key=lambda e: (e.candidate.source.date or "9999", e.candidate.source.path, e.candidate.start))
+    return chosen
+
+
+def _verdict(evidence: list[Evidence]) -> str:
+    stances = {e.stance for e in evidence}
+    if "supports" in stances and "conflicts" in stances:
+        return "disputed"
+    if "supports" in stances:
+        return "supported"
+    if "conflicts" in stances:
+        return "conflicting"
+    return "unverified"
+
+
+def _verdict_reasons(evidence: list[Evidence]) -> tuple[str, ...]:
+    counts = {s: sum(1 for e in evidence if e.stance == s) for s in ("supports", "conflicts", "related")}
+    if not evidence:
+        return ("no passage in the index is relevant enough",)
+    parts = [f"{n} {s}" for s, n in counts.items() if n]
+    return (", ".join(parts),)
+
+
+def exit_code(verdicts: Iterable[str]) -> ExitCode:
+    """Return the process outcome for a run's verdicts (DESIGN.md: like grep)."""
+    seen = set(verdicts)
+    if seen & {"conflicting", "disputed"}:
+        return ExitCode.FINDINGS
+    if "unverified" in seen:
+        return ExitCode.UNVERIFIED
+    return ExitCode.OK
+
+
+def list_quotes(store: Store, speaker: str | None = None) -> list[QuoteRecord]:
+    """Return the stored quotes, only those of `speaker` (any form of the name) when given."""
+    found = store.quotes()
+    if not speaker:
+        return found
+    return [q for q in found if q.speaker and stance.same_person(speaker, q.speaker)]

@@ -1,0 +1,292 @@
+"""Every output format; the only module that writes results to stdout.
+
+Machine formats (json, jsonl, csv) never change shape on a terminal. Colour is used only
+on a TTY and never when NO_COLOR is set.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import sys
+import textwrap
+from collections.abc import Iterable
+from typing import IO, Any
+
+from .models import SCHEMA_VERSION, Evidence, IndexReport, QuoteRecord, Source, SourceInfo, Verdict
+
+MISSING = "(missing)"
+WRAP = 60
+
+
+def use_colour(stream: IO[str]) -> bool:
+    """Return True when `stream` is a terminal and NO_COLOR is unset."""
+    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+
+
+# ---------------------------------------------------------------------------- dictionaries
+
+
+def source_dict(source: Source) -> dict[str, Any]:
+    """Return the JSON form of a citation."""
+    return {"title": source.title, "url": source.url, "date": source.date, "path": source.path, "site": source.site}
+
+
+def evidence_dict(e: Evidence) -> dict[str, Any]:
+    """Return the JSON form of one piece of evidence (DESIGN.md)."""
+    c = e.candidate
+    location: dict[str, Any] = {"line": c.line, "start": c.start, "end": c.end}
+    if c.page is not None:
+        location["page"] = c.page
+    out: dict[str, Any] = {
+        "stance": e.stance,
+        "score": e.score,
+        "kind": c.kind,
+        "speaker": (e.quote.speaker if e.quote else None) or c.speaker,
+        "text": c.text,
+        "reasons": list(e.reasons),
+        "source": source_dict(c.source),
+        "location": location,
+        "highlights": [list(h) for h in e.highlights],
+    }
+    if e.quote is not None:
+        out["quote"] = {"text": e.quote.text, "speaker": e.quote.speaker, "cue": e.quote.cue,
+                        "line": e.quote.line, "start": e.quote.start, "end": e.quote.end}
+    return out
+
+
+def verdict_dict(v: Verdict) -> dict[str, Any]:
+    """Return the JSON form of a verdict (DESIGN.md)."""
+    return {
+        "schema_version": SCHEMA_VERSION,
+        "claim": v.claim.text,
+        "verdict": v.verdict,
+        "reasons": list(v.reasons),
+        "evidence": [evidence_dict(e) for e in v.evidence],
+    }
+
+
+def source_info_dict(s: SourceInfo) -> dict[str, Any]:
+    """Return the JSON form of an indexed document."""
+    return {"path": s.path, "title": s.title, "date": s.date, "url": s.url, "site": s.site,
+            "passages": s.passages, "quotes": s.quotes, "format": s.format, "missing": s.missing}
+
+
+def quote_dict(q: QuoteRecord) -> dict[str, Any]:
+    """Return the JSON form of a stored quote."""
+    return {"text": q.text, "speaker": q.speaker, "cue": q.cue, "source": source_dict(q.source),
+            "location": {"line": q.line, "start": q.start, "end": q.end}}
+
+
+# ---------------------------------------------------------------------------- verify
+
+
+def verdicts(items: Iterable[Verdict], fmt: str, out: IO[str] | None = None) -> None:
+    """Write verdicts in `fmt` (table, json, jsonl, csv, markdown), streaming where the format allows."""
+    out = out or sys.stdout
+    if fmt == "jsonl":
+        for v in items:
+            out.write(json.dumps(verdict_dict(v), ensure_ascii=False) + "\n")
+            out.flush()
+    elif fmt == "json":
+        json.dump([verdict_dict(v) for v in items], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "csv":
+        _verdicts_csv(items, out)
+    elif fmt == "markdown":
+        for v in items:
+            out.write(_verdict_markdown(v) + "\n")
+    else:
+        colour = use_colour(out)
+        first = True
+        for v in items:
+            if not first:
+                out.write("\n")
+            first = False
+            out.write(_verdict_table(v, colour) + "\n")
+            out.flush()
+
+
+_VERDICT_COLOUR = {"supported": "32", "conflicting": "31", "disputed": "33", "unverified": "90"}
+_STANCE_COLOUR = {"supports": "32", "conflicts": "31", "related": "90"}
+
+
+def _paint(text: str, code: str, colour: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if colour and code else text
+
+
+def _highlight(e: Evidence, colour: bool) -> str:
+    text = e.candidate.text
+    if not colour or not e.highlights:
+        return text
+    out, pos = [], 0
+    for start, end in e.highlights:
+        if start < pos:
+            continue
+        out.append(text[pos:start])
+        out.append(f"\x1b[1m{text[start:end]}\x1b[22m")
+        pos = end
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def _wrap(text: str, width: int = WRAP) -> str:
+    return "\n".join(textwrap.wrap(text, width)) or text
+
+
+def _verdict_table(v: Verdict, colour: bool) -> str:
+    from tabulate import tabulate
+
+    head = f"{_paint(v.verdict.upper(), _VERDICT_COLOUR.get(v.verdict, ''), colour)}  {v.claim.text}"
+    if v.reasons:
+        head += f"  ({'; '.join(v.reasons)})"
+    if not v.evidence:
+        return head
+    rows = []
+    for e in v.evidence:
+        src = e.candidate.source
+        passage = _wrap(e.candidate.text)
+        if colour and e.highlights:
+            # wrap first, then bold the matched words line by line (offsets no longer hold)
+            passage = _bold_words(passage, {e.candidate.text[s:t].lower() for s, t in e.highlights})
+        reasons = "\n".join(textwrap.fill("- " + r, 36) for r in e.reasons[1:]) or "-"
+        cite = [
+            "\n".join(textwrap.wrap(src.title, 32)) if src.title else f"{MISSING} title",
+            src.date or f"{MISSING} date",
+            "\n".join(src.url[i:i + 32] for i in range(0, len(src.url), 32)) if src.url else f"{MISSING} URL",
+            f"{src.path}:{e.candidate.line}",
+        ]
+        rows.append([
+            _paint(e.stance, _STANCE_COLOUR.get(e.stance, ""), colour),
+            f"{e.score:.0f}",
+            (e.quote.speaker if e.quote else None) or e.candidate.speaker or "-",
+            passage,
+            reasons,
+            "\n".join(cite),
+        ])
+    table = tabulate(rows, headers=["stance", "score", "speaker", "passage", "why", "source"],
+                     tablefmt="simple_grid", disable_numparse=True)
+    return head + "\n" + table
+
+
+def _bold_words(text: str, targets: set[str]) -> str:
+    import re
+
+    return re.sub(r"[\w’'.-]+", lambda m: f"\x1b[1m{m.group(0)}\x1b[22m" if m.group(0).lower() in targets else m.group(0), text)
+
+
+def _verdicts_csv(items: Iterable[Verdict], out: IO[str]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["claim", "verdict", "stance", "score", "speaker", "text", "reasons", "title", "date", "url", "path", "line"])
+    for v in items:
+        if not v.evidence:
+            writer.writerow([v.claim.text, v.verdict, "", "", "", "", "; ".join(v.reasons), "", "", "", "", ""])
+        for e in v.evidence:
+            c = e.candidate
+            writer.writerow([v.claim.text, v.verdict, e.stance, f"{e.score:.1f}",
+                             (e.quote.speaker if e.quote else None) or c.speaker or "", c.text,
+                             "; ".join(e.reasons), c.source.title or "", c.source.date or "",
+                             c.source.url or "", c.source.path, c.line])
+
+
+def _md(text: str | None) -> str:
+    return (text or "").replace("|", "\\|").replace("\n", " ")
+
+
+def _verdict_markdown(v: Verdict) -> str:
+    lines = [f"### {_md(v.claim.text)}", "", f"**Verdict:** {v.verdict}" + (f" ({_md('; '.join(v.reasons))})" if v.reasons else ""), ""]
+    if v.evidence:
+        lines += ["| stance | score | speaker | passage | why | source | date |", "|---|---:|---|---|---|---|---|"]
+        for e in v.evidence:
+            src = e.candidate.source
+            title = _md(src.title or src.path)
+            link = f"[{title}]({src.url})" if src.url else f"{title} ({MISSING} URL)"
+            lines.append(
+                f"| {e.stance} | {e.score:.0f} | {_md((e.quote.speaker if e.quote else None) or e.candidate.speaker or '')} "
+                f"| {_md(e.candidate.text)} | {_md('; '.join(e.reasons))} | {link} | {src.date or MISSING} |"
+            )
+        lines.append("")
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------- other commands
+
+
+def sources(items: list[SourceInfo], fmt: str, out: IO[str] | None = None) -> None:
+    """Write the indexed documents in `fmt`."""
+    out = out or sys.stdout
+    dicts = [source_info_dict(s) for s in items]
+    keys = ["path", "title", "date", "url", "site", "passages", "quotes", "missing"]
+    _records(dicts, keys, fmt, out)
+
+
+def quotes(items: list[QuoteRecord], fmt: str, out: IO[str] | None = None) -> None:
+    """Write quotes with speaker and citation in `fmt`."""
+    out = out or sys.stdout
+    if fmt in ("json", "jsonl"):
+        _records([quote_dict(q) for q in items], [], fmt, out)
+        return
+    flat = [{"speaker": q.speaker, "quote": q.text, "cue": q.cue, "title": q.source.title, "date": q.source.date,
+             "url": q.source.url, "where": f"{q.source.path}:{q.line}"} for q in items]
+    _records(flat, ["speaker", "quote", "cue", "title", "date", "url", "where"], fmt, out)
+
+
+def index_report(report: IndexReport, fmt: str, index_path: str, out: IO[str] | None = None) -> None:
+    """Write what an `index` run did."""
+    out = out or sys.stdout
+    data = {"index": index_path, "indexed": len(report.indexed), "unchanged": len(report.unchanged),
+            "skipped": len(report.skipped), "pruned": len(report.pruned), "passages": report.passages,
+            "quotes": report.quotes, "skipped_files": [{"path": p, "reason": r} for p, r in report.skipped]}
+    if fmt in ("json", "jsonl"):
+        out.write(json.dumps(data, ensure_ascii=False, indent=2 if fmt == "json" else None) + "\n")
+        return
+    out.write(
+        f"indexed {data['indexed']}, unchanged {data['unchanged']}, skipped {data['skipped']}"
+        + (f", pruned {data['pruned']}" if report.pruned else "")
+        + f" ({report.passages} passages, {report.quotes} quotes) into {index_path}\n"
+    )
+
+
+def _records(dicts: list[dict[str, Any]], keys: list[str], fmt: str, out: IO[str]) -> None:
+    if fmt == "json":
+        json.dump(dicts, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for d in dicts:
+            out.write(json.dumps(d, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\n")
+        writer.writerow(keys)
+        for d in dicts:
+            writer.writerow([_cell(d.get(k)) for k in keys])
+        out.write(buf.getvalue())
+    elif fmt == "markdown":
+        out.write("| " + " | ".join(keys) + " |\n|" + "---|" * len(keys) + "\n")
+        for d in dicts:
+            out.write("| " + " | ".join(_md(_cell(d.get(k)) or MISSING) for k in keys) + " |\n")
+    else:
+        from tabulate import tabulate
+
+        rows = [[_wrap(_cell(d.get(k)) or ("-" if k == "missing" else MISSING), 50) for k in keys] for d in dicts]
+        out.write(tabulate(rows, headers=keys, tablefmt="simple_grid", disable_numparse=True) + "\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def error(message: str) -> None:
+    """Write one error line to stderr."""
+    sys.stderr.write(f"factcheck: error: {message}\n")
+
+
+def warning(message: str) -> None:
+    """Write one warning line to stderr."""
+    sys.stderr.write(f"factcheck: {message}\n")

@@ -1,0 +1,218 @@
+"""Relevance of passages to a claim, word alignment and quote comparison: all rapidfuzz calls.
+
+The relevance score (0-100) is the IDF-weighted share of the claim's content words found in
+the passage (exactly, as a stem, or as a near spelling), blended with rapidfuzz's
+token_set_ratio. Words found only in the sentence before count half: "he left the door
+open" is about the person the previous sentence names.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
+
+from .lexicon import NEGATIVE_WORDS, synonym_stems
+from .models import Candidate
+from .text import STOP_WORDS, fold, normalize, prepare, stem, words
+
+# A claim word matches a passage word spelled within this similarity (fuzz.ratio, 0-100):
+# "Hegsth"/"hegseth" = 92, "trops"/"troops" = 91, "north"/"south" = 60. Chosen on the seed
+# misspelling cases; short words (< 5 letters) must match exactly.
+TYPO_SIMILARITY = 80
+CONTEXT_WEIGHT = 0.5  # share of a word's weight when only the previous sentence has it
+SET_RATIO_WEIGHT = 0.2  # share of token_set_ratio in the final score
+SYNONYM_WEIGHT = 0.8  # share of a word's weight when a synonym (or, for a negation, any negation) stands for it
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w'’]|\.(?=\w))*")
+
+
+@dataclass(frozen=True)
+class ClaimTerms:
+    """A claim's content words with their weights (IDF), computed once per claim."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    weights: tuple[float, ...]
+    normalized: str
+
+    @property
+    def total(self) -> float:
+        return sum(self.weights) or 1.0
+
+
+@dataclass(frozen=True)
+class Match:
+    """How a passage matched a claim."""
+
+    score: float
+    coverage: float
+    matched: tuple[str, ...]  # claim words found
+    missing: tuple[str, ...]  # claim words not found
+    corrected: tuple[tuple[str, str], ...]  # (claim word, passage word) matched by spelling
+    highlights: tuple[tuple[int, int], ...]
+
+
+def claim_terms(text: str, doc_freq: dict[str, int] | None = None, total_docs: int = 1) -> ClaimTerms:
+    """Return the content words of a claim with IDF weights from `doc_freq` (word -> df)."""
+    seen: dict[str, str] = {}
+    for w in words(text):
+        if w not in STOP_WORDS and w not in seen:
+            seen[w] = stem(w)
+    ws = tuple(seen)
+    weights = []
+    for w in ws:
+        df = (doc_freq or {}).get(w, 0)
+        weights.append(math.log(1.0 + (total_docs + 1) / (df + 0.5)))
+    return ClaimTerms(words=ws, stems=tuple(seen[w] for w in ws), weights=tuple(weights),
+                      normalized=" ".join(ws))
+
+
+def rank(terms: ClaimTerms, candidates: Sequence[Candidate]) -> list[Match]:
+    """Return a Match for each candidate, in the same order."""
+    if not candidates:
+        return []
+    texts = [normalize(c.text) for c in candidates]
+    ratios = [0.0] * len(texts)
+    for _, ratio, i in process.extract(terms.normalized, texts, scorer=fuzz.token_set_ratio,
+                                       processor=None, limit=None, score_cutoff=0):
+        ratios[i] = ratio
+    return [_match(terms, c, float(r)) for c, r in zip(candidates, ratios)]
+
+
+def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float) -> Match:
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(cand.text)]
+    folded = [_word_of(tok) for _, _, tok in tokens]
+    stem_pos: dict[str, list[int]] = {}
+    for i, w in enumerate(folded):
+        if w:
+            stem_pos.setdefault(stem(w), []).append(i)
+    context_words = words(cand.context) if cand.context else []
+    context_stems = {stem(w) for w in context_words}
+    context_negative = any(w in NEGATIVE_WORDS for w in context_words)
+    negative_at = [i for i, w in enumerate(folded) if w in NEGATIVE_WORDS]
+    synonyms = synonym_stems()
+    got = 0.0
+    matched, missing, corrected, spans = [], [], [], []
+    for w, s, weight in zip(terms.words, terms.stems, terms.weights):
+        if s in stem_pos:
+            got += weight
+            matched.append(w)
+            spans.extend(tokens[i][:2] for i in stem_pos[s])
+            continue
+        near = None
+        if len(w) >= 5 and not w.isdigit():
+            near = process.extractOne(w, list(stem_pos), scorer=fuzz.ratio, processor=None,
+                                      score_cutoff=TYPO_SIMILARITY)
+        same = [t for t in synonyms.get(s, ()) if t in stem_pos]
+        if near:
+            got += weight * near[1] / 100
+            matched.append(w)
+            corrected.append((w, folded[stem_pos[near[0]][0]]))
+            spans.extend(tokens[i][:2] for i in stem_pos[near[0]])
+        elif same:
+            got += weight * SYNONYM_WEIGHT
+            matched.append(w)
+            spans.extend(tokens[i][:2] for t in same for i in stem_pos[t])
+        elif w in NEGATIVE_WORDS and negative_at:
+            got += weight * SYNONYM_WEIGHT  # "ruled out" is answered by any negation: "no ... would"
+            matched.append(w)
+            spans.extend(tokens[i][:2] for i in negative_at)
+        elif (s in context_stems or synonyms.get(s, frozenset()) & context_stems
+              or (w in NEGATIVE_WORDS and context_negative)):
+            got += weight * CONTEXT_WEIGHT
+            matched.append(w)
+        else:
+            missing.append(w)
+    coverage = got / terms.total if terms.words else 0.0
+    score = 100 * ((1 - SET_RATIO_WEIGHT) * coverage) + SET_RATIO_WEIGHT * set_ratio
+    return Match(score=round(min(100.0, score), 1), coverage=coverage, matched=tuple(matched),
+                 missing=tuple(missing), corrected=tuple(corrected), highlights=tuple(sorted(set(spans))))
+
+
+def has_word(word: str, vocabulary: Sequence[str]) -> bool:
+    """Return True when `word` is in `vocabulary`, or (5+ letters) spelled within TYPO_SIMILARITY."""
+    if word in vocabulary:
+        return True
+    if len(word) < 5 or not vocabulary:
+        return False
+    return process.extractOne(word, vocabulary, scorer=fuzz.ratio, processor=None,
+                              score_cutoff=TYPO_SIMILARITY) is not None
+
+
+def _word_of(token: str) -> str:
+    found = words(token)
+    return found[0] if found else ""
+
+
+# ---------------------------------------------------------------------------- quotes
+
+
+def quote_words(text: str) -> list[str]:
+    """Return the words of a quotation as compared: folded, acronyms joined, no punctuation."""
+    text = re.sub(r"\[[^\]]*\]", " ", text)  # [bracketed] editorial insertions
+    return words(text)
+
+
+def quote_similarity(claimed: str, source: str) -> float:
+    """Return how well the claimed quote matches the best stretch of the source quote (0-100)."""
+    a, b = " ".join(quote_words(claimed)), " ".join(quote_words(source))
+    if not a or not b:
+        return 0.0
+    if len(a) > len(b):
+        return float(fuzz.ratio(a, b, processor=None))
+    return float(fuzz.partial_ratio(a, b, processor=None))
+
+
+def contains_in_order(claimed: str, source: str) -> bool:
+    """Return True when every piece of `claimed` (split at ellipses) occurs in `source`, in order."""
+    pieces = [p for p in re.split(r"\.\.\.|…", claimed) if quote_words(p)]
+    hay = " " + " ".join(quote_words(source)) + " "
+    pos = 0
+    for piece in pieces:
+        needle = " " + " ".join(quote_words(piece)) + " "
+        found = hay.find(needle, pos)
+        if found < 0:
+            return False
+        pos = found + len(needle) - 1
+    return bool(pieces)
+
+
+def word_diff(source: str, claimed: str) -> str:
+    """Return a word-level diff of the best-matching stretch: `tools of [-leverage-]{+pressure+}`."""
+    src = _display_words(source)
+    got = _display_words(claimed)
+    key_src = [fold(prepare(w)).strip(".,;:!?\"'") for w in src]
+    key_got = [fold(prepare(w)).strip(".,;:!?\"'") for w in got]
+    # Align the claim against the closest window of the source of the same length.
+    if len(key_src) > len(key_got):
+        best, best_at = -1.0, 0
+        width = len(key_got)
+        for i in range(0, len(key_src) - width + 1):
+            sim = fuzz.ratio(" ".join(key_src[i:i + width]), " ".join(key_got), processor=None)
+            if sim > best:
+                best, best_at = sim, i
+        src, key_src = src[best_at:best_at + width], key_src[best_at:best_at + width]
+    out: list[str] = []
+    for tag, s1, e1, s2, e2 in Levenshtein.opcodes(key_src, key_got):
+        if tag == "equal":
+            out.extend(got[s2:e2])
+            continue
+        change = ""
+        if e1 > s1:
+            change += "[-" + " ".join(_bare(w) for w in src[s1:e1]) + "-]"
+        if e2 > s2:
+            change += "{+" + " ".join(_bare(w) for w in got[s2:e2]) + "+}"
+        out.append(change)
+    return " ".join(out)
+
+
+def _bare(word: str) -> str:
+    return word.strip(".,;:!?\"'“”‘’")
+
+
+def _display_words(text: str) -> list[str]:
+    return [w for w in re.split(r"\s+", text.strip()) if w]

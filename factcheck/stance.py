@@ -1,0 +1,464 @@
+"""Does a passage support a claim, conflict with it, or merely relate to it? With reasons.
+
+Pure functions over text. String similarity finds the passage; this stage reads it:
+quotations (same words, same speaker?), who the passage is about, negation and antonyms
+("ruled out" vs "left the door open", "had heard" vs "had not heard"), certainty
+("unlikely" vs "ruled out"), retractions ("walked back"), and numbers.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from .lexicon import (
+    NEGATIVE_PHRASES,
+    NEGATIVE_WORDS,
+    OPENING_PHRASES,
+    POSSIBLE_PHRASES,
+    PROBABLE_PHRASES,
+    RETRACTION_PHRASES,
+    antonym_stems,
+    synonym_stems,
+)
+from .models import Candidate, Claim, Quote
+from .score import Match, contains_in_order, has_word, quote_similarity, word_diff
+from .text import NEGATIONS, STOP_WORDS, fold, prepare, stem, words
+
+# Thresholds on the 0-100 relevance score, chosen on the seed claim fixture
+# (fixtures/seed_claims.json) so that every labelled case there is right.
+RELATED_MIN = 38  # below this a passage is not evidence at all
+SUPPORT_MIN = 55  # a passage this relevant, with nothing against it, supports the claim
+CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this relevant
+QUOTE_MATCH = 92  # quote_similarity at or above: the same words
+QUOTE_NEAR = 70  # between QUOTE_NEAR and QUOTE_MATCH: the same quote with words changed
+
+# Certainty levels of a statement.
+CERTAIN, PROBABLE, POSSIBLE = 3, 2, 1
+
+_CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|whereas|nevertheless|instead|later)\b")
+_CLAUSE_SPLIT = re.compile(
+    r"[;:]|,\s+(?=(?:but|while|whereas|although|though|however|and)\b)|\s+-\s+|"
+    r"\s+but\s+|\s+(?=and\s+that\b)"
+)
+# "<name> stated that ...", "<name>'s statements this week that ...": the proposition after
+# "that" is <name>'s.
+_ATTRIBUTED = re.compile(
+    r"\b([a-z][\w.]*)\s+(?:statements?|comments?|remarks?|claims?|words|view|position|said|says|"
+    r"told\s+\w+|argued|insisted|stated|suggested|warned|claimed|added|noted|announced|believes?|"
+    r"thinks?|indicated|emphasized|stressed)\s+(?:\w+\s+){0,3}?that\b"
+)
+_NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24,
+}
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The stance of one passage towards a claim, with the reasons and the quote compared."""
+
+    stance: str
+    reasons: tuple[str, ...]
+    quote: Quote | None = None
+
+
+def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
+    """Return supports / conflicts / related for `cand` against `claim`, with reasons."""
+    reasons = [_match_reason(match)]
+    if claim.quotes:
+        verdict = _judge_quotes(claim, cand)
+        if verdict is not None:
+            return Judgement(verdict.stance, tuple(reasons + list(verdict.reasons)), verdict.quote)
+    if match.score < CONFLICT_MIN:
+        return Judgement("related", tuple(reasons))
+
+    subject = _spelled_as_source(claim_subject(claim), match)
+    about = _about(subject, cand)
+    if subject and not about:
+        reasons.append(f"the passage does not mention {subject}")
+
+    passage = fold(prepare(cand.text))
+    claim_text = _respell(fold(prepare(claim.text)), match)
+    retraction = _retraction(passage, subject)
+    if retraction and about:
+        return Judgement("conflicts", tuple(reasons + [retraction]))
+
+    focus = _focus_clause(passage, fold(prepare(cand.context)), claim_text, subject)
+    if focus.owner:
+        reasons.append(f"the statement in the passage is {focus.owner}'s, not {subject}'s")
+        return Judgement("related", tuple(reasons))
+    c_pol, c_cert, c_cues = polarity(claim_text)
+    p_pol, p_cert, p_cues = polarity(focus.text, None if focus.anaphoric else _anchors(claim_text, subject))
+    if about and focus.topical:
+        number = _number_conflict(claim_text, passage)
+        if number:
+            return Judgement("conflicts", tuple(reasons + [number]))
+        antonym = _antonym(claim_text, focus.text)
+        if antonym:
+            return Judgement("conflicts", tuple(reasons + [antonym]))
+        if c_pol != p_pol and p_cues:
+            reasons.append(_polarity_reason(c_pol, c_cues, p_pol, p_cues))
+            return Judgement("conflicts", tuple(reasons))
+    if match.score < SUPPORT_MIN or not about or not focus.topical:
+        return Judgement("related", tuple(reasons))
+    if c_pol != p_pol:
+        reasons.append(f"the source neither states nor denies {_cue_words(c_cues) or 'it'}")
+        return Judgement("related", tuple(reasons))
+    if c_cert != p_cert:
+        reasons.append(
+            f"certainty differs: the claim is {_CERT_NAME[c_cert]} ({_cue_words(c_cues) or 'a plain statement'}), "
+            f"the source is {_CERT_NAME[p_cert]} ({_cue_words(p_cues) or 'a plain statement'})"
+        )
+        return Judgement("related", tuple(reasons))
+    if c_cues or p_cues:
+        reasons.append(f"same polarity ({_cue_words(p_cues) or 'affirmative'})")
+    return Judgement("supports", tuple(reasons))
+
+
+def _spelled_as_source(subject: str | None, match: Match) -> str | None:
+    """Return the subject with misspelt words replaced by the source's spelling ("Hegsth")."""
+    return _respell(subject, match) if subject else subject
+
+
+def _respell(text: str, match: Match) -> str:
+    """Return `text` with the words scoring read as misspellings replaced by the source's words."""
+    if not match.corrected:
+        return text
+    fixes = dict(match.corrected)
+    return re.sub(r"[\w']+", lambda m: fixes.get(fold(m.group(0)), m.group(0)), text)
+
+
+def _polarity_reason(c_pol: int, c_cues: list[str], p_pol: int, p_cues: list[str]) -> str:
+    claim_side = f"the claim says {_cue_words(c_cues)}" if c_cues else "the claim affirms it"
+    if p_pol < 0:
+        return f"negation: the source says {_cue_words(p_cues)}; {claim_side}"
+    return f"opposite stance: the source says {_cue_words(p_cues)}; {claim_side}"
+
+
+_CERT_NAME = {CERTAIN: "certain", PROBABLE: "probable", POSSIBLE: "possible"}
+
+
+def _match_reason(match: Match) -> str:
+    text = f"matches {len(match.matched)} of {len(match.matched) + len(match.missing)} claim words"
+    if match.matched:
+        text += f" ({', '.join(match.matched[:8])})"
+    if match.corrected:
+        text += "; read " + ", ".join(f"{a!r} as {b!r}" for a, b in match.corrected)
+    return text
+
+
+def _cue_words(cues: list[str]) -> str:
+    return ", ".join(f"'{c}'" for c in cues)
+
+
+# ---------------------------------------------------------------------------- quotes
+
+
+def _judge_quotes(claim: Claim, cand: Candidate) -> Judgement | None:
+    """Compare the claim's quoted words with the quotes of the passage."""
+    best: tuple[float, Quote, str] | None = None
+    for claimed in claim.quotes:
+        for q in cand.quotes:
+            sim = 100.0 if contains_in_order(claimed, q.text) else quote_similarity(claimed, q.text)
+            if best is None or sim > best[0]:
+                best = (sim, q, claimed)
+    if best is None:
+        # Quoted words that are the reporter's narration, not anybody's quote
+        for claimed in claim.quotes:
+            if contains_in_order(claimed, cand.text):
+                return Judgement("related", (f"the words \"{claimed}\" are the reporter's narration here, not a quote",))
+        return None
+    sim, q, claimed = best
+    if sim < QUOTE_NEAR:
+        return None
+    speaker = claim.speaker
+    same = speaker is None or q.speaker is None or same_person(speaker, q.speaker)
+    if sim >= QUOTE_MATCH:
+        if not same:
+            return Judgement("conflicts", (f"misattributed: these words are {q.speaker}'s, not {speaker}'s",), q)
+        who = f" from {q.speaker}" if q.speaker else ""
+        return Judgement("supports", (f"the quoted words appear in the source{who}",), q)
+    diff = word_diff(q.text, claimed)
+    reason = f"misquote: {diff}"
+    if not same:
+        reason += f" (and the source quote is {q.speaker}'s, not {speaker}'s)"
+    return Judgement("conflicts", (reason,), q)
+
+
+def same_person(a: str, b: str) -> bool:
+    """Return True when two names can be the same person ("Vance" and "J.D. Vance")."""
+    wa = [w for w in words(a) if w not in _HONORIFICS]
+    wb = [w for w in words(b) if w not in _HONORIFICS]
+    if not wa or not wb:
+        return False
+    if wa[-1] != wb[-1]:
+        return False
+    return len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]
+
+
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "senator", "secretary"}
+
+
+# ---------------------------------------------------------------------------- subject
+
+
+_CLAIM_SPEAKER = re.compile(
+    r"^\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:has\s+|had\s+)?(?:said|says|told|claimed|claims|"
+    r"stated|states|warned|warns|threatened|threatens|announced|insisted|argued|admitted|denied|"
+    r"suggested|called|described|labeled|labelled|wrote|tweeted|ruled|promised|vowed)\b"
+)
+
+
+def claim_speaker(text: str) -> str | None:
+    """Return the person a claim says spoke or acted ("Vance said ..." -> "Vance")."""
+    m = _CLAIM_SPEAKER.match(text)
+    if not m:
+        return None
+    who = m.group("who").strip()
+    tokens = [t for t in who.split() if t.lower().strip(".") not in _TITLE_PREFIX]
+    return " ".join(tokens) or None
+
+
+_TITLE_PREFIX = {"president", "vice", "senator", "sen", "secretary", "defense", "minister",
+                 "prime", "spokesman", "spokeswoman", "kremlin", "us", "u.s", "the", "mr", "mrs", "ms", "dr"}
+
+
+def claim_subject(claim: Claim) -> str | None:
+    """Return who the claim is about: its speaker, else a capitalised name at its start."""
+    if claim.speaker:
+        return claim.speaker
+    m = re.match(r"\s*((?:[A-Z][\w.'’-]+\s+){0,2}[A-Z][\w.'’-]+)", claim.text)
+    if not m:
+        return None
+    name = m.group(1)
+    tokens = [t for t in name.split() if t.lower().strip(".") not in _TITLE_PREFIX]
+    if not tokens:
+        return None
+    first = words(tokens[-1])
+    # A capitalised first word that is an ordinary word ("Scientists found ...") is no name.
+    if first and (first[0] in STOP_WORDS or first[0] in _COMMON_SUBJECTS):
+        return None
+    return " ".join(tokens)
+
+
+_COMMON_SUBJECTS = {"scientists", "researchers", "officials", "police", "experts", "people", "report",
+                    "reports", "study", "studies", "government", "court", "doctors", "residents"}
+
+
+def _about(subject: str | None, cand: Candidate) -> bool:
+    """Return True when the passage (its speaker, text or, for "he ...", the sentence before) names `subject`."""
+    if not subject:
+        return True
+    key = words(subject)
+    if not key:
+        return True
+    surname = key[-1]
+    speakers = [cand.speaker or ""] + [q.speaker or "" for q in cand.quotes]
+    if any(surname in words(s) for s in speakers if s):
+        return True
+    if has_word(surname, words(cand.text)):
+        return True
+    if cand.context and has_word(surname, words(cand.context)):
+        return bool(_ANAPHORIC_LEAD.search(fold(cand.text)))
+    return False
+
+
+# ---------------------------------------------------------------------------- polarity
+
+
+@dataclass(frozen=True)
+class _Focus:
+    text: str
+    topical: bool  # shares a claim word besides the subject (here or, for "he ...", before)
+    owner: str | None = None  # the statement is attributed to someone other than the subject
+    anaphoric: bool = False  # matched through the sentence before ("he left the door open")
+
+
+_ANAPHORIC_LEAD = re.compile(r"^\W*(?:\w+,\s+)?(?:he|she|they|it|this|that|his|her|their|the idea)\b")
+
+
+def _focus_clause(passage: str, context: str, claim_text: str, subject: str | None) -> _Focus:
+    """Return the part of the passage the claim is about, and whose statement it is."""
+    subject_words = set(words(subject)) if subject else set()
+    claim_stems = {stem(w) for w in words(claim_text) if w not in STOP_WORDS and w not in subject_words}
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(passage) if c and c.strip()]
+    if not clauses:
+        clauses = [passage]
+    scored = [(_overlap(claim_stems, c), i, c) for i, c in enumerate(clauses)]
+    best = max(s[0] for s in scored)
+    if best == 0:
+        topical = bool(_ANAPHORIC_LEAD.search(passage)) and _overlap(claim_stems, context) > 0
+        # Nothing in particular matches: after a contrast ("but then ...") the later part counts.
+        last = None
+        for last in _CONTRAST.finditer(passage):
+            pass
+        return _Focus(passage[last.start():] if last else passage, topical, anaphoric=True)
+    # Ties go to the earlier clause, except after a contrast ("..., but then he left the door open").
+    later_wins = bool(_CONTRAST.search(passage))
+    focus = max(scored, key=lambda s: (s[0], s[1] if later_wins else -s[1]))[2]
+    focus_at = passage.find(focus)
+    owner = None
+    for m in _ATTRIBUTED.finditer(passage):
+        if focus_at <= m.start() and m.end() <= focus_at + len(focus):
+            owner = m.group(1).split()[-1]
+    if owner and subject_words and owner not in subject_words and owner not in _PRONOUNS:
+        return _Focus(focus, True, owner=owner.capitalize())
+    return _Focus(focus, True)
+
+
+def _anchors(claim_text: str, subject: str | None) -> set[str]:
+    """Return the claim's content stems other than its subject: what a negation must be near."""
+    subject_words = set(words(subject)) if subject else set()
+    return {stem(w) for w in words(claim_text)
+            if w not in STOP_WORDS and w not in subject_words and w not in NEGATIVE_WORDS}
+
+
+def _overlap(claim_stems: set[str], text: str) -> int:
+    """Return how many claim stems the text has: as such, as a synonym, or (negations) as any negation."""
+    ws = words(text)
+    here = {stem(w) for w in ws}
+    synonyms = synonym_stems()
+    negated = any(w in NEGATIVE_WORDS for w in ws)
+    return sum(1 for s in claim_stems
+               if s in here or synonyms.get(s, frozenset()) & here or (negated and s in _NEGATIVE_STEMS))
+
+
+_NEGATIVE_STEMS = frozenset(stem(w) for w in NEGATIVE_WORDS)
+_PRONOUNS = {"his", "her", "their", "its", "he", "she", "they", "it", "who", "which", "that"}
+
+
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*")
+
+
+def polarity(text: str, anchors: set[str] | None = None) -> tuple[int, int, list[str]]:
+    """Return (+1/-1, certainty, cue words) of a folded statement; if-clauses are left out.
+
+    With `anchors` (claim stems), a negation counts only when a claim word (or a synonym)
+    stands within NEGATION_SCOPE words of it: in "the call, along with comments that
+    Ukraine is unlikely to reclaim territory" the "unlikely" is not about the call.
+    """
+    text = _CONDITIONAL.sub(" ", text)
+    sign = 1
+    cues: list[str] = []
+    certainty = CERTAIN
+    consumed: list[tuple[int, int]] = []
+    token_starts = [m.start() for m in re.finditer(r"\w+", text) if m.group(0) not in STOP_WORDS]
+    anchored = _anchor_positions(text, anchors) if anchors is not None else None
+
+    def in_scope(start: int) -> bool:
+        if anchored is None:
+            return True
+        i = max(bisect_right(token_starts, start) - 1, 0)
+        return any(abs(i - j) <= NEGATION_SCOPE for j in anchored)
+
+    def scan(phrases: tuple[str, ...], scoped: bool) -> list[str]:
+        found = []
+        for phrase in sorted(phrases, key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+                if any(s <= m.start() < e for s, e in consumed):
+                    continue
+                consumed.append((m.start(), m.end()))
+                if scoped and not in_scope(m.start()):
+                    continue
+                found.append(phrase)
+        return found
+
+    possible = scan(POSSIBLE_PHRASES, scoped=False)
+    if possible:
+        certainty = POSSIBLE
+        cues.extend(possible)
+    if any(re.search(rf"\b{re.escape(p)}\b", text) for p in PROBABLE_PHRASES):
+        certainty = min(certainty, PROBABLE)
+    for phrase in scan(NEGATIVE_PHRASES, scoped=True):
+        sign = -sign
+        cues.append(phrase)
+    for m in re.finditer(r"\b\w+nt\b", text):
+        w = m.group(0)
+        if w in NEGATIONS and w not in cues and in_scope(m.start()):
+            sign = -sign
+            cues.append(w)
+    if any(c in OPENING_PHRASES for c in possible):
+        sign = 1  # "did not rule out", "left the door open": a door opened, whatever else
+    return sign, certainty, cues
+
+
+# Content words (stop words not counted) either side: "ruling out the deployment of US troops"
+# is 2 apart, "troops to Ukraine is unlikely" 2, "the call, along with Trump's comments that
+# Ukraine is unlikely" 5 (out of scope).
+NEGATION_SCOPE = 4
+
+
+def _anchor_positions(text: str, anchors: set[str]) -> list[int]:
+    synonyms = synonym_stems()
+    out = []
+    content = (m.group(0) for m in re.finditer(r"\w+", text) if m.group(0) not in STOP_WORDS)
+    for i, w in enumerate(content):
+        s = stem(w)
+        if s in anchors or synonyms.get(s, frozenset()) & anchors:
+            out.append(i)
+    return out
+
+
+def _antonym(claim_text: str, passage: str) -> str | None:
+    c = {stem(w): w for w in words(claim_text)}
+    p = {stem(w): w for w in words(passage)}
+    for s, word in c.items():
+        for opposite in antonym_stems().get(s, ()):
+            if opposite in p and s not in p:
+                return f"opposite words: the claim says '{word}', the source says '{p[opposite]}'"
+    return None
+
+
+def _retraction(passage: str, subject: str | None) -> str | None:
+    """Return a reason when the passage retracts or denies, said by or about the subject."""
+    for phrase in RETRACTION_PHRASES:
+        m = re.search(rf"\b{re.escape(phrase)}\b", passage)
+        if not m:
+            continue
+        if subject:
+            # The one who walks back must be the subject (or "he"/"she" right before the cue).
+            lead = re.split(r"[,;:]", passage[max(0, m.start() - 80):m.start()])[-1]
+            surname = words(subject)[-1] if words(subject) else ""
+            if surname not in words(lead) and not re.search(r"\b(?:he|she|they)\b", lead):
+                continue
+        return f"retraction: the source says '{phrase}'"
+    return None
+
+
+def _number_conflict(claim_text: str, passage: str) -> str | None:
+    """Return a reason when claim and passage give different numbers for the same thing."""
+    claim_nums = _numbers_with_units(claim_text)
+    if not claim_nums:
+        return None
+    passage_nums = _numbers_with_units(passage)
+    for unit, value in claim_nums.items():
+        if unit in passage_nums and passage_nums[unit] != value:
+            return f"numbers differ: the claim says {value:g} {unit}, the source says {passage_nums[unit]:g} {unit}"
+    return None
+
+
+def _numbers_with_units(text: str) -> dict[str, float]:
+    toks = words(text)
+    out: dict[str, float] = {}
+    for i, t in enumerate(toks[:-1]):
+        value: float | None = None
+        if _NUMBER.fullmatch(t):
+            value = float(t)
+        elif t in _NUMBER_WORDS:
+            value = float(_NUMBER_WORDS[t])
+        if value is None:
+            continue
+        unit = toks[i + 1]
+        if unit in ("million", "billion", "thousand", "hundred", "percent") and i + 2 < len(toks):
+            mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 100}.get(unit)
+            if mult:
+                value *= mult
+                unit = toks[i + 2]
+        if unit in STOP_WORDS or _NUMBER.fullmatch(unit):
+            continue
+        out.setdefault(stem(unit), value)
+    return out

@@ -1,0 +1,125 @@
+"""Text normalisation shared by every stage: folding, words, stems, stop words.
+
+Everything that compares a claim with a source goes through these functions, so that
+"U.S." and "US", curly and straight quotes, "Władysław" and "Wladyslaw" compare equal
+the same way at index time and at query time.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Letters that NFKD does not decompose into ASCII + combining mark.
+_SPECIAL_FOLD = str.maketrans(
+    {
+        "ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss",
+        "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th", "ı": "i",
+        "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
+        "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
+        "‹": "'", "›": "'",
+        "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "―": "-", "−": "-",
+        "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u200b": "",
+        "\ufeff": "", "\u200e": "", "\u200f": "", "\u00ad": "",
+        "…": "...",
+    }
+)
+
+_DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
+_POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
+_APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
+_THOUSANDS = re.compile(r"(?<=\d),(?=\d{3}\b)")
+_WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+_SPACE = re.compile(r"\s+")
+
+
+def fold(text: str) -> str:
+    """Return `text` case-folded, ASCII-folded, with typographic quotes and dashes made plain."""
+    text = text.translate(_SPECIAL_FOLD)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+def prepare(text: str) -> str:
+    """Return `text` with acronyms, possessives, contractions and thousands separators unified.
+
+    "U.S." -> "US", "J.D." -> "JD", "Hegseth's" -> "Hegseth", "wasn't" -> "wasnt",
+    "2,000" -> "2000". Used before tokenising on both the index and the query side.
+    """
+    text = _DOTTED_ACRONYM.sub(lambda m: m.group(0).replace(".", ""), text)
+    text = _POSSESSIVE.sub("", text)
+    text = _APOSTROPHE.sub("", text)
+    return _THOUSANDS.sub("", text)
+
+
+def normalize(text: str) -> str:
+    """Return the comparison form of `text`: prepared, folded, single-spaced."""
+    return _SPACE.sub(" ", fold(prepare(text))).strip()
+
+
+def words(text: str) -> list[str]:
+    """Return the comparison words of `text` (folded, acronyms joined, punctuation dropped)."""
+    return _WORD.findall(fold(prepare(text)))
+
+
+@lru_cache(maxsize=131072)
+def stem(word: str) -> str:
+    """Return the English Snowball stem of a folded word ("ruled", "ruling" -> "rule").
+
+    The stemmer is tantivy's (Rust), the same one the search index applies, so the words
+    that retrieval matches and the words that scoring matches agree.
+    """
+    if len(word) <= 3 or word.isdigit():
+        return word
+    found = _stemmer().analyze(word)
+    return found[0] if found else word
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import tantivy
+
+    return tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(tantivy.Filter.stemmer("english")).build()
+
+
+def stems(text: str) -> list[str]:
+    """Return the stems of the words of `text`."""
+    return [stem(w) for w in words(text)]
+
+
+def content_stems(text: str) -> list[str]:
+    """Return the stems of the non-stop words of `text`, in order, without repeats."""
+    seen: dict[str, None] = {}
+    for w in words(text):
+        if w not in STOP_WORDS:
+            seen.setdefault(stem(w), None)
+    return list(seen)
+
+
+# Function words that carry no topic, for retrieval and relevance only: negations are
+# stop words here but carry meaning for `stance`. "us" folds "US" with the pronoun; the
+# country rarely decides which passage is relevant, so it goes too.
+STOP_WORDS = frozenset(
+    """a about above after again against all also am an and any are as at be because been
+    before being below between both but by can could did do does doing down during each few
+    for from further had has have having he her here hers herself him himself his how i if in
+    into is it its itself just me more most my myself no nor not now of off on once only or
+    other our ours ourselves out over own same she should so some such than that the their
+    theirs them themselves then there these they this those through to too under until up
+    very was we were what when where which while who whom why will with would you your yours
+    yourself yourselves said says say saying told tell according would also may might must
+    shall one two mr mrs ms dr s t us""".split()
+)
+
+NEGATIONS = frozenset(
+    """not no never none nobody nothing neither nor without cannot cant dont doesnt didnt
+    isnt wasnt werent arent wont wouldnt couldnt shouldnt hasnt havent hadnt aint nt""".split()
+)
+
+
+def squash(text: str) -> str:
+    """Return `text` with runs of whitespace made one space and ends trimmed."""
+    return _SPACE.sub(" ", text).strip()
