@@ -309,23 +309,38 @@ def clean_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, urlencode(query), ""))
 
 
-def site(pm: PageMeta) -> str | None:
-    """Return the outlet's name as the page gives it (JSON-LD publisher, og:site_name)."""
+def site(pm: PageMeta, url: str | None = None) -> str | None:
+    """Return the outlet's name as the page gives it (JSON-LD publisher, og:site_name).
+
+    og:site_name is sometimes a section ("U.S." on a Reuters page); a name is kept only when
+    it matches the page's host (a word of it, or its initials) if the host is known.
+    """
+    host = _alnum(urlsplit(url).hostname or "") if url else ""
     for candidate in (pm.ld_publisher, pm.meta.get("og:site_name"), pm.meta.get("application-name")):
-        if candidate and 2 <= len(candidate) <= 80:
+        if candidate and 2 <= len(candidate) <= 80 and "://" not in candidate and (not host or _names_host(candidate, host)):
             return candidate
     return None
+
+
+def _names_host(name: str, host: str) -> bool:
+    words = [w for w in re.findall(r"[a-z0-9]+", fold(name)) if len(w) >= 3 and w not in ("the", "news", "com")]
+    initials = "".join(w[0] for w in re.findall(r"[a-z0-9]+", fold(name)) if w not in ("the", "of"))
+    whole = _alnum(re.sub(r"^the\s+", "", name, flags=re.I))
+    return (len(whole) >= 3 and whole in host) or any(w in host for w in words) or (len(initials) >= 3 and initials in host)
+
+
+_PLACEHOLDER_AUTHOR = re.compile(r"^(?:no author|unknown|none|null|n/?a|admin(?:istrator)?|anonymous)$", re.I)
 
 
 def authors(pm: PageMeta) -> str | None:
     """Return the article's authors, comma-separated (JSON-LD author, else <meta name=author>)."""
     ld = pm.ld_article or {}
     found = _name(ld.get("author")) or _name(ld.get("creator"))
-    if found:
+    if found and not _PLACEHOLDER_AUTHOR.match(found):
         return found
     for key in ("author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"):
         value = pm.meta.get(key)
-        if value and not value.startswith(("http://", "https://")):
+        if value and not value.startswith(("http://", "https://")) and not _PLACEHOLDER_AUTHOR.match(value):
             return re.sub(r"^by\s+", "", value, flags=re.I)
     return None
 
