@@ -146,7 +146,10 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_DATE_WORDY = rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}})"
+_DATE_WORDY = (
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}})"
+)
 _DATE_ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _DATE_ANY = rf"(?:{_DATE_ISO}|{_DATE_WORDY}|\d{{4}}/\d{{1,2}}/\d{{1,2}})"
 _DATE_LINE = re.compile(rf"^\s*(?:updated|published|posted)?[:\s]*({_DATE_ANY})\b[^\n]{{0,30}}$", re.I)
@@ -157,10 +160,15 @@ _META_LINE = re.compile(
     r"|^\s*(date)\s+(\d{4}-\d{1,2}-\d{1,2})\s*$",
     re.I,
 )
-_BY_LINE = re.compile(r"^\s*(?:[Bb]y|BY)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*)\s*$")
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
+_BY_LINE = re.compile(rf"^\s*(?:[Bb]y|BY)\s+({_NAME}(?:\s*(?:,|and)\s*{_NAME})*)\s*$")
 _URL = re.compile(r"<?(https?://[^\s<>()\"']+[^\s<>()\"'.,;:!?])>?")
 _URL_LINE = re.compile(r"^\s*<?https?://[^\s<>]+>?\s*$")
-_RELATED = re.compile(r"^\s*(?:\*\*)?(?:related(?: article| story| stories| reading| content)?|read more|see also|more on this|recommended|also read)\s*:", re.I)
+_RELATED = re.compile(
+    r"^\s*(?:\*\*)?(?:related(?: article| story| stories| reading| content)?|read more|see also|more on this|"
+    r"recommended|also read)\s*:",
+    re.I,
+)
 _CREDIT = re.compile(
     r"\(CC BY[^)]*\)|\b(?:photo|image|picture|illustration|video)\s*(?:credit)?\s*(?:by|:)|"
     r"\bcredit\s*:|getty images|\bAP photo\b|/\s*(?:reuters|afp|ap|epa|getty)\b|\bcourtesy of\b|"
