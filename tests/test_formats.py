@@ -361,3 +361,26 @@ def test_since_until_filter_html_and_json_sources(mixed, tmp_path):
 
 def test_gz_html_fixture_is_really_gzip():
     assert gzip.decompress((PAGES / "cbc_gaza.html.gz").read_bytes()).lstrip().lower().startswith(b"<!doctype html")
+
+
+@pytest.mark.parametrize("raw,day", [
+    ("2020-01-20T09:49:32+0000", "2020-01-20"), ("2024-10-16 00:00:00+08:00", "2024-10-16"),
+    ("Fri, 01 May 2020 23:00:00 -0400", "2020-05-01"), ("Mon Jan 20 09:49:32 UTC 2020", "2020-01-20"),
+    (1709400000, "2024-03-02"), ("1709400000000", "2024-03-02"), ("D:20250303120000Z", "2025-03-03"),
+    ("20200120", "2020-01-20"), ("March 2024", None), ("1970-01-01T00:00:00Z", None), ("soon", None), (None, None),
+])
+def test_metadata_timestamps_to_day(raw, day):
+    from factcheck.readers.dates import to_day
+
+    assert to_day(raw) == day
+
+
+def test_site_name_stripping():
+    from factcheck.readers.htmlmeta import strip_site_name
+
+    names = ["The Independent", "Metro News"]
+    assert strip_site_name("Laos poisonings: teenager dies | The Independent", names) == "Laos poisonings: teenager dies"
+    assert strip_site_name("Sweden tells households how to survive | World News | Metro News", names) == \
+        "Sweden tells households how to survive"
+    assert strip_site_name("Your $1 bill could be worth THOUSANDS - here's how to check", names) == \
+        "Your $1 bill could be worth THOUSANDS - here's how to check"

@@ -20,7 +20,7 @@ from ..models import Document
 from . import Member, ReadOptions
 from .dates import to_day
 
-INSTALL_HINT = "PDF support is not installed: run  pip install 'factcheck-sources[pdf]'"
+INSTALL_HINT = "PDF support is not installed; run: pip install 'factcheck-sources[pdf]'"
 REPEATED_SHARE = 0.5  # a line on at least half the pages (and 3+) is a running header/footer
 _PAGE_LINE = re.compile(r"^\s*(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?\s*$", re.I)
 _BAD_TITLE = re.compile(r"^(?:untitled|microsoft word|document\d*|press release|slide \d+)\b|\.(?:docx?|pdf|indd|pages)$", re.I)
