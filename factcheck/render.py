@@ -229,7 +229,7 @@ def missing_summary(items: list[SourceInfo], err: IO[str] | None = None) -> None
     no_date = sum(1 for s in items if s.date is None)
     no_url = sum(1 for s in items if s.url is None)
     if no_date or no_url:
-        err.write(f"factcheck: of {len(items)} documents, {no_date} have no date and {no_url} no URL; "
+        err.write(f"factcheck: of {len(items)} document(s), {no_date} have no date and {no_url} no URL; "
                   f"citations from them show {MISSING} (list them with `factcheck sources --missing`)\n")
 
 

@@ -20,7 +20,7 @@ import zlib
 from ..documents import mask_noise, sha256
 from ..errors import InputError
 from ..models import Document
-from . import Member, ReadOptions, htmlmeta
+from . import Member, ReadOptions, htmlmeta, pagedates
 
 # Block elements of trafilatura's output that hold text, and how each is read.
 _LIST_TAGS = ("list",)
@@ -146,17 +146,17 @@ def _same(a: str, b: str) -> bool:
 
 def publication_day(tree, pm: htmlmeta.PageMeta, title: str | None) -> str | None:  # type: ignore[no-untyped-def]
     """Return the day the article was first published, as the page gives it."""
-    published, modified = htmlmeta.structured_dates(pm)
+    published, modified = pagedates.structured_dates(pm)
     if published is None:
         published, modified = _htmldate(tree), None
     if published is None:
         return None
-    twin = htmlmeta.local_twin_day(published, pm.timestamps)
+    twin = pagedates.local_twin_day(published, pm.timestamps)
     if twin:
         return twin
     headline = pm.h1 or title
-    shown = htmlmeta.dateline_day(visible_text(tree), headline) if headline else None
-    return htmlmeta.correct_with_dateline(published, modified, shown)
+    shown = pagedates.dateline_day(visible_text(tree), headline) if headline else None
+    return pagedates.correct_with_dateline(published, modified, shown)
 
 
 def _htmldate(tree) -> str | None:  # type: ignore[no-untyped-def]
