@@ -28,6 +28,8 @@ DATELINE_BEFORE = 250  # some pages print the dateline above the headline
 # A visible dateline may move the publication day back by at most this many days: the case it
 # fixes is an article re-stamped by an update a day or two later.
 DATELINE_MAX_SHIFT = 3
+
+
 def structured_dates(pm: PageMeta) -> tuple[str | None, str | None]:
     """Return the raw (published, modified) timestamps from JSON-LD, <meta> and <time>."""
     ld = pm.ld_article or {}
