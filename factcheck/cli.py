@@ -38,6 +38,15 @@ def _settings(**options: Any):  # type: ignore[no-untyped-def]
     return load_settings().with_options(**options)
 
 
+def _field_specs(ctx: click.Context, param: click.Parameter, value: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    from .readers import parse_field_specs
+
+    try:
+        return parse_field_specs(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 class _Group(click.Group):
     """A group that turns domain errors (and bugs) into one line on stderr, in one place."""
 
@@ -88,18 +97,38 @@ def main() -> None:
 @click.option("--prune", is_flag=True, help="Remove documents whose files are gone from disk.")
 @click.option("--max-file-size", type=int, default=None, metavar="BYTES",
               help="Skip files larger than this (default 50 MB).")
+@click.option("--field", "fields", multiple=True, metavar="NAME=KEY", callback=_field_specs,
+              help="JSON exports: read NAME (title, date, url, body, author, site) from KEY, "
+                   "a dotted path such as story.body. Repeatable.")
+@click.option("--dry-run", is_flag=True, help="Show what would be read and the metadata found; write nothing.")
 @common_options()
-def index(paths: tuple[str, ...], prune: bool, max_file_size: int | None, index: str | None,
-          fmt: str | None, quiet: bool | None) -> None:
-    """Add or update documents from files and folders (recursive); unchanged files are skipped."""
+def index(paths: tuple[str, ...], prune: bool, max_file_size: int | None, fields: tuple[tuple[str, str], ...],
+          dry_run: bool, index: str | None, fmt: str | None, quiet: bool | None) -> None:
+    """Add or update documents from files and folders (recursive); unchanged files are skipped.
+
+    Reads .txt, .md, .html, .htm, .html.gz, .json, .jsonl and .pdf (PDF needs the [pdf] extra).
+    An article of a many-article JSON file is stored as FILE#N (N: line of a JSON Lines
+    file, position in a JSON array).
+    """
     from . import render
     from .config import index_for_writing
-    from .ingest import index_paths
+    from .readers import ReadOptions
 
     settings = _settings(index=index, format=fmt, quiet=quiet, max_file_size=max_file_size)
     target = index_for_writing(settings)
+    options = ReadOptions(fields=fields, max_bytes=settings.max_file_size)
+    if dry_run:
+        from .ingest import preview_paths
+
+        preview = preview_paths(target, paths, max_bytes=settings.max_file_size, options=options)
+        for path, reason in preview.skipped:
+            render.warning(f"would skip {path}: {reason}")
+        render.preview(preview, settings.format or "table")
+        sys.exit(ExitCode.FINDINGS if preview.skipped else ExitCode.OK)
+    from .ingest import index_paths
+
     report = index_paths(target, paths, prune=prune, max_bytes=settings.max_file_size,
-                         progress=_progress() if not settings.quiet else None)
+                         progress=_progress() if not settings.quiet else None, options=options)
     for path, reason in report.skipped:
         render.warning(f"skipped {path}: {reason}")
     if not settings.quiet or settings.format:
@@ -157,16 +186,22 @@ def quotes(speaker: str | None, index: str | None, fmt: str | None, quiet: bool 
 
 
 @main.command()
+@click.option("--missing", is_flag=True, help="Only documents without a publication date or URL.")
 @common_options()
-def sources(index: str | None, fmt: str | None, quiet: bool | None) -> None:
-    """List indexed documents with title, date, URL and counts; says which metadata is missing."""
+def sources(missing: bool, index: str | None, fmt: str | None, quiet: bool | None) -> None:
+    """List indexed documents with title, date, URL and counts; flags those missing a date or URL."""
     from . import render
     from .config import index_for_reading
     from .store import open_index
 
     settings = _settings(index=index, format=fmt, quiet=quiet)
     store = open_index(index_for_reading(settings))
-    render.sources(store.sources(), settings.format or "table")
+    items = store.sources()
+    if missing:
+        items = [s for s in items if s.date is None or s.url is None]
+    render.sources(items, settings.format or "table")
+    if not settings.quiet:
+        render.missing_summary(items)
 
 
 # ---------------------------------------------------------------------------- helpers

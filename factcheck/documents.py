@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from .errors import InputError
 from .models import Document
+from .readers import READERS, Member, ReadOptions
 from .text import squash
 
 TEXT_SUFFIXES = {".txt": "text", ".text": "text", ".md": "markdown", ".markdown": "markdown"}
@@ -55,11 +56,7 @@ def suffix_of(name: str) -> str:
 
 def supported_suffixes() -> set[str]:
     """Return every file suffix some reader accepts."""
-    return set(TEXT_SUFFIXES) | set(_EXTRA_READERS)
-
-
-# Readers for other formats register here (suffix -> function(path, data) -> Document).
-_EXTRA_READERS: dict[str, object] = {}
+    return set(TEXT_SUFFIXES) | set(READERS)
 
 
 # ---------------------------------------------------------------------------- reading
@@ -71,13 +68,27 @@ def read_document(path: str, max_bytes: int = DEFAULT_MAX_FILE_SIZE) -> Document
 
 
 def parse_bytes(path: str, data: bytes) -> Document:
-    """Return the Document for the file content `data`; the suffix of `path` picks the reader."""
+    """Return the Document for the file content `data`; the suffix of `path` picks the reader.
+
+    A file holding several articles (a JSON array, JSON Lines) is refused here: read it
+    with `parse_members`, which names each article `path#N`.
+    """
+    found = parse_members(path, data)
+    if len(found) != 1:
+        raise InputError(f"{path}: holds {len(found)} articles, not one (read it with parse_members)")
+    return found[0].load()
+
+
+def parse_members(path: str, data: bytes, options: ReadOptions | None = None) -> list[Member]:
+    """Return the articles in the file content `data`, each read only when its `load()` is called."""
     suffix = suffix_of(path)
-    reader = _EXTRA_READERS.get(suffix)
-    if reader is not None:
-        return reader(path, data)  # type: ignore[operator]
-    text = decode(data, path)
-    return parse_text(path, text, sha256(data), TEXT_SUFFIXES.get(suffix, "text"))
+    if suffix in READERS:
+        from .readers import members
+
+        return members(path, data, options)
+    digest = sha256(data)
+    fmt = TEXT_SUFFIXES.get(suffix, "text")
+    return [Member(path=path, sha256=digest, load=lambda: parse_text(path, decode(data, path), digest, fmt))]
 
 
 def read_bytes(path: str, max_bytes: int) -> bytes:
@@ -135,7 +146,10 @@ _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
-_DATE_WORDY = rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}})"
+_DATE_WORDY = (
+    rf"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+    rf"(?:(?:{_MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{_MONTHS})\.?,?\s+\d{{4}})"
+)
 _DATE_ISO = r"\d{4}-\d{1,2}-\d{1,2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:Z|[+-]\d{2}:?\d{2})?)?"
 _DATE_ANY = rf"(?:{_DATE_ISO}|{_DATE_WORDY}|\d{{4}}/\d{{1,2}}/\d{{1,2}})"
 _DATE_LINE = re.compile(rf"^\s*(?:updated|published|posted)?[:\s]*({_DATE_ANY})\b[^\n]{{0,30}}$", re.I)
@@ -146,10 +160,15 @@ _META_LINE = re.compile(
     r"|^\s*(date)\s+(\d{4}-\d{1,2}-\d{1,2})\s*$",
     re.I,
 )
-_BY_LINE = re.compile(r"^\s*(?:[Bb]y|BY)\s+([A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4})*)\s*$")
+_NAME = r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,4}"
+_BY_LINE = re.compile(rf"^\s*(?:[Bb]y|BY)\s+({_NAME}(?:\s*(?:,|and)\s*{_NAME})*)\s*$")
 _URL = re.compile(r"<?(https?://[^\s<>()\"']+[^\s<>()\"'.,;:!?])>?")
 _URL_LINE = re.compile(r"^\s*<?https?://[^\s<>]+>?\s*$")
-_RELATED = re.compile(r"^\s*(?:\*\*)?(?:related(?: article| story| stories| reading| content)?|read more|see also|more on this|recommended|also read)\s*:", re.I)
+_RELATED = re.compile(
+    r"^\s*(?:\*\*)?(?:related(?: article| story| stories| reading| content)?|read more|see also|more on this|"
+    r"recommended|also read)\s*:",
+    re.I,
+)
 _CREDIT = re.compile(
     r"\(CC BY[^)]*\)|\b(?:photo|image|picture|illustration|video)\s*(?:credit)?\s*(?:by|:)|"
     r"\bcredit\s*:|getty images|\bAP photo\b|/\s*(?:reuters|afp|ap|epa|getty)\b|\bcourtesy of\b|"
@@ -328,6 +347,22 @@ def _lines(text: str, offset: int = 0) -> list[tuple[int, int, str]]:
         out.append((pos, pos + len(line), line))
         pos += len(line) + 1
     return out
+
+
+def mask_noise(text: str, skip_first: bool = False) -> str:
+    """Return `text` with photo credits and "Related article:" lines blanked (same length)."""
+    chars = list(text)
+    seen_first = False
+    for start, end, line in _lines(text):
+        if not line.strip():
+            continue
+        if skip_first and not seen_first:
+            seen_first = True
+            continue
+        if _RELATED.match(line) or (len(line.split()) <= 25 and _CREDIT.search(line)):
+            for i in range(start, end):
+                chars[i] = " "
+    return "".join(chars)
 
 
 def _title_line(lines: list[tuple[int, int, str]], chars: list[str]) -> str | None:

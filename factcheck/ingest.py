@@ -9,11 +9,12 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from .documents import DEFAULT_MAX_FILE_SIZE, iter_files, parse_bytes, read_bytes, sha256
+from .documents import DEFAULT_MAX_FILE_SIZE, iter_files, parse_members, read_bytes
 from .errors import FactcheckError, InputError
-from .models import Document, IndexReport
+from .models import Document, IndexReport, Preview, PreviewItem, SourceInfo
+from .readers import Member, ReadOptions, container_of
 from .segment import segment
-from .store import IndexStore, open_index
+from .store import DB_NAME, IndexStore, open_index
 
 Progress = Callable[[int, str], None]
 
@@ -24,18 +25,23 @@ def index_paths(
     prune: bool = False,
     max_bytes: int = DEFAULT_MAX_FILE_SIZE,
     progress: Progress | None = None,
+    options: ReadOptions | None = None,
 ) -> IndexReport:
     """Index the files under `paths` into the index folder `index_path`; return what happened."""
+    files = _files(paths)
+    store = open_index(index_path, create=True)
+    try:
+        return index_files(store, files, prune=prune, max_bytes=max_bytes, progress=progress, options=options)
+    finally:
+        store.close()
+
+
+def _files(paths: Iterable[str]) -> list[tuple[str, str]]:
     paths = list(paths)
     for raw in paths:
         if not os.path.lexists(raw):
             raise InputError(f"{raw}: no such file or folder")
-    files = [(f, f) for f in iter_files(paths)]
-    store = open_index(index_path, create=True)
-    try:
-        return index_files(store, files, prune=prune, max_bytes=max_bytes, progress=progress)
-    finally:
-        store.close()
+    return [(f, f) for f in iter_files(paths)]
 
 
 def index_files(
@@ -44,8 +50,14 @@ def index_files(
     prune: bool = False,
     max_bytes: int = DEFAULT_MAX_FILE_SIZE,
     progress: Progress | None = None,
+    options: ReadOptions | None = None,
 ) -> IndexReport:
-    """Index (file path, stored path) pairs into `store`; return what happened."""
+    """Index (file path, stored path) pairs into `store`; return what happened.
+
+    A file may hold several articles (JSON exports): each is stored as `path#N`, compared
+    by its own hash, and articles that disappeared from a re-read file are removed.
+    """
+    options = options or ReadOptions(max_bytes=max_bytes)
     report = IndexReport()
     counts = {"passages": 0, "quotes": 0}
     with store.writer() as writer:
@@ -53,42 +65,109 @@ def index_files(
             if progress:
                 progress(n, shown)
             try:
-                doc = load(fs_path, shown, store, max_bytes)
+                found = read_members(fs_path, shown, max_bytes, options)
             except FactcheckError as exc:
-                report.skipped.append((shown, str(exc).removeprefix(f"{fs_path}: ")))
+                report.skipped.append((shown, _reason(exc, shown, fs_path)))
                 continue
-            if doc is None:
-                report.unchanged.append(shown)
-                continue
-            passages, quotes = segment(doc)
-            writer.add(doc, passages, quotes)
-            report.indexed.append(shown)
-            counts["passages"] += len(passages)
-            counts["quotes"] += len(quotes)
+            current = {m.path for m in found}
+            for stale in sorted(set(store.members(shown)) - current):
+                writer.remove(stale)  # an article that left a re-read export
+                report.pruned.append(stale)
+            for member in found:
+                if store.known(member.path) == member.sha256:
+                    report.unchanged.append(member.path)
+                    continue
+                try:
+                    doc = load_member(member)
+                except FactcheckError as exc:
+                    report.skipped.append((member.path, _reason(exc, member.path, fs_path)))
+                    continue
+                passages, quotes = segment(doc)
+                writer.add(doc, passages, quotes)
+                report.indexed.append(member.path)
+                counts["passages"] += len(passages)
+                counts["quotes"] += len(quotes)
         if prune:
             seen = {shown for _, shown in files}
             for path in store.paths():
-                if path not in seen and not os.path.exists(path):
+                if path not in seen and container_of(path) not in seen and not _on_disk(path):
                     writer.remove(path)
                     report.pruned.append(path)
     return IndexReport(indexed=report.indexed, unchanged=report.unchanged, skipped=report.skipped,
                        pruned=report.pruned, passages=counts["passages"], quotes=counts["quotes"])
 
 
-def load(fs_path: str, shown: str, store: IndexStore, max_bytes: int) -> Document | None:
-    """Return the Document for `fs_path`, or None when the index already has this content."""
+def _on_disk(path: str) -> bool:
+    """Return True when the file behind a stored path (or its many-article container) exists."""
+    return os.path.exists(path) or os.path.exists(container_of(path))
+
+
+def _reason(exc: Exception, *prefixes: str) -> str:
+    message = str(exc)
+    for prefix in prefixes:
+        message = message.removeprefix(f"{prefix}: ")
+    return message
+
+
+def read_members(fs_path: str, shown: str, max_bytes: int, options: ReadOptions) -> list[Member]:
+    """Return the articles of the file at `fs_path`, named after its stored path `shown`."""
     data = read_bytes(fs_path, max_bytes)
-    if store.known(shown) == sha256(data):
-        return None
     try:
-        doc = parse_bytes(fs_path, data)
+        return parse_members(shown, data, options)
     except RecursionError:
-        raise InputError(f"{fs_path}: too deeply nested to read") from None
-    if doc.path != shown:
-        doc = replace(doc, path=shown)
+        raise InputError(f"{shown}: too deeply nested to read") from None
+
+
+def load_member(member: Member) -> Document:
+    """Return the Document of one article; InputError when it cannot be read or holds no text."""
+    try:
+        doc = member.load()
+    except RecursionError:
+        raise InputError(f"{member.path}: too deeply nested to read") from None
+    if doc.path != member.path:
+        doc = replace(doc, path=member.path)
     if not (doc.masked or doc.text).strip():
-        raise InputError(f"{fs_path}: empty - no text to index")
+        raise InputError(f"{member.path}: empty - no text to index")
     return doc
+
+
+def preview_paths(index_path: str | None, paths: Iterable[str], max_bytes: int = DEFAULT_MAX_FILE_SIZE,
+                  options: ReadOptions | None = None) -> Preview:
+    """Return what `index` would read from `paths` and the metadata found, writing nothing.
+
+    With an existing index at `index_path`, each article says whether it is new, changed or
+    unchanged there.
+    """
+    options = options or ReadOptions(max_bytes=max_bytes)
+    files = _files(paths)
+    store = None
+    if index_path and os.path.exists(os.path.join(index_path, DB_NAME)):
+        store = open_index(index_path)
+    items: list[PreviewItem] = []
+    skipped: list[tuple[str, str]] = []
+    try:
+        for fs_path, shown in files:
+            try:
+                found = read_members(fs_path, shown, max_bytes, options)
+            except FactcheckError as exc:
+                skipped.append((shown, _reason(exc, shown, fs_path)))
+                continue
+            for member in found:
+                known = store.known(member.path) if store else None
+                status = "new" if known is None else ("unchanged" if known == member.sha256 else "changed")
+                try:
+                    doc = load_member(member)
+                except FactcheckError as exc:
+                    skipped.append((member.path, _reason(exc, member.path, fs_path)))
+                    continue
+                passages, quotes = segment(doc)
+                info = SourceInfo(path=doc.path, title=doc.title, date=doc.date, url=doc.url, site=doc.site,
+                                  passages=len(passages), quotes=len(quotes), format=doc.format)
+                items.append(PreviewItem(source=info, status=status, author=doc.author))
+    finally:
+        if store is not None:
+            store.close()
+    return Preview(items=items, skipped=skipped)
 
 
 def build_index_atomically(target: str, files: list[tuple[str, str]]) -> None:

@@ -149,6 +149,23 @@ class SourceInfo:
 
 
 @dataclass(frozen=True)
+class PreviewItem:
+    """One article `index --dry-run` would read, with the metadata found and its state in the index."""
+
+    source: SourceInfo
+    status: str  # new | changed | unchanged (against the existing index; "new" when there is none)
+    author: str | None = None
+
+
+@dataclass(frozen=True)
+class Preview:
+    """What `index --dry-run` found: the articles it would read and the files it would skip."""
+
+    items: list[PreviewItem] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
 class QuoteRecord:
     """A stored quote as `factcheck quotes` lists it."""
 

@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .models import SCHEMA_VERSION, Evidence, IndexReport, QuoteRecord, Source, SourceInfo, Verdict
+from .models import SCHEMA_VERSION, Evidence, IndexReport, Preview, QuoteRecord, Source, SourceInfo, Verdict
 
 MISSING = "(missing)"
 WRAP = 60
@@ -156,7 +156,7 @@ def _verdict_table(v: Verdict, colour: bool) -> str:
             "\n".join(textwrap.wrap(src.title, 32)) if src.title else f"{MISSING} title",
             src.date or f"{MISSING} date",
             "\n".join(src.url[i:i + 32] for i in range(0, len(src.url), 32)) if src.url else f"{MISSING} URL",
-            f"{src.path}:{e.candidate.line}",
+            f"{src.path}, p. {e.candidate.page}" if e.candidate.page is not None else f"{src.path}:{e.candidate.line}",
         ]
         rows.append([
             _paint(e.stance, _STANCE_COLOUR.get(e.stance, ""), colour),
@@ -214,11 +214,35 @@ def _verdict_markdown(v: Verdict) -> str:
 # ---------------------------------------------------------------------------- other commands
 
 
+SOURCE_KEYS = ["path", "title", "date", "url", "site", "passages", "quotes", "missing"]
+
+
 def sources(items: list[SourceInfo], fmt: str, out: IO[str] | None = None) -> None:
-    """Write the indexed documents in `fmt`."""
+    """Write the indexed documents in `fmt`; `missing` names the citation fields a document lacks."""
     out = out or sys.stdout
-    dicts = [source_info_dict(s) for s in items]
-    keys = ["path", "title", "date", "url", "site", "passages", "quotes", "missing"]
+    _records([source_info_dict(s) for s in items], SOURCE_KEYS, fmt, out)
+
+
+def missing_summary(items: list[SourceInfo], err: IO[str] | None = None) -> None:
+    """Write one stderr line counting documents without a date or URL (nothing when none lack them)."""
+    err = err or sys.stderr
+    no_date = sum(1 for s in items if s.date is None)
+    no_url = sum(1 for s in items if s.url is None)
+    if no_date or no_url:
+        err.write(f"factcheck: of {len(items)} document(s), {no_date} have no date and {no_url} no URL; "
+                  f"citations from them show {MISSING} (list them with `factcheck sources --missing`)\n")
+
+
+def preview(result: Preview, fmt: str, out: IO[str] | None = None) -> None:
+    """Write what `index --dry-run` would read: each article's metadata and its state in the index."""
+    out = out or sys.stdout
+    dicts = [{**source_info_dict(i.source), "author": i.author, "status": i.status} for i in result.items]
+    if fmt == "json":
+        data = {"dry_run": True, "documents": dicts,
+                "skipped_files": [{"path": p, "reason": r} for p, r in result.skipped]}
+        out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    keys = ["path", "status", "format", "title", "date", "url", "author", "passages", "missing"]
     _records(dicts, keys, fmt, out)
 
 
@@ -266,12 +290,17 @@ def _records(dicts: list[dict[str, Any]], keys: list[str], fmt: str, out: IO[str
     elif fmt == "markdown":
         out.write("| " + " | ".join(keys) + " |\n|" + "---|" * len(keys) + "\n")
         for d in dicts:
-            out.write("| " + " | ".join(_md(_cell(d.get(k)) or MISSING) for k in keys) + " |\n")
+            out.write("| " + " | ".join(_md(_cell(d.get(k)) or _empty(k)) for k in keys) + " |\n")
     else:
         from tabulate import tabulate
 
-        rows = [[_wrap(_cell(d.get(k)) or ("-" if k == "missing" else MISSING), 50) for k in keys] for d in dicts]
+        rows = [[_wrap(_cell(d.get(k)) or _empty(k), 50) for k in keys] for d in dicts]
         out.write(tabulate(rows, headers=keys, tablefmt="simple_grid", disable_numparse=True) + "\n")
+
+
+def _empty(key: str) -> str:
+    """Return what an empty cell shows: "-" for an empty list (nothing missing), else (missing)."""
+    return "-" if key == "missing" else MISSING
 
 
 def _cell(value: Any) -> str:
