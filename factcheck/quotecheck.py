@@ -38,9 +38,6 @@ SURNAME_SIMILARITY = 90
 SURNAME_FUZZY_MIN = 7
 
 EXACT, MISATTRIBUTED, NARRATION, MISQUOTE = "exact-quote", "misattributed", "paraphrase-quoted", "misquote"
-# Which outcome wins when a quote is compared with several passages: the strongest evidence of
-# fidelity first, then the most specific fault.
-_PRIORITY = {EXACT: 0, MISATTRIBUTED: 1, NARRATION: 2, MISQUOTE: 3}
 
 
 @dataclass(frozen=True)
@@ -64,9 +61,26 @@ def judge_quotes(claim: Claim, cand: Candidate) -> QuoteJudgement | None:
 
 
 def best(judgements: Iterable[QuoteJudgement]) -> QuoteJudgement | None:
-    """Return the judgement that decides: by kind priority, then similarity, known speakers first."""
-    ranked = sorted(judgements, key=lambda j: (_PRIORITY[j.kind], not j.speaker_known, -j.similarity))
+    """Return the judgement that decides (see `_rank`), the most similar first."""
+    ranked = sorted(judgements, key=lambda j: (_rank(j), -j.similarity))
     return ranked[0] if ranked else None
+
+
+def judge_across(claimed: str, speaker: str | None, candidates: Iterable[Candidate],
+                 match: float = QUOTE_MATCH, near: float = QUOTE_NEAR) -> tuple[QuoteJudgement, Candidate] | None:
+    """Return the deciding judgement of `claimed` over all candidate passages, with its passage."""
+    found = [(j, c) for c in candidates if (j := compare_quote(claimed, speaker, c, match, near)) is not None]
+    if not found:
+        return None
+    return min(found, key=lambda jc: (_rank(jc[0]), -jc[0].similarity, jc[1].source.path, jc[1].start))
+
+
+def _rank(j: QuoteJudgement) -> int:
+    """Which outcome wins across passages: the words from that speaker; else from a named other
+    speaker; else from an unnamed one; else narration; else a near miss."""
+    if j.kind == EXACT:
+        return 0 if j.speaker_known else 2
+    return {MISATTRIBUTED: 1, NARRATION: 3, MISQUOTE: 4}[j.kind]
 
 
 def compare_quote(claimed: str, speaker: str | None, cand: Candidate,
