@@ -108,9 +108,8 @@ def read_draft(path: str, stdin_name: str = STDIN_NAME) -> DraftText:
     if path == STDIN:
         stream = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
         data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-        return parse_draft(decode(data, stdin_name), stdin_name, markdown=is_markdown(stdin_name))
-    data = read_bytes(path, MAX_DRAFT_BYTES)
-    return parse_draft(decode(data, path), path, markdown=is_markdown(path))
+        return parse_draft(decode(data, stdin_name), stdin_name)
+    return parse_draft(decode(read_bytes(path, MAX_DRAFT_BYTES), path), path)
 
 
 def is_markdown(path: str) -> bool:
@@ -118,10 +117,10 @@ def is_markdown(path: str) -> bool:
     return os.path.splitext(path.lower())[1] not in (".txt", ".text")
 
 
-def parse_draft(text: str, path: str = STDIN_NAME, markdown: bool = True) -> DraftText:
-    """Return the DraftText for decoded `text`; never raises."""
+def parse_draft(text: str, path: str = STDIN_NAME, markdown: bool | None = None) -> DraftText:
+    """Return the DraftText for decoded `text` (Markdown unless `path` says .txt); never raises."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    m = mask_draft(text, markdown)
+    m = mask_draft(text, is_markdown(path) if markdown is None else markdown)
     spans = cut(m.text, sentence_spans(m.text), set(m.breaks))
     return DraftText(path=path, text=text, masked=m.text, sentences=tuple(spans),
                      line_starts=tuple(s for s, _ in m.lines), suppressed=m.suppressed)
@@ -266,8 +265,7 @@ def checkable(sentence: str) -> bool:
 def check_text(store: Store, text: str, path: str = STDIN_NAME, options: CheckOptions | None = None,
                lines: Collection[int] | None = None, markdown: bool | None = None) -> DraftReport:
     """Return the findings for a draft's text; `lines` limits them to those lines. Never raises on text."""
-    md = is_markdown(path) if markdown is None else markdown
-    return check_draft(store, parse_draft(text, path, md), options, lines)
+    return check_draft(store, parse_draft(text, path, markdown), options, lines)
 
 
 def check_file(store: Store, path: str, options: CheckOptions | None = None,

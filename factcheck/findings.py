@@ -107,15 +107,15 @@ def quote_finding(found: QuoteJudgement | None, evidence: tuple[Evidence, ...], 
             message = f"quoted words found in {cite} (the source does not say who spoke)"
         return _finding(EXACT, where, claim, message, speaker, evidence, found.reasons)
     if found.kind == MISATTRIBUTED:
-        message = f"misattributed: the draft gives these words to {speaker}; {cite} quotes {src_speaker}"
+        message = f"the draft gives these words to {speaker}; {cite} quotes {src_speaker}"
         return _finding(MISATTRIBUTED, where, claim, message, speaker, evidence, found.reasons)
     if found.kind == NARRATION:
-        message = f"paraphrase-quoted: in {cite} these words are the reporter's narration, not a quote"
+        message = f"in {cite} these words are the reporter's narration, not a quote"
         if speaker:
             message += f" from {speaker}"
         return _finding(NARRATION, where, claim, message, speaker, evidence, found.reasons)
-    whose = f" of {src_speaker}" if src_speaker else ""
-    message = f"misquote{whose}: {found.diff} ({cite})"
+    whose = f"{src_speaker}'s words" if src_speaker else "the source quote"
+    message = f"{whose} changed: {found.diff} ({cite})"
     if speaker and src_speaker and not same_person(speaker, src_speaker):
         message += f"; the draft gives it to {speaker}"
     return _finding(MISQUOTE, where, claim, message, speaker, evidence, found.reasons)

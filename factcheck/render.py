@@ -327,20 +327,6 @@ def warning(message: str) -> None:
 
 _SEVERITY_COLOUR = {"error": "31", "warning": "33", "note": "90"}
 _GITHUB_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
-RULES = {  # finding kind -> (SARIF rule name, description)
-    "misquote": ("Misquote", "The quoted words are close to a source quote, with words changed, added or dropped."),
-    "misattributed": ("MisattributedQuote", "The quoted words are in the sources, from someone else."),
-    "paraphrase-quoted": ("ParaphraseQuoted", "Quotation marks around words that in the source are the reporter's "
-                                              "narration, not a quote."),
-    "conflicting": ("ConflictingClaim", "The sources contradict the sentence (negation, opposite words, numbers, "
-                                        "a retraction, or more certainty than the source has)."),
-    "disputed": ("DisputedClaim", "Some sources support the sentence and others contradict it."),
-    "unverified": ("UnverifiedClaim", "No source passage is relevant enough to confirm or contradict it."),
-    "exact-quote": ("ExactQuote", "The quoted words are in a source quote from that speaker."),
-    "supported": ("SupportedClaim", "A source supports the sentence and none contradicts it."),
-}
-
-
 def finding_dict(f: Finding) -> dict[str, Any]:
     """Return the JSON form of a finding (DESIGN.md); end_column is one past the last character."""
     return {"line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
@@ -375,7 +361,9 @@ def check_reports(reports: list[DraftReport], fmt: str, out: IO[str] | None = No
             for f in r.findings:
                 out.write(github_command(r.path, f) + "\n")
     elif fmt == "sarif":
-        json.dump(sarif(reports), out, ensure_ascii=False, indent=2)
+        from .sarif import sarif_log
+
+        json.dump(sarif_log(reports, evidence_text=evidence_line), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "table":
         _findings_table(reports, out)
@@ -432,59 +420,8 @@ def github_command(path: str, f: Finding) -> str:
     return f"::{_GITHUB_LEVEL[f.severity]} {joined}::{_escape_data(f.message)}"
 
 
-def _uri(path: str) -> str:
-    from pathlib import PurePath
-    from urllib.parse import quote
-
-    if os.path.isabs(path):
-        return PurePath(path).as_uri()
-    return quote(path.replace(os.sep, "/"))
-
-
-def sarif(reports: list[DraftReport]) -> dict[str, Any]:
-    """Return a SARIF 2.1.0 log: one result per finding, located on the draft's line and columns."""
-    import hashlib
-
-    from . import __version__
-    from .findings import SEVERITY
-
-    kinds = list(RULES)
-    rules = [{"id": k, "name": RULES[k][0], "shortDescription": {"text": RULES[k][1]},
-              "defaultConfiguration": {"level": SEVERITY[k]}, "properties": {"tags": ["fact-check"]}} for k in kinds]
-    results = []
-    for r in reports:
-        for f in r.findings:
-            passed = f.severity == "note"  # exact-quote, supported: the check ran and passed
-            related = [{"id": i + 1, "message": {"text": _evidence_line(e)},
-                        "physicalLocation": {"artifactLocation": {"uri": _uri(e.candidate.source.path)},
-                                             "region": {"startLine": max(e.candidate.line, 1)}}}
-                       for i, e in enumerate(f.evidence)]
-            digest = hashlib.sha256(f"{f.kind}\0{' '.join(f.claim.split())}".encode()).hexdigest()[:32]
-            result: dict[str, Any] = {
-                "ruleId": f.kind, "ruleIndex": kinds.index(f.kind),
-                "kind": "pass" if passed else "fail", "level": "none" if passed else f.severity,
-                "message": {"text": _one_line(f.message)},
-                "locations": [{"physicalLocation": {
-                    "artifactLocation": {"uri": _uri(r.path)},
-                    "region": {"startLine": f.line, "startColumn": f.column, "endLine": f.end_line,
-                               "endColumn": f.end_column, "snippet": {"text": f.claim}}}}],
-                "partialFingerprints": {"factcheckClaim/v1": digest},
-                "properties": {"severity": f.severity, "claim": f.claim, "speaker": f.speaker},
-            }
-            if related:
-                result["relatedLocations"] = related
-            results.append(result)
-    return {
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "factcheck", "version": __version__, "semanticVersion": __version__,
-                                      "rules": rules}},
-                  "columnKind": "unicodeCodePoints",
-                  "results": results}],
-    }
-
-
-def _evidence_line(e: Evidence) -> str:
+def evidence_line(e: Evidence) -> str:
+    """Return one line citing a piece of evidence: stance, score, speaker, passage, title, date, URL."""
     src = e.candidate.source
     speaker = (e.quote.speaker if e.quote else None) or e.candidate.speaker
     who = f" {speaker}:" if speaker else ""
