@@ -81,6 +81,9 @@ def _project_file(cwd: Path) -> dict[str, Any]:
             data = {k.replace("-", "_"): v for k, v in data.items()}
             if "index" in data and not os.path.isabs(str(data["index"])):
                 data["index"] = str(folder / str(data["index"]))
+            if isinstance(data.get("sources"), list):
+                # Relative to the settings file, spelt relative to the working folder (as `index PATH` would).
+                data["sources"] = [s if os.path.isabs(str(s)) else os.path.relpath(folder / str(s)) for s in data["sources"]]
             return data
     return {}
 

@@ -94,7 +94,9 @@ class DraftClaim:
 def check_options(settings: Settings) -> CheckOptions:
     """Return the check options a command's settings ask for."""
     return CheckOptions(
-        verify=Options(top=settings.top, min_score=settings.min_score, since=settings.since, until=settings.until),
+        # At least one passage: verify chooses the verdict from the evidence it keeps.
+        verify=Options(top=max(settings.top, 1), min_score=settings.min_score, since=settings.since,
+                       until=settings.until),
         quote_match=settings.quote_match if settings.quote_match is not None else quotecheck.QUOTE_MATCH,
         quote_near=settings.quote_near if settings.quote_near is not None else quotecheck.QUOTE_NEAR,
     )
@@ -376,7 +378,7 @@ class CheckRun:
 
 def check_paths(store: Store, paths: Collection[str], options: CheckOptions | None = None,
                 changed_since: str | None = None, stdin_name: str = STDIN_NAME) -> CheckRun:
-    """Return the reports for each draft; unreadable files are listed as errors, not raised.
+    """Return the reports for each draft (a folder: its drafts); unreadable files are errors, not raised.
 
     With `changed_since` (a git revision), only findings on lines changed since then are kept.
     """
@@ -389,7 +391,7 @@ def check_paths(store: Store, paths: Collection[str], options: CheckOptions | No
         raise InputError("--changed-since compares files with git; it cannot be used with stdin")
     reports: list[DraftReport] = []
     errors: list[tuple[str, str]] = []
-    for path in paths:
+    for path in _expand(paths):
         # Outside a repository or with a bad revision no file can be checked: that error ends the run.
         lines = changed_lines(path, changed_since) if changed_since and os.path.isfile(path) else None
         try:
@@ -397,3 +399,19 @@ def check_paths(store: Store, paths: Collection[str], options: CheckOptions | No
         except InputError as exc:
             errors.append((path, str(exc)))
     return CheckRun(tuple(reports), tuple(errors))
+
+
+DRAFT_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+
+
+def _expand(paths: Collection[str]) -> list[str]:
+    """Return the paths with each folder replaced by the drafts under it, sorted."""
+    from .documents import iter_files
+
+    out: list[str] = []
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            out.extend(iter_files([path], DRAFT_SUFFIXES))
+        else:
+            out.append(path)
+    return out

@@ -143,6 +143,17 @@ def test_exit_2_usage_and_input_errors(run, tmp_path):
     assert run("check", path, "--index", str(tmp_path / "none")).exit_code == 2
 
 
+def test_a_folder_checks_the_drafts_in_it(run, tmp_path):
+    folder = tmp_path / "drafts"
+    (folder / "sub").mkdir(parents=True)
+    shutil.copy(DRAFTS / "correct_quotes.md", folder / "a.md")
+    shutil.copy(DRAFTS / "every_kind.md", folder / "sub" / "b.md")
+    (folder / "notes.json").write_text("{}")
+    r = run("check", str(folder), "-f", "json")
+    assert [os.path.relpath(x["file"], folder) for x in json.loads(r.stdout)] == ["a.md", os.path.join("sub", "b.md")]
+    assert r.exit_code == 1
+
+
 def test_nothing_checkable_warns_and_fails_under_strict(run):
     text = "Some thoughts.\n\nIs this the end?\n\n```\nVance said \"x y z\"\n```\n"
     r = run("check", "-", input=text)
