@@ -154,11 +154,13 @@ def draft_claims(draft: DraftText) -> list[DraftClaim]:
 
 def _outer(quotes: list[Quote]) -> list[Quote]:
     """Return the quotes not nested inside another (the outer quote is checked whole)."""
-    out = []
-    for q in quotes:
-        if any(o is not q and o.start <= q.start and q.end <= o.end for o in quotes):
-            continue
+    out: list[Quote] = []
+    outer_end = -1
+    for q in sorted(quotes, key=lambda q: (q.start, -q.end)):
+        if q.end <= outer_end:
+            continue  # inside the quote before it
         out.append(q)
+        outer_end = q.end
     return out
 
 
