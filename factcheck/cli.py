@@ -204,13 +204,14 @@ def check(files: tuple[str, ...], fail_on: tuple[str, ...], no_fail: bool, stric
     settings = _settings(index=index, format=fmt, quiet=quiet, top=top, min_score=min_score, strict=strict,
                          since=_date_option("--since", since), until=_date_option("--until", until),
                          fail_on=fail_on or None, min_severity=min_severity)
-    fail = findings.parse_fail_on(settings.fail_on)
-    options = draft.check_options(settings)
+    fail = findings.parse_fail_on(settings.fail_on)  # options are checked before any work is done
+    level = findings.parse_level(settings.min_severity)
+    out = _check_format(settings.format)
     store = open_index(_refreshed(settings) or index_for_reading(settings))
-    run = draft.check_paths(store, files, options, changed_since, stdin_filename or draft.STDIN_NAME)
-    shown = findings.visible(run.reports, findings.parse_level(settings.min_severity), fail)
-    render.check_reports(shown, _check_format(settings.format))
-    render.check_diagnostics(list(run.reports), list(run.errors), settings.quiet)
+    run = draft.check_paths(store, files, draft.check_options(settings), changed_since,
+                            stdin_filename or draft.STDIN_NAME)
+    render.check_reports(findings.visible(run.reports, level, fail), out)
+    render.check_diagnostics(list(run.reports), list(run.errors), settings.quiet, settings.strict)
     sys.exit(findings.outcome(run.reports, fail, no_fail=no_fail, strict=settings.strict, errors=len(run.errors)))
 
 

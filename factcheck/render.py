@@ -387,15 +387,16 @@ def check_summary(r: DraftReport) -> str:
             f"{found or 'no findings'}")
 
 
-def check_diagnostics(reports: list[DraftReport], errors: list[tuple[str, str]], quiet: bool) -> None:
-    """Write to stderr: unreadable files, drafts with nothing checkable, and (unless quiet) a summary per draft."""
-    for path, message in errors:
-        error(message if message.startswith(path) else f"{path}: {message}")
+def check_diagnostics(reports: list[DraftReport], errors: list[tuple[str, str]], quiet: bool, strict: bool) -> None:
+    """Write to stderr: unreadable files, drafts with nothing checkable (an error when strict), and
+    (unless quiet) a summary per draft."""
     from .findings import nothing_checkable
 
+    for path, message in errors:
+        error(message if message.startswith(path) else f"{path}: {message}")
     for r in reports:
         if nothing_checkable(r):
-            warning(f"{r.path}: nothing could be checked (no quotation or factual sentence found)")
+            (error if strict else warning)(f"{r.path}: nothing could be checked (no quotation or factual sentence found)")
         elif not quiet:
             warning(check_summary(r))
 
