@@ -14,6 +14,7 @@ from dataclasses import replace
 from .errors import ExitCode, InputError
 from .models import DraftReport, Evidence, Finding, Source, Verdict
 from .quotecheck import EXACT, MISATTRIBUTED, MISQUOTE, NARRATION, QuoteJudgement, same_person
+from .text import words
 
 SEVERITY = {
     "misquote": "error", "misattributed": "error", "paraphrase-quoted": "error", "conflicting": "error",
@@ -126,8 +127,8 @@ def quote_finding(found: QuoteJudgement | None, evidence: tuple[Evidence, ...], 
 
 def statement_finding(v: Verdict, claim: str, where: tuple[int, int, int, int]) -> Finding:
     """Return the finding for a factual sentence from its verdict; certainty drift is a conflict."""
-    evidence = v.evidence
-    if v.verdict == "unverified":
+    evidence, verdict = _verbatim(v, claim)
+    if verdict == "unverified":
         drift = _certainty_drift(evidence)
         if drift is not None:
             e = replace(drift, stance="conflicts")
@@ -137,15 +138,15 @@ def statement_finding(v: Verdict, claim: str, where: tuple[int, int, int, int]) 
                             evidence, e.reasons)
     supports = [e for e in evidence if e.stance == "supports"]
     conflicts = [e for e in evidence if e.stance == "conflicts"]
-    if v.verdict == "supported" and supports:
+    if verdict == "supported" and supports:
         e = supports[0]
         return _finding("supported", where, claim, f"supported by {_cite(e.candidate.source)}", None, evidence,
                         e.reasons)
-    if v.verdict == "conflicting" and conflicts:
+    if verdict == "conflicting" and conflicts:
         e = conflicts[0]
         return _finding("conflicting", where, claim, f"{_why(e)} ({_cite(e.candidate.source)})", None, evidence,
                         e.reasons)
-    if v.verdict == "disputed" and supports and conflicts:
+    if verdict == "disputed" and supports and conflicts:
         s, c = supports[0], conflicts[0]
         message = (f"sources disagree: {_cite(s.candidate.source)} supports it; "
                    f"{_cite(c.candidate.source)}: {_why(c)}")
@@ -157,6 +158,20 @@ def statement_finding(v: Verdict, claim: str, where: tuple[int, int, int, int]) 
             message += f": {e.reasons[-1]}"
         return _finding("unverified", where, claim, message, None, evidence, e.reasons)
     return _finding("unverified", where, claim, "no source passage is relevant enough", None, evidence, v.reasons)
+
+
+def _verbatim(v: Verdict, claim: str) -> tuple[tuple[Evidence, ...], str]:
+    """Return the evidence and verdict with any passage that says the claim word for word counted
+    as support: a sentence copied from a source is never contradicted by that very sentence."""
+    said = words(claim)
+    if not said:
+        return v.evidence, v.verdict
+    evidence = tuple(replace(e, stance="supports", reasons=e.reasons[:1] + ("the source says this word for word",))
+                     if e.stance != "supports" and words(e.candidate.text) == said else e for e in v.evidence)
+    if evidence == v.evidence:
+        return evidence, v.verdict
+    stances = {e.stance for e in evidence}
+    return evidence, "disputed" if "conflicts" in stances else "supported"
 
 
 _DRIFT = re.compile(r"certainty differs: the claim is (\w+).*the source is (\w+)")

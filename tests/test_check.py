@@ -256,3 +256,14 @@ def test_project_sources_are_indexed_before_checking(run, isolated, sources_dir)
 def test_pre_commit_hook_runs_check():
     text = (FIXTURES.parent / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: factcheck-check" in text and "entry: factcheck check" in text and "markdown" in text
+
+
+@pytest.mark.parametrize("seed", ["004_b0943fd7179c371a.txt", "000_e5fcfa7cbf71c661.txt"])
+def test_a_source_checked_against_itself_raises_no_error(run, seed):
+    """False alarms are the worst failure of a CI gate: a sentence copied from a source is never an error."""
+    shutil.copy(FIXTURES.parent / "seeds" / seed, seed)
+    r = run("check", seed, "-f", "json")
+    report = json.loads(r.stdout)[0]
+    assert r.exit_code == 0, [f["message"] for f in report["findings"] if f["severity"] == "error"]
+    assert all(f["kind"] == "exact-quote" for f in report["findings"] if f["claim"] and f["kind"].endswith("quote"))
+    assert report["checked"] >= 10
