@@ -33,7 +33,6 @@ class Settings:
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON  # check: finding kinds (or a severity) that fail the run
     strict: bool = False  # check: a draft with nothing checkable fails the run
     min_severity: str = "note"  # check: findings shown (failing ones are always shown)
-    quote_match: float | None = None  # check: quote similarity (0-100) counted as the same words (None: 92)
     quote_near: float | None = None  # check: quote similarity from which a quote is a misquote (None: 70)
     max_file_size: int = 50 * 1024 * 1024
     aliases: dict[str, list[str]] = field(default_factory=dict)
@@ -96,7 +95,7 @@ def _coerce(values: dict[str, Any]) -> Settings:
         try:
             if name in ("top", "max_file_size"):
                 out[name] = int(value)
-            elif name in ("min_score", "quote_match", "quote_near"):
+            elif name in ("min_score", "quote_near"):
                 out[name] = float(value)
                 if not 0 <= out[name] <= 100:
                     raise ValueError(name)

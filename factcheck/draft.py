@@ -28,7 +28,7 @@ from .documents import decode, read_bytes
 from .draftmask import ALL_KINDS, cut, mask_draft
 from .models import Candidate, Claim, DraftReport, Evidence, Finding, Quote
 from .pipeline import Options, verify
-from .quotes import CUE_VERBS, PRONOUNS, extract_quotes
+from .quotes import CUE_VERBS, extract_quotes, quote_spans
 from .segment import clean_sentence, sentence_spans
 from .stance import claim_speaker
 from .store import Store
@@ -97,7 +97,6 @@ def check_options(settings: Settings) -> CheckOptions:
         # At least one passage: verify chooses the verdict from the evidence it keeps.
         verify=Options(top=max(settings.top, 1), min_score=settings.min_score, since=settings.since,
                        until=settings.until),
-        quote_match=settings.quote_match if settings.quote_match is not None else quotecheck.QUOTE_MATCH,
         quote_near=settings.quote_near if settings.quote_near is not None else quotecheck.QUOTE_NEAR,
     )
 
@@ -123,9 +122,30 @@ def parse_draft(text: str, path: str = STDIN_NAME, markdown: bool | None = None)
     """Return the DraftText for decoded `text` (Markdown unless `path` says .txt); never raises."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     m = mask_draft(text, is_markdown(path) if markdown is None else markdown)
-    spans = cut(m.text, sentence_spans(m.text), set(m.breaks))
+    spans = _join_quoted(m.text, cut(m.text, sentence_spans(m.text), set(m.breaks)), m.breaks)
     return DraftText(path=path, text=text, masked=m.text, sentences=tuple(spans),
                      line_starts=tuple(s for s, _ in m.lines), suppressed=m.suppressed)
+
+
+def _join_quoted(text: str, spans: list[tuple[int, int]], breaks: Collection[int]) -> list[tuple[int, int]]:
+    """Return the spans with sentences inside one quotation joined: "“We feel good. We feel
+    energized,” Blair said." is one sentence, so the quote keeps its attribution."""
+    quoted = sorted((s, e) for s, e, depth in quote_spans(text) if depth == 0)
+    if not quoted or len(spans) < 2:
+        return spans
+    starts = [s for s, _ in quoted]
+    hard = sorted(breaks)
+    out = [spans[0]]
+    for s, e in spans[1:]:
+        ps, pe = out[-1]
+        i = bisect_right(starts, pe) - 1
+        inside = i >= 0 and quoted[i][0] < pe and s < quoted[i][1]
+        j = bisect_right(hard, pe)
+        if inside and not (j < len(hard) and hard[j] <= s):
+            out[-1] = (ps, e)
+        else:
+            out.append((s, e))
+    return out
 
 
 # ---------------------------------------------------------------------------- claims
@@ -166,13 +186,7 @@ def _outer(quotes: list[Quote]) -> list[Quote]:
 
 def _speaker(q: Quote) -> str | None:
     """Return the speaker as the draft names them; an unresolved pronoun is no name."""
-    if not q.speaker:
-        return None
-    # A name run that crossed a sentence end ("Putin. Hegseth") names the person after it.
-    name = re.split(r"(?<=[a-z]{2})[.!?]\s+", q.speaker)[-1].strip()
-    if not name or name.lower() in PRONOUNS:
-        return None
-    return name
+    return quotecheck.speaker_name(q.speaker)
 
 
 _CUE = re.compile(rf"\b(?:{CUE_VERBS})\b", re.I)
@@ -235,7 +249,7 @@ _MONTH_OR_DAY = re.compile(
     r"\b(?:january|february|march|april|may|june|july|august|september|october|november|december|"
     r"jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|"
     r"sunday|yesterday|today|tomorrow)\b\.?", re.I)
-_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
+_NUMBER = re.compile(r"\d|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|"
                      r"forty|fifty|hundred|thousand|million|billion|trillion|dozens?|half|percent|per cent)\b", re.I)
 _TOKEN = re.compile(r"[^\W\d_][\w'’.-]*")
 # Sentences that state the writer's view, not a fact: "I think ...", "In our view ...".
@@ -347,7 +361,7 @@ def _judge(store: Store, claim: DraftClaim, options: CheckOptions, where: tuple[
 
 # Which piece of a split quote decides the finding: a fault in either half outranks a match.
 _PIECE_ORDER = {quotecheck.MISATTRIBUTED: 0, quotecheck.MISQUOTE: 1, quotecheck.NARRATION: 2, None: 3,
-                quotecheck.EXACT: 4}
+                quotecheck.UNCLEAR: 3, quotecheck.EXACT: 4}
 
 
 def _severity_rank(result: tuple[quotecheck.QuoteJudgement, Candidate] | None) -> int:

@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from .errors import ExitCode, InputError
 from .models import DraftReport, Evidence, Finding, Source, Verdict
-from .quotecheck import EXACT, MISATTRIBUTED, MISQUOTE, NARRATION, QuoteJudgement, same_person
+from .quotecheck import EXACT, MISATTRIBUTED, MISQUOTE, NARRATION, UNCLEAR, QuoteJudgement, same_person, speaker_name
 from .text import words
 
 SEVERITY = {
@@ -98,7 +98,7 @@ def quote_finding(found: QuoteJudgement | None, evidence: tuple[Evidence, ...], 
                         ("no source quote or passage has these words",))
     cite = _cite(evidence[0].candidate.source) if evidence else "the sources"
     q = found.quote
-    src_speaker = q.speaker if q else None
+    src_speaker = speaker_name(q.speaker) if q else None
     if found.kind == EXACT:
         if src_speaker and speaker:
             message = f"quote matches {src_speaker} in {cite}"
@@ -107,6 +107,9 @@ def quote_finding(found: QuoteJudgement | None, evidence: tuple[Evidence, ...], 
         else:
             message = f"quoted words found in {cite} (the source does not say who spoke)"
         return _finding(EXACT, where, claim, message, speaker, evidence, found.reasons)
+    if found.kind == UNCLEAR:
+        message = f"the quoted words are in {cite}, attributed to {src_speaker}; the passage also names {speaker}"
+        return _finding("unverified", where, claim, message, speaker, evidence, found.reasons)
     if found.kind == MISATTRIBUTED:
         message = f"the draft gives these words to {speaker}; {cite} quotes {src_speaker}"
         return _finding(MISATTRIBUTED, where, claim, message, speaker, evidence, found.reasons)

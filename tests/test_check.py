@@ -236,10 +236,11 @@ def test_project_settings_fail_on_and_thresholds(run, isolated):
     (isolated / ".factcheck.toml").write_text('fail-on = ["none"]\nmin-severity = "error"\n')
     r = run("check", path)
     assert r.exit_code == 0 and "note" not in r.stdout and "misquote" in r.stdout
-    # A looser match threshold turns the one-word misquote into an exact quote.
-    (isolated / ".factcheck.toml").write_text("quote-match = 80\n")
+    # A stricter near-match threshold: the one-word misquote is no longer near enough to call.
+    (isolated / ".factcheck.toml").write_text("quote-near = 99\n")
     report = json.loads(run("check", path, "-f", "json").stdout)[0]
-    assert not any(f["kind"] == "misquote" and "pressure" in f["claim"] for f in report["findings"])
+    [pressure] = [f for f in report["findings"] if "tools of pressure" in f["claim"]]
+    assert pressure["kind"] == "unverified"
     (isolated / ".factcheck.toml").write_text("quote-near = 200\n")
     assert run("check", path).exit_code == 2
 
