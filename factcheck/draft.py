@@ -131,8 +131,9 @@ def _join_quoted(text: str, spans: list[tuple[int, int]], breaks: Collection[int
     """Return the spans with sentences inside one quotation joined: "“We feel good. We feel
     energized,” Blair said." is one sentence, so the quote keeps its attribution."""
     quoted = sorted((s, e) for s, e, depth in quote_spans(text) if depth == 0)
-    if not quoted or len(spans) < 2:
+    if not quoted or not spans:
         return spans
+    spans = _claim_openings(spans, quoted)
     starts = [s for s, _ in quoted]
     hard = sorted(breaks)
     out = [spans[0]]
@@ -145,6 +146,22 @@ def _join_quoted(text: str, spans: list[tuple[int, int]], breaks: Collection[int
             out[-1] = (ps, e)
         else:
             out.append((s, e))
+    return out
+
+
+def _claim_openings(spans: list[tuple[int, int]], quoted: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the spans with a quote's opening that fell outside every sentence ("“… Our nation",
+    split after the ellipsis and dropped as wordless) given to the sentence that holds the rest."""
+    out = list(spans)
+    starts = [s for s, _ in out]
+    for q_start, q_end in quoted:
+        i = bisect_right(starts, q_start) - 1
+        if i >= 0 and q_start < out[i][1]:
+            continue  # inside a sentence already
+        j = i + 1
+        if j < len(out) and out[j][0] < q_end:
+            out[j] = (q_start, out[j][1])
+            starts[j] = q_start
     return out
 
 
