@@ -15,8 +15,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .models import (SCHEMA_VERSION, DraftReport, Evidence, Finding, IndexReport, Preview, QuoteRecord, Source,
-                     SourceInfo, Verdict)
+from .models import SCHEMA_VERSION, DraftReport, Evidence, Finding, IndexReport, Preview, QuoteRecord, Source, SourceInfo, Verdict
 
 MISSING = "(missing)"
 WRAP = 60
