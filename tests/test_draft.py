@@ -5,7 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.draft import check_text, checkable, draft_claims, parse_draft
+from factcheck.draft import check_text, draft_claims, parse_draft
+from factcheck.draftclaims import checkable
 
 
 def _sentences(draft):
