@@ -16,6 +16,7 @@ from . import __version__
 from .errors import ExitCode, FactcheckError
 
 FORMATS = ["table", "json", "jsonl", "csv", "markdown"]
+CHECK_FORMATS = ["text", "json", "jsonl", "csv", "markdown", "github", "sarif", "table"]
 
 
 def common_options(formats: list[str] = FORMATS) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -83,6 +84,7 @@ def main() -> None:
     \b
     factcheck index sources/              read articles into ./.factcheck
     factcheck verify "Hegseth ruled out US troops"
+    factcheck check draft.md              misquotes, wrong speakers, contradicted claims
     factcheck quotes --speaker Vance
     factcheck sources
 
@@ -171,6 +173,49 @@ def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, si
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True)
+@click.option("--fail-on", metavar="KINDS", multiple=True,
+              help="Finding kinds (comma-separated) or a severity (error, warning, note) that make the exit "
+                   "code 1; 'none' for never (default: error = misquote, misattributed, paraphrase-quoted, conflicting).")
+@click.option("--no-fail", is_flag=True, help="Exit 0 whatever is found (report only).")
+@click.option("--strict", is_flag=True, default=None, help="Fail a draft in which nothing could be checked.")
+@click.option("--min-severity", type=click.Choice(["note", "warning", "error"]), default=None,
+              help="Show findings of this severity and above (default: note = all); failing ones always show.")
+@click.option("--changed-since", metavar="REV", default=None, help="Report only lines changed since git revision REV.")
+@click.option("--stdin-filename", metavar="NAME", default=None, help='The name to report for a draft read from "-".')
+@click.option("--top", "-n", type=click.IntRange(min=0), default=None, help="Evidence passages per finding (default 5).")
+@click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Ignore evidence scoring below this (0-100).")
+@click.option("--since", metavar="DATE", default=None, help="Only evidence published on or after DATE (YYYY-MM-DD).")
+@click.option("--until", metavar="DATE", default=None, help="Only evidence published on or before DATE.")
+@common_options(CHECK_FORMATS)
+def check(files: tuple[str, ...], fail_on: tuple[str, ...], no_fail: bool, strict: bool | None,
+          min_severity: str | None, changed_since: str | None, stdin_filename: str | None, top: int | None,
+          min_score: float | None, since: str | None, until: str | None, index: str | None, fmt: str | None,
+          quiet: bool | None) -> None:
+    """Check draft FILES (Markdown or text; "-" reads stdin): quotes and factual sentences, with file:line findings.
+
+    Exit codes: 0 no finding at or above --fail-on, 1 some (or, with --strict, a draft with nothing
+    checkable), 2 usage or input error.
+    """
+    from . import draft, findings, render
+    from .config import index_for_reading
+    from .store import open_index
+
+    settings = _settings(index=index, format=fmt, quiet=quiet, top=top, min_score=min_score, strict=strict,
+                         since=_date_option("--since", since), until=_date_option("--until", until),
+                         fail_on=fail_on or None, min_severity=min_severity)
+    fail = findings.parse_fail_on(settings.fail_on)  # options are checked before any work is done
+    level = findings.parse_level(settings.min_severity)
+    out = _check_format(settings.format)
+    store = open_index(_refreshed(settings) or index_for_reading(settings))
+    run = draft.check_paths(store, files, draft.check_options(settings), changed_since,
+                            stdin_filename or draft.STDIN_NAME)
+    render.check_reports(findings.visible(run.reports, level, fail), out)
+    render.check_diagnostics(list(run.reports), list(run.errors), settings.quiet, settings.strict)
+    sys.exit(findings.outcome(run.reports, fail, no_fail=no_fail, strict=settings.strict, errors=len(run.errors)))
+
+
+@main.command()
 @click.option("--speaker", metavar="NAME", default=None, help="Only quotes by this person (any form of the name).")
 @common_options()
 def quotes(speaker: str | None, index: str | None, fmt: str | None, quiet: bool | None) -> None:
@@ -220,6 +265,29 @@ def _stdin_claims() -> Iterator[str]:
     for line in sys.stdin:
         if line.strip():
             yield line.rstrip("\n")
+
+
+def _check_format(fmt: str | None) -> str:
+    if fmt is None:
+        return CHECK_FORMATS[0]
+    if fmt not in CHECK_FORMATS:
+        raise click.UsageError(f"check cannot write format {fmt!r}; use one of {', '.join(CHECK_FORMATS)}")
+    return fmt
+
+
+def _refreshed(settings: Any) -> str | None:
+    """Bring the project index up to date with the configured `sources` (unchanged files are skipped)."""
+    if not settings.sources:
+        return None
+    from . import render
+    from .config import index_for_writing
+    from .ingest import index_paths
+
+    target = index_for_writing(settings)
+    report = index_paths(target, list(settings.sources), max_bytes=settings.max_file_size)
+    for path, reason in report.skipped:
+        render.warning(f"skipped {path}: {reason}")
+    return target
 
 
 def _date_option(name: str, value: str | None) -> str | None:

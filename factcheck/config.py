@@ -30,7 +30,10 @@ class Settings:
     until: str | None = None
     quiet: bool = False
     sort: str = "score"
-    fail_on: tuple[str, ...] = DEFAULT_FAIL_ON
+    fail_on: tuple[str, ...] = DEFAULT_FAIL_ON  # check: finding kinds (or a severity) that fail the run
+    strict: bool = False  # check: a draft with nothing checkable fails the run
+    min_severity: str = "note"  # check: findings shown (failing ones are always shown)
+    quote_near: float | None = None  # check: quote similarity from which a quote is a misquote (None: 70)
     max_file_size: int = 50 * 1024 * 1024
     aliases: dict[str, list[str]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
@@ -77,6 +80,9 @@ def _project_file(cwd: Path) -> dict[str, Any]:
             data = {k.replace("-", "_"): v for k, v in data.items()}
             if "index" in data and not os.path.isabs(str(data["index"])):
                 data["index"] = str(folder / str(data["index"]))
+            if isinstance(data.get("sources"), list):
+                # Relative to the settings file, spelt relative to the working folder (as `index PATH` would).
+                data["sources"] = [s if os.path.isabs(str(s)) else os.path.relpath(folder / str(s)) for s in data["sources"]]
             return data
     return {}
 
@@ -89,12 +95,14 @@ def _coerce(values: dict[str, Any]) -> Settings:
         try:
             if name in ("top", "max_file_size"):
                 out[name] = int(value)
-            elif name == "min_score":
+            elif name in ("min_score", "quote_near"):
                 out[name] = float(value)
-            elif name == "quiet":
+                if not 0 <= out[name] <= 100:
+                    raise ValueError(name)
+            elif name in ("quiet", "strict"):
                 out[name] = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
             elif name in ("fail_on", "sources"):
-                items = value if isinstance(value, list) else str(value).split(",")
+                items = value if isinstance(value, (list, tuple)) else str(value).split(",")
                 out[name] = tuple(str(v).strip() for v in items if str(v).strip())
             elif name == "aliases":
                 if isinstance(value, dict):

@@ -176,3 +176,34 @@ class QuoteRecord:
     start: int
     end: int
     line: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One checked claim of a draft: what was found, where (1-based; end_column exclusive), and why."""
+
+    kind: str  # exact-quote | misquote | misattributed | paraphrase-quoted | supported | disputed | conflicting | unverified
+    severity: str  # error | warning | note
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    message: str
+    claim: str
+    speaker: str | None = None  # who the draft says spoke (quotes)
+    evidence: tuple[Evidence, ...] = ()
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class DraftReport:
+    """The outcome of checking one draft file."""
+
+    path: str
+    findings: tuple[Finding, ...] = ()
+    sentences: int = 0  # sentences read
+    checked: int = 0  # sentences with something checkable (a quote or a factual statement)
+    skipped: int = 0  # sentences with nothing checkable (transitions, opinion, questions)
+    ignored: int = 0  # checkable sentences left out: suppressed, or on lines not changed
+    quotes: int = 0  # quotations checked
+    suppressed: int = 0  # findings a directive suppressed

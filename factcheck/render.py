@@ -15,7 +15,7 @@ import textwrap
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .models import SCHEMA_VERSION, Evidence, IndexReport, Preview, QuoteRecord, Source, SourceInfo, Verdict
+from .models import SCHEMA_VERSION, DraftReport, Evidence, Finding, IndexReport, Preview, QuoteRecord, Source, SourceInfo, Verdict
 
 MISSING = "(missing)"
 WRAP = 60
@@ -196,7 +196,8 @@ def _md(text: str | None) -> str:
 
 
 def _verdict_markdown(v: Verdict) -> str:
-    lines = [f"### {_md(v.claim.text)}", "", f"**Verdict:** {v.verdict}" + (f" ({_md('; '.join(v.reasons))})" if v.reasons else ""), ""]
+    reasons = f" ({_md('; '.join(v.reasons))})" if v.reasons else ""
+    lines = [f"### {_md(v.claim.text)}", "", f"**Verdict:** {v.verdict}{reasons}", ""]
     if v.evidence:
         lines += ["| stance | score | speaker | passage | why | source | date |", "|---|---:|---|---|---|---|---|"]
         for e in v.evidence:
@@ -319,3 +320,153 @@ def error(message: str) -> None:
 def warning(message: str) -> None:
     """Write one warning line to stderr."""
     sys.stderr.write(f"factcheck: {message}\n")
+
+
+# ---------------------------------------------------------------------------- check
+
+_SEVERITY_COLOUR = {"error": "31", "warning": "33", "note": "90"}
+_GITHUB_LEVEL = {"error": "error", "warning": "warning", "note": "notice"}
+def finding_dict(f: Finding) -> dict[str, Any]:
+    """Return the JSON form of a finding (DESIGN.md); end_column is one past the last character."""
+    return {"line": f.line, "column": f.column, "end_line": f.end_line, "end_column": f.end_column,
+            "kind": f.kind, "severity": f.severity, "claim": f.claim, "speaker": f.speaker,
+            "message": f.message, "reasons": list(f.reasons), "evidence": [evidence_dict(e) for e in f.evidence]}
+
+
+def draft_report_dict(r: DraftReport) -> dict[str, Any]:
+    """Return the JSON form of one checked draft (DESIGN.md)."""
+    return {"schema_version": SCHEMA_VERSION, "file": r.path, "sentences": r.sentences, "checked": r.checked,
+            "skipped": r.skipped, "ignored": r.ignored, "quotes": r.quotes, "suppressed": r.suppressed,
+            "findings": [finding_dict(f) for f in r.findings]}
+
+
+def check_reports(reports: list[DraftReport], fmt: str, out: IO[str] | None = None) -> None:
+    """Write the findings of checked drafts in `fmt` (text, json, jsonl, csv, markdown, github, sarif, table)."""
+    out = out or sys.stdout
+    if fmt == "json":
+        json.dump([draft_report_dict(r) for r in reports], out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "jsonl":
+        for r in reports:
+            for f in r.findings:
+                out.write(json.dumps({"schema_version": SCHEMA_VERSION, "file": r.path, **finding_dict(f)},
+                                     ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        _findings_csv(reports, out)
+    elif fmt == "markdown":
+        out.write("\n".join(_report_markdown(r) for r in reports))
+    elif fmt == "github":
+        for r in reports:
+            for f in r.findings:
+                out.write(github_command(r.path, f) + "\n")
+    elif fmt == "sarif":
+        from .sarif import sarif_log
+
+        json.dump(sarif_log(reports, evidence_text=evidence_line), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif fmt == "table":
+        _findings_table(reports, out)
+    else:
+        colour = use_colour(out)
+        for r in reports:
+            for f in r.findings:
+                sev = _paint(f.severity, _SEVERITY_COLOUR.get(f.severity, ""), colour)
+                out.write(f"{r.path}:{f.line}:{f.column}: {sev} {f.kind}: {_one_line(f.message)}\n")
+
+
+def check_summary(r: DraftReport) -> str:
+    """Return the one-line count of what a draft check did, for stderr."""
+    counts: dict[str, int] = {}
+    for f in r.findings:
+        counts[f.severity] = counts.get(f.severity, 0) + 1
+    found = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "note") if s in counts)
+    extra = f", {r.ignored} ignored" if r.ignored else ""
+    extra += f", {r.suppressed} findings suppressed" if r.suppressed else ""
+    return (f"{r.path}: {r.sentences} sentences: {r.checked} checked ({r.quotes} quotes), {r.skipped} skipped{extra}; "
+            f"{found or 'no findings'}")
+
+
+def check_diagnostics(reports: list[DraftReport], errors: list[tuple[str, str]], quiet: bool, strict: bool) -> None:
+    """Write to stderr: unreadable files, drafts with nothing checkable (an error when strict), and
+    (unless quiet) a summary per draft."""
+    from .findings import nothing_checkable
+
+    for path, message in errors:
+        error(message if message.startswith(path) else f"{path}: {message}")
+    for r in reports:
+        if nothing_checkable(r):
+            (error if strict else warning)(f"{r.path}: nothing could be checked (no quotation or factual sentence found)")
+        elif not quiet:
+            warning(check_summary(r))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_command(path: str, f: Finding) -> str:
+    """Return a GitHub Actions workflow command that annotates the finding on its draft line."""
+    props = {"file": path, "line": f.line, "col": f.column, "endLine": f.end_line, "endColumn": f.end_column,
+             "title": f"factcheck {f.kind}"}
+    joined = ",".join(f"{k}={_escape_property(str(v))}" for k, v in props.items())
+    return f"::{_GITHUB_LEVEL[f.severity]} {joined}::{_escape_data(f.message)}"
+
+
+def evidence_line(e: Evidence) -> str:
+    """Return one line citing a piece of evidence: stance, score, speaker, passage, title, date, URL."""
+    src = e.candidate.source
+    speaker = (e.quote.speaker if e.quote else None) or e.candidate.speaker
+    who = f" {speaker}:" if speaker else ""
+    return (f"{e.stance} ({e.score:.0f}){who} {_one_line(e.candidate.text)} — {src.title or src.path}, "
+            f"{src.date or MISSING + ' date'}, {src.url or MISSING + ' URL'}")
+
+
+def _findings_csv(reports: list[DraftReport], out: IO[str]) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["file", "line", "column", "end_line", "end_column", "severity", "kind", "speaker", "claim",
+                     "message", "source_title", "source_date", "source_url", "source_path", "source_line"])
+    for r in reports:
+        for f in r.findings:
+            e = f.evidence[0] if f.evidence else None
+            src = e.candidate.source if e else None
+            writer.writerow([r.path, f.line, f.column, f.end_line, f.end_column, f.severity, f.kind, f.speaker or "",
+                             f.claim, _one_line(f.message), (src.title or "") if src else "",
+                             (src.date or "") if src else "", (src.url or "") if src else "",
+                             src.path if src else "", e.candidate.line if e else ""])
+
+
+def _report_markdown(r: DraftReport) -> str:
+    lines = [f"### {_md(r.path)}", "", f"{_md(check_summary(r))}", ""]
+    if r.findings:
+        lines += ["| line | severity | kind | claim | finding | source |", "|---:|---|---|---|---|---|"]
+        for f in r.findings:
+            source = "-"
+            if f.evidence:
+                src = f.evidence[0].candidate.source
+                title = _md(src.title or src.path)
+                source = (f"[{title}]({src.url})" if src.url else title) + f", {src.date or MISSING + ' date'}"
+            lines.append(f"| {f.line} | {f.severity} | {f.kind} | {_md(f.claim)} | {_md(f.message)} | {source} |")
+        lines.append("")
+    return "\n".join(lines) + "\n"
+
+
+def _findings_table(reports: list[DraftReport], out: IO[str]) -> None:
+    from tabulate import tabulate
+
+    colour = use_colour(out)
+    for r in reports:
+        out.write(check_summary(r) + "\n")
+        if not r.findings:
+            continue
+        rows = [[f"{f.line}:{f.column}", _paint(f.severity, _SEVERITY_COLOUR.get(f.severity, ""), colour), f.kind,
+                 _wrap(f.claim, 40), _wrap(f.message, 50)] for f in r.findings]
+        out.write(tabulate(rows, headers=["where", "severity", "kind", "claim", "finding"], tablefmt="simple_grid",
+                           disable_numparse=True) + "\n")

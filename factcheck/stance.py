@@ -23,7 +23,11 @@ from .lexicon import (
     synonym_stems,
 )
 from .models import Candidate, Claim, Quote
-from .score import Match, contains_in_order, has_word, quote_similarity, word_diff
+from .quotecheck import QUOTE_MATCH as QUOTE_MATCH  # re-exported: callers use stance.QUOTE_*
+from .quotecheck import QUOTE_NEAR as QUOTE_NEAR
+from .quotecheck import judge_quotes as _judge_quotes
+from .quotecheck import same_person as same_person
+from .score import Match, has_word
 from .text import NEGATIONS, STOP_WORDS, fold, prepare, stem, words
 
 # Thresholds on the 0-100 relevance score, chosen on the seed claim fixture
@@ -31,8 +35,6 @@ from .text import NEGATIONS, STOP_WORDS, fold, prepare, stem, words
 RELATED_MIN = 38  # below this a passage is not evidence at all
 SUPPORT_MIN = 55  # a passage this relevant, with nothing against it, supports the claim
 CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this relevant
-QUOTE_MATCH = 92  # quote_similarity at or above: the same words
-QUOTE_NEAR = 70  # between QUOTE_NEAR and QUOTE_MATCH: the same quote with words changed
 
 # Certainty levels of a statement.
 CERTAIN, PROBABLE, POSSIBLE = 3, 2, 1
@@ -153,54 +155,6 @@ def _match_reason(match: Match) -> str:
 
 def _cue_words(cues: list[str]) -> str:
     return ", ".join(f"'{c}'" for c in cues)
-
-
-# ---------------------------------------------------------------------------- quotes
-
-
-def _judge_quotes(claim: Claim, cand: Candidate) -> Judgement | None:
-    """Compare the claim's quoted words with the quotes of the passage."""
-    best: tuple[float, Quote, str] | None = None
-    for claimed in claim.quotes:
-        for q in cand.quotes:
-            sim = 100.0 if contains_in_order(claimed, q.text) else quote_similarity(claimed, q.text)
-            if best is None or sim > best[0]:
-                best = (sim, q, claimed)
-    if best is None:
-        # Quoted words that are the reporter's narration, not anybody's quote
-        for claimed in claim.quotes:
-            if contains_in_order(claimed, cand.text):
-                return Judgement("related", (f"the words \"{claimed}\" are the reporter's narration here, not a quote",))
-        return None
-    sim, q, claimed = best
-    if sim < QUOTE_NEAR:
-        return None
-    speaker = claim.speaker
-    same = speaker is None or q.speaker is None or same_person(speaker, q.speaker)
-    if sim >= QUOTE_MATCH:
-        if not same:
-            return Judgement("conflicts", (f"misattributed: these words are {q.speaker}'s, not {speaker}'s",), q)
-        who = f" from {q.speaker}" if q.speaker else ""
-        return Judgement("supports", (f"the quoted words appear in the source{who}",), q)
-    diff = word_diff(q.text, claimed)
-    reason = f"misquote: {diff}"
-    if not same:
-        reason += f" (and the source quote is {q.speaker}'s, not {speaker}'s)"
-    return Judgement("conflicts", (reason,), q)
-
-
-def same_person(a: str, b: str) -> bool:
-    """Return True when two names can be the same person ("Vance" and "J.D. Vance")."""
-    wa = [w for w in words(a) if w not in _HONORIFICS]
-    wb = [w for w in words(b) if w not in _HONORIFICS]
-    if not wa or not wb:
-        return False
-    if wa[-1] != wb[-1]:
-        return False
-    return len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]
-
-
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "senator", "secretary"}
 
 
 # ---------------------------------------------------------------------------- subject

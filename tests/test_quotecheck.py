@@ -1,0 +1,88 @@
+"""Quote comparison shared by verify and check: normalisation, fragments, ellipses, brackets, speakers."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.models import Candidate, Quote, Source
+from factcheck.quotecheck import (
+    EXACT,
+    MISATTRIBUTED,
+    MISQUOTE,
+    NARRATION,
+    compare_quote,
+    in_order,
+    judge_across,
+    same_person,
+)
+
+SOURCE = "There are economic tools of leverage, there are of course military tools of leverage"
+
+
+def _cand(text: str, quotes: list[tuple[str, str | None]], path: str = "a.txt") -> Candidate:
+    qs = tuple(Quote(text=t, start=0, end=len(t), line=1, speaker=s) for t, s in quotes)
+    return Candidate(pid=1, text=text, start=0, end=len(text), line=1, kind="sentence", speaker=None,
+                     source=Source(path=path), quotes=qs)
+
+
+@pytest.mark.parametrize("claimed", [
+    "there are economic tools of leverage",  # a fragment, case
+    "“There are economic tools of leverage — there are of course military tools of leverage.”",  # marks, dashes
+    "There are economic tools ... military tools of leverage",  # an ellipsis, in order
+    "There are economic tools…of leverage",
+    "there are [Washington's] economic tools of leverage",  # an insertion
+    "[There are] economic tools of leverage",
+    "THERE   ARE ECONOMIC TOOLS OF LEVERAGE!",
+])
+def test_in_order_accepts_faithful_forms(claimed):
+    assert in_order(claimed, SOURCE)
+
+
+@pytest.mark.parametrize("claimed", [
+    "military tools ... economic tools",  # pieces out of order
+    "there are economic tools of pressure",
+    "economic [weapons and] military tools",  # an insertion standing for too much (7 words)
+])
+def test_in_order_rejects_changes(claimed):
+    assert not in_order(claimed, SOURCE)
+
+
+def test_us_and_u_s_compare_equal():
+    assert in_order("send US troops to Ukraine", "and send U.S. troops to Ukraine if")
+
+
+def test_same_person():
+    assert same_person("Vance", "J.D. Vance") and same_person("JD Vance", "J.D. Vance")
+    assert same_person("Zelensky", "Volodymyr Zelenskyy")
+    assert not same_person("Peskov", "J.D. Vance") and not same_person("Wicker", "Walker")
+    assert not same_person("Mike Vance", "J.D. Vance")
+
+
+def test_compare_quote_kinds():
+    cand = _cand(f"“{SOURCE},” Vance was quoted as saying.", [(SOURCE, "J.D. Vance")])
+    assert compare_quote("economic tools of leverage", "Vance", cand).kind == EXACT
+    assert compare_quote("economic tools of leverage", None, cand).kind == EXACT
+    wrong = compare_quote("there are economic tools of leverage", "Peskov", cand)
+    assert wrong.kind == MISATTRIBUTED and "J.D. Vance" in wrong.reasons[0] and "Peskov" in wrong.reasons[0]
+    changed = compare_quote("there are economic tools of pressure", "Vance", cand)
+    assert changed.kind == MISQUOTE and "[-leverage-]{+pressure+}" in changed.diff
+    assert compare_quote("the weather in Munich was cold today", "Vance", cand) is None
+
+
+def test_narration_is_paraphrase_quoted_and_short_quotes_must_be_whole():
+    cand = _cand("He indicated that Trump would employ a wide range of tools, calling it a “rookie mistake” today.",
+                 [("rookie mistake", "Roger Wicker")])
+    assert compare_quote("a wide range of tools", "Vance", cand).kind == NARRATION
+    assert compare_quote("rookie mistake", "Wicker", cand).kind == EXACT
+    assert compare_quote("rookie mistake", "Vance", cand).kind == MISATTRIBUTED
+    assert compare_quote("a rookie", "Wicker", cand) is None  # a short fragment proves nothing
+    assert compare_quote("mistake", "Wicker", cand) is None  # one word is a scare quote
+
+
+def test_across_passages_the_speakers_own_words_win():
+    other = _cand("“There are economic tools,” Peskov said.", [("There are economic tools", "Dmitry Peskov")], "b.txt")
+    own = _cand(f"“{SOURCE},” Vance said.", [(SOURCE, "J.D. Vance")], "c.txt")
+    judged, cand = judge_across("there are economic tools", "Vance", [other, own])
+    assert judged.kind == EXACT and cand.source.path == "c.txt"
+    judged, cand = judge_across("there are economic tools", "Rubio", [other, own])
+    assert judged.kind == MISATTRIBUTED
