@@ -255,6 +255,33 @@ def print_news(result: dict) -> None:
               f"{c['false_quotes']:6d} {c['unlabelled']:14d}")
 
 
+# ---------------------------------------------------------------------------- speed
+
+
+def speed(data: Path) -> None:
+    """Print the extraction cost per MB: litbank books one by one, and one long document."""
+    rows = [json.loads(line) for line in (data / "litbank-quotations" / "quotes.jsonl").open(encoding="utf-8")]
+    by_doc: dict[str, list[str]] = {}
+    for r in sorted(rows, key=lambda r: (r["doc"], r["passage"])):
+        by_doc.setdefault(r["doc"], []).append(r["text"])
+    books = [" ".join(parts) for parts in by_doc.values()]
+    news_texts = [doc.masked or doc.text for _, doc, _ in news_documents(ROOT / "fixtures" / "quotes" / "news.json")]
+    long_text = "\n\n".join(books)  # ~2.4 MB in one document: no cost that grows faster than its length
+    print("Speed (sentences + quotes + speakers, one process, best of 3)")
+    for name, texts in (("litbank books (100 docs)", books), ("news fixture (42 docs)", news_texts),
+                        ("all books as one document", [long_text])):
+        size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+        best = min(_timed(texts) for _ in range(3))
+        print(f"  {name:28} {size:6.2f} MB  {best:6.2f} s  {best / size:6.2f} s/MB")
+
+
+def _timed(texts: list[str]) -> float:
+    t0 = time.perf_counter()
+    for t in texts:
+        extract(t)
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -272,6 +299,8 @@ def main() -> None:
     print_news(nres)
     for line in nres["samples"]:
         print(line)
+    print()
+    speed(args.data)
     print(f"({time.perf_counter() - t0:.1f} s)")
 
 

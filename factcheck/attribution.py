@@ -108,6 +108,10 @@ MAX_BEFORE = 240  # chars of the sentence before a quote searched for its cue
 MAX_AFTER = 160  # chars after a quote searched for its cue
 IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for whom it means
 SCARE_MAX_WORDS = 6  # a quoted span this short after "so-called", "titled" ... is a name, not speech
+ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
+_ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
+party government court committee council union university police army military embassy commission office
+campaign network newspaper airline regulator authority board foundation""".split())
 RECENT_SPEAKER_CHARS = 2000  # a pronoun's speaker may be one who spoke this recently
 
 
@@ -149,6 +153,9 @@ class Cue:
                 "before-inverted": "cue-before", "partial": "cue-in-sentence"}.get(self.where, self.where)
 
 
+_NO_PEOPLE = PeopleIndex("")
+
+
 def paragraph_starts(text: str) -> list[int]:
     """Return the offsets where paragraphs start (blank lines; single lines when there are none)."""
     blank = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n\s*")
@@ -165,12 +172,19 @@ class Context:
         self.sent_starts = [s for s, _ in sentences]
         self.tops = [s for s in spans if s.depth == 0]
         self.top_starts = [s.start for s in self.tops]
-        self.people = PeopleIndex(text, [])  # replaced by `index_people` once the cues are known
+        self.people: PeopleIndex = _NO_PEOPLE  # set by `index_people` once the cues are known
         self.spoken: list[tuple[int, Who]] = []  # (offset, attribution) of the quotes a cue attributes
 
     def index_people(self, speakers: list[str]) -> None:
-        """Index the document's people, knowing which names a cue made speakers."""
-        self.people = PeopleIndex(self.text, [(s.start, s.end) for s in self.tops], speakers)
+        """Index the document's people, knowing which names a cue (or reported speech) made speakers."""
+        reported = []
+        for vm in _REPORTED_VERB.finditer(self.text):
+            before = self.text[max(0, vm.start() - 140):vm.start()].rstrip()
+            before = re.sub(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{_ADV_WORD})$", "", before)
+            nm = _NAME_END.search(before)
+            if nm:
+                reported.append(nm.group("subj"))
+        self.people = PeopleIndex(self.text, [(s.start, s.end) for s in self.tops], speakers + reported)
 
     # ------------------------------------------------------------------ windows
 
@@ -251,6 +265,8 @@ class Context:
                 return Cue("inverted", subj, m.group("cue"), True, base + _clause_end(window, m.end("subj")))
         inner = self.text[span.inner[0]:span.inner[1]].rstrip()
         m = _AFTER_SUBJ_CUE.match(window)
+        if m and self._new_sentence(inner, window) and len(window[m.end("cue"):_clause_end(window, m.end("cue"))].split()) > 4:
+            m = None  # `….” Downing Street said the sovereignty …`: a new sentence about something else
         if m and _verb_ok(m.group("cue"), beat_ok=inner.endswith(",")):
             subj = _subject_before_verb(m.group("subj"), base + m.start("subj"), whole=True)
             if subj is not None:
@@ -276,6 +292,12 @@ class Context:
             if subj is not None:
                 return Cue("according", subj, "according to", True, base + _clause_end(window, m.end()))
         return self._cue_sentence_end(span, base, window)
+
+    @staticmethod
+    def _new_sentence(inner: str, window: str) -> bool:
+        """Return True when the quote ended its sentence and the text after it starts a new one."""
+        return bool(re.match(r"\s*\.", window)) or (bool(re.search(r"[.!?…]$", inner))
+                                                     and bool(re.match(r"\s+[A-Z]", window)))
 
     def _cue_sentence_end(self, span: Span, base: int, window: str) -> Cue | None:
         """Return an attribution closing the quote's sentence: `… a “bad idea” for Mexico, Ebrard said.`"""
@@ -473,7 +495,7 @@ class Context:
         if subj.kind == "np":
             role = role_head(subj.text)
             found = people.by_role(role, subj.start) if role else None
-            return found or subj.text
+            return found or self._organisation(subj) or subj.text
         low = subj.text.lower()
         if low not in ("he", "she"):
             return None
@@ -496,6 +518,25 @@ class Context:
                 return who.speaker
         m = people.nearest(subj.start, gender)
         return m.canon if m else None
+
+    def _organisation(self, subj: Subject) -> str | None:
+        """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
+        m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", subj.text)
+        if not m or m.group("head") not in _ORG_HEADS:
+            return None
+        head = m.group("head")
+        stem = head[:4]
+        lo = max(0, subj.start - ORG_LOOKBACK)
+        found = None
+        for run in NAME_RUN.finditer(self.text, lo, subj.start):
+            if self.inside_top(run.start()):
+                continue
+            tokens = run.group(0).split()
+            # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
+            described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", self.text[max(0, run.start() - 40):run.start()])
+            if any(t.lower().startswith(stem) for t in tokens) or described:
+                found = run.group(0)
+        return found
 
     def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
         """Return whom a pronoun inside a quote means: the last person the speech named before it."""
@@ -548,6 +589,8 @@ _MAIN_SUBJECT = re.compile(
     rf"\W*(?:(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b[^,]{{0,40}},\s*)?"
     rf"(?P<subj>{NAME_RUN.pattern}|{_PRONOUN}\b|{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?)"
     rf"(?:\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+")
+# "Serhii Radio, a chemistry researcher, says that …": whoever says something is a person.
+_REPORTED_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|wrote|explained|argued|insisted|recalled|warned)\b")
 _APPOSITIVE = re.compile(r",\s*(?:who|which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90},\s*$")
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{_PRONOUN})\s*$")
 _POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+[a-z][\w-]*)\s*$")
@@ -568,11 +611,15 @@ def _subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         # "Senator Roger Wicker, who labeled …": the relative pronoun stands for the name before it
         body = body[:rel.start()]
         whole = False
-    coord = re.search(rf"(?P<subj>{NAME_RUN.pattern}|\b{_PRONOUN})(?:\s+[a-z]+,?){{1,5}}\s+and\s*$", body)
+    coord = re.search(rf"(?P<subj>{NAME_RUN.pattern}|\b{_PRONOUN})(?:\s+[a-z]+,?){{1,3}}\s+and\s*$", body)
     if coord and not rel:
         # "she bowed and said": the subject of the first verb
         body = body[:coord.end("subj")]
-    m = _PRON_END.search(body) or _POSS_END.search(body) or _NAME_END.search(body) or _NP_END.match(body)
+    m = _PRON_END.search(body) or _POSS_END.search(body) or _NAME_END.search(body)
+    if m is not None and m.re is _NAME_END and not split_name(m.group("subj"))[1]:
+        m = _NP_END.match(body)  # "the US President": a role, not a name
+    if not m:
+        m = _NP_END.match(body)
     if not m:
         return None
     lead = body[:m.start("subj")]

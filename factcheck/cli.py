@@ -171,7 +171,8 @@ def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, si
 
 
 @main.command()
-@click.option("--speaker", metavar="NAME", default=None, help="Only quotes by this person (any form of the name).")
+@click.option("--speaker", metavar="NAME", default=None,
+              help="Only quotes by this person (any form of the name, or an alias from .factcheck.toml [aliases]).")
 @common_options()
 def quotes(speaker: str | None, index: str | None, fmt: str | None, quiet: bool | None) -> None:
     """List the quotes found in the sources, with speaker, source and date."""
@@ -182,7 +183,7 @@ def quotes(speaker: str | None, index: str | None, fmt: str | None, quiet: bool 
 
     settings = _settings(index=index, format=fmt, quiet=quiet)
     store = open_index(index_for_reading(settings))
-    render.quotes(list_quotes(store, speaker), settings.format or "table")
+    render.quotes(list_quotes(store, speaker, settings.aliases), settings.format or "table")
 
 
 @main.command()

@@ -183,3 +183,4 @@ class QuoteRecord:
     start: int
     end: int
     line: int
+    speaker_in_source: str | None = None  # the name as its document gave it, before folding across documents

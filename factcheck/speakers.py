@@ -107,12 +107,18 @@ _ABBREVIATED = (r"(?:Mr|Mrs|Ms|Messrs|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Cap
 # A name word: initials ("J.D.", "U.S."), an abbreviated title ("Mr."), or a capitalised word.
 # A word's own trailing period ends the sentence, so it is never part of the run.
 NAME_TOKEN = rf"(?:[{_UPPER}](?:\.[{_UPPER}])*\.(?![\w])|{_ABBREVIATED}|[{_UPPER}][\w'’-]*)"
-NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:[ \t]+(?:{_PARTICLES}[ \t]+)?{NAME_TOKEN})*")
+# A possessive ends a run: "PRC’s Taiwan drills" is "PRC" then "Taiwan".
+NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:(?<!['’]s)[ \t]+(?:{_PARTICLES}[ \t]+)?{NAME_TOKEN})*")
 _TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
 _TAIL_WORDS = re.compile(r"([A-Za-z][\w.'’-]*)[ \t]*$")
 
 MAX_PRONOUN_DISTANCE = 2500  # chars back to look for a pronoun's antecedent (a few paragraphs)
 GENDER_VOTE_WINDOW = 200  # a he/she this close after a lone named person votes for that person's gender
+
+
+def _personish(m: Mention) -> bool:
+    """Return True when a mention can be a person before anything else is known."""
+    return bool(m.roles or m.gender) or len(name_key(m.name)[0]) >= 2
 
 
 def _majority(counter: Counter[str]) -> str:
@@ -122,12 +128,20 @@ def _majority(counter: Counter[str]) -> str:
     return top if n and n > 2 * second else ""
 
 
+@lru_cache(maxsize=65536)
 def _norm(token: str) -> str:
     """Return the comparison form of a name token: folded, no dots or possessive."""
     return fold(token).replace(".", "").replace("’", "'").removesuffix("'s").strip("'-")
 
 
 def split_name(run: str) -> tuple[list[str], list[str], str]:
+    """Return (role words, name tokens, gender hint) for a capitalised run (see `_split_name`)."""
+    roles, tokens, gender = _split_name(run)
+    return list(roles), list(tokens), gender
+
+
+@lru_cache(maxsize=65536)
+def _split_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     """Return (role words, name tokens, gender hint) for a capitalised run.
 
     "U.S. Vice President J.D. Vance" -> (["vice", "president"], ["J.D.", "Vance"], "");
@@ -162,7 +176,7 @@ def split_name(run: str) -> tuple[list[str], list[str], str]:
         tokens.insert(0, honorific)
     if tokens:
         tokens[-1] = _TRAILING.sub("", tokens[-1]) or tokens[-1]
-    return roles, tokens, gender
+    return tuple(roles), tuple(tokens), gender
 
 
 def looks_like_person(tokens: list[str]) -> bool:
@@ -324,8 +338,10 @@ class PeopleIndex:
         roles, tokens, gender = split_name(run)
         if not tokens:
             return None
-        if not looks_like_person([t for t in tokens if _norm(t) not in HONORIFIC_GENDER] or tokens):
-            return None
+        bare = [t for t in tokens if _norm(t) not in HONORIFIC_GENDER] or tokens
+        maybe_person = looks_like_person(bare)
+        if not maybe_person and (len(bare) < 2 or len(bare) > 4 or _norm(bare[0]) in ORG_WORDS):
+            return None  # kept only as a possible person a cue may vouch for ("Serhii Radio")
         start = m.start() + max(run.find(tokens[0]), 0)
         if tokens[0].endswith(".") and _norm(tokens[0]) in HONORIFIC_GENDER:
             start = m.start() + max(run.find(tokens[0]), 0)
@@ -343,7 +359,7 @@ class PeopleIndex:
         name = display(tokens)
         # a full name alone is not yet a person ("Truth Social", "Etlaq Fan Experience"): a
         # title, an honorific, a later bare surname, a he/she or a speech cue must say so
-        person = bool(roles or gender)
+        person = bool(roles or gender) and maybe_person
         return Mention(start, start + len(name), name, roles, gender, inside, person)
 
     def _cluster(self, votes: dict[str, Counter[str]]) -> None:
@@ -404,8 +420,11 @@ class PeopleIndex:
             if g:
                 gender_votes.setdefault(m.canon, Counter())[g] += 3 if m.gender else 1
         self.gender_of = {name: g for name, c in gender_votes.items() if (g := _majority(c))}
-        shortened = {m.canon for m in self.mentions if m.canon != m.name and len(name_key(m.name)[0]) == 1}
+        # a full name later cut to its surname ("Trump"), or a two-word name to its first ("Jock")
+        shortened = {m.canon for m in self.mentions if m.canon != m.name and len(name_key(m.name)[0]) == 1
+                     and (name_key(m.name)[0][0] == name_key(m.canon)[0][-1] or len(name_key(m.canon)[0]) == 2)}
         self._people = {m.canon for m in self.mentions if m.person} | shortened
+        self._vouched = {m.canon for m in self.mentions if m.roles or m.gender} | shortened
         for m in self.mentions:
             m.person = m.person or m.canon in self._people
 
@@ -424,8 +443,9 @@ class PeopleIndex:
             if pos - near.end > GENDER_VOTE_WINDOW or near.inside:
                 continue
             # another name close before makes the vote unsafe ("Curtis and Florence ... she")
-            if j >= 1 and near.start - self.mentions[j - 1].end < GENDER_VOTE_WINDOW \
-                    and name_key(self.mentions[j - 1].name)[0][-1:] != name_key(near.name)[0][-1:]:
+            before = self.mentions[j - 1] if j >= 1 else None
+            if before is not None and near.start - before.end < GENDER_VOTE_WINDOW and _personish(before) \
+                    and name_key(before.name)[0][-1:] != name_key(near.name)[0][-1:]:
                 continue
             votes.setdefault(near.name, Counter())[PRONOUN_GENDER[m.group(1).lower()]] += 1
         return votes
@@ -450,9 +470,10 @@ class PeopleIndex:
     def mark_person(self, name: str) -> None:
         """Record that `name` is a person (it is the subject of a speech cue)."""
         canonical = self.canonical(name) or name
-        if canonical in self._people:
+        if canonical in self._vouched:
             return
         self._people.add(canonical)
+        self._vouched.add(canonical)
         for m in self.mentions:
             if m.canon == canonical:
                 m.person = True
@@ -465,10 +486,11 @@ class PeopleIndex:
                 outside_quotes: bool = True) -> Mention | None:
         """Return the closest person mention before `offset` whose gender fits, or None.
 
-        A person of known, matching gender wins over a closer one whose gender is unknown.
+        A person of unknown gender counts when something vouches for them (a title, a speech
+        cue, a bare surname); a merely capitalised pair of words only when nobody else fits.
         """
         skip = set(skip)
-        unknown: Mention | None = None
+        weak: Mention | None = None
         i = bisect_left(self.offsets, offset) - 1
         while i >= 0:
             m = self.mentions[i]
@@ -478,10 +500,13 @@ class PeopleIndex:
                 g = self.gender(m.canon)
                 if g and (g == gender or not gender):
                     return m
-                if not g and unknown is None:
-                    unknown = m
+                if not g:
+                    if m.canon in self._vouched:
+                        return m
+                    if weak is None:
+                        weak = m
             i -= 1
-        return unknown
+        return weak
 
     def by_role(self, role: str, offset: int) -> str | None:
         """Return the person last introduced with `role` ("the senator") before `offset`."""

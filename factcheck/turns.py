@@ -216,7 +216,8 @@ def _vocative(ctx: Context, span: Span) -> Who | None:
 
 
 def _copy(src: Who, how: str, current: Who | None) -> Who:
-    cue = current.cue if current is not None and current.cue else None
+    """Return `src`'s speaker for another quote; a continuation keeps the cue it continues."""
+    cue = current.cue if current is not None and current.cue else (src.cue if how == "continuation" else None)
     return replace(src, how=how, cue=cue)
 
 
