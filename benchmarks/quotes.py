@@ -130,7 +130,8 @@ def litbank(data: Path, errors: int, show: str) -> dict:
             for s, e in list(gold.keys() - pred.keys())[:2]:
                 if len(samples["fn"]) < errors:
                     near = [k for k in pred if k[0] < e and s < k[1]]
-                    samples["fn"].append(f"[{r['doc']}] …{text[max(0, s - 60):s]}[[{text[s:e][:100]}]]{text[e:e + 40]}… pred {[text[a:b][:40] for a, b in near]}")
+                    samples["fn"].append(f"[{r['doc']}] …{text[max(0, s - 60):s]}[[{text[s:e][:100]}]]{text[e:e + 40]}… "
+                                         f"pred {[text[a:b][:40] for a, b in near]}")
             for s, e in list(pred.keys() - gold.keys())[:2]:
                 if len(samples["fp"]) < errors:
                     samples["fp"].append(f"[{r['doc']}] …{text[max(0, s - 60):s]}{{{{{text[s:e][:100]}}}}}{text[e:e + 40]}…")
@@ -165,7 +166,9 @@ def print_litbank(result: dict) -> None:
     bp, br, bf = _prf(c["base_tp"], c["base_pred"], c["gold"])
     print(f"baseline (all): P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
     hows = sorted(k[4:] for k in c if k.startswith("how_") and not k.endswith("_ok"))
-    print("mention kinds (all): " + ", ".join(f"{k}: {c['mk_' + k]} names ok {c['mk_' + k + '_name']} unresolved {c['mk_' + k + '_none']}" for k in ("pron", "I", "other")))
+    print("speaker mentions (all): " + ", ".join(
+        f"{k}: {c['mk_' + k]} resolved to the right name {c['mk_' + k + '_name']}, unresolved {c['mk_' + k + '_none']}"
+        for k in ("pron", "I", "other")))
     print("speaker rule (all): " + ", ".join(f"{h} {c['how_' + h + '_ok']}/{c['how_' + h]}" for h in hows))
 
 
@@ -248,7 +251,8 @@ def news(fixture: Path, errors: int, show: str) -> dict:
 def print_news(result: dict) -> None:
     stats = result["stats"]
     print("News (fundus-en-news paragraphs + seeds, speakers labelled by hand)")
-    print(f"{'split':6} {'labelled':>8} {'found':>6} {'spk scored':>10} {'spk acc':>8} {'scare/title':>11} {'false':>6} {'unlabelled out':>14}")
+    print(f"{'split':6} {'labelled':>8} {'found':>6} {'spk scored':>10} {'spk acc':>8} {'scare/title':>11} {'false':>6} "
+          f"{'unlabelled out':>14}")
     for name, c in (("dev", stats["dev"]), ("test", stats["test"]), ("all", stats["dev"] + stats["test"])):
         acc = c["correct"] / c["scored"] if c["scored"] else 0.0
         print(f"{name:6} {c['labelled']:8d} {c['found']:6d} {c['scored']:10d} {acc:8.3f} {c['not_quotes']:11d} "

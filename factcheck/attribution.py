@@ -379,7 +379,7 @@ class Context:
         """Return the last speech verb in `window` (text before a quote) that has a subject."""
         stripped = window.rstrip()
         participle: str | None = None
-        for m in reversed(list(re.finditer(rf"\b(?P<cue>{_CUE})\b", window))):
+        for m in reversed(list(re.finditer(rf"(?<![\w-])(?P<cue>{_CUE})\b", window))):
             verb = m.group("cue")
             if not _verb_ok(verb):
                 continue

@@ -155,6 +155,8 @@ def _split_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
     for i in range(len(tokens) - 2, 0, -1):
         low = _norm(tokens[i])
         if low in ROLE_WORDS or low in TITLE_ALIASES or low in HONORIFIC_GENDER:
+            while i > 0 and (_norm(tokens[i - 1]) in ROLE_WORDS or _norm(tokens[i - 1]) in _QUALIFIERS):
+                i -= 1  # "U.S. Vice President J.D. Vance": the whole title
             tokens = tokens[i:]
             break
     while tokens:
@@ -440,13 +442,14 @@ class PeopleIndex:
             if j < 0:
                 continue
             near = self.mentions[j]
-            if pos - near.end > GENDER_VOTE_WINDOW or near.inside:
-                continue
+            if pos - near.end > GENDER_VOTE_WINDOW or near.inside or "\n" in self.text[near.end:pos]:
+                continue  # too far, or in another paragraph (news: often someone else)
             # another name close before makes the vote unsafe ("Curtis and Florence ... she")
             before = self.mentions[j - 1] if j >= 1 else None
             if before is not None and near.start - before.end < GENDER_VOTE_WINDOW and _personish(before) \
-                    and name_key(before.name)[0][-1:] != name_key(near.name)[0][-1:]:
-                continue
+                    and name_key(before.name)[0][-1:] != name_key(near.name)[0][-1:] \
+                    and not re.search(r"[.!?]\s", self.text[before.end:near.start]):
+                continue  # two people in one sentence: whose pronoun is it?
             votes.setdefault(near.name, Counter())[PRONOUN_GENDER[m.group(1).lower()]] += 1
         return votes
 
