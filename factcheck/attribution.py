@@ -77,7 +77,7 @@ _AFTER_CUE_SUBJ = re.compile(
 _AFTER_ANY_VERB = re.compile(
     rf"^[\s,]*(?:(?P<verb1>[a-z]{{3,}}(?:ed|s))[ \t]+(?P<subj1>{NAME_RUN.pattern}|he\b|she\b|I\b)"
     rf"|(?P<subj2>he|she|I|{NAME_RUN.pattern})[ \t]+(?P<verb2>[a-z]{{3,}}(?:ed|s))\b)")
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,.;:!?“”\"\n]{2,80})")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,.;:!?“”\"\n]{2,80})")
 _POSSESSIVE_WORDS = re.compile(
     rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+(?:[a-z]+\s+)?(?:statements?|comments?|remarks?|words|claims?|assertions?|"
     r"arguments?|message|warnings?|promises?|pledges?|views?|descriptions?|answers?|replies|reply|response|tweets?|posts?)\b")
@@ -591,10 +591,16 @@ _MAIN_SUBJECT = re.compile(
     rf"(?:\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+")
 # "Serhii Radio, a chemistry researcher, says that …": whoever says something is a person.
 _REPORTED_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|wrote|explained|argued|insisted|recalled|warned)\b")
-_APPOSITIVE = re.compile(r",\s*(?:who|which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90},\s*$")
+# ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
+_APPOSITIVE = re.compile(r",\s*(?:(?:who|which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
+_ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{_PRONOUN})\s*$")
+# "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
+_OF_NP_END = re.compile(rf".*\b(?P<subj>{_DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from)\s+"
+                        rf"[^,;:“”\"]{{1,40}}?)\s*$", re.S)
 _POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+[a-z][\w-]*)\s*$")
-_NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern})\s*$")
+_NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){{0,2}}"
+                       rf"{NAME_RUN.pattern})\s*$")
 _NP_END = re.compile(rf".*\b(?P<subj>{_DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s*$", re.S)
 
 
@@ -603,6 +609,7 @@ def _subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     body = _AUX_TAIL.sub("", phrase.rstrip())
     if not body:
         return None
+    body = re.sub(r"\s*\([^()]{1,40}\)$", "", body)  # "Sen. Lindsey Graham (R-S.C.)"
     appos = _APPOSITIVE.search(body)
     if appos and appos.start() > 0:
         body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
@@ -615,7 +622,7 @@ def _subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if coord and not rel:
         # "she bowed and said": the subject of the first verb
         body = body[:coord.end("subj")]
-    m = _PRON_END.search(body) or _POSS_END.search(body) or _NAME_END.search(body)
+    m = _PRON_END.search(body) or _OF_NP_END.match(body) or _POSS_END.search(body) or _NAME_END.search(body)
     if m is not None and m.re is _NAME_END and not split_name(m.group("subj"))[1]:
         m = _NP_END.match(body)  # "the US President": a role, not a name
     if not m:
@@ -657,6 +664,16 @@ def _subject_after_verb(phrase: str, base: int) -> Subject | None:
         return Subject("pron", m.group(0), base, base + m.end())
     if phrase.lower() == "another":
         return Subject("np", phrase, base, base + len(phrase))
+    lead = re.match(r"(?:[a-z]+\s+){1,3}(?=[A-Z])", phrase)
+    if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS for w in lead.group(0).split()):
+        # "says coach Andy Reid", "according to police spokesman Tom Brown"
+        base += lead.end()
+        phrase = phrase[lead.end():]
+    if re.fullmatch(r"(?:[A-Z][\w.'’-]*|of|the|for|and|de|la)(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|and|de|la))*", phrase):
+        # "said Bank of Canada Governor Tiff Macklem": the person ends the title
+        subj = _classify(phrase, base)
+        if subj is not None:
+            return subj
     return _classify(phrase, base, leading=True)
 
 
@@ -678,6 +695,9 @@ def _classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
         return Subject("pron", stripped, off, off + len(stripped))
     words = stripped.split()
     np_like = bool(_NP_START.match(stripped)) or bool(_POSSESSOR.fullmatch(stripped))
+    pm = re.match(rf"{_DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|to)\s+\S", stripped)
+    if pm and len(words) <= 8:
+        return Subject("np", stripped, off, off + len(stripped))  # "a spokesperson for Apple"
     if np_like and words[-1][:1].islower():
         if 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
             return Subject("np", stripped, off, off + len(stripped))
@@ -690,6 +710,9 @@ def _classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
         if found is not None:
             kind, name = found
             at = stripped.find(name.split()[0], run.start())
+            particles = re.search(r"(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){1,2}$", stripped[:at])
+            if particles and len(name.split()) == 1:
+                at, name = particles.start(), stripped[particles.start():at] + name  # "von der Leyen"
             return Subject(kind, name, off + at, off + at + len(name))
         if leading:
             break

@@ -108,7 +108,7 @@ _ABBREVIATED = (r"(?:Mr|Mrs|Ms|Messrs|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Cap
 # A word's own trailing period ends the sentence, so it is never part of the run.
 NAME_TOKEN = rf"(?:[{_UPPER}](?:\.[{_UPPER}])*\.(?![\w])|{_ABBREVIATED}|[{_UPPER}][\w'’-]*)"
 # A possessive ends a run: "PRC’s Taiwan drills" is "PRC" then "Taiwan".
-NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:(?<!['’]s)[ \t]+(?:{_PARTICLES}[ \t]+)?{NAME_TOKEN})*")
+NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:(?<!['’]s)[ \t]+(?:{_PARTICLES}[ \t]+){{0,2}}{NAME_TOKEN})*")
 _TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
 _TAIL_WORDS = re.compile(r"([A-Za-z][\w.'’-]*)[ \t]*$")
 
@@ -217,8 +217,13 @@ def name_key(name: str) -> tuple[tuple[str, ...], str]:
     return tuple(out), gender
 
 
+_PARTICLE_SET = frozenset(_PARTICLES.strip("(?:)").split("|"))
+
+
 def _firsts_agree(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """Return True when given names agree: equal, or initials of each other ("JD", "J", "James David")."""
+    a = tuple(t for t in a if t not in _PARTICLE_SET)  # "von der Leyen", "Ursula von der Leyen"
+    b = tuple(t for t in b if t not in _PARTICLE_SET)
     if not a or not b:
         return True
     if a == b:
@@ -308,13 +313,14 @@ def fold_names(names: Iterable[str], aliases: Mapping[str, Iterable[str]] | None
 class Mention:
     """A person named in the text: where, as what, and who it resolves to."""
 
-    __slots__ = ("start", "end", "name", "roles", "gender", "inside", "person", "canon")
+    __slots__ = ("start", "end", "name", "roles", "gender", "inside", "person", "canon", "maybe")
 
     def __init__(self, start: int, end: int, name: str, roles: list[str], gender: str, inside: bool,
                  person: bool) -> None:
         self.start, self.end, self.name, self.roles = start, end, name, roles
         self.gender, self.inside, self.person = gender, inside, person
         self.canon = name  # the person's fullest name in the document
+        self.maybe = person  # could be a person (a name of two or more words), even without evidence
 
 
 class PeopleIndex:
@@ -362,7 +368,9 @@ class PeopleIndex:
         # a full name alone is not yet a person ("Truth Social", "Etlaq Fan Experience"): a
         # title, an honorific, a later bare surname, a he/she or a speech cue must say so
         person = bool(roles or gender) and maybe_person
-        return Mention(start, start + len(name), name, roles, gender, inside, person)
+        mention = Mention(start, start + len(name), name, roles, gender, inside, person)
+        mention.maybe = maybe_person and len(bare) >= 2
+        return mention
 
     def _cluster(self, votes: dict[str, Counter[str]]) -> None:
         """Give every mention the fullest name of its person ("Vance" -> "J.D. Vance").
@@ -499,12 +507,12 @@ class PeopleIndex:
             m = self.mentions[i]
             if offset - m.end > limit:
                 break
-            if m.person and not (outside_quotes and m.inside) and m.canon not in skip:
+            if (m.person or m.maybe) and not (outside_quotes and m.inside) and m.canon not in skip:
                 g = self.gender(m.canon)
                 if g and (g == gender or not gender):
                     return m
                 if not g:
-                    if m.canon in self._vouched:
+                    if m.person and m.canon in self._vouched:
                         return m
                     if weak is None:
                         weak = m
