@@ -67,7 +67,7 @@ def loose_name_match(predicted: str | None, gold: str) -> bool:
 # ---------------------------------------------------------------------------- litbank
 
 
-def litbank(data: Path, errors: int, show: str) -> dict:
+def litbank(data: Path, errors: int, show: str, whole_books: bool = True) -> dict:
     rows = [json.loads(line) for line in (data / "litbank-quotations" / "quotes.jsonl").open(encoding="utf-8")]
     stats: dict[str, Counter] = {"dev": Counter(), "test": Counter()}
     samples: dict[str, list[str]] = {"fn": [], "fp": [], "spk": []}
@@ -76,6 +76,10 @@ def litbank(data: Path, errors: int, show: str) -> dict:
         by_doc.setdefault(r["doc"], []).append(r)
     found_in: dict[tuple[str, int], list] = {}
     for doc, passages in by_doc.items():
+        if not whole_books:
+            for r in passages:
+                found_in[(doc, r["passage"])] = [q for q in extract(r["text"]) if q.depth == 0]
+            continue
         # Each book is read whole (its passages joined by a space, as the running text they
         # were cut from), so a quote at the start of a passage keeps the dialogue before it.
         passages.sort(key=lambda r: r["passage"])
@@ -116,6 +120,9 @@ def litbank(data: Path, errors: int, show: str) -> dict:
             c["spk_readme"] += span_ok or name_ok
             c["spk_name"] += name_ok
             c[f"how_{p.how}"] += 1
+            inside = p.mention_start is not None and 0 <= p.mention_start < len(text)
+            c[f"loc_{'in' if inside else 'out'}"] += 1
+            c[f"loc_{'in' if inside else 'out'}_ok"] += span_ok or name_ok
             kind = "pron" if (p.mention or "").lower() in ("he", "she") else "I" if p.mention == "I" else "other"
             c[f"mk_{kind}"] += 1
             c[f"mk_{kind}_name"] += name_ok
@@ -151,7 +158,7 @@ def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def print_litbank(result: dict) -> None:
+def print_litbank(result: dict, passages: dict) -> None:
     stats = result["stats"]
     rows = [("dev", stats["dev"]), ("test", stats["test"]), ("all", stats["dev"] + stats["test"])]
     print("LitBank quotations: quote spans (exact, marks included) and speakers")
@@ -162,6 +169,10 @@ def print_litbank(result: dict) -> None:
         bp, br, bf = _prf(c["base_tp"], c["base_pred"], c["gold"])
         print(f"{name:6} {c['gold']:5d} {c['pred']:5d} {p:6.3f} {r:6.3f} {f:6.3f} {bf:8.3f} {c['overlap'] / c['gold']:9.3f} "
               f"{c['spk_readme'] / c['tp']:11.3f} {c['spk_name'] / c['tp']:9.3f} {100 * c['free_false'] / c['free']:14.1f}")
+    c = passages["stats"]["dev"] + passages["stats"]["test"]
+    p, r, f = _prf(c["tp"], c["pred"], c["gold"])
+    print(f"each passage read alone (all): P {p:.3f} R {r:.3f} F1 {f:.3f}, speaker (README rule) "
+          f"{c['spk_readme'] / c['tp']:.3f}, (name) {c['spk_name'] / c['tp']:.3f}")
     c = stats["dev"] + stats["test"]
     bp, br, bf = _prf(c["base_tp"], c["base_pred"], c["gold"])
     print(f"baseline (all): P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
@@ -209,10 +220,10 @@ def news_documents(fixture: Path):
 
 
 def news(fixture: Path, errors: int, show: str) -> dict:
-    stats: dict[str, Counter] = {"dev": Counter(), "test": Counter()}
+    stats: dict[str, Counter] = {"seeds": Counter(), "dev": Counter(), "test": Counter()}
     samples: list[str] = []
     for doc_id, doc, d in news_documents(fixture):
-        split = "dev" if doc_id.startswith("seeds/") else split_of(doc_id)
+        split = "seeds" if doc_id.startswith("seeds/") else split_of(doc_id)
         c = stats[split]
         quotes = segment(doc)[1]
         normed = [(_norm(q.text), q) for q in quotes]
@@ -222,14 +233,14 @@ def news(fixture: Path, errors: int, show: str) -> dict:
             hits = [(len(t), i, q) for i, (t, q) in enumerate(normed) if key in t]
             c["labelled"] += 1
             if not hits:
-                if split == show and len(samples) < errors:
+                if split in (show, "seeds") and len(samples) < errors:
                     samples.append(f"MISS [{doc_id}] {lab['quote']!r}")
                 continue
             _, i, q = min(hits, key=lambda h: h[:2])
             used.add(i)
             c["found"] += 1
             if lab["speaker"] is None:
-                continue
+                continue  # speech, but the text does not say whose
             c["scored"] += 1
             ok = speaker_ok(q.speaker, [lab["speaker"], *lab.get("also", [])])
             c["correct"] += ok
@@ -250,10 +261,12 @@ def news(fixture: Path, errors: int, show: str) -> dict:
 
 def print_news(result: dict) -> None:
     stats = result["stats"]
-    print("News (fundus-en-news paragraphs + seeds, speakers labelled by hand)")
+    print("News (seeds; fundus-en-news paragraphs split dev/test by page; speakers labelled by hand)")
     print(f"{'split':6} {'labelled':>8} {'found':>6} {'spk scored':>10} {'spk acc':>8} {'scare/title':>11} {'false':>6} "
           f"{'unlabelled out':>14}")
-    for name, c in (("dev", stats["dev"]), ("test", stats["test"]), ("all", stats["dev"] + stats["test"])):
+    rows = (("seeds", stats["seeds"]), ("dev", stats["dev"]), ("test", stats["test"]),
+            ("all", stats["seeds"] + stats["dev"] + stats["test"]))
+    for name, c in rows:
         acc = c["correct"] / c["scored"] if c["scored"] else 0.0
         print(f"{name:6} {c['labelled']:8d} {c['found']:6d} {c['scored']:10d} {acc:8.3f} {c['not_quotes']:11d} "
               f"{c['false_quotes']:6d} {c['unlabelled']:14d}")
@@ -294,7 +307,7 @@ def main() -> None:
     args = ap.parse_args()
     t0 = time.perf_counter()
     result = litbank(args.data, args.errors, args.show)
-    print_litbank(result)
+    print_litbank(result, litbank(args.data, 0, args.show, whole_books=False))
     for kind, lines in result["samples"].items():
         for line in lines:
             print(kind.upper(), line)
