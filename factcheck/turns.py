@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .attribution import _DET, _NOUNISH, _PRONOUN, Context, Cue, Subject, Who, _classify, role_head
+from .attribution import Context, Cue, Who
+from .cues import DET, NOUNISH, PRONOUN, Subject, classify, role_head
 from .quotes import Span
 from .speakers import NAME_RUN, looks_like_person, split_name
 
@@ -265,7 +266,7 @@ def _nearest(ctx: Context, span: Span) -> Who | None:
 
 _BEAT = re.compile(
     rf"\s*(?:(?:Then|And|But|So|Now|Here|At last|Finally|Presently|Suddenly),?\s+)?"
-    rf"(?P<subj>{NAME_RUN.pattern}|{_PRONOUN}\b|{_DET}\s+(?:{_NOUNISH}\s+){{0,2}}?{_NOUNISH})"
+    rf"(?P<subj>{NAME_RUN.pattern}|{PRONOUN}\b|{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH})"
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 _PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")
 
@@ -292,7 +293,7 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
     m = _BEAT.match(lead)
     if not m:
         return None
-    subj = _classify(m.group("subj"), s_start + m.start("subj"))
+    subj = classify(m.group("subj"), s_start + m.start("subj"))
     if subj is None or (subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i")):
         return None
     if subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
