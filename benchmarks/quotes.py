@@ -176,6 +176,8 @@ def print_litbank(result: dict, passages: dict) -> None:
     c = stats["dev"] + stats["test"]
     bp, br, bf = _prf(c["base_tp"], c["base_pred"], c["gold"])
     print(f"baseline (all): P {bp:.3f} R {br:.3f} F1 {bf:.3f}")
+    print(f"speaker mention in the quote's own passage: {c['loc_in_ok']}/{c['loc_in']} right; "
+          f"further back in the book: {c['loc_out_ok']}/{c['loc_out']} right")
     hows = sorted(k[4:] for k in c if k.startswith("how_") and not k.endswith("_ok"))
     print("speaker mentions (all): " + ", ".join(
         f"{k}: {c['mk_' + k]} resolved to the right name {c['mk_' + k + '_name']}, unresolved {c['mk_' + k + '_none']}"
