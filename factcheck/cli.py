@@ -216,7 +216,8 @@ def check(files: tuple[str, ...], fail_on: tuple[str, ...], no_fail: bool, stric
 
 
 @main.command()
-@click.option("--speaker", metavar="NAME", default=None, help="Only quotes by this person (any form of the name).")
+@click.option("--speaker", metavar="NAME", default=None,
+              help="Only quotes by this person (any form of the name, or an alias from .factcheck.toml [aliases]).")
 @common_options()
 def quotes(speaker: str | None, index: str | None, fmt: str | None, quiet: bool | None) -> None:
     """List the quotes found in the sources, with speaker, source and date."""
@@ -227,7 +228,7 @@ def quotes(speaker: str | None, index: str | None, fmt: str | None, quiet: bool 
 
     settings = _settings(index=index, format=fmt, quiet=quiet)
     store = open_index(index_for_reading(settings))
-    render.quotes(list_quotes(store, speaker), settings.format or "table")
+    render.quotes(list_quotes(store, speaker, settings.aliases), settings.format or "table")
 
 
 @main.command()

@@ -105,13 +105,40 @@ def _coerce(values: dict[str, Any]) -> Settings:
                 items = value if isinstance(value, (list, tuple)) else str(value).split(",")
                 out[name] = tuple(str(v).strip() for v in items if str(v).strip())
             elif name == "aliases":
-                if isinstance(value, dict):
-                    out[name] = {str(k): [str(a) for a in v] for k, v in value.items()}
+                out[name] = _aliases(value)
             else:
                 out[name] = str(value)
         except (TypeError, ValueError):
             raise InputError(f"setting {name!r}: cannot use {value!r}") from None
     return Settings(**out)
+
+
+def _aliases(value: Any) -> dict[str, list[str]]:
+    """Return the alias table: canonical name -> other names of the same person.
+
+    From `.factcheck.toml` (`[aliases]` with `"J.D. Vance" = ["JD Vance", "James David Vance"]`)
+    or from FACTCHECK_ALIASES (`J.D. Vance=JD Vance|James David Vance; Other=…`).
+    """
+    if isinstance(value, str):
+        table: dict[str, Any] = {}
+        for entry in value.split(";"):
+            if not entry.strip():
+                continue
+            canonical, sep, names = entry.partition("=")
+            if not sep or not canonical.strip():
+                raise ValueError(entry)
+            table[canonical.strip()] = [n.strip() for n in names.split("|") if n.strip()]
+        value = table
+    if not isinstance(value, dict):
+        raise ValueError(value)
+    out: dict[str, list[str]] = {}
+    for canonical, names in value.items():
+        if isinstance(names, str):
+            names = [names]
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise TypeError(names)
+        out[str(canonical)] = [str(n) for n in names]
+    return out
 
 
 # ---------------------------------------------------------------------------- index location

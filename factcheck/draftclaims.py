@@ -16,7 +16,8 @@ from dataclasses import dataclass
 
 from . import quotecheck
 from .models import Quote
-from .quotes import CUE_VERBS, extract_quotes, quote_spans
+from .cues import CUE
+from .quotes import extract_quotes, quote_spans
 from .segment import clean_sentence
 from .text import STOP_WORDS, words
 
@@ -43,7 +44,7 @@ class DraftClaim:
 def join_quoted(text: str, spans: list[tuple[int, int]], breaks: Collection[int]) -> list[tuple[int, int]]:
     """Return the spans with sentences inside one quotation joined: "“We feel good. We feel
     energized,” Blair said." is one sentence, so the quote keeps its attribution."""
-    quoted = sorted((s, e) for s, e, depth in quote_spans(text) if depth == 0)
+    quoted = sorted((span.start, span.end) for span in quote_spans(text) if span.depth == 0)
     if not quoted or not spans:
         return spans
     spans = _claim_openings(spans, quoted)
@@ -115,7 +116,7 @@ def _speaker(q: Quote) -> str | None:
     return quotecheck.speaker_name(q.speaker)
 
 
-_CUE = re.compile(rf"\b(?:{CUE_VERBS})\b", re.I)
+_CUE = re.compile(rf"\b(?:{CUE})\b", re.I)
 
 
 def _quote_claims(masked: str, inside: list[Quote], seq: int) -> list[DraftClaim]:

@@ -41,6 +41,8 @@ def mask_draft(text: str, markdown: bool = True) -> Masked:
     if markdown:
         _mask_blocks(lines, work, chars, breaks, code)
         _mask_tables(lines, "".join(chars), chars, breaks, code)
+    if markdown or "](" in work:
+        # Inline links in a .txt draft too (pasted from a CMS), as `documents` does for sources.
         _mask_inline(work, chars)
     return Masked("".join(chars), frozenset(breaks), tuple((s, e) for s, e, _ in lines), suppressed)
 

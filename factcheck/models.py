@@ -37,6 +37,13 @@ class Quote:
     speaker: str | None = None
     cue: str | None = None  # the attribution words, e.g. "told reporters"
     passage_seq: int = -1  # index of the passage (sentence) that holds it
+    span_start: int | None = None  # the quotation with its marks: text[span_start:span_end]
+    span_end: int | None = None
+    depth: int = 0  # 1 = a quote inside another quote
+    mention: str | None = None  # the speaker as the text names them here: "he", "the spokesman"
+    mention_start: int | None = None
+    mention_end: int | None = None
+    how: str | None = None  # which rule attributed it: cue-after, cue-before, continuation, ...
 
 
 @dataclass(frozen=True)
@@ -176,6 +183,7 @@ class QuoteRecord:
     start: int
     end: int
     line: int
+    speaker_in_source: str | None = None  # the name as its document gave it, before folding across documents
 
 
 @dataclass(frozen=True)

@@ -6,8 +6,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, replace
 
 from . import retrieve, score, stance
 from .errors import ExitCode
@@ -122,9 +122,23 @@ def exit_code(verdicts: Iterable[str]) -> ExitCode:
     return ExitCode.OK
 
 
-def list_quotes(store: Store, speaker: str | None = None) -> list[QuoteRecord]:
-    """Return the stored quotes, only those of `speaker` (any form of the name) when given."""
+def list_quotes(store: Store, speaker: str | None = None,
+                aliases: Mapping[str, Iterable[str]] | None = None) -> list[QuoteRecord]:
+    """Return the stored quotes with one name per person across documents, only `speaker`'s when given.
+
+    Names that agree ("JD Vance", "J.D. Vance", a bare "Vance" when only one Vance is quoted)
+    and names listed together in `aliases` fold to one canonical name; `speaker` matches
+    any of them.
+    """
+    from .speakers import alias_group, fold_names, same_person
+
     found = store.quotes()
+    canonical = fold_names((q.speaker for q in found if q.speaker), aliases)
+    out = [replace(q, speaker=canonical.get(q.speaker, q.speaker), speaker_in_source=q.speaker) if q.speaker else q
+           for q in found]
     if not speaker:
-        return found
-    return [q for q in found if q.speaker and stance.same_person(speaker, q.speaker)]
+        return out
+    wanted = alias_group(speaker, aliases) if aliases else None
+    return [q for q in out if q.speaker and (
+        same_person(speaker, q.speaker, aliases) or same_person(speaker, q.speaker_in_source, aliases)
+        or (wanted is not None and wanted == q.speaker))]

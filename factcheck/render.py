@@ -77,7 +77,8 @@ def source_info_dict(s: SourceInfo) -> dict[str, Any]:
 def quote_dict(q: QuoteRecord) -> dict[str, Any]:
     """Return the JSON form of a stored quote."""
     return {"text": q.text, "speaker": q.speaker, "cue": q.cue, "source": source_dict(q.source),
-            "location": {"line": q.line, "start": q.start, "end": q.end}}
+            "location": {"line": q.line, "start": q.start, "end": q.end},
+            "speaker_in_source": q.speaker_in_source}
 
 
 # ---------------------------------------------------------------------------- verify

@@ -1,0 +1,493 @@
+"""The cue next to a quote, whether a quoted span is speech, and whom a cue's subject means.
+
+A cue is a speech verb and its subject in the quote's sentence, in either order: `…,” Vance
+said`, `…,” said Vance`, `Vance was quoted as saying`, `he told reporters: “…`, `according to
+X`, a colon after a name (`Peskov: “…`), or for a fragment a cue earlier in the sentence
+(`Trump said he held a “lengthy … call”`). The subject is a name, a pronoun or a noun phrase
+("the spokesman"); `Context.name_of` turns it into a canonical name through `speakers`.
+What to do for a quote with no cue is `turns`' job.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from .cues import (
+    ACCORDING,
+    ADDRESSING,
+    ADV,
+    ADV_WORD,
+    AFTER_ANY_VERB,
+    AFTER_CUE_SUBJ,
+    AFTER_SUBJ_CUE,
+    CUE,
+    DET,
+    FUNCTION_WORDS,
+    MAIN_SUBJECT,
+    NAME_END,
+    NAMING,
+    NOMINATIVE,
+    NOT_SPEECH_ED,
+    NOUNISH,
+    POSSESSIVE_WORDS,
+    PREP_BEFORE,
+    PRONOUN,
+    REPORTED_VERB,
+    SPEECH_WORD,
+    Subject,
+    classify,
+    clause_end,
+    role_head,
+    subject_after_verb,
+    subject_before_verb,
+    verb_ok,
+)
+from .quotes import Span
+from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
+
+MAX_BEFORE = 240  # chars of the sentence before a quote searched for its cue
+MAX_AFTER = 160  # chars after a quote searched for its cue
+IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for whom it means
+SCARE_MAX_WORDS = 6  # a quoted span this short after "so-called", "titled" ... is a name, not speech
+ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
+_ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
+party government court committee council union university police army military embassy commission office
+campaign network newspaper airline regulator authority board foundation""".split())
+RECENT_SPEAKER_CHARS = 2000  # a pronoun's speaker may be one who spoke this recently
+
+
+@dataclass(frozen=True)
+class Who:
+    """The attribution of one quote."""
+
+    speaker: str | None = None
+    cue: str | None = None
+    mention: str | None = None  # the subject as written: "he", "the spokesman", "Vance"
+    mention_span: tuple[int, int] | None = None
+    how: str | None = None  # which rule found it (cue-after, cue-before, continuation, ...)
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A speech cue found next to (or in the sentence of) a quote."""
+
+    where: str  # after | inverted | before | before-inverted | according | colon | partial | previous-sentence
+    subject: Subject | None
+    verb: str | None
+    adjacent: bool  # next to the quote: strong evidence that the quote is speech
+    end: int = -1  # where an attribution after the quote ends
+
+    @property
+    def how(self) -> str:
+        """Return the rule name shown with the quote."""
+        return {"after": "cue-after", "inverted": "cue-after", "before": "cue-before",
+                "before-inverted": "cue-before", "partial": "cue-in-sentence"}.get(self.where, self.where)
+
+
+_NO_PEOPLE = PeopleIndex("")
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Return the offsets where paragraphs start (blank lines; single lines when there are none)."""
+    blank = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n\s*")
+    return [0] + [m.end() for m in blank.finditer(text)]
+
+
+class Context:
+    """One document's text, paragraphs, sentences, quotes and people, for attribution."""
+
+    def __init__(self, text: str, spans: list[Span], sentences: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.paras = paragraph_starts(text)
+        self.sentences = sentences
+        self.sent_starts = [s for s, _ in sentences]
+        self.tops = [s for s in spans if s.depth == 0]
+        self.top_starts = [s.start for s in self.tops]
+        self.people: PeopleIndex = _NO_PEOPLE  # set by `index_people` once the cues are known
+        self.spoken: list[tuple[int, Who]] = []  # (offset, attribution) of the quotes a cue attributes
+
+    def index_people(self, speakers: list[str]) -> None:
+        """Index the document's people, knowing which names a cue (or reported speech) made speakers."""
+        reported = []
+        for vm in REPORTED_VERB.finditer(self.text):
+            before = self.text[max(0, vm.start() - 140):vm.start()].rstrip()
+            before = re.sub(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$", "", before)
+            nm = NAME_END.search(before)
+            if nm:
+                reported.append(nm.group("subj"))
+        self.people = PeopleIndex(self.text, [(s.start, s.end) for s in self.tops], speakers + reported)
+
+    # ------------------------------------------------------------------ windows
+
+    def para_bounds(self, pos: int) -> tuple[int, int]:
+        """Return (start, end) of the paragraph holding `pos`."""
+        i = bisect_right(self.paras, pos) - 1
+        start = self.paras[max(i, 0)]
+        end = self.paras[i + 1] if i + 1 < len(self.paras) else len(self.text)
+        return start, end
+
+    def sentence_index(self, pos: int) -> int:
+        """Return the index of the sentence holding `pos` (-1 before the first)."""
+        return bisect_right(self.sent_starts, pos) - 1
+
+    def prev_top(self, span: Span) -> Span | None:
+        """Return the top-level quote that ends before `span` starts."""
+        i = bisect_left(self.top_starts, span.start) - 1
+        while i >= 0:
+            if self.tops[i].end <= span.start:
+                return self.tops[i]
+            i -= 1
+        return None
+
+    def next_top(self, span: Span) -> Span | None:
+        """Return the top-level quote that starts after `span` starts."""
+        i = bisect_right(self.top_starts, span.start)
+        return self.tops[i] if i < len(self.tops) else None
+
+    def inside_top(self, pos: int) -> bool:
+        """Return True when `pos` lies inside a top-level quote."""
+        i = bisect_right(self.top_starts, pos) - 1
+        return i >= 0 and self.tops[i].start < pos < self.tops[i].end
+
+    def outer_of(self, span: Span) -> Span | None:
+        """Return the top-level quote a nested quote sits in."""
+        i = bisect_right(self.top_starts, span.start) - 1
+        if i >= 0 and self.tops[i].start < span.start and self.tops[i].end >= span.end:
+            return self.tops[i]
+        return None
+
+    def before_window(self, span: Span) -> tuple[int, str]:
+        """Return (offset, text) of the sentence before the quote, back to the previous quote."""
+        i = self.sentence_index(span.start)
+        start = self.sentences[i][0] if i >= 0 else 0
+        start = max(start, self.para_bounds(span.start)[0], span.start - MAX_BEFORE)
+        if span.depth > 0 and (outer := self.outer_of(span)) is not None:
+            start = max(start, outer.start + 1)
+        prev = self.prev_top(span)
+        if prev is not None and prev.end > start:
+            start = prev.end
+        return start, self.text[start:span.start]
+
+    def after_window(self, span: Span) -> tuple[int, str]:
+        """Return (offset, text) after the quote, up to the next quote or the paragraph's end."""
+        end = min(self.para_bounds(span.end - 1)[1], span.end + MAX_AFTER)
+        nxt = self.next_top(span)
+        if nxt is not None and span.end <= nxt.start < end:
+            end = nxt.start
+        if span.depth > 0 and (outer := self.outer_of(span)) is not None:
+            end = min(end, outer.inner[1])
+        return span.end, self.text[span.end:max(end, span.end)]
+
+    # ------------------------------------------------------------------ cues
+
+    def find_cue(self, span: Span) -> Cue | None:
+        """Return the cue that attributes this quote, if its sentence has one."""
+        after = None if span.unclosed else self._cue_after(span)
+        return after if after is not None else self._cue_before(span)
+
+    def _cue_after(self, span: Span) -> Cue | None:
+        base, window = self.after_window(span)
+        if not window.strip():
+            return None
+        m = AFTER_CUE_SUBJ.match(window)
+        if m and verb_ok(m.group("cue")) and m.group("cue").split()[0] not in ("told", "tells", "telling"):
+            subj = subject_after_verb(m.group("subj"), base + m.start("subj"))
+            if subj is not None and not (subj.kind == "pron" and subj.text.lower() == "it"):
+                return Cue("inverted", subj, m.group("cue"), True, base + clause_end(window, m.end("subj")))
+        inner = self.text[span.inner[0]:span.inner[1]].rstrip()
+        m = AFTER_SUBJ_CUE.match(window)
+        if m and self._new_sentence(inner, window) and len(window[m.end("cue"):clause_end(window, m.end("cue"))].split()) > 4:
+            m = None  # `….” Downing Street said the sovereignty …`: a new sentence about something else
+        if m and verb_ok(m.group("cue"), beat_ok=inner.endswith(",")):
+            subj = subject_before_verb(m.group("subj"), base + m.start("subj"), whole=True)
+            if subj is not None:
+                verb = m.group("cue")
+                if "quoted as" in m.group(0):
+                    verb = "was quoted as " + verb
+                obj = (m.group("obj") or "").strip()
+                if obj and len(obj.split()) <= 3 and verb.split()[-1] in ("told", "tells", "wrote", "writes", "said",
+                                                                          "says", "posted", "tweeted"):
+                    verb = f"{verb} {obj}"
+                return Cue("after", subj, verb, True, base + clause_end(window, m.end("cue")))
+        if inner.endswith((",", "—", "–", "-")):
+            m = AFTER_ANY_VERB.match(window)
+            if m:
+                raw = m.group("subj1") or m.group("subj2")
+                subj = classify(raw, base + (m.start("subj1") if m.group("subj1") else m.start("subj2")))
+                verb = m.group("verb1") or m.group("verb2")
+                if subj is not None and verb not in NOT_SPEECH_ED:
+                    return Cue("after", subj, verb, True, base + clause_end(window, m.end()))
+        m = ACCORDING.search(window[:80])
+        if m and not window[:m.start()].strip(" ,.;:—–-"):
+            subj = subject_after_verb(m.group("subj"), base + m.start("subj"))
+            if subj is not None:
+                return Cue("according", subj, "according to", True, base + clause_end(window, m.end()))
+        return self._cue_sentence_end(span, base, window)
+
+    @staticmethod
+    def _new_sentence(inner: str, window: str) -> bool:
+        """Return True when the quote ended its sentence and the text after it starts a new one."""
+        return bool(re.match(r"\s*\.", window)) or (bool(re.search(r"[.!?…]$", inner))
+                                                     and bool(re.match(r"\s+[A-Z]", window)))
+
+    def _cue_sentence_end(self, span: Span, base: int, window: str) -> Cue | None:
+        """Return an attribution closing the quote's sentence: `… a “bad idea” for Mexico, Ebrard said.`"""
+        end = clause_end(window, 0)
+        if end >= len(window) and not re.search(r"[.!?]\s*$", window):
+            return None
+        sentence = window[:end]
+        for cm in reversed(list(re.finditer(r",\s+", sentence))):
+            rest = sentence[cm.end():]
+            for pattern, where in ((AFTER_CUE_SUBJ, "inverted"), (AFTER_SUBJ_CUE, "after")):
+                m = pattern.match(rest)
+                if not m or not verb_ok(m.group("cue")) or m.group("cue").split()[0] in ADDRESSING and where == "inverted":
+                    continue
+                if re.search(r"[\w)]", rest[m.end():].rstrip(" .!?")) and len(rest[m.end():].split()) > 4:
+                    continue  # more clause follows: not a closing attribution
+                at = base + cm.end() + m.start("subj")
+                subj = subject_after_verb(m.group("subj"), at) if where == "inverted" else \
+                    subject_before_verb(m.group("subj"), at, whole=True)
+                if subj is not None and not (subj.kind == "pron" and subj.text.lower() == "it"):
+                    return Cue("partial", subj, m.group("cue"), False)
+            break
+        return None
+
+    def _cue_before(self, span: Span) -> Cue | None:
+        base, window = self.before_window(span)
+        stripped = window.rstrip()
+        cue = self._cue_in(window, base)
+        if cue is None and span.depth == 0:
+            # a second fragment in one sentence: "Starmer said that “…” and “…”"
+            i = self.sentence_index(span.start)
+            s_start = max(self.sentences[i][0] if i >= 0 else 0, self.para_bounds(span.start)[0])
+            if s_start < base:
+                whole = self._blank_quotes(s_start, span.start)
+                cue = self._cue_in(whole, s_start)
+                if cue is not None:
+                    cue = Cue("partial", cue.subject, cue.verb, False)
+        if cue is not None:
+            return cue
+        pm = None
+        for pm in POSSESSIVE_WORDS.finditer(window):
+            pass
+        if pm is not None:
+            # "Hegseth’s statements this week that … it was “unrealistic”"
+            subj = classify(pm.group("who"), base + pm.start("who"))
+            if subj is not None and subj.kind == "name":
+                return Cue("partial", subj, None, False)
+        am = None
+        for am in ACCORDING.finditer(window):
+            pass
+        if am is not None:
+            subj = subject_after_verb(am.group("subj"), base + am.start("subj"))
+            if subj is not None:
+                return Cue("according", subj, "according to", not window[am.end():].strip(" ,"))
+        if stripped.endswith(":"):
+            # `Peskov: “…”` names the speaker; `His answer: “…”` does not
+            nm = re.search(rf"(?:{NAME_RUN.pattern})$", stripped[:-1].rstrip())
+            subj = None
+            if nm:
+                _, tokens, _ = split_name(nm.group(0))
+                if looks_like_person(tokens):
+                    subj = Subject("name", " ".join(tokens), base + nm.start(), base + nm.start() + len(nm.group(0)))
+            return Cue("colon", subj, None, True)
+        if not stripped.strip(" “\"‘'(—–-"):
+            return self._cue_previous_sentence(span)
+        return None
+
+    def _blank_quotes(self, a: int, b: int) -> str:
+        """Return text[a:b] with the top-level quotes in it blanked (offsets kept)."""
+        chars = list(self.text[a:b])
+        i = bisect_left(self.top_starts, a)
+        while i < len(self.tops) and self.tops[i].start < b:
+            q = self.tops[i]
+            for k in range(max(q.start, a), min(q.end, b)):
+                chars[k - a] = " "
+            i += 1
+        return "".join(chars)
+
+    def _cue_in(self, window: str, base: int) -> Cue | None:
+        """Return the last speech verb in `window` (text before a quote) that has a subject."""
+        stripped = window.rstrip()
+        participle: str | None = None
+        for m in reversed(list(re.finditer(rf"(?<![\w-])(?P<cue>{CUE})\b", window))):
+            verb = m.group("cue")
+            if not verb_ok(verb):
+                continue
+            tail = window[m.end():]
+            adjacent = bool(re.fullmatch(r"(?:[ \t]+(?:to[ \t]+)?[^,.;:!?“”\"\n]{0,45}?)?[ \t]*[,:—–-]?[ \t]*", tail)) \
+                and len(tail.split()) <= 7
+            subj = subject_before_verb(window[:m.start()], base, whole=False)
+            where = "before"
+            if subj is None and adjacent:
+                # `said Tommy, “where …`: the subject follows the verb, then a comma and the quote
+                inv = re.match(rf"[ \t]+{ADV}?(?P<subj>{PRONOUN}\b|{DET}\b(?:[ \t]+{NOUNISH}){{1,4}}|another\b|"
+                               rf"[^\s,;:!?“”\"]+(?:[ \t]+[^\s,;:!?“”\"]+){{0,5}})", tail)
+                if inv and verb.split()[0] not in ADDRESSING and re.fullmatch(r"[^,;:]*[,:—–-]\s*", tail[inv.start("subj"):]):
+                    subj = subject_after_verb(inv.group("subj"), base + m.end() + inv.start("subj"))
+                    where = "before-inverted"
+            if subj is None:
+                if verb.endswith("ing") and participle is None:
+                    participle = verb  # "…, adding that": the subject is the main clause's
+                continue
+            adjacent = adjacent or participle is not None and stripped.endswith((",", ":"))
+            return Cue(where if adjacent else "partial", subj, participle or verb, adjacent)
+        if participle is not None:
+            mm = MAIN_SUBJECT.match(window)
+            if mm:
+                subj = classify(mm.group("subj"), base + mm.start("subj"))
+                if subj is not None and (subj.kind != "pron" or subj.text.lower() in NOMINATIVE):
+                    return Cue("partial", subj, participle, stripped.endswith((",", ":")))
+        return None
+
+    def _cue_previous_sentence(self, span: Span) -> Cue | None:
+        """Return a cue that ends the sentence before a quote: `whereupon Mrs. Griffin spoke. “…`."""
+        i = self.sentence_index(span.start)
+        if i >= 0 and self.sentences[i][0] >= span.start - 2:
+            i -= 1
+        if i < 0:
+            return None
+        s_start, s_end = self.sentences[i]
+        p_start = self.para_bounds(span.start)[0]
+        colon_before = self.text[s_start:s_end].rstrip().endswith(":") and span.start - s_end < 6
+        if (s_start < p_start and not colon_before) or span.start - s_end > 3 and not colon_before:
+            return None
+        prev = self.prev_top(span)
+        if prev is not None and prev.end > s_start:
+            return None
+        sentence = self.text[s_start:s_end]
+        m = re.search(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s+(?:{NOUNISH}\s+){{0,3}}?{NOUNISH})\s+"
+                      rf"(?:{ADV})?(?P<cue>said|spoke|began|asked|answered|replied|cried|called|whispered|added|"
+                      rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
+                      rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$", sentence)
+        if not m:
+            return None
+        subj = classify(m.group("subj"), s_start + m.start("subj"))
+        if subj is None or subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
+            return None
+        return Cue("previous-sentence", subj, m.group("cue"), False)
+
+    # ------------------------------------------------------------------ speech or not
+
+    def is_speech(self, span: Span, cue: Cue | None) -> bool:
+        """Return True when the quoted span is something someone said, not a title or scare quote."""
+        a, b = span.inner
+        inner = self.text[a:b].strip()
+        words = inner.split()
+        if not words:
+            return False
+        start, window = self.before_window(span)
+        lead = window.strip()
+        if cue is not None and cue.where == "colon" and cue.subject is None:
+            # "Trump wrote on Truth Social:" is a cue; "the plaque honours the opening:" is not
+            return len(words) >= 2 and bool(SPEECH_WORD.search(window) or re.search(r"\b(?:he|she|I|we|they)\b", window))
+        if cue is not None and cue.adjacent:
+            return True
+        if span.depth > 0:
+            return False
+        prev = self.prev_top(span)
+        if (prev is not None and start == prev.end and lead[-1:] in (",", ";", ":", "—", "–") and len(window) <= MAX_AFTER
+                and not re.search(r"[.!?]\s+[A-Z]", window)):
+            return True  # the rest of a quote its attribution interrupted: `“…,” said X; “…”`
+        if NAMING.search(window) and len(words) <= SCARE_MAX_WORDS:
+            return False
+        opens_sentence = (not lead or lead[-1] in ".!?—–-" and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", lead)
+                          or lead[-1] in "”\"’'" and start > 0)
+        first = inner.lstrip("‘'“\"—–-.…(").strip()[:1]
+        if opens_sentence and (first.isupper() or first.isdigit() or len(words) >= 3 or span.unclosed):
+            return True
+        if span.unclosed:
+            return False
+        after = self.text[span.end:span.end + 30]
+        am = re.match(r" ([a-z][\w-]*)", after)
+        if len(words) <= 3 and am and am.group(1) not in FUNCTION_WORDS:
+            return False  # used as a modifier: Labor’s “pragmatic” climate policies
+        if cue is not None and cue.where in ("partial", "according"):
+            return True
+        ends_sentence = bool(re.search(r"[.!?…—–-][’'\"”]?$", inner))
+        if first.isupper() and ends_sentence and len(words) >= 4 and not PREP_BEFORE.search(window):
+            return True
+        return (lead.endswith(",") and first.isupper() and (ends_sentence or len(words) >= 4)
+                and not PREP_BEFORE.search(window.rstrip(" ,")))
+
+    # ------------------------------------------------------------------ names
+
+    def name_of(self, subj: Subject, span: Span, speaker: str | None = None) -> str | None:
+        """Return the canonical name a cue's subject refers to (None for "I" or an unknown).
+
+        `speaker` is the speaker of the quote that holds `span` (for nested quotes): a pronoun
+        inside someone's speech never means that someone.
+        """
+        people = self.people
+        if subj.kind == "name":
+            return people.canonical(subj.text)
+        if subj.kind == "org":
+            return subj.text
+        if subj.kind == "np":
+            role = role_head(subj.text)
+            found = people.by_role(role, subj.start) if role else None
+            return found or self._organisation(subj) or subj.text
+        low = subj.text.lower()
+        if low not in ("he", "she"):
+            return None
+        gender = "m" if low == "he" else "f"
+        if span.depth > 0:
+            found = self._in_speech_antecedent(subj.start, gender, speaker)
+            if found:
+                return found
+        # someone named earlier in the same sentence ("When Carl turned away he said")
+        i = self.sentence_index(subj.start)
+        s_start = self.sentences[i][0] if i >= 0 else 0
+        m = people.nearest(subj.start, gender, limit=subj.start - s_start)
+        if m is not None:
+            return m.canon
+        # else a recent speaker of that gender: "he said" in a dialogue means one of its people
+        for at, who in reversed(self.spoken):
+            if subj.start - at > RECENT_SPEAKER_CHARS:
+                break
+            if who.speaker and people.gender(who.speaker) == gender:
+                return who.speaker
+        m = people.nearest(subj.start, gender)
+        return m.canon if m else None
+
+    def _organisation(self, subj: Subject) -> str | None:
+        """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
+        m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", subj.text)
+        if not m or m.group("head") not in _ORG_HEADS:
+            return None
+        head = m.group("head")
+        stem = head[:4]
+        lo = max(0, subj.start - ORG_LOOKBACK)
+        found = None
+        for run in NAME_RUN.finditer(self.text, lo, subj.start):
+            if self.inside_top(run.start()):
+                continue
+            tokens = run.group(0).split()
+            # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
+            described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", self.text[max(0, run.start() - 40):run.start()])
+            if any(t.lower().startswith(stem) for t in tokens) or described:
+                found = run.group(0)
+        return found
+
+    def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
+        """Return whom a pronoun inside a quote means: the last person the speech named before it."""
+        lo = max(0, at - IN_SPEECH_WINDOW)
+        role_at, role_name = -1, None
+        for rm in re.finditer(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b", self.text[lo:at]):
+            head = role_head(rm.group(0))
+            found = self.people.by_role(head, lo + rm.start()) if head else None
+            if found and found != speaker and (not gender or self.people.gender(found) in ("", gender)):
+                role_at, role_name = lo + rm.start(), found
+        m = self.people.nearest(at, gender, skip=[speaker] if speaker else [], limit=IN_SPEECH_WINDOW,
+                                outside_quotes=False)
+        if m is not None and m.start > role_at:
+            return m.canon
+        return role_name
+
+    def who(self, cue: Cue, span: Span, speaker: str | None = None) -> Who:
+        """Return the attribution a cue with a subject gives."""
+        assert cue.subject is not None
+        s = cue.subject
+        return Who(self.name_of(s, span, speaker), cue.verb, s.text, (s.start, s.end), cue.how)

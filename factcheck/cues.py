@@ -1,0 +1,302 @@
+"""The words that attribute speech, and reading the subject of a cue.
+
+Speech verbs (`said`, `told`, `was quoted as saying`, `according to`), the patterns a cue
+takes next to a quote in either order, and `subject_before_verb` / `subject_after_verb`,
+which read the subject of a cue as a name, an organisation, a pronoun or a noun phrase
+("the Kremlin spokesman", "a spokesperson for Apple", "TNO's report").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_name
+
+SPEECH_VERBS = (
+    "said says say saying told tells telling added adds adding asked asks asking answered answers "
+    "replied replies replying responded responds returned rejoined retorted cried cries exclaimed "
+    "exclaims shouted shouts yelled screamed whispered whispers murmured murmurs muttered mutters "
+    "continued continues resumed pursued repeated repeats observed observes remarked remarks noted "
+    "explained explains insisted insists argued argues claimed declared declares stated announced "
+    "announces warned warns wrote writes tweeted posted admitted admits acknowledged acknowledges "
+    "conceded concedes stressed stresses emphasized emphasised emphasizes assured assures recalled "
+    "recalls suggested suggests predicted predicts vowed pledged promised confirmed confirms denied "
+    "joked jokes quipped testified urged urges boasted complained complains agreed agrees concluded "
+    "maintained maintains contended reiterated cautioned interrupted demanded inquired enquired "
+    "protested objected sighed laughed groaned gasped stammered hissed growled snapped roared "
+    "grumbled faltered breathed bellowed drawled sobbed thought wondered mused ventured hinted "
+    "teased pleaded begged commanded ordered instructed echoed corrected opined lamented laments "
+    "began begins called shrieked chuckled smiled grinned nodded went broke put cut chimed spoke "
+    "uttered describes described labelled labeled confessed cries sang screamed explained requested alleged alleges "
+    "characterized characterised characterizing denounced denouncing describing calling praised accused hailed "
+    "slammed dismissed condemned branded criticized criticised criticizing criticising warning insisting "
+    "arguing declaring noting writing reported reports stating claiming vowing promising urging"
+)
+_VERB_SET = frozenset(SPEECH_VERBS.split())
+# Verbs that cue speech only with a particle: "went on", "broke in", "put in", "spoke up".
+_PARTICLE_VERBS = {"went": "on", "broke": "in", "put": "in", "cut": "in", "chimed": "in"}
+# Verbs that say how someone looked, not what they said: a cue only right after the quote.
+# Verbs whose object is the one spoken to: "told The Sun:" names the listener, not the speaker.
+ADDRESSING = frozenset("told tells telling asked asks asking".split())
+_BEAT_VERBS = frozenset("smiled grinned nodded laughed chuckled sighed".split())
+_VERB_ALT = "|".join(sorted(_VERB_SET, key=len, reverse=True))
+CUE = rf"(?:{_VERB_ALT})(?:\s+(?:on|in|up|out))?"
+# Adverbs between subject and verb ("Vance also said"); nouns ending in -ly are not adverbs.
+ADV_WORD = (r"(?:(?!family|ally|assembly|supply|rally|bully|belly|jelly|lily|monopoly|anomaly|homily)[a-z]+ly|"
+             r"also|then|later|again|further|once|now|still|simply|just|only|even)")
+ADV = rf"(?:{ADV_WORD}\s+)"
+_AUX = (r"(?:(?:has|had|have|was|were|is|are|would|will|did|does|do|could|might|must|should|can|may)"
+        r"\s+(?:[a-z]+ly\s+|also\s+|not\s+|later\s+|since\s+|previously\s+)*(?:been\s+)?)")
+_QUOTED_AS = r"(?:quoted\s+as\s+|heard\s+|reported\s+(?:to\s+have\s+|as\s+)?|said\s+to\s+have\s+)"
+PRONOUN = r"(?:he|she|I|we|they|you|it|He|She|We|They|You|It)"
+DET = r"(?:the|a|an|his|her|my|our|their|your|its|The|A|An|His|Her|My|Our|Their|Your|Its)"
+NOUNISH = r"[\w'’-]+"
+# Auxiliaries and adverbs between a subject and its cue: "he's going to", "Vance has repeatedly".
+_AUX_TAIL = re.compile(
+    r"(?:['’]s|\s+(?:is|was|are|were|am|will|would|could|might|must|should|can|may|did|does|do|has|had|have|"
+    r"wants?|wanted|going|used|to|not|never|also|then|later|again|once|(?!family|ally|assembly|rally)[a-z]+ly|"
+    r"been|being|quoted|as|reportedly))+\s*$")
+
+# `…,” he said` / `…,” Vance was quoted as saying` / `…,” Peskov, the spokesman, said`
+AFTER_SUBJ_CUE = re.compile(
+    rf"^[\s,.;:!?—–\-)\]*_]*(?:and\s+|then\s+|so\s+)?(?P<subj>(?:[\w.'’-]+,?[ \t]+){{0,9}}?)"
+    rf"(?P<appos>,[^,“”\"]{{1,80}},[ \t]+)?{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?(?P<cue>{CUE})\b"
+    rf"(?P<obj>[ \t]+[^,.;:!?“”\"—\n]{{1,40}})?"
+)
+# `…,” said Vance` / `…!” cried the old man` / `…,” broke in a thin, elderly gentleman`
+AFTER_CUE_SUBJ = re.compile(
+    rf"^[\s,.;:!?—–\-)\]*_]*{ADV}{{0,1}}(?P<cue>{CUE})\b[ \t]+{ADV}{{0,1}}"
+    rf"(?P<subj>{PRONOUN}\b|{DET}\b(?:,?[ \t]+{NOUNISH}){{1,6}}|another\b|[^\s,;:!?“”\"]+(?:[ \t]+[^\s,;:!?“”\"]+){{0,6}})"
+)
+# After a quote that ends in a comma, any verb can be the cue: `…,” fleered Happy Jack`, `…,” he grinned`
+AFTER_ANY_VERB = re.compile(
+    rf"^[\s,]*(?:(?P<verb1>[a-z]{{3,}}(?:ed|s))[ \t]+(?P<subj1>{NAME_RUN.pattern}|he\b|she\b|I\b)"
+    rf"|(?P<subj2>he|she|I|{NAME_RUN.pattern})[ \t]+(?P<verb2>[a-z]{{3,}}(?:ed|s))\b)")
+ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,.;:!?“”\"\n]{2,80})")
+POSSESSIVE_WORDS = re.compile(
+    rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+(?:[a-z]+\s+)?(?:statements?|comments?|remarks?|words|claims?|assertions?|"
+    r"arguments?|message|warnings?|promises?|pledges?|views?|descriptions?|answers?|replies|reply|response|tweets?|posts?)\b")
+# Words right before a short quoted span that make it a name, title or scare quote.
+NAMING = re.compile(
+    r"(?:so-called|so called|called|calling|call|calls|known\s+as|named|naming|dubbed|dubbing|termed|nicknamed|"
+    r"entitled|titled|marked|"
+    r"the\s+words?|the\s+phrase|the\s+term|the\s+expression|the\s+title|labelled|labeled|read|reading|"
+    r"word|words|phrase|term)\s*$", re.I)
+SPEECH_WORD = re.compile(rf"\b(?:{_VERB_ALT}|answer|statement|words|lines|message|post|reply|remarks|"
+                          r"speech|interview|tweet|voice|addressed|remarking|replying|intoned|aloud|exclaiming)\b", re.I)
+FUNCTION_WORDS = frozenset(
+    """with to for and or but as in on at of from by is was are were be been that which who because if when
+    after before over during into than about against since until while so nor yet also not has have had
+    will would could should may might must can do does did it its this these those they he she we you i
+    said says told added according""".split())
+PREP_BEFORE = re.compile(r"\b(?:to|of|in|on|at|from|with|for|by|into|the|a|an|as|than|about|like|his|her|their|"
+                          r"our|my|its)\s*$", re.I)
+_CLAUSE_STOP = frozenset(
+    """and but or while when as because that which who whom whose if though although since until
+    after before where so then to for with without from into at in on of by""".split()
+)
+NOMINATIVE = frozenset({"he", "she", "i", "we", "they", "you", "it"})
+_RELATIVE_STOP = re.compile(r"\s+(?:[a-z]+ly\b|who|that|which|as|when|while|with|in|at|to|from|putting|looking|turning|"
+                            r"holding|taking|getting|making|pointing|shaking|nodding|smiling|laughing)\b.*$")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The subject of a cue as written, with its offsets."""
+
+    kind: str  # name | pron | np
+    text: str
+    start: int
+    end: int
+
+
+# ---------------------------------------------------------------------------- subjects
+
+# Past-tense verbs after a comma-ended quote that are actions, not speech.
+NOT_SPEECH_ED = frozenset("""walked turned looked stopped opened closed entered left stood sat rose
+passed moved followed watched seemed appeared reached handed pulled pushed""".split())
+
+
+_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<![A-Z])[.;!?](?=\s|$)")
+
+
+def clause_end(window: str, pos: int) -> int:
+    """Return where the attribution that starts a window ends: its sentence's end (`, recoiling.`)."""
+    m = _CLAUSE_END.search(window, pos)
+    return m.end() if m else len(window)
+
+
+def verb_ok(verb: str, beat_ok: bool = False) -> bool:
+    parts = verb.split()
+    if parts[0] not in _VERB_SET or (parts[0] in _BEAT_VERBS and not beat_ok):
+        return False
+    need = _PARTICLE_VERBS.get(parts[0])
+    return need is None or (len(parts) > 1 and parts[1] == need)
+
+
+# The subject that opens a sentence: "On Friday, Beijing, which …, has vowed …, calling it …"
+MAIN_SUBJECT = re.compile(
+    rf"\W*(?:(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b[^,]{{0,40}},\s*)?"
+    rf"(?P<subj>{NAME_RUN.pattern}|{PRONOUN}\b|{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?)"
+    rf"(?:\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+")
+# "Serhii Radio, a chemistry researcher, says that …": whoever says something is a person.
+REPORTED_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|wrote|explained|argued|insisted|recalled|warned)\b")
+# ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
+_APPOSITIVE = re.compile(r",\s*(?:(?:who|which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
+_ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
+_PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
+# "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
+_OF_NP_END = re.compile(rf".*\b(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from)\s+"
+                        rf"[^,;:“”\"]{{1,40}}?)\s*$", re.S)
+_POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+[a-z][\w-]*)\s*$")
+NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){{0,2}}"
+                       rf"{NAME_RUN.pattern})\s*$")
+_NP_END = re.compile(rf".*\b(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s*$", re.S)
+
+
+def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
+    """Return the subject that ends `phrase`, the words right before a cue verb."""
+    body = _AUX_TAIL.sub("", phrase.rstrip())
+    if not body:
+        return None
+    body = re.sub(r"\s*\([^()]{1,40}\)$", "", body)  # "Sen. Lindsey Graham (R-S.C.)"
+    appos = _APPOSITIVE.search(body)
+    if appos and appos.start() > 0:
+        body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
+    rel = re.search(r",?\s*\bwho\s*$", body)
+    if rel:
+        # "Senator Roger Wicker, who labeled …": the relative pronoun stands for the name before it
+        body = body[:rel.start()]
+        whole = False
+    coord = re.search(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN})(?:\s+[a-z]+,?){{1,3}}\s+and\s*$", body)
+    if coord and not rel:
+        # "she bowed and said": the subject of the first verb
+        body = body[:coord.end("subj")]
+    m = _PRON_END.search(body) or _OF_NP_END.match(body) or _POSS_END.search(body) or NAME_END.search(body)
+    if m is not None and m.re is NAME_END and not split_name(m.group("subj"))[1]:
+        m = _NP_END.match(body)  # "the US President": a role, not a name
+    if not m:
+        m = _NP_END.match(body)
+    if not m:
+        return None
+    lead = body[:m.start("subj")]
+    if whole and lead.strip(" ,"):
+        # after a quote the subject must be (nearly) the whole phrase: `,” the old man said`,
+        # `,” Kremlin spokesman Dmitry Peskov told`, not `,” the crowd cheered and Bill said`
+        words = [w for w in lead.split() if not (w[:1].isupper() or w.lower().strip(",") in ROLE_WORDS)]
+        if len(words) > 3 or any(w.lower().strip(",") in _CLAUSE_STOP - {"and", "then", "so", "but"} for w in words):
+            return None
+        if any(w.lower() in ("and", "but") for w in words[1:]):
+            return None
+    if not whole and not rel:
+        tail = lead.split()[-1:]
+        if tail and tail[0].lower() in ("to", "by", "of", "for", "with", "from", "at", "about", "told", "asked", "that"):
+            return None  # "said to Vance", "asked by reporters"
+    subj = classify(m.group("subj"), base + m.start("subj"))
+    if subj is not None and subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
+        return None
+    return subj
+
+
+# A period that ends a sentence: not after an initial or an abbreviated title ("Mr. Pett").
+_SENTENCE_DOT = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)\.(?:\s|$)")
+
+
+def subject_after_verb(phrase: str, base: int) -> Subject | None:
+    """Return the subject that follows an inverted cue: `said Vance`, `cried the old man`."""
+    phrase = _RELATIVE_STOP.sub("", phrase)
+    phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
+    phrase = _SENTENCE_DOT.split(phrase, maxsplit=1)[0].rstrip(" .")
+    if not phrase:
+        return None
+    m = re.match(rf"{PRONOUN}\b", phrase)
+    if m:
+        return Subject("pron", m.group(0), base, base + m.end())
+    if phrase.lower() == "another":
+        return Subject("np", phrase, base, base + len(phrase))
+    lead = re.match(r"(?:[a-z]+\s+){1,3}(?=[A-Z])", phrase)
+    if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS for w in lead.group(0).split()):
+        # "says coach Andy Reid", "according to police spokesman Tom Brown"
+        base += lead.end()
+        phrase = phrase[lead.end():]
+    if re.fullmatch(r"(?:[A-Z][\w.'’-]*|of|the|for|and|de|la)(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|and|de|la))*", phrase):
+        # "said Bank of Canada Governor Tiff Macklem": the person ends the title
+        subj = classify(phrase, base)
+        if subj is not None:
+            return subj
+    return classify(phrase, base, leading=True)
+
+
+_NP_START = re.compile(rf"(?:{DET}|one\s+of|some\s+of|each\s+of|several\s+of|two\s+of|both\s+of)\b")
+_POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+[a-z][\w-]*$")
+
+
+def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
+    """Return the phrase as a name, a pronoun or a noun phrase (org names count as names), else None.
+
+    The head is the last word: "the Kremlin spokesman" is a noun phrase (resolved through
+    its role), "Kremlin spokesman Dmitry Peskov" a name, "TNO's report" a noun phrase.
+    """
+    stripped = phrase.strip().rstrip(",")
+    off = base + (len(phrase) - len(phrase.lstrip()))
+    if not stripped:
+        return None
+    if re.fullmatch(PRONOUN, stripped):
+        return Subject("pron", stripped, off, off + len(stripped))
+    words = stripped.split()
+    np_like = bool(_NP_START.match(stripped)) or bool(_POSSESSOR.fullmatch(stripped))
+    pm = re.match(rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|to)\s+\S", stripped)
+    if pm and len(words) <= 8:
+        return Subject("np", stripped, off, off + len(stripped))  # "a spokesperson for Apple"
+    if np_like and words[-1][:1].islower():
+        if 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
+            return Subject("np", stripped, off, off + len(stripped))
+        return None
+    runs = list(NAME_RUN.finditer(stripped))
+    if leading and runs and runs[0].start() != 0:
+        runs = []
+    for run in runs if leading else reversed(runs):
+        found = _name_in_run(run.group(0))
+        if found is not None:
+            kind, name = found
+            at = stripped.find(name.split()[0], run.start())
+            particles = re.search(r"(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){1,2}$", stripped[:at])
+            if particles and len(name.split()) == 1:
+                at, name = particles.start(), stripped[particles.start():at] + name  # "von der Leyen"
+            return Subject(kind, name, off + at, off + at + len(name))
+        if leading:
+            break
+    if np_like and 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
+        return Subject("np", stripped, off, off + len(stripped))
+    return None
+
+
+def _name_in_run(run: str) -> tuple[str, str] | None:
+    """Return ("name", person) or ("org", organisation) for a capitalised run, else None.
+
+    A long run ("Philippine Marine Corps Commandant Major General Arturo Rojas") yields the
+    person at its end.
+    """
+    _, tokens, _ = split_name(run)
+    if not tokens:
+        return None
+    if looks_like_person(tokens):
+        return "name", " ".join(tokens)
+    for size in (3, 2):
+        if len(tokens) > size:
+            _, tail, _ = split_name(" ".join(tokens[-size - 1:]))
+            if 2 <= len(tail) <= size and looks_like_person(tail):
+                return "name", " ".join(tail)
+    if all(t.lower().strip(".") in NOT_NAME for t in tokens):
+        return None
+    return "org", " ".join(tokens)
+
+
+def role_head(np: str) -> str | None:
+    """Return the role words of a noun phrase ("the Kremlin spokesman" -> "spokesman")."""
+    words = [w.strip(",").lower() for w in np.split()]
+    if not words or words[-1] not in ROLE_WORDS:
+        return None
+    keep = [w for w in words[1:] if w in ROLE_WORDS]
+    return " ".join(keep) or words[-1]

@@ -1,0 +1,288 @@
+"""The people a document names, and whom a pronoun, a role or a surname means there.
+
+`PeopleIndex` finds the person names a document mentions (with the titles and honorifics
+around them), infers gender from honorifics and from the pronouns that follow a name, and
+resolves "he", "the spokesman" and "Vance" to one canonical name per person ("J.D. Vance").
+The name matcher itself (`same_person`, `fold_names`, aliases) lives in `names` and is
+re-exported here.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Iterable
+
+from .names import (
+    HONORIFIC_GENDER,
+    NAME_RUN,
+    NOT_NAME,
+    ORG_WORDS,
+    PRONOUN_GENDER,
+    QUALIFIERS,
+    ROLE_GENDER,
+    ROLE_WORDS,
+    TITLE_ALIASES,
+    alias_group,
+    display,
+    fold_names,
+    looks_like_person,
+    name_key,
+    norm,
+    same_person,
+    split_name,
+)
+
+__all__ = ["NAME_RUN", "NOT_NAME", "ROLE_WORDS", "Mention", "PeopleIndex", "alias_group", "fold_names",
+           "looks_like_person", "name_key", "same_person", "split_name"]
+
+MAX_PRONOUN_DISTANCE = 2500  # chars back to look for a pronoun's antecedent (a few paragraphs)
+GENDER_VOTE_WINDOW = 200  # a he/she this close after a lone named person votes for that person's gender
+
+
+def _personish(m: Mention) -> bool:
+    """Return True when a mention can be a person before anything else is known."""
+    return bool(m.roles or m.gender) or len(name_key(m.name)[0]) >= 2
+
+
+def _majority(counter: Counter[str]) -> str:
+    """Return the clear winner of a gender vote ("" when the vote is close)."""
+    ranked = counter.most_common(2) + [("", 0)]
+    (top, n), (_, second) = ranked[0], ranked[1]
+    return top if n and n > 2 * second else ""
+
+
+# ---------------------------------------------------------------------------- one document
+
+
+class Mention:
+    """A person named in the text: where, as what, and who it resolves to."""
+
+    __slots__ = ("start", "end", "name", "roles", "gender", "inside", "person", "canon", "maybe")
+
+    def __init__(self, start: int, end: int, name: str, roles: list[str], gender: str, inside: bool,
+                 person: bool) -> None:
+        self.start, self.end, self.name, self.roles = start, end, name, roles
+        self.gender, self.inside, self.person = gender, inside, person
+        self.canon = name  # the person's fullest name in the document
+        self.maybe = person  # could be a person (a name of two or more words), even without evidence
+
+
+class PeopleIndex:
+    """The people a document names, for resolving surnames, pronouns and roles to one name."""
+
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None, speakers: Iterable[str] = ()) -> None:
+        """Index `text`; `quoted` spans hold speech; `speakers` are names a cue made subjects of speech."""
+        self.text = text
+        quoted = sorted(quoted or [])
+        q_starts = [s for s, _ in quoted]
+        self.mentions: list[Mention] = []
+        for m in NAME_RUN.finditer(text):
+            mention = self._mention(m, quoted, q_starts)
+            if mention is not None:
+                self.mentions.append(mention)
+        self.offsets = [m.start for m in self.mentions]
+        self._cluster(self._votes(quoted, q_starts))
+        for name in speakers:
+            self.mark_person(name)
+
+    def _mention(self, m: re.Match[str], quoted: list[tuple[int, int]], q_starts: list[int]) -> Mention | None:
+        run = m.group(0)
+        roles, tokens, gender = split_name(run)
+        if not tokens:
+            return None
+        bare = [t for t in tokens if norm(t) not in HONORIFIC_GENDER] or tokens
+        maybe_person = looks_like_person(bare)
+        if not maybe_person and (len(bare) < 2 or len(bare) > 4 or norm(bare[0]) in ORG_WORDS):
+            return None  # kept only as a possible person a cue may vouch for ("Serhii Radio")
+        start = m.start() + max(run.find(tokens[0]), 0)
+        if tokens[0].endswith(".") and norm(tokens[0]) in HONORIFIC_GENDER:
+            start = m.start() + max(run.find(tokens[0]), 0)
+        # lower-case roles just before the run: "spokesman Dmitry Peskov", "the senator from Ohio"
+        before = self.text[max(0, m.start() - 60):m.start()].split()
+        for word in reversed(before[-3:]):
+            low = norm(word.strip(",;:()"))
+            if low in ROLE_WORDS:
+                roles.insert(0, low)
+                gender = gender or ROLE_GENDER.get(low, "")
+            elif low not in QUALIFIERS and not word[:1].isupper():
+                break
+        i = bisect_right(q_starts, start) - 1
+        inside = i >= 0 and quoted[i][0] < start < quoted[i][1]
+        name = display(tokens)
+        # a full name alone is not yet a person ("Truth Social", "Etlaq Fan Experience"): a
+        # title, an honorific, a later bare surname, a he/she or a speech cue must say so
+        person = bool(roles or gender) and maybe_person
+        mention = Mention(start, start + len(name), name, roles, gender, inside, person)
+        mention.maybe = maybe_person and len(bare) >= 2
+        return mention
+
+    def _cluster(self, votes: dict[str, Counter[str]]) -> None:
+        """Give every mention the fullest name of its person ("Vance" -> "J.D. Vance").
+
+        A bare surname (or "Mr. Linden") goes to the full name with that surname mentioned
+        last before it whose gender fits; a first name alone to the one full name it starts.
+        """
+        raw_gender: dict[str, str] = {}
+        for m in self.mentions:
+            if m.gender:
+                raw_gender.setdefault(m.name, m.gender)
+        for name, counter in votes.items():
+            if name not in raw_gender:
+                raw_gender[name] = _majority(counter)
+        fulls: dict[str, str] = {}  # key -> display form of each full name
+        for m in self.mentions:
+            tokens, _ = name_key(m.name)
+            if len(tokens) >= 2:
+                key = " ".join(tokens)
+                if key not in fulls or len(m.name) > len(fulls[key]):
+                    fulls[key] = m.name
+        by_surname: dict[str, list[str]] = {}
+        by_first: dict[str, set[str]] = {}
+        for full in fulls.values():
+            tokens = name_key(full)[0]
+            by_surname.setdefault(tokens[-1], []).append(full)
+            by_first.setdefault(tokens[0], set()).add(full)
+        last_seen: dict[str, int] = {}
+        assigned: dict[str, Counter[str]] = {}
+        for m in self.mentions:
+            tokens, _ = name_key(m.name)
+            if len(tokens) >= 2:
+                canon = fulls[" ".join(tokens)]
+                # "JD Vance" and "J.D. Vance", "James Vance" and "James D. Vance": one person
+                for other in by_surname.get(tokens[-1], []):
+                    if other != canon and same_person(other, canon) and len(other) > len(canon):
+                        canon = other
+            else:
+                gender = raw_gender.get(m.name, "")
+                options = [f for f in by_surname.get(tokens[0], []) if same_person(m.name, f)
+                           and (not gender or raw_gender.get(f, "") in ("", gender))] if tokens else []
+                if not options and tokens and len(by_first.get(tokens[0], ())) == 1:
+                    options = list(by_first[tokens[0]])
+                if options:
+                    seen = [f for f in options if f in last_seen]
+                    canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0]
+                else:
+                    canon = m.name
+            m.canon = canon
+            last_seen[canon] = m.start
+            assigned.setdefault(m.name, Counter())[canon] += 1
+        self.canonical_of = {name: c.most_common(1)[0][0] for name, c in assigned.items()}
+        self.full_people = list(fulls.values())
+        gender_votes: dict[str, Counter[str]] = {}
+        for m in self.mentions:
+            g = m.gender or raw_gender.get(m.name, "")
+            if g:
+                gender_votes.setdefault(m.canon, Counter())[g] += 3 if m.gender else 1
+        self.gender_of = {name: g for name, c in gender_votes.items() if (g := _majority(c))}
+        # a full name later cut to its surname ("Trump"), or a two-word name to its first ("Jock")
+        shortened = {m.canon for m in self.mentions if m.canon != m.name and len(name_key(m.name)[0]) == 1
+                     and (name_key(m.name)[0][0] == name_key(m.canon)[0][-1] or len(name_key(m.canon)[0]) == 2)}
+        self._people = {m.canon for m in self.mentions if m.person} | shortened
+        self._vouched = {m.canon for m in self.mentions if m.roles or m.gender} | shortened
+        for m in self.mentions:
+            m.person = m.person or m.canon in self._people
+
+    def _votes(self, quoted: list[tuple[int, int]], q_starts: list[int]) -> dict[str, Counter[str]]:
+        """Return he/she votes per name: a pronoun soon after a lone mention of someone."""
+        votes: dict[str, Counter[str]] = {}
+        for m in re.finditer(r"\b(he|she|his|her|him|himself|herself)\b", self.text, re.I):
+            pos = m.start()
+            i = bisect_right(q_starts, pos) - 1
+            if i >= 0 and quoted[i][0] < pos < quoted[i][1]:
+                continue
+            j = bisect_left(self.offsets, pos) - 1
+            if j < 0:
+                continue
+            near = self.mentions[j]
+            if pos - near.end > GENDER_VOTE_WINDOW or near.inside or "\n" in self.text[near.end:pos]:
+                continue  # too far, or in another paragraph (news: often someone else)
+            # another name close before makes the vote unsafe ("Curtis and Florence ... she")
+            before = self.mentions[j - 1] if j >= 1 else None
+            if before is not None and near.start - before.end < GENDER_VOTE_WINDOW and _personish(before) \
+                    and name_key(before.name)[0][-1:] != name_key(near.name)[0][-1:] \
+                    and not re.search(r"[.!?]\s", self.text[before.end:near.start]):
+                continue  # two people in one sentence: whose pronoun is it?
+            votes.setdefault(near.name, Counter())[PRONOUN_GENDER[m.group(1).lower()]] += 1
+        return votes
+
+    # ------------------------------------------------------------------ queries
+
+    def canonical(self, name: str | None) -> str | None:
+        """Return the fullest form of `name` in the document ("Vance" -> "J.D. Vance")."""
+        if not name:
+            return name
+        if name in self.canonical_of:
+            return self.canonical_of[name]
+        matches = [f for f in self.full_people if same_person(name, f)]
+        if len(matches) == 1:
+            return matches[0]
+        return name
+
+    def gender(self, name: str | None) -> str:
+        """Return "m", "f" or "" (unknown) for a canonical name."""
+        return self.gender_of.get(name or "", "")
+
+    def mark_person(self, name: str) -> None:
+        """Record that `name` is a person (it is the subject of a speech cue)."""
+        canonical = self.canonical(name) or name
+        if canonical in self._vouched:
+            return
+        self._people.add(canonical)
+        self._vouched.add(canonical)
+        for m in self.mentions:
+            if m.canon == canonical:
+                m.person = True
+
+    def is_person(self, name: str | None) -> bool:
+        """Return True when the document gives evidence that `name` is a person."""
+        return bool(name) and self.canonical(name) in self._people
+
+    def nearest(self, offset: int, gender: str = "", skip: Iterable[str] = (), limit: int = MAX_PRONOUN_DISTANCE,
+                outside_quotes: bool = True) -> Mention | None:
+        """Return the closest person mention before `offset` whose gender fits, or None.
+
+        A person of unknown gender counts when something vouches for them (a title, a speech
+        cue, a bare surname); a merely capitalised pair of words only when nobody else fits.
+        """
+        skip = set(skip)
+        weak: Mention | None = None
+        i = bisect_left(self.offsets, offset) - 1
+        while i >= 0:
+            m = self.mentions[i]
+            if offset - m.end > limit:
+                break
+            if (m.person or m.maybe) and not (outside_quotes and m.inside) and m.canon not in skip:
+                g = self.gender(m.canon)
+                if g and (g == gender or not gender):
+                    return m
+                if not g:
+                    if m.person and m.canon in self._vouched:
+                        return m
+                    if weak is None:
+                        weak = m
+            i -= 1
+        return weak
+
+    def by_role(self, role: str, offset: int) -> str | None:
+        """Return the person last introduced with `role` ("the senator") before `offset`."""
+        words = [TITLE_ALIASES.get(w, w) for w in norm(role).split() if w not in ("the", "a", "an")]
+        if not words or words[-1] not in ROLE_WORDS:
+            return None
+        head = words[-1]
+        mods = [w for w in words[:-1] if w in ROLE_WORDS]
+        i = bisect_left(self.offsets, offset) - 1
+        fallback = None
+        while i >= 0:
+            m = self.mentions[i]
+            if head in m.roles:
+                at = m.roles.index(head)
+                held = m.roles[max(0, at - 1):at]
+                # "the president" is not the vice president; "the vice president" must say "vice"
+                if mods == held or (not mods and not held):
+                    return m.canon
+                if fallback is None and not mods and held and held[0] not in ("vice", "deputy"):
+                    fallback = m.canon
+            i -= 1
+        return fallback

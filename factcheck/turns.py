@@ -1,0 +1,304 @@
+"""Speakers for quotes without a cue of their own, from the quotes around them.
+
+Quotes that follow one another with nothing but an attribution between them form a chain.
+Along a chain the speaker stays the same (`“…,” she said. “…”`) or changes: two quotes side
+by side in one paragraph, an answer after a question, and (once a dialogue between two
+people is under way) a new paragraph all change the turn; a monologue across paragraphs, as
+news prints it, keeps its speaker. Anchors are the quotes with a cue (`attribution`); the
+others take the anchor's speaker or the other participant's, who is known from another
+anchor or from being addressed by name (“Oh, Tommy!”). Quotes outside any chain fall back
+on the person whose action opens the sentence (`Tommy nodded. “Two months ago.”`), then on
+the speaker of the quote just before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from .attribution import Context, Cue, Who
+from .cues import DET, NOUNISH, PRONOUN, Subject, classify, role_head
+from .quotes import Span
+from .speakers import NAME_RUN, looks_like_person, split_name
+
+PREVIOUS_GAP = 640  # a cue-less quote this close after an attributed one, with narration between, takes its speaker
+ACTION_BEAT_CHARS = 200  # the sentence before a cue-less quote names its speaker only if this close
+NEAREST_CHARS = 600  # how far back the narration may have named a cue-less quote's speaker
+OTHER_SPEAKER_CHARS = 3000  # a dialogue partner who last spoke this far back can still be the one answering
+
+_VOCATIVE = re.compile(
+    rf"(?:^\W{{0,3}}(?:(?:Oh|O|Ah|Well|Yes|No|Why|Now|Look|Come|Hello|Hallo|Thanks|Thank you|Good night|"
+    rf"Good morning|Good-bye|Goodbye|Dear|My dear|Please),?\s+)?(?P<a>{NAME_RUN.pattern})\s*[,!?]"
+    rf"|,\s*(?P<b>{NAME_RUN.pattern})\s*[.!?,;—–-]"
+    rf"|(?:^|,)\s*(?P<c>(?:my\s+|My\s+)?(?:dear|sir|madam|ma'am|uncle|aunt|mother|father|mamma|papa|mama|boy|lad|"
+    rf"child|Uncle|Aunt|Mother|Father|Mamma|Papa|Mama|Sir|Madam)(?:\s+{NAME_RUN.pattern})?)\s*[.!?,;—–-])")
+
+
+@dataclass
+class _Item:
+    span: Span
+    cue: Cue | None
+    who: Who | None = None
+
+
+def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]) -> list[tuple[Span, Who]]:
+    """Return the spans that are speech, each with its attribution, in text order."""
+    ctx = Context(text, spans, sentences)
+    items: list[_Item] = []
+    for span in spans:
+        cue = ctx.find_cue(span)
+        if ctx.is_speech(span, cue):
+            items.append(_Item(span, cue))
+    tops = [it for it in items if it.span.depth == 0]
+    ctx.index_people([it.cue.subject.text for it in items
+                      if it.cue is not None and it.cue.subject is not None and it.cue.subject.kind in ("name", "org")])
+    for it in tops:
+        if it.cue is not None and it.cue.subject is not None:
+            it.who = ctx.who(it.cue, it.span)
+            if _key(it.who):
+                ctx.spoken.append((it.span.start, it.who))
+    chains = _chains(ctx, tops)
+    for chain, links in chains:
+        _resolve_chain(ctx, chain, links)
+    # a chain no cue reaches: guess its first quote's speaker, then let the turns follow
+    last: _Item | None = None
+    for chain, links in chains:
+        head = chain[0]
+        if not any(_key(it.who) for it in chain):
+            _guess(ctx, head, last)
+            _resolve_chain(ctx, chain, links)
+        for it in chain:
+            if not _key(it.who):
+                _guess(ctx, it, last)
+            if _key(it.who):
+                last = it
+    outer_speaker: str | None = None
+    out: list[tuple[Span, Who]] = []
+    for it in items:
+        if it.span.depth == 0:
+            outer_speaker = it.who.speaker if it.who else None
+        elif it.cue is not None and it.cue.subject is not None:
+            it.who = ctx.who(it.cue, it.span, outer_speaker)
+        out.append((it.span, it.who or Who(cue=it.cue.verb if it.cue else None)))
+    return out
+
+
+# ---------------------------------------------------------------------------- chains
+
+
+def _relation(ctx: Context, prev: _Item, cur: _Item) -> str:
+    """Return how the turn goes from `prev` to `cur`: same, change, para (depends), or break."""
+    text = ctx.text
+    start = prev.span.end
+    attributed = prev.cue is not None and prev.cue.end > start
+    if attributed:
+        start = prev.cue.end  # type: ignore[union-attr]
+    rest = text[start:cur.span.start]
+    if re.search(r"[^\W\d_]", rest):
+        return "break"  # narration between the two quotes
+    asked = bool(re.search(r"\?\W*$", text[prev.span.inner[0]:prev.span.inner[1]]))
+    new_para = ctx.para_bounds(prev.span.start)[0] != ctx.para_bounds(cur.span.start)[0]
+    if asked:
+        return "change"  # an answer
+    if new_para:
+        return "para"
+    if attributed:
+        return "same"  # `“…,” she said. “…”` or `“…,” she said, “…”`
+    return "change"  # two quotes side by side: two speakers (a lost paragraph break)
+
+
+def _key(who: Who | None) -> str | None:
+    if who is None:
+        return None
+    return (who.speaker or who.mention or "").lower() or None
+
+
+def _chains(ctx: Context, tops: list[_Item]) -> list[tuple[list[_Item], list[str]]]:
+    """Return the chains of quotes with the turn relation between neighbours."""
+    chains: list[tuple[list[_Item], list[str]]] = []
+    chain: list[_Item] = []
+    links: list[str] = []
+    for it in tops:
+        if chain:
+            rel = _relation(ctx, chain[-1], it)
+            if rel == "break":
+                chains.append((chain, links))
+                chain, links = [], []
+            else:
+                links.append(rel)
+        chain.append(it)
+    if chain:
+        chains.append((chain, links))
+    return chains
+
+
+def _resolve_chain(ctx: Context, chain: list[_Item], links: list[str]) -> None:
+    anchors = [i for i, it in enumerate(chain) if _key(it.who)]
+    if len(chain) < 2 or not anchors:
+        return
+    keys = {_key(chain[i].who) for i in anchors}
+    dialogue = len(keys) >= 2
+    changes = [rel == "change" or (rel == "para" and dialogue) for rel in links]
+    # turn[i]: parity of speaker changes from the chain's start
+    turn = [0]
+    for changed in changes:
+        turn.append(turn[-1] ^ int(changed))
+    for i, it in enumerate(chain):
+        if it.who is not None and _key(it.who):
+            continue
+        before = [j for j in anchors if j < i]
+        after = [j for j in anchors if j > i]
+        j = before[-1] if before else after[0]
+        anchor = chain[j].who
+        assert anchor is not None
+        if turn[i] == turn[j]:
+            how = "continuation" if all(not c for c in changes[min(i, j):max(i, j)]) else "alternation"
+            it.who = _copy(anchor, how, it.who)
+            other = _other(ctx, chain, anchors, turn, i, anchor)
+            if other is not None and _addressed(ctx, it, it.who):
+                it.who = _copy(other, "alternation", it.who)
+        else:
+            # the one the previous quote spoke to answers: “Isn't it strange, mamma?” “Strange!…”
+            voc = _vocative(ctx, chain[i - 1].span) if i > 0 and changes[i - 1] else None
+            other = voc if voc is not None and _key(voc) != _key(chain[i - 1].who) else \
+                _other(ctx, chain, anchors, turn, i, anchor)
+            if other is not None:
+                it.who = _copy(other, "alternation" if other is not voc else "addressed", it.who)
+
+
+def _other(ctx: Context, chain: list[_Item], anchors: list[int], turn: list[int], i: int, anchor: Who) -> Who | None:
+    """Return the other participant of a dialogue, seen from quote `i`, else None."""
+    key = _key(anchor)
+    mine = turn[i]
+    for j in sorted(anchors, key=lambda j: abs(j - i)):
+        who = chain[j].who
+        if _key(who) != key and turn[j] == mine:
+            return who
+    for j in sorted(anchors, key=lambda j: abs(j - i)):
+        who = chain[j].who
+        if _key(who) != key:
+            return who
+    # someone addressed by a quote of the anchor's turn is the one who answers
+    for j in sorted(range(len(chain)), key=lambda j: abs(j - i)):
+        if turn[j] != mine:
+            voc = _vocative(ctx, chain[j].span)
+            if voc is not None:
+                return voc
+    # else the last other person who spoke before this chain
+    first = chain[0].span.start
+    for who in reversed(ctx.spoken):
+        if who[0] < first and _key(who[1]) != key and first - who[0] <= OTHER_SPEAKER_CHARS:
+            return who[1]
+    return None
+
+
+def _addressed(ctx: Context, it: _Item, who: Who | None) -> bool:
+    """Return True when the quote speaks to the person it was about to be given to (“Oh, Tommy!”)."""
+    voc = _vocative(ctx, it.span)
+    return voc is not None and who is not None and _key(voc) == _key(who)
+
+
+def _vocative(ctx: Context, span: Span) -> Who | None:
+    """Return the person a quote addresses by name (“Oh, Tommy!”, “I'm not well, Florence.”)."""
+    a, b = span.inner
+    inner = ctx.text[a:b]
+    for m in _VOCATIVE.finditer(inner):
+        group = next(g for g in ("a", "b", "c") if m.group(g))
+        raw = m.group(group)
+        start = a + m.start(group)
+        if group == "c":
+            return Who(None, None, raw, (start, start + len(raw)), "addressed")
+        _, tokens, _ = split_name(raw)
+        if tokens and looks_like_person(tokens) and ctx.people.is_person(" ".join(tokens)):
+            name = " ".join(tokens)
+            at = a + inner.find(tokens[0], m.start(group))
+            return Who(ctx.people.canonical(name), None, name, (at, at + len(name)), "addressed")
+    return None
+
+
+def _copy(src: Who, how: str, current: Who | None) -> Who:
+    """Return `src`'s speaker for another quote; a continuation keeps the cue it continues."""
+    cue = current.cue if current is not None and current.cue else (src.cue if how == "continuation" else None)
+    return replace(src, how=how, cue=cue)
+
+
+# ---------------------------------------------------------------------------- fallbacks
+
+
+def _guess(ctx: Context, it: _Item, last: _Item | None) -> None:
+    """Attribute a quote nothing else reaches: an action beat, the last speaker, the nearest person."""
+    cue = it.who.cue if it.who else None
+    beat = _action_beat(ctx, it.span)
+    if beat is not None:
+        it.who = replace(beat, cue=cue)
+    elif last is not None and last.who is not None and it.span.start - last.span.end <= PREVIOUS_GAP:
+        it.who = _copy(last.who, "previous", it.who)
+    else:
+        near = _nearest(ctx, it.span)
+        if near is not None:
+            it.who = replace(near, cue=cue)
+    if it.who is not None and _addressed(ctx, it, it.who):
+        it.who = Who(cue=cue)
+
+
+def _nearest(ctx: Context, span: Span) -> Who | None:
+    """Return the person the narration named last before the quote (outside quotes), if close."""
+    text = ctx.text
+    lo = max(ctx.para_bounds(span.start)[0], span.start - NEAREST_CHARS)
+    window = text[lo:span.start]
+    found: Who | None = None
+    for m in re.finditer(rf"{NAME_RUN.pattern}|\b(?:he|she|He|She|I)\b", window):
+        at = lo + m.start()
+        if ctx.inside_top(at):
+            continue
+        raw = m.group(0)
+        if raw.lower() in ("he", "she", "i"):
+            subj = Subject("pron", raw, at, at + len(raw))
+        else:
+            _, tokens, _ = split_name(raw)
+            if not tokens or not ctx.people.is_person(" ".join(tokens)):
+                continue
+            at = lo + window.find(tokens[0], m.start())
+            subj = Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
+        found = Who(ctx.name_of(subj, span), None, subj.text, (subj.start, subj.end), "nearest")
+    return found
+
+
+_BEAT = re.compile(
+    rf"\s*(?:(?:Then|And|But|So|Now|Here|At last|Finally|Presently|Suddenly),?\s+)?"
+    rf"(?P<subj>{NAME_RUN.pattern}|{PRONOUN}\b|{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH})"
+    rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+_PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")
+
+
+def _action_beat(ctx: Context, span: Span) -> Who | None:
+    """Return the person whose action opens the sentence holding (or just before) the quote."""
+    text = ctx.text
+    p_start, _ = ctx.para_bounds(span.start)
+    i = ctx.sentence_index(span.start)
+    s_start = ctx.sentences[i][0] if i >= 0 else p_start
+    lead = text[max(s_start, p_start):span.start]
+    if not lead.strip(" \t\n“\"‘'—–-("):
+        if i >= 0 and ctx.sentences[i][0] >= span.start - 2:
+            i -= 1
+        if i < 0:
+            return None
+        s_start, s_end = ctx.sentences[i]
+        if s_start < p_start or span.start - s_end > ACTION_BEAT_CHARS:
+            return None
+        prev = ctx.prev_top(span)
+        if prev is not None and prev.end > s_start:
+            return None
+        lead = text[s_start:s_end]
+    m = _BEAT.match(lead)
+    if not m:
+        return None
+    subj = classify(m.group("subj"), s_start + m.start("subj"))
+    if subj is None or (subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i")):
+        return None
+    if subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
+        return None
+    return Who(ctx.name_of(subj, span), None, subj.text, (subj.start, subj.end), "action")
+
+
+__all__ = ["attribute_all", "Subject"]

@@ -1,0 +1,97 @@
+"""Accuracy floors for quotes and speakers on the labelled slices in fixtures/quotes/.
+
+`benchmarks/quotes.py` measures the full data sets; these floors catch regressions in CI.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from conftest import FIXTURES, ROOT, load_json
+
+from factcheck.documents import parse_text, read_document
+from factcheck.quotes import extract_quotes
+from factcheck.segment import _line_starts, segment, sentence_spans
+from factcheck.speakers import name_key, same_person
+
+
+def _litbank_scores() -> tuple[float, float]:
+    """Return (exact quote-span F1, speaker accuracy on exact spans) over the LitBank slice."""
+    rows = [json.loads(line) for line in (FIXTURES / "quotes" / "litbank_slice.jsonl").open(encoding="utf-8")]
+    books: dict[str, list[dict]] = {}
+    for r in rows:
+        books.setdefault(r["doc"], []).append(r)
+    tp = pred = gold = right = 0
+    for passages in books.values():
+        passages.sort(key=lambda r: r["passage"])
+        whole = " ".join(r["text"] for r in passages)
+        quotes = [q for q in extract_quotes(whole, sentence_spans(whole), _line_starts(whole)) if q.depth == 0]
+        offset = 0
+        for r in passages:
+            end = offset + len(r["text"])
+            found = {(q.span_start - offset, q.span_end - offset): q for q in quotes if offset <= q.span_start < end}
+            labels = {(g["start"], g["end"]): g for g in r["quotes"]}
+            pred += len(found)
+            gold += len(labels)
+            for key in found.keys() & labels.keys():
+                tp += 1
+                q, g = found[key], labels[key]
+                span_ok = q.mention_start is not None and any(
+                    s < q.mention_end - offset and q.mention_start - offset < e for s, e in g["mentions"])
+                words = set(name_key(q.speaker or "")[0]) & {w.lower() for w in re.findall(r"\w{2,}", g["speaker"])}
+                right += span_ok or bool(words)
+            offset = end + 1
+    p, r_ = tp / pred, tp / gold
+    return 2 * p * r_ / (p + r_), right / tp
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", "", text).split()).casefold()
+
+
+_STOP = frozenset("the a an of for to in on at by and s".split())
+
+
+def _speaker_ok(predicted: str | None, gold: str) -> bool:
+    """Return True when the names match, or one's words (articles aside) contain the other's ("the bank")."""
+    if not predicted:
+        return False
+    a, b = set(_norm(predicted).split()) - _STOP, set(_norm(gold).split()) - _STOP
+    return same_person(predicted, gold) or bool(a and b and (a <= b or b <= a))
+
+
+def _news_scores() -> tuple[float, int]:
+    """Return (speaker accuracy on the labelled quotes found, scare quotes or titles taken for speech)."""
+    data = load_json("quotes/news.json")
+    scored = right = false = 0
+    for d in data["documents"]:
+        if "file" in d:
+            doc = read_document(str(ROOT / d["file"]))
+        else:
+            doc = parse_text(d["id"] + ".txt", d["title"] + "\n\n" + "\n\n".join(d["paragraphs"]) + "\n", "0")
+        quotes = [(_norm(q.text), q) for q in segment(doc)[1]]
+        for lab in d["quotes"]:
+            hits = [q for t, q in quotes if _norm(lab["quote"]) in t]
+            if not hits or lab["speaker"] is None:
+                continue
+            q = min(hits, key=lambda q: len(q.text))
+            scored += 1
+            names = [lab["speaker"], *lab.get("also", [])]
+            right += any(_speaker_ok(q.speaker, n) for n in names)
+        false += sum(1 for lab in d["not_quotes"] if any(_norm(lab) in t for t, _ in quotes))
+    return right / scored, false
+
+
+def test_litbank_slice_floor():
+    floors = load_json("floors.json")
+    f1, speakers = _litbank_scores()
+    assert f1 >= floors["litbank_slice_quote_f1"], f"quote-span F1 {f1:.3f}"
+    assert speakers >= floors["litbank_slice_speaker_accuracy"], f"speaker accuracy {speakers:.3f}"
+
+
+def test_news_speaker_floor():
+    floors = load_json("floors.json")
+    accuracy, false = _news_scores()
+    assert accuracy >= floors["news_speaker_accuracy"], f"news speaker accuracy {accuracy:.3f}"
+    assert false <= floors["news_false_quotes_max"], f"{false} scare quotes or titles taken for speech"

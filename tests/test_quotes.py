@@ -1,0 +1,181 @@
+"""Quote spans in real typography, and who said them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.documents import parse_text
+from factcheck.quotes import quote_spans
+from factcheck.segment import segment
+from factcheck.speakers import fold_names, same_person
+
+
+def _quotes(text: str) -> list:
+    return segment(parse_text("t.txt", text, "0"))[1]
+
+
+def _said(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in _quotes(text)}
+
+
+# ---------------------------------------------------------------------------- spans
+
+
+def test_straight_and_curly_marks():
+    assert list(_said('"We will win," Vance said. “We won’t stop,” Rubio said.')) == ["We will win", "We won’t stop"]
+
+
+def test_single_quotes_inside_double_are_nested():
+    quotes = _quotes("“He’s going to say, ‘Everything is on the table,’” Vance told WSJ.")
+    assert [(q.text, q.depth) for q in quotes] == [
+        ("He’s going to say, ‘Everything is on the table,’", 0), ("Everything is on the table", 1)]
+
+
+def test_british_single_quotes_with_apostrophes_inside():
+    quotes = _quotes("‘You don’t say so!’ I said. ‘I can’t help the boys’ games,’ she replied.")
+    assert [q.text for q in quotes] == ["You don’t say so!", "I can’t help the boys’ games"]
+
+
+def test_apostrophes_and_elisions_are_not_quotes():
+    assert _quotes("The boys' room was full of 'em, and rock 'n' roll played in the '90s.") == []
+
+
+def test_quote_introduced_by_a_colon():
+    assert _said("In a post, the president wrote: “NATO wasn’t there when we needed them.”") == {
+        "NATO wasn’t there when we needed them.": None} or \
+        list(_said("In a post, the president wrote: “NATO wasn’t there when we needed them.”")) == [
+            "NATO wasn’t there when we needed them."]
+
+
+def test_quote_interrupted_by_its_attribution():
+    said = _said("“Now then,” said Tommy, taking a bite of bun, “let’s get up-to-date.”")
+    assert said == {"Now then": "Tommy", "let’s get up-to-date.": "Tommy"}
+
+
+def test_multi_paragraph_quote_repeats_only_its_opening_mark():
+    text = ("Lacerda told the paper: “A lot of things happened in that bedroom.\n\n"
+            "“I remember the white sheets.\n\n“But I know they played with us.” She stopped.\n")
+    quotes = _quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].text == ("A lot of things happened in that bedroom. I remember the white sheets. "
+                              "But I know they played with us.")
+    assert quotes[0].speaker == "Lacerda"
+
+
+@pytest.mark.parametrize("text", [
+    "He said “this never closes and the paragraph ends",
+    "Stray ” closing mark and “ an opening one",
+    "“”“”‘’‘’\"\"''",
+    "“Nested ‘deeply “very” deep’ quote” and ‘unbalanced",
+])
+def test_unbalanced_marks_recover(text):
+    for q in _quotes(text):
+        assert 0 <= q.start <= q.end <= len(text)
+
+
+def test_unclosed_quote_ends_with_its_paragraph():
+    spans = quote_spans("She said, “I will go home\n\nThe next paragraph is narration.")
+    assert [(s.start, s.unclosed) for s in spans] == [(10, True)]
+    assert spans[0].end == len("She said, “I will go home")
+
+
+def test_scare_quotes_and_titles_are_not_speech():
+    text = ("The so-called “deal” fell through. They watched “The Silence of the Lambs” on Friday. "
+            "Labor’s “pragmatic” climate policies were announced.")
+    assert _quotes(text) == []
+
+
+def test_fragment_attributed_in_its_sentence_is_a_quote():
+    said = _said("On Wednesday, U.S. President Donald Trump said he held a “lengthy and highly productive "
+                 "phone call” with Putin.")
+    assert said == {"lengthy and highly productive phone call": "Donald Trump"}
+
+
+def test_quote_offsets_cover_the_marks():
+    text = "“Hello there,” she said."
+    q = _quotes(text)[0]
+    assert text[q.span_start:q.span_end] == "“Hello there,”"
+    assert text[q.start:q.end] == "Hello there,"
+
+
+# ---------------------------------------------------------------------------- speakers
+
+
+@pytest.mark.parametrize("text, speaker, cue", [
+    ("“We will act,” Vance said.", "Vance", "said"),
+    ("“We will act,” said Vance.", "Vance", "said"),
+    ("“We will act,” Vance was quoted as saying.", "Vance", "was quoted as saying"),
+    ("“We had not heard it,” Kremlin spokesman Dmitry Peskov told reporters.", "Dmitry Peskov", "told reporters"),
+    ("Kremlin spokesman Dmitry Peskov told reporters: “We had not heard it.”", "Dmitry Peskov", "told"),
+    ("“The plan is sound,” according to Marco Rubio.", "Marco Rubio", "according to"),
+    ("“It is done,” Peskov, the Kremlin spokesman, said.", "Peskov", "said"),
+])
+def test_cue_and_subject_in_either_order(text, speaker, cue):
+    q = _quotes(text)[0]
+    assert (q.speaker, q.cue) == (speaker, cue)
+
+
+def test_continuation_takes_the_previous_speaker():
+    said = _said("“There are tools of leverage,” Vance said. “I think there is a deal.”\n\n“It will shock people.”")
+    assert set(said.values()) == {"Vance"}
+
+
+def test_pronoun_resolves_to_the_nearest_person_of_that_gender():
+    text = ("Senator Maria Lopez met Governor John Smith on Friday. Lopez spoke first, and her aides nodded.\n\n"
+            "“We need the bridge,” she said.\n\n“We cannot pay for it,” he said.")
+    assert _said(text) == {"We need the bridge": "Maria Lopez", "We cannot pay for it": "John Smith"}
+
+
+def test_role_resolves_to_the_person_introduced_with_it():
+    text = ("Kremlin spokesman Dmitry Peskov spoke on Friday. Russian President Vladimir Putin was silent.\n\n"
+            "“We expect clarification,” the spokesman said.\n\n“No comment,” the president said.")
+    assert _said(text) == {"We expect clarification": "Dmitry Peskov", "No comment": "Vladimir Putin"}
+
+
+def test_one_canonical_name_per_person_in_a_document():
+    text = ("U.S. Vice President J.D. Vance spoke in Munich. “There are tools,” Vance said.\n\n"
+            "Later, JD Vance added: “We will see.”\n\n“It is early,” the vice president said.")
+    assert set(_said(text).values()) == {"J.D. Vance"}
+
+
+def test_dialogue_alternates_between_two_speakers():
+    text = "“Ready?” “Yes.” “Then go!” said Tommy. “Wait!” cried Tuppence."
+    assert _said(text) == {"Ready?": "Tommy", "Yes.": "Tuppence", "Then go!": "Tommy", "Wait!": "Tuppence"}
+
+
+def test_seed_speakers_fold_across_documents():
+    folded = fold_names(["J.D. Vance", "JD Vance", "Vance", "Donald Trump", "Trump"])
+    assert folded == {"J.D. Vance": "J.D. Vance", "JD Vance": "J.D. Vance", "Vance": "J.D. Vance",
+                      "Donald Trump": "Donald Trump", "Trump": "Donald Trump"}
+
+
+def test_ambiguous_surname_is_not_folded():
+    folded = fold_names(["Donald Trump", "Melania Trump", "Trump"])
+    assert folded["Trump"] == "Trump"
+
+
+def test_aliases_fold_names_that_do_not_agree():
+    aliases = {"J.D. Vance": ["James David Vance", "the vice president"]}
+    assert fold_names(["the vice president", "JD Vance"], aliases) == {
+        "the vice president": "J.D. Vance", "JD Vance": "J.D. Vance"}
+    assert same_person("the vice president", "J.D. Vance", aliases)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Vance", "J.D. Vance", True), ("JD Vance", "J.D. Vance", True), ("James David Vance", "J.D. Vance", True),
+    ("Mr. Bennet", "Mrs. Bennet", False), ("Donald Trump", "Eric Trump", False), ("Władysław Kosiniak-Kamysz",
+                                                                                   "Wladyslaw Kosiniak-Kamysz", True),
+    ("President Trump", "Donald Trump", True), ("Vance", "Peskov", False), ("", "Vance", False),
+])
+def test_same_person(a, b, same):
+    assert same_person(a, b) is same
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab C.,:;!?\n \"'“”‘’«»„—-")), max_size=300))
+def test_any_punctuation_soup_yields_valid_quotes(text):
+    for q in _quotes(text):
+        assert 0 <= q.span_start <= q.start <= q.end <= q.span_end <= len(text)
+        assert q.mention_start is None or 0 <= q.mention_start <= q.mention_end <= len(text)
