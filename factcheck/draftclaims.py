@@ -15,8 +15,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from . import quotecheck
-from .models import Quote
 from .cues import CUE
+from .models import Quote
 from .quotes import extract_quotes, quote_spans
 from .segment import clean_sentence
 from .text import STOP_WORDS, words
