@@ -10,8 +10,9 @@ repository), or, when DATA is a folder of .txt files, those files.
 
 Corpus: the articles are replicated until the corpus holds the asked number of passages.
 Copy 0 is the text as it is; copy r > 0 replaces each word of 4+ letters, with probability
-REPLACE_RATE, by a word drawn from the corpus's own running text (so word frequencies keep
-their shape), seeded by (copy, file): every copy is different text, no two runs differ.
+REPLACE_RATE, by a content word (5+ letters, not a stop word) drawn from the corpus's own
+running text (so word frequencies keep their shape), seeded by (copy, file): every copy is
+different text, and no two runs differ.
 
 Claims: passages drawn at random (seeded) from the built index, each perturbed the way people
 mistype a sentence: words dropped, two neighbours swapped, a typo inside a word, the case
@@ -45,7 +46,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-REPLACE_RATE = 0.2  # share of 4+ letter words replaced in each copy after the first
+REPLACE_RATE = 0.25  # share of 4+ letter words replaced in each copy after the first
 BYTES_PER_PASSAGE = 124.3  # FNC-1 bodies: 5.75 MB of text, 46,239 passages (measured)
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
@@ -64,7 +65,7 @@ def source_files(data: Path) -> list[Path]:
 def build_corpus(data: Path, target_passages: int, out: Path) -> tuple[int, int]:
     """Write the replicated corpus for `target_passages` into `out`; return (files, bytes)."""
     stamp = out / ".stamp"
-    key = f"{data.resolve()}:{target_passages}:{REPLACE_RATE}:v1"
+    key = f"{data.resolve()}:{target_passages}:{REPLACE_RATE}:v2"
     if stamp.exists() and stamp.read_text() == key:
         files = [p for p in out.rglob("*.txt")]
         return len(files), sum(p.stat().st_size for p in files)
@@ -74,7 +75,11 @@ def build_corpus(data: Path, target_passages: int, out: Path) -> tuple[int, int]
     sources = [(p.name, p.read_text(encoding="utf-8")) for p in source_files(data)]
     if not sources:
         raise SystemExit(f"no .txt articles under {data}")
-    pool = [w.lower() for _, text in sources for w in _WORD.findall(text)]
+    from factcheck.text import STOP_WORDS
+
+    # Replacements are content words, so that each copy differs from the others in words
+    # that carry meaning (a stop word swapped in would make copies indistinguishable).
+    pool = [w for _, text in sources for w in map(str.lower, _WORD.findall(text)) if len(w) >= 5 and w not in STOP_WORDS]
     wanted = target_passages * BYTES_PER_PASSAGE
     written = files = copy = 0
     while written < wanted:
@@ -239,9 +244,9 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, object]:
     # Whole CLI calls: one claim per process.
     cli_times = [run_cli(["verify", "--index", str(index), "--format", "json", c])[0] for c, _ in claims[:args.cli_calls]]
     # Batch: claims on stdin, one process.
-    batch = [c for c, _ in claims] * (args.batch // max(len(claims), 1) + 1)
-    batch_s, out = run_cli(["verify", "--index", str(index), "--format", "jsonl", "-"], stdin="\n".join(batch[:args.batch]) + "\n")
-    assert out.count("\n") == args.batch, "one line of output per claim"
+    batch = [c for c, _ in make_claims(texts, args.batch, seed=8)]  # distinct claims: no repeat is cached
+    batch_s, out = run_cli(["verify", "--index", str(index), "--format", "jsonl", "-"], stdin="\n".join(batch) + "\n")
+    assert out.count("\n") == len(batch), "one line of output per claim"
 
     row: dict[str, object] = {
         "passages": passages, "files": n_files, "text_mb": text_bytes / 1e6, "index_mb": index_bytes / 1e6,
@@ -250,7 +255,7 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, object]:
         "recall10": hits / len(claims), "head_hits10": head_hits / len(heads) if heads else None,
         "query_rss_mb": query_rss,
         "cli_p50_ms": 1000 * statistics.median(cli_times), "cli_p90_ms": 1000 * pct(cli_times, 0.9),
-        "batch_per_s": args.batch / batch_s, "claims": len(claims), "headlines": len(heads),
+        "batch_per_s": len(batch) / batch_s, "claims": len(claims), "headlines": len(heads),
     }
     row.update(naive_scan(texts, claims, heads, store, args))
     store.close()
