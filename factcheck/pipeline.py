@@ -15,11 +15,11 @@ from .models import Candidate, Claim, Evidence, QuoteRecord, Verdict
 from .store import Store
 
 DEFAULT_TOP = 5
-# Relevant passages judged beyond the top ones while looking for the best supporting and the
-# best conflicting passage. Judging is ~0.3 ms a passage; at 1 M passages a claim has up to 32
-# relevant ones (near-duplicate articles). Measured with benchmarks/speed.py at 1 M passages:
-# the verdicts of EXTRA% of the claims equal those of judging every relevant passage.
-EXTRA_JUDGED = 8
+# At most this many relevant passages are judged (or `top`, if larger) while looking for the
+# best supporting and the best conflicting one. Judging costs ~0.4 ms a passage; at 1 M
+# passages a claim has up to RERANK relevant ones (near-duplicate articles). Measured with
+# benchmarks/speed.py at 1 M passages: see the README's Speed section.
+JUDGED_MAX = 16
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def _judge(claim: Claim, relevant: list[tuple[Candidate, score.Match]], options:
     seen: set[str] = set()
     for n, (cand, match) in enumerate(ranked):
         if n >= options.top and not exhaustive and not claim.quotes:
-            if {"supports", "conflicts"} <= seen or match.score < decisive or n >= options.top + EXTRA_JUDGED:
+            if {"supports", "conflicts"} <= seen or match.score < decisive or n >= JUDGED_MAX:
                 break
         j = stance.judge(claim, cand, match)
         seen.add(j.stance)
