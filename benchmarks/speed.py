@@ -30,6 +30,7 @@ cores when numpy is installed, and bm25s (top 200 + the same rerank) when instal
 from __future__ import annotations
 
 import argparse
+import contextlib
 import csv
 import json
 import os
@@ -41,7 +42,9 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -49,6 +52,7 @@ sys.path.insert(0, str(ROOT))
 REPLACE_RATE = 0.25  # share of 4+ letter words replaced in each copy after the first
 BYTES_PER_PASSAGE = 124.3  # FNC-1 bodies: 5.75 MB of text, 46,239 passages (measured)
 _WORD = re.compile(r"[A-Za-z]{4,}")
+LOAD: list[tuple[float, float, float]] = []
 
 
 # ---------------------------------------------------------------------------- corpus
@@ -225,19 +229,21 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, object]:
     claims = make_claims(texts, args.claims)
     heads = headlines(Path(args.data), args.headlines, {p.name for p in corpus.rglob("*.txt")})
 
-    # In process: verify = retrieve + rerank + stance (the library call).
-    options = Options(top=10)
+    # In process: verify = retrieve + rerank + stance, the library call with default options.
     for claim, _ in claims[:5]:
-        verify(store, claim, options)  # warm: open the search index, fill caches
-    times, hits = [], 0
-    for claim, gold in claims:
-        start = time.perf_counter()
-        verdict = verify(store, claim, options)
-        times.append(time.perf_counter() - start)
-        hits += gold in [e.candidate.pid for e in verdict.evidence]
+        verify(store, claim)  # warm: open the search index, fill caches
+    times = []
+    with stage_timer() as stages:
+        for claim, _ in claims:
+            start = time.perf_counter()
+            verify(store, claim)
+            times.append(time.perf_counter() - start)
+    # Recall: the same call asked for 10 pieces of evidence (not timed).
+    ten = Options(top=10)
+    hits = sum(gold in [e.candidate.pid for e in verify(store, claim, ten).evidence] for claim, gold in claims)
     head_hits = 0
     for head, bodies in heads:
-        verdict = verify(store, head, options)
+        verdict = verify(store, head, ten)
         head_hits += any(os.path.basename(e.candidate.source.path) in bodies for e in verdict.evidence)
     query_rss = self_peak_rss_mb()
 
@@ -253,13 +259,42 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, object]:
         "build_s": build_s, "build_mb_s": text_bytes / 1e6 / build_s, "build_rss_mb": build_rss,
         "p50_ms": 1000 * statistics.median(times), "p90_ms": 1000 * pct(times, 0.9),
         "recall10": hits / len(claims), "head_hits10": head_hits / len(heads) if heads else None,
-        "query_rss_mb": query_rss,
+        "query_rss_mb": query_rss, "stages_ms": {k: 1000 * v / len(claims) for k, v in stages.items()},
         "cli_p50_ms": 1000 * statistics.median(cli_times), "cli_p90_ms": 1000 * pct(cli_times, 0.9),
         "batch_per_s": len(batch) / batch_s, "claims": len(claims), "headlines": len(heads),
     }
     row.update(naive_scan(texts, claims, heads, store, args))
     store.close()
     return row
+
+
+@contextlib.contextmanager
+def stage_timer() -> Iterator[dict[str, float]]:
+    """Yield seconds spent per stage of verify (search engine, SQLite, rerank, stance), summed."""
+    from factcheck import score, stance, store
+
+    spent: dict[str, float] = {}
+    targets = [(store.IndexStore, "search", "search"), (store.IndexStore, "fuzzy_search", "fuzzy search"),
+               (store.IndexStore, "candidates", "fetch (SQLite)"), (score, "rank", "rerank"),
+               (stance, "judge", "stance")]
+    saved = [(obj, name, getattr(obj, name)) for obj, name, _ in targets]
+
+    def timed(fn: Callable[..., Any], key: str) -> Callable[..., Any]:
+        def run(*args: Any, **kwargs: Any) -> Any:
+            start = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[key] = spent.get(key, 0.0) + time.perf_counter() - start
+        return run
+
+    for (obj, name, key), (_, _, fn) in zip(targets, saved):
+        setattr(obj, name, timed(fn, key))
+    try:
+        yield spent
+    finally:
+        for obj, name, fn in saved:
+            setattr(obj, name, fn)
 
 
 def naive_scan(texts: dict[int, str], claims: list[tuple[str, int]], heads: list[tuple[str, set[str]]],
@@ -339,7 +374,7 @@ def seeds_cli(args: argparse.Namespace) -> dict[str, float]:
     claims = ["Hegseth ruled out US troops", "Vance threatened sanctions", "Peskov said talks were productive"]
     run_cli(["verify", claims[0]], env=env)
     times = [run_cli(["verify", "--format", "json", c], env=env)[0] for c in claims * (args.cli_calls // 3 + 1)]
-    help_times = [run_cli(["--help"], env=env)[0] for _ in range(5)]
+    help_times = [run_cli(["--help"], env=env)[0] for _ in range(max(args.cli_calls, 3))]
     return {"seeds_cli_p50_ms": 1000 * statistics.median(times), "seeds_cli_p90_ms": 1000 * pct(times, 0.9),
             "help_p50_ms": 1000 * statistics.median(help_times)}
 
@@ -384,11 +419,16 @@ def report(rows: list[dict[str, object]], seeds: dict[str, float]) -> str:
     out = ["| figure | " + " | ".join(f"{r['passages']:,} passages" for r in rows) + " |",
            "|---|" + "---:|" * len(rows)]
     out += [f"| {name} | " + " | ".join(vals) + " |" for name, vals in lines]
+    stages = sorted({k for r in rows for k in r["stages_ms"]})
+    for key in stages:
+        out.append(f"| of which {key} ms/claim | " + " | ".join(f"{r['stages_ms'].get(key, 0):.2f}" for r in rows) + " |")
     r = rows[-1]
     out.append("")
     out.append(f"claims: {r['claims']} perturbed sentences, {r['headlines']} headlines; naive scan and "
                f"cdist on the first {r['scan_claims']} claims (and headlines); CLI calls: "
                f"one process per claim; batch: one `verify -` process.")
+    out.append(f"machine: {os.cpu_count()} cores; load average {LOAD[0]} at start, {os.getloadavg()} at end "
+               "(other work on the machine slows every figure)")
     out.append(f"seeds: whole CLI call p50 {seeds['seeds_cli_p50_ms']:.0f} ms, p90 {seeds['seeds_cli_p90_ms']:.0f} ms; "
                f"`factcheck --help` p50 {seeds['help_p50_ms']:.0f} ms")
     return "\n".join(out)
@@ -408,6 +448,12 @@ def main() -> None:
     parser.add_argument("--json", help="also write the figures to this JSON file")
     args = parser.parse_args()
     Path(args.work).mkdir(parents=True, exist_ok=True)
+    LOAD.append(os.getloadavg())
+    # An installed package has its bytecode compiled; an editable checkout may not (and
+    # PYTHONDONTWRITEBYTECODE keeps it so): compile it, so CLI calls time factcheck, not the compiler.
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "factcheck"), quiet=1)
     rows = [measure(int(s), args) for s in args.sizes.split(",")]
     seeds = seeds_cli(args)
     print(report(rows, seeds))

@@ -15,11 +15,6 @@ from .models import Candidate, Claim, Evidence, QuoteRecord, Verdict
 from .store import Store
 
 DEFAULT_TOP = 5
-# At most this many relevant passages are judged (or `top`, if larger) while looking for the
-# best supporting and the best conflicting one. Judging costs ~0.4 ms a passage; at 1 M
-# passages a claim has up to RERANK relevant ones (near-duplicate articles). Measured with
-# benchmarks/speed.py at 1 M passages: see the README's Speed section.
-JUDGED_MAX = 16
 
 
 @dataclass(frozen=True)
@@ -79,7 +74,7 @@ def _judge(claim: Claim, relevant: list[tuple[Candidate, score.Match]], options:
     seen: set[str] = set()
     for n, (cand, match) in enumerate(ranked):
         if n >= options.top and not exhaustive and not claim.quotes:
-            if {"supports", "conflicts"} <= seen or match.score < decisive or n >= JUDGED_MAX:
+            if {"supports", "conflicts"} <= seen or match.score < decisive:
                 break
         j = stance.judge(claim, cand, match)
         seen.add(j.stance)
