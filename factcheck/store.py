@@ -11,6 +11,8 @@ and tantivy 3.9 ms (issue #7); SQLite remains the home for everything else.
 Crash safety: a batch is committed to SQLite first, then to tantivy, then tantivy's commit
 stamp is recorded in SQLite. A crash anywhere in between leaves SQLite consistent (one
 transaction) and the stamps unequal, and the next writer rebuilds tantivy from SQLite.
+A bulk run (many files) keeps the lock for the whole run and commits tantivy once at the
+end, into one large segment; until then the stamp says "pending" (see Writer).
 """
 
 from __future__ import annotations
