@@ -437,6 +437,8 @@ def evidence_line(e: Evidence) -> str:
 
 
 def _findings_csv(reports: list[DraftReport], out: IO[str]) -> None:
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["file", "line", "column", "end_line", "end_column", "severity", "kind", "speaker", "claim",
                      "message", "source_title", "source_date", "source_url", "source_path", "source_line"])
