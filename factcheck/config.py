@@ -6,7 +6,6 @@ exists, else the seed articles bundled with the package (indexed once into a cac
 
 from __future__ import annotations
 
-import hashlib
 import os
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
@@ -61,13 +60,13 @@ def load_settings(cwd: str | None = None) -> Settings:
 
 def _project_file(cwd: Path) -> dict[str, Any]:
     """Return [tool.factcheck] / .factcheck.toml settings from `cwd` or its parents."""
-    import tomllib
-
     for folder in (cwd, *cwd.parents):
         for name, table in ((".factcheck.toml", None), ("pyproject.toml", ("tool", "factcheck"))):
             path = folder / name
             if not path.is_file():
                 continue
+            import tomllib  # only when there is a file to read: ~2 ms of start-up otherwise
+
             try:
                 data = tomllib.loads(path.read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
@@ -186,6 +185,8 @@ def cache_root() -> Path:
 def seed_index() -> str:
     """Return the folder of the index over the bundled seeds, building it the first time."""
     files = seed_files()
+    import hashlib  # only for the seed index: ~4 ms of start-up otherwise
+
     digest = hashlib.sha256()
     package = Path(__file__).resolve().parent
     for path in sorted(package.glob("*.py")):  # code changes re-segment the seeds

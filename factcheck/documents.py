@@ -108,7 +108,12 @@ def read_bytes(path: str, max_bytes: int) -> bytes:
         )
     try:
         with open(path, "rb") as fh:
-            return fh.read(max_bytes + 1)
+            # read(n) allocates n bytes up front: ask for the stated size (+1 to see growth),
+            # and only then for the rest of the limit - the same bytes as read(max_bytes + 1).
+            data = fh.read(min(st.st_size, max_bytes) + 1)
+            if len(data) > st.st_size and len(data) <= max_bytes:
+                data += fh.read(max_bytes + 1 - len(data))
+            return data
     except OSError as exc:
         raise InputError(f"{path}: cannot read ({exc.strerror})") from None
 

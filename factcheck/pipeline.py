@@ -49,18 +49,38 @@ def verify(store: Store, claim: Claim | str, options: Options | None = None) -> 
     candidates = [c for c in candidates if _in_window(c, options)]
     matches = score.rank(terms, candidates)
     floor = stance.RELATED_MIN if options.min_score is None else options.min_score
-    evidence = []
+    relevant = []
     for cand, match in zip(candidates, matches):
-        relevant = match.score >= floor
-        quoted = claim.quotes and any(_quote_hit(q, cand) for q in claim.quotes)
-        if not relevant and not quoted:
-            continue
-        j = stance.judge(claim, cand, match)
-        evidence.append(Evidence(stance=j.stance, score=match.score, candidate=cand, reasons=j.reasons,
-                                 highlights=match.highlights, quote=j.quote))
-    evidence = _select(evidence, options)
+        if match.score >= floor or (claim.quotes and any(_quote_hit(q, cand) for q in claim.quotes)):
+            relevant.append((cand, match))
+    evidence = _select(_judge(claim, relevant, options), options)
     return Verdict(claim=claim, verdict=_verdict(evidence), evidence=tuple(evidence),
                    reasons=_verdict_reasons(evidence))
+
+
+def _judge(claim: Claim, relevant: list[tuple[Candidate, score.Match]], options: Options,
+           exhaustive: bool = False) -> list[Evidence]:
+    """Return the judged evidence `_select` needs: a prefix of the relevant passages, best first.
+
+    `_select` keeps the first `top` passages plus the best supporting and the best conflicting
+    one, so judging can stop after `top` passages once a supporting and a conflicting one have
+    been seen, or once scores fall below the least a decisive stance needs (without a quotation
+    in the claim, `stance.judge` calls a passage below CONFLICT_MIN / SUPPORT_MIN related).
+    tests/test_speed.py checks that the output equals judging every relevant passage.
+    """
+    ranked = sorted(relevant, key=lambda cm: (-cm[1].score, cm[0].source.path, cm[0].start))
+    decisive = min(stance.CONFLICT_MIN, stance.SUPPORT_MIN)
+    evidence: list[Evidence] = []
+    seen: set[str] = set()
+    for n, (cand, match) in enumerate(ranked):
+        if n >= options.top and not exhaustive and not claim.quotes:
+            if {"supports", "conflicts"} <= seen or match.score < decisive:
+                break
+        j = stance.judge(claim, cand, match)
+        seen.add(j.stance)
+        evidence.append(Evidence(stance=j.stance, score=match.score, candidate=cand, reasons=j.reasons,
+                                 highlights=match.highlights, quote=j.quote))
+    return evidence
 
 
 def verify_all(store: Store, claims: Iterable[str], options: Options | None = None) -> Iterator[Verdict]:

@@ -6,12 +6,10 @@ on a TTY and never when NO_COLOR is set.
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 import os
 import sys
-import textwrap
 from collections.abc import Iterable
 from typing import IO, Any
 
@@ -134,10 +132,14 @@ def _highlight(e: Evidence, colour: bool) -> str:
 
 
 def _wrap(text: str, width: int = WRAP) -> str:
+    import textwrap  # tables only: csv/textwrap stay out of the start-up of machine formats
+
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
 def _verdict_table(v: Verdict, colour: bool) -> str:
+    import textwrap
+
     from tabulate import tabulate
 
     head = f"{_paint(v.verdict.upper(), _VERDICT_COLOUR.get(v.verdict, ''), colour)}  {v.claim.text}"
@@ -179,6 +181,8 @@ def _bold_words(text: str, targets: set[str]) -> str:
 
 
 def _verdicts_csv(items: Iterable[Verdict], out: IO[str]) -> None:
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["claim", "verdict", "stance", "score", "speaker", "text", "reasons", "title", "date", "url", "path", "line"])
     for v in items:
@@ -283,6 +287,8 @@ def _records(dicts: list[dict[str, Any]], keys: list[str], fmt: str, out: IO[str
         for d in dicts:
             out.write(json.dumps(d, ensure_ascii=False) + "\n")
     elif fmt == "csv":
+        import csv
+
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
         writer.writerow(keys)
@@ -431,6 +437,8 @@ def evidence_line(e: Evidence) -> str:
 
 
 def _findings_csv(reports: list[DraftReport], out: IO[str]) -> None:
+    import csv
+
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["file", "line", "column", "end_line", "end_column", "severity", "kind", "speaker", "claim",
                      "message", "source_title", "source_date", "source_url", "source_path", "source_line"])

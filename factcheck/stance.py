@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexicon import (
     NEGATIVE_PHRASES,
@@ -288,6 +289,12 @@ _PRONOUNS = {"his", "her", "their", "its", "he", "she", "they", "it", "who", "wh
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*")
 
 
+@lru_cache(maxsize=4096)
+def _word_re(phrase: str) -> re.Pattern[str]:
+    """Return the compiled pattern of `phrase` as whole words (compiled once; issue #7)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
 def polarity(text: str, anchors: set[str] | None = None) -> tuple[int, int, list[str]]:
     """Return (+1/-1, certainty, cue words) of a folded statement; if-clauses are left out.
 
@@ -312,7 +319,7 @@ def polarity(text: str, anchors: set[str] | None = None) -> tuple[int, int, list
     def scan(phrases: tuple[str, ...], scoped: bool) -> list[str]:
         found = []
         for phrase in sorted(phrases, key=len, reverse=True):
-            for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+            for m in _word_re(phrase).finditer(text) if phrase in text else ():
                 if any(s <= m.start() < e for s, e in consumed):
                     continue
                 consumed.append((m.start(), m.end()))
@@ -325,7 +332,7 @@ def polarity(text: str, anchors: set[str] | None = None) -> tuple[int, int, list
     if possible:
         certainty = POSSIBLE
         cues.extend(possible)
-    if any(re.search(rf"\b{re.escape(p)}\b", text) for p in PROBABLE_PHRASES):
+    if any(p in text and _word_re(p).search(text) for p in PROBABLE_PHRASES):
         certainty = min(certainty, PROBABLE)
     for phrase in scan(NEGATIVE_PHRASES, scoped=True):
         sign = -sign
@@ -370,7 +377,7 @@ def _antonym(claim_text: str, passage: str) -> str | None:
 def _retraction(passage: str, subject: str | None) -> str | None:
     """Return a reason when the passage retracts or denies, said by or about the subject."""
     for phrase in RETRACTION_PHRASES:
-        m = re.search(rf"\b{re.escape(phrase)}\b", passage)
+        m = _word_re(phrase).search(passage) if phrase in passage else None
         if not m:
             continue
         if subject:
