@@ -88,8 +88,18 @@ def index_for(data: str, dataset: str, work: str, distractors: bool = False) -> 
 
 
 def default_work() -> str:
-    """Return the folder that keeps the benchmark indexes between runs (re-indexing is incremental)."""
-    return os.path.join(tempfile.gettempdir(), "factcheck-stance-bench")
+    """Return the folder that keeps the benchmark indexes between runs of the same code.
+
+    Re-indexing skips unchanged files, so an index built by other code would keep that code's
+    passages: the folder is named after a hash of the package's source files.
+    """
+    digest = hashlib.sha1()
+    package = os.path.join(ROOT, "factcheck")
+    for name in sorted(os.listdir(package)):
+        if name.endswith(".py"):
+            with open(os.path.join(package, name), "rb") as fh:
+                digest.update(name.encode() + fh.read())
+    return os.path.join(tempfile.gettempdir(), "factcheck-stance-bench", digest.hexdigest()[:12])
 
 
 def headlines(pairs: list[Pair]) -> list[str]:

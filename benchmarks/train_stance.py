@@ -47,9 +47,9 @@ RELATED = ("agree", "disagree", "discuss")
 
 def extract(data: str, work: str) -> list[dict]:
     """Return one example per (dev claim, retrieved document) with its features and gold label."""
-    from factcheck import retrieve, score, stance
+    from factcheck import stance
     from factcheck.docstance import document_features
-    from factcheck.pipeline import parse_claim
+    from factcheck.pipeline import document_pool, parse_claim
     from factcheck.store import open_index
 
     fnc_out, em_out = sd.overlap_with_tests(data)
@@ -71,8 +71,7 @@ def extract(data: str, work: str) -> list[dict]:
         started = time.time()
         for headline in gold:
             claim = parse_claim(headline)
-            terms, cands = retrieve.candidates(store, claim)
-            matches = score.rank(terms, cands)
+            terms, cands, matches = document_pool(store, claim)
             for f in document_features(claim, terms, cands, matches, partial(stance.judge, claim)):
                 bid = sd.body_id(f.path)
                 label = gold[headline].get(bid or "")

@@ -64,16 +64,24 @@ def verify(store: Store, claim: Claim | str, options: Options | None = None) -> 
 
 # Passages retrieved when documents are judged as a whole: the question "which documents are
 # about this claim?" needs a wider net than the few best passages (the FNC-1 dev side has ~8
-# related bodies per headline, each with several matching passages). The stance model was
-# trained on this pool (benchmarks/train_stance.py).
+# related bodies per headline, each with several matching passages): 3175 of the 3319 related
+# pairs of the FNC-1 topic dev side are in the top 200 passages. Adding the best passage of
+# each further document among the top 400 finds 77 more, but brings more unrelated ones along:
+# cross-validated on dev, FNC score 81.9 against 82.3. The stance model is trained on this pool.
 DOCUMENT_POOL = 200
+
+
+def document_pool(store: Store, claim: Claim, options: Options | None = None
+                  ) -> tuple[score.ClaimTerms, list[Candidate], list[score.Match]]:
+    """Return the claim's terms and the scored passages documents are judged from (also for training)."""
+    terms, candidates = retrieve.candidates(store, claim, limit=DOCUMENT_POOL)
+    candidates = [c for c in candidates if _in_window(c, options or Options())]
+    return terms, candidates, score.rank(terms, candidates)
 
 
 def _documents(store: Store, claim: Claim, options: Options, judged: list[Evidence]) -> list[DocumentStance]:
     """Return the stance of each relevant document, from a wider retrieval than the evidence's."""
-    terms, candidates = retrieve.candidates(store, claim, limit=DOCUMENT_POOL)
-    candidates = [c for c in candidates if _in_window(c, options)]
-    matches = score.rank(terms, candidates)
+    terms, candidates, matches = document_pool(store, claim, options)
     return docstance.judge_documents(claim, terms, candidates, matches, partial(stance.judge, claim),
                                      {e.candidate.pid: e for e in judged})
 
