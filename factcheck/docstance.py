@@ -245,28 +245,35 @@ class LinearModel:
 
     def margins(self, dense: dict[str, float], keys: frozenset[str] = frozenset()) -> list[float]:
         """Return the per-class linear scores (with offsets)."""
-        x = [(dense.get(f, 0.0) - mu) / sd for f, mu, sd in zip(self.features, self.mean, self.scale)]
+        x = self._standardised(dense)
+        present = keys & self.vocab.keys()
         out = []
         for k, (row, b) in enumerate(zip(self.coef, self.intercept)):
-            s = b + sum(w * v for w, v in zip(row, x))
-            s += sum(self.vocab[key][k] for key in keys & self.vocab.keys())
+            s = b + sum(w * v for w, v in zip(row, x)) + sum(self.vocab[key][k] for key in present)
             out.append(s + (self.offset[k] if self.offset else 0.0))
         return out
 
     def contributions(self, dense: dict[str, float], keys: frozenset[str], k: int) -> list[tuple[str, float]]:
         """Return (feature, how much it pushed class k over the others), largest first."""
-        others = [j for j in range(len(self.coef)) if j != k] or [k]
-
-        def edge(w: Sequence[float]) -> float:  # class k's weight over the others' mean
-            return w[k] - sum(w[j] for j in others) / len(others) if len(w) > 1 else w[k]
-
-        out = []
-        for i, (f, mu, sd) in enumerate(zip(self.features, self.mean, self.scale)):
-            x = (dense.get(f, 0.0) - mu) / sd
-            out.append((f, x * edge([row[i] for row in self.coef])))
-        for key in keys & self.vocab.keys():
-            out.append((key, edge(self.vocab[key])))
+        out = [(f, x * e) for f, x, e in zip(self.features, self._standardised(dense), self._edges[k])]
+        out += [(key, self._vocab_edges[key][k]) for key in keys & self._vocab_edges.keys()]
         return sorted(out, key=lambda fw: -abs(fw[1]))
+
+    def _standardised(self, dense: dict[str, float]) -> list[float]:
+        return [(dense.get(f, 0.0) - mu) / sd for f, mu, sd in zip(self.features, self.mean, self.scale)]
+
+    def __post_init__(self) -> None:
+        # Each class's weights minus the mean of the other classes': what `contributions` reads.
+        by_feature = [_edge(list(col)) for col in zip(*self.coef)]
+        object.__setattr__(self, "_edges", [list(row) for row in zip(*by_feature)] if by_feature else [[] for _ in self.coef])
+        object.__setattr__(self, "_vocab_edges", {key: _edge(list(w)) for key, w in self.vocab.items()})
+
+
+def _edge(w: list[float]) -> list[float]:
+    """Return, per class, its weight minus the mean weight of the other classes."""
+    if len(w) == 1:
+        return w
+    return [w[k] - (sum(w) - w[k]) / (len(w) - 1) for k in range(len(w))]
 
 
 def _linear(spec: dict) -> LinearModel:  # type: ignore[type-arg]
