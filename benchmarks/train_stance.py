@@ -48,7 +48,7 @@ RELATED = ("agree", "disagree", "discuss")
 def extract(data: str, work: str) -> list[dict]:
     """Return one example per (dev claim, retrieved document) with its features and gold label."""
     from factcheck import stance
-    from factcheck.docstance import document_features
+    from factcheck.docfeatures import document_features
     from factcheck.pipeline import document_pool, parse_claim
     from factcheck.store import open_index
 
@@ -115,7 +115,7 @@ def fit_relevance(train: list[dict], c: float) -> dict:
 
 def telling(key: str) -> bool:
     """Return True for a word key the stance model may weigh (VOCABULARY policy)."""
-    from factcheck.docstance import CUE_WORDS
+    from factcheck.docfeatures import CUE_WORDS
     from factcheck.text import STOP_WORDS
 
     word = key.split(":", 1)[1]

@@ -8,7 +8,8 @@ from click.testing import CliRunner
 
 from factcheck import verify
 from factcheck.cli import main
-from factcheck.docstance import LinearModel, claim_cues, feature_label, load_models, stance_features
+from factcheck.docfeatures import claim_cues, stance_features
+from factcheck.docstance import LinearModel, feature_label, load_models
 from factcheck.documents import parse_text
 from factcheck.models import Candidate, Source
 from factcheck.pipeline import Options
