@@ -146,9 +146,12 @@ def index(paths: tuple[str, ...], prune: bool, max_file_size: int | None, fields
 @click.option("--until", metavar="DATE", default=None, help="Only evidence published on or before DATE.")
 @click.option("--sort", type=click.Choice(["score", "date"]), default=None,
               help="Order evidence by relevance, or by publication date as a timeline.")
+@click.option("--documents/--no-documents", default=None,
+              help="Also give each relevant document's stance as a whole (supports / conflicts / related).")
 @common_options()
 def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, since: str | None,
-           until: str | None, sort: str | None, index: str | None, fmt: str | None, quiet: bool | None) -> None:
+           until: str | None, sort: str | None, documents: bool | None, index: str | None, fmt: str | None,
+           quiet: bool | None) -> None:
     """Print a verdict and the supporting / conflicting passages for each CLAIM ("-" reads stdin)."""
     from . import render
     from .config import index_for_reading
@@ -156,11 +159,12 @@ def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, si
     from .store import open_index
 
     settings = _settings(index=index, format=fmt, quiet=quiet, top=top, min_score=min_score,
-                         since=_date_option("--since", since), until=_date_option("--until", until), sort=sort)
+                         since=_date_option("--since", since), until=_date_option("--until", until), sort=sort,
+                         documents=documents)
     texts = list(_claims(claims)) if claims != ("-",) else None
     store = open_index(index_for_reading(settings))
     options = Options(top=settings.top, min_score=settings.min_score, since=settings.since,
-                      until=settings.until, sort=settings.sort)
+                      until=settings.until, sort=settings.sort, documents=settings.documents)
     seen: list[str] = []
 
     def run() -> Iterator[Any]:
@@ -168,7 +172,7 @@ def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, si
             seen.append(v.verdict)
             yield v
 
-    render.verdicts(run(), settings.format or "table")
+    render.verdicts(run(), settings.format or "table", documents=settings.documents)
     sys.exit(exit_code(seen))
 
 

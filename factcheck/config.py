@@ -29,6 +29,7 @@ class Settings:
     until: str | None = None
     quiet: bool = False
     sort: str = "score"
+    documents: bool = False  # verify: also judge each returned document as a whole
     fail_on: tuple[str, ...] = DEFAULT_FAIL_ON  # check: finding kinds (or a severity) that fail the run
     strict: bool = False  # check: a draft with nothing checkable fails the run
     min_severity: str = "note"  # check: findings shown (failing ones are always shown)
@@ -98,7 +99,7 @@ def _coerce(values: dict[str, Any]) -> Settings:
                 out[name] = float(value)
                 if not 0 <= out[name] <= 100:
                     raise ValueError(name)
-            elif name in ("quiet", "strict"):
+            elif name in ("quiet", "strict", "documents"):
                 out[name] = value if isinstance(value, bool) else str(value).lower() in ("1", "true", "yes")
             elif name in ("fail_on", "sources"):
                 items = value if isinstance(value, (list, tuple)) else str(value).split(",")

@@ -337,11 +337,21 @@ def parse_text(path: str, text: str, digest: str, fmt: str = "text") -> Document
     if fmt == "markdown" or "](" in text:
         _mask_markdown(text, chars)
     masked = "".join(chars)
+    if not masked.strip() and _is_one_line_of_prose(text):
+        # A file that is a single line ("Video: Marine survives ...", "Source: Apple set to buy
+        # Path") is that line's content, not the caption or metadata of a body that is missing.
+        masked, site, title = text, None, None
     site = site or site_of(url)
     return Document(
         path=path, sha256=digest, text=text, title=squash(title) if title else None, date=date,
         url=url, site=site, author=author, format=fmt, masked=masked,
     )
+
+
+def _is_one_line_of_prose(text: str) -> bool:
+    """Return True when `text` is one non-empty line of at least two words outside any URL."""
+    lines = [ln for ln in text.split("\n") if ln.strip()]
+    return len(lines) == 1 and len(_URL.sub(" ", lines[0]).split()) >= 2
 
 
 def _lines(text: str, offset: int = 0) -> list[tuple[int, int, str]]:

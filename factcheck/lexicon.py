@@ -134,3 +134,39 @@ def antonym_stems() -> dict[str, frozenset[str]]:
 
 NEGATIVE_WORDS = frozenset(p for p in NEGATIVE_PHRASES if " " not in p) | {
     p.split()[0] for p in NEGATIVE_PHRASES if " " in p and p.split()[1] == "out"}
+
+
+# ---------------------------------------------------------------------------- document stance cues
+# Words with which news prose reports a claim as false, as unconfirmed, or as confirmed. They
+# are counted over a whole document (docstance), not scoped to a clause like the phrases above.
+REFUTING_WORDS = frozenset("""
+    hoax hoaxes fake faked false falsely bogus debunk debunked debunks debunking myth fabricated
+    fabrication satire satirical parody prank pranks untrue baseless unfounded misleading lie lies
+    lied lying scam doctored photoshopped fraud fraudulent nonsense nope deny denies denied denial
+    denying refute refuted refutes retract retracted spoof phony fictional
+""".split())
+REFUTING_PHRASES = (
+    "not true", "no evidence", "not real", "turns out", "turned out", "made up", "no truth",
+    "never happened", "no such", "too good to be true", "fell for", "no proof", "not actually",
+    "didnt actually", "did not actually", "isnt real", "is not real",
+)
+HEDGING_WORDS = frozenset("""
+    reportedly allegedly purportedly apparently supposedly claims claimed claiming rumor rumors
+    rumour rumours rumored rumoured unconfirmed unverified speculation speculate speculated may
+    might could possibly perhaps appears appear appeared seems seem reports according believed
+    suspected alleged unclear whether
+""".split())
+# Reported speech: the document passes on what someone says rather than stating it.
+ATTRIBUTION_WORDS = frozenset("""
+    says said say saying told tells according report reports reported reportedly source sources
+    statement tweeted wrote posted claims claimed spokesman spokeswoman spokesperson
+""".split())
+# Modality: what may, will or is planned to happen, not what happened.
+MODAL_WORDS = frozenset("""
+    could may might would will should possibly likely unlikely expected expects plans planning
+    planned set poised considering consider mulling rumored rumoured
+""".split())
+CONFIRMING_WORDS = frozenset("""
+    confirmed confirms confirm official officially announced revealed verified proof proves proven
+    definitely indeed
+""".split())

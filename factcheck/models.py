@@ -115,6 +115,18 @@ class Evidence:
 
 
 @dataclass(frozen=True)
+class DocumentStance:
+    """One document judged as a whole against a claim: the stance of the article, not of a sentence."""
+
+    source: Source
+    stance: str  # supports | conflicts | related
+    relevance: float  # 0-100: how surely the document is about the claim
+    confidence: float  # 0-1: the stance model's probability for `stance`
+    reasons: tuple[str, ...] = ()
+    evidence: tuple[Evidence, ...] = ()  # the document's judged passages, most relevant first
+
+
+@dataclass(frozen=True)
 class Verdict:
     """The outcome for one claim: supported | conflicting | disputed | unverified."""
 
@@ -122,6 +134,7 @@ class Verdict:
     verdict: str
     evidence: tuple[Evidence, ...] = ()
     reasons: tuple[str, ...] = ()
+    documents: tuple[DocumentStance, ...] = ()  # per-document stance (pipeline.Options(documents=True))
 
 
 @dataclass(frozen=True)

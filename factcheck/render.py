@@ -13,7 +13,19 @@ import sys
 from collections.abc import Iterable
 from typing import IO, Any
 
-from .models import SCHEMA_VERSION, DraftReport, Evidence, Finding, IndexReport, Preview, QuoteRecord, Source, SourceInfo, Verdict
+from .models import (
+    SCHEMA_VERSION,
+    DocumentStance,
+    DraftReport,
+    Evidence,
+    Finding,
+    IndexReport,
+    Preview,
+    QuoteRecord,
+    Source,
+    SourceInfo,
+    Verdict,
+)
 
 MISSING = "(missing)"
 WRAP = 60
@@ -55,15 +67,24 @@ def evidence_dict(e: Evidence) -> dict[str, Any]:
     return out
 
 
-def verdict_dict(v: Verdict) -> dict[str, Any]:
-    """Return the JSON form of a verdict (DESIGN.md)."""
-    return {
+def verdict_dict(v: Verdict, documents: bool = False) -> dict[str, Any]:
+    """Return the JSON form of a verdict (DESIGN.md); with `documents`, also the per-document stances."""
+    out = {
         "schema_version": SCHEMA_VERSION,
         "claim": v.claim.text,
         "verdict": v.verdict,
         "reasons": list(v.reasons),
         "evidence": [evidence_dict(e) for e in v.evidence],
     }
+    if documents:
+        out["documents"] = [document_dict(d) for d in v.documents]
+    return out
+
+
+def document_dict(d: DocumentStance) -> dict[str, Any]:
+    """Return the JSON form of one document's stance (the passages as in `evidence`)."""
+    return {"stance": d.stance, "relevance": d.relevance, "confidence": d.confidence, "reasons": list(d.reasons),
+            "source": source_dict(d.source), "evidence": [evidence_dict(e) for e in d.evidence]}
 
 
 def source_info_dict(s: SourceInfo) -> dict[str, Any]:
@@ -82,21 +103,27 @@ def quote_dict(q: QuoteRecord) -> dict[str, Any]:
 # ---------------------------------------------------------------------------- verify
 
 
-def verdicts(items: Iterable[Verdict], fmt: str, out: IO[str] | None = None) -> None:
-    """Write verdicts in `fmt` (table, json, jsonl, csv, markdown), streaming where the format allows."""
+def verdicts(items: Iterable[Verdict], fmt: str, out: IO[str] | None = None, documents: bool = False) -> None:
+    """Write verdicts in `fmt` (table, json, jsonl, csv, markdown), streaming where the format allows.
+
+    With `documents`, the per-document stances are written too (json/jsonl key "documents",
+    a second table / list); csv keeps one row per passage.
+    """
     out = out or sys.stdout
     if fmt == "jsonl":
         for v in items:
-            out.write(json.dumps(verdict_dict(v), ensure_ascii=False) + "\n")
+            out.write(json.dumps(verdict_dict(v, documents), ensure_ascii=False) + "\n")
             out.flush()
     elif fmt == "json":
-        json.dump([verdict_dict(v) for v in items], out, ensure_ascii=False, indent=2)
+        json.dump([verdict_dict(v, documents) for v in items], out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif fmt == "csv":
         _verdicts_csv(items, out)
     elif fmt == "markdown":
         for v in items:
             out.write(_verdict_markdown(v) + "\n")
+            if documents:
+                out.write(_documents_markdown(v) + "\n")
     else:
         colour = use_colour(out)
         first = True
@@ -105,6 +132,8 @@ def verdicts(items: Iterable[Verdict], fmt: str, out: IO[str] | None = None) -> 
                 out.write("\n")
             first = False
             out.write(_verdict_table(v, colour) + "\n")
+            if documents:
+                out.write(_documents_table(v, colour) + "\n")
             out.flush()
 
 
@@ -172,6 +201,38 @@ def _verdict_table(v: Verdict, colour: bool) -> str:
     table = tabulate(rows, headers=["stance", "score", "speaker", "passage", "why", "source"],
                      tablefmt="simple_grid", disable_numparse=True)
     return head + "\n" + table
+
+
+DOCUMENT_ROWS = 10  # documents shown in a table; json has them all
+
+
+def _documents_table(v: Verdict, colour: bool) -> str:
+    import textwrap
+
+    from tabulate import tabulate
+
+    if not v.documents:
+        return "documents: none relevant enough"
+    rows = []
+    for d in v.documents[:DOCUMENT_ROWS]:
+        why = "\n".join(textwrap.fill("- " + r, 56) for r in d.reasons)
+        src = d.source
+        cite = "\n".join(textwrap.wrap(src.title, 32)) if src.title else f"{MISSING} title"
+        rows.append([_paint(d.stance, _STANCE_COLOUR.get(d.stance, ""), colour), f"{d.relevance:.0f}", why,
+                     f"{cite}\n{src.date or MISSING + ' date'}\n{src.path}"])
+    more = len(v.documents) - DOCUMENT_ROWS
+    table = tabulate(rows, headers=["document", "relevance", "why", "source"], tablefmt="simple_grid", disable_numparse=True)
+    return "documents:\n" + table + (f"\n({more} more documents; --format json lists them all)" if more > 0 else "")
+
+
+def _documents_markdown(v: Verdict) -> str:
+    lines = ["| document stance | relevance | why | source |", "|---|---:|---|---|"]
+    for d in v.documents:
+        src = d.source
+        title = _md(src.title or src.path)
+        link = f"[{title}]({src.url})" if src.url else title
+        lines.append(f"| {d.stance} | {d.relevance:.0f} | {_md('; '.join(d.reasons))} | {link} |")
+    return "\n".join(lines) + "\n" if v.documents else "No document is relevant enough.\n"
 
 
 def _bold_words(text: str, targets: set[str]) -> str:

@@ -40,8 +40,8 @@ MAX_FUZZY = 4  # misspelt words looked up per claim
 FUZZY_BELOW_TERMS = 6
 
 
-def candidates(store: Store, claim: Claim) -> tuple[ClaimTerms, list[Candidate]]:
-    """Return the claim's weighted terms and the candidate passages to score."""
+def candidates(store: Store, claim: Claim, limit: int = RERANK) -> tuple[ClaimTerms, list[Candidate]]:
+    """Return the claim's weighted terms and the `limit` best candidate passages to score."""
     content = [w for w in dict.fromkeys(words(claim.text)) if w not in STOP_WORDS][:200]
     total = max(store.passage_count(), 1)
     doc_freq: dict[str, int] = {}
@@ -63,11 +63,11 @@ def candidates(store: Store, claim: Claim) -> tuple[ClaimTerms, list[Candidate]]
     rare = [t for df, t in known if df <= max(COMMON_SHARE * total, COMMON_MIN_DF)]
     searched = (rare if len(rare) >= MIN_TERMS else [t for _, t in known[:MIN_TERMS]])[:MAX_TERMS]
     hits: dict[int, float] = {}
-    for pid, bm25 in store.search(searched, RERANK, context_terms=searched[:CONTEXT_TERMS]):
+    for pid, bm25 in store.search(searched, limit, context_terms=searched[:CONTEXT_TERMS]):
         hits[pid] = max(hits.get(pid, 0.0), bm25)
     for term in unknown[:MAX_FUZZY] if len(searched) < FUZZY_BELOW_TERMS else ():
         distance = 1 if len(term) < 7 else 2
         for pid, bm25 in store.fuzzy_search(term, distance, FUZZY_POOL):
             hits[pid] = hits.get(pid, 0.0) + bm25
-    ranked = sorted(hits, key=lambda pid: (-hits[pid], pid))[:RERANK]
+    ranked = sorted(hits, key=lambda pid: (-hits[pid], pid))[:limit]
     return terms, store.candidates(ranked)
