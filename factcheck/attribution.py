@@ -317,7 +317,7 @@ class Context:
             if not verb_ok(verb):
                 continue
             tail = window[m.end():]
-            adjacent = bool(re.fullmatch(r"(?:[ \t]+(?:to[ \t]+)?[^,.;:!?“”\"\n]{0,45}?)?[ \t]*[,:—–-]?[ \t]*", tail)) \
+            adjacent = bool(re.fullmatch(r"(?:[ \t]++(?:to[ \t]+)?[^,.;:!?“”\"\n]{0,45}?)?[ \t]*+[,:—–-]?[ \t]*+", tail)) \
                 and len(tail.split()) <= 7
             subj = subject_before_verb(window[:m.start()], base, whole=False)
             where = "before"
