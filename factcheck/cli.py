@@ -129,8 +129,11 @@ def index(paths: tuple[str, ...], prune: bool, max_file_size: int | None, fields
         sys.exit(ExitCode.FINDINGS if preview.skipped else ExitCode.OK)
     from .ingest import index_paths
 
+    progress = _progress() if not settings.quiet else None
     report = index_paths(target, paths, prune=prune, max_bytes=settings.max_file_size,
-                         progress=_progress() if not settings.quiet else None, options=options)
+                         progress=progress, options=options)
+    if progress:
+        _clear_progress()
     for path, reason in report.skipped:
         render.warning(f"skipped {path}: {reason}")
     if not settings.quiet or settings.format:
@@ -162,7 +165,7 @@ def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, si
                          since=_date_option("--since", since), until=_date_option("--until", until), sort=sort,
                          documents=documents)
     texts = list(_claims(claims)) if claims != ("-",) else None
-    store = open_index(index_for_reading(settings))
+    store = _searchable(open_index(index_for_reading(settings)))
     options = Options(top=settings.top, min_score=settings.min_score, since=settings.since,
                       until=settings.until, sort=settings.sort, documents=settings.documents)
     seen: list[str] = []
@@ -211,7 +214,7 @@ def check(files: tuple[str, ...], fail_on: tuple[str, ...], no_fail: bool, stric
     fail = findings.parse_fail_on(settings.fail_on)  # options are checked before any work is done
     level = findings.parse_level(settings.min_severity)
     out = _check_format(settings.format)
-    store = open_index(_refreshed(settings) or index_for_reading(settings))
+    store = _searchable(open_index(_refreshed(settings) or index_for_reading(settings)))
     run = draft.check_paths(store, files, draft.check_options(settings), changed_since,
                             stdin_filename or draft.STDIN_NAME)
     render.check_reports(findings.visible(run.reports, level, fail), out)
@@ -295,6 +298,16 @@ def _refreshed(settings: Any) -> str | None:
     return target
 
 
+def _searchable(store: Any) -> Any:
+    """Return `store`, having warned on stderr when its search index may miss documents."""
+    problem = store.health()
+    if problem:
+        from . import render
+
+        render.warning(problem)
+    return store
+
+
 def _date_option(name: str, value: str | None) -> str | None:
     if value is None:
         return None
@@ -306,12 +319,15 @@ def _date_option(name: str, value: str | None) -> str | None:
     return parsed
 
 
-def _progress() -> Callable[[int, str], None] | None:
+def _progress() -> Callable[[int, int, str], None] | None:
+    """Return a progress bar drawn on stderr (a terminal only; a pipe or log gets none)."""
     if not sys.stderr.isatty():
         return None
+    width = 24
 
-    def show(n: int, path: str) -> None:
-        sys.stderr.write(f"\r\x1b[Kindexing {n}: {path[-60:]}")
+    def show(n: int, total: int, path: str) -> None:
+        done = width * n // max(total, 1)
+        sys.stderr.write(f"\r\x1b[Kindexing [{'#' * done}{'.' * (width - done)}] {n}/{total} {path[-50:]}")
         sys.stderr.flush()
 
     return show

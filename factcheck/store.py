@@ -8,9 +8,11 @@ batch, so concurrent `factcheck index` runs queue instead of failing; readers ne
 Why tantivy: measured on this machine at 1 M passages, SQLite FTS5 takes 87 ms per claim
 and tantivy 3.9 ms (issue #7); SQLite remains the home for everything else.
 
-Crash safety: a batch is committed to SQLite first, then to tantivy, then tantivy's commit
-stamp is recorded in SQLite. A crash anywhere in between leaves SQLite consistent (one
-transaction) and the stamps unequal, and the next writer rebuilds tantivy from SQLite.
+Crash safety: a batch is committed to SQLite first (with the stamp set to "pending" in the
+same transaction), then to tantivy, then tantivy's commit stamp is recorded in SQLite. A
+crash anywhere in between leaves SQLite consistent (one transaction) and the stamps unequal:
+readers warn that answers may miss documents, and the next writer - even one with nothing
+new to add - rebuilds tantivy from SQLite.
 A bulk run (many files) keeps the lock for the whole run and commits tantivy once at the
 end, into one large segment; until then the stamp says "pending" (see Writer).
 """
@@ -18,7 +20,9 @@ end, into one large segment; until then the stamp says "pending" (see Writer).
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import shutil
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator, Sequence
@@ -40,6 +44,8 @@ WRITER_HEAP = 64 * 1024 * 1024
 # bounds both memory and the number of segments (1 M passages took ~200 MB: one segment).
 BULK_WRITER_HEAP = 512 * 1024 * 1024
 PENDING = "pending"  # the stamp while a bulk run has committed SQLite but not yet the search index
+_REPAIR_HINT = ("run `factcheck index --index {index} SOURCES...` again (any of its sources will do: "
+                "the search index is rebuilt from the database)")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -92,6 +98,7 @@ class Store(Protocol):
     def search(self, terms: Sequence[str], limit: int,
                context_terms: Sequence[str] | None = None) -> list[tuple[int, float]]: ...
     def fuzzy_search(self, term: str, distance: int, limit: int) -> list[tuple[int, float]]: ...
+    def health(self) -> str | None: ...
     def doc_freq(self, term: str) -> int: ...
     def passage_count(self) -> int: ...
     def analyze(self, text: str) -> list[str]: ...
@@ -148,15 +155,18 @@ def _open_engine(folder: str, create: bool) -> _Engine:
         .filter(tantivy.Filter.stemmer("english"))
         .build()
     )
+    where = os.path.dirname(folder)
     if create:
         os.makedirs(folder, exist_ok=True)
     elif not os.path.isdir(folder):
-        raise StoreError(f"the search index in {os.path.dirname(folder)} is missing - run `factcheck index` again to rebuild it")
+        raise StoreError(f"the search index in {where} is missing; {_REPAIR_HINT.format(index=where)}")
     try:
         index = tantivy.Index(schema, path=folder, reuse=True)
     except ValueError as exc:
-        raise StoreError(f"the search index in {os.path.dirname(folder)} is unreadable ({exc}); "
-                         "delete the folder and run `factcheck index` again") from None
+        if create:
+            raise  # a writer replaces it (see Writer._engine_writer_for)
+        raise StoreError(f"the search index in {where} is unreadable ({exc}); "
+                         f"{_REPAIR_HINT.format(index=where)}") from None
     index.register_tokenizer("fc", analyzer)
     return _Engine(index=index, schema=schema, analyzer=analyzer)
 
@@ -185,7 +195,8 @@ class IndexStore:
         self._engine: _Engine | None = None
         self._searcher = None
         if create:
-            self._engine = _open_engine(os.path.join(path, TANTIVY_DIR), create=True)
+            with contextlib.suppress(ValueError):  # unreadable: the first writer replaces it
+                self._engine = _open_engine(os.path.join(path, TANTIVY_DIR), create=True)
 
     def _schema_version(self, create: bool) -> int:
         has_meta = self.db.execute(
@@ -353,6 +364,43 @@ class IndexStore:
             )
         ]
 
+    def health(self) -> str | None:
+        """Return a warning when searches may miss documents (the search index is behind), else None.
+
+        Raise StoreError when there is no usable search index at all.
+        """
+        state = self._engine_state()
+        if state is None:
+            return None
+        if state != "behind":
+            raise StoreError(f"the search index in {self.path} is {state}; {_REPAIR_HINT.format(index=self.path)}")
+        if _lock_held(os.path.join(self.path, LOCK_NAME)):
+            return (f"the index at {self.path} is being written by another `factcheck index` run; "
+                    "its newest documents may not be searchable yet")
+        return (f"the search index at {self.path} is behind its database (an indexing run was interrupted), "
+                f"so answers may miss documents; {_REPAIR_HINT.format(index=self.path)}")
+
+    def _engine_state(self) -> str | None:
+        """Return None when the search index holds what SQLite does, else "missing", "unreadable" or "behind".
+
+        Compares the stamp SQLite recorded at the last search-index commit with the commit
+        stamp in the engine's own meta file: cheap enough to run on every command.
+        """
+        stamp = _read_stamp(self.db)
+        try:
+            with open(os.path.join(self.path, TANTIVY_DIR, "meta.json"), encoding="utf-8") as fh:
+                opstamp: str | None = str(json.load(fh)["opstamp"])
+        except FileNotFoundError:
+            opstamp = None
+        except (OSError, ValueError, KeyError, TypeError):
+            return "unreadable"
+        if stamp is None:  # no search-index commit recorded: sound only while SQLite holds no passage
+            empty = self.db.execute("SELECT 1 FROM passages LIMIT 1").fetchone() is None
+            return None if empty else ("missing" if opstamp is None else "behind")
+        if opstamp is None:
+            return "missing"
+        return None if stamp == opstamp else "behind"
+
     def integrity(self) -> str:
         """Return SQLite's integrity check verdict ("ok" when sound)."""
         return str(self.db.execute("PRAGMA integrity_check").fetchone()[0])
@@ -364,6 +412,8 @@ class IndexStore:
         """Yield a Writer holding the index's write lock; commits on exit (see Writer for `bulk`)."""
         w = Writer(self, bulk=bulk)
         try:
+            if self._engine_state() is not None:
+                w.repair()  # even a run with nothing new repairs what an interrupted run left
             yield w
             w.flush()
             w.finish()
@@ -430,21 +480,48 @@ class Writer:
         self.pending, self.pending_removals, self.pending_passages = [], [], 0
         self.started = time.monotonic()
 
+    def repair(self) -> None:
+        """Rebuild the search index from SQLite if it is missing, unreadable or behind (under the lock)."""
+        self._lock()
+        try:
+            writer = self._engine_writer if self._engine_writer is not None else self._open_engine_writer()
+            if self.bulk:
+                self._engine_writer = writer
+            del writer
+        finally:
+            if not self.bulk:
+                self._unlock()
+
+    def _open_engine_writer(self):  # type: ignore[no-untyped-def]
+        """Return a search-index writer over an engine that agrees with SQLite (rebuilt if not).
+
+        Called with the write lock held. The search index is derived data: one that cannot be
+        opened is replaced, one whose commit stamp differs from SQLite's is refilled.
+        """
+        store = self.store
+        folder = os.path.join(store.path, TANTIVY_DIR)
+        try:
+            engine = _open_engine(folder, create=True)
+        except ValueError:
+            shutil.rmtree(folder, ignore_errors=True)
+            engine = _open_engine(folder, create=True)
+        writer = _tantivy_writer(engine, BULK_WRITER_HEAP if self.bulk else WRITER_HEAP)
+        stamp = _read_stamp(store.db)
+        has_passages = store.db.execute("SELECT 1 FROM passages LIMIT 1").fetchone() is not None
+        if stamp != str(writer.commit_opstamp) and (stamp is not None or has_passages):
+            _rebuild_engine(store.db, engine, writer)
+        return writer
+
     def _commit_batch(self) -> None:
         store = self.store
         db = store.db
-        writer = self._engine_writer
-        if writer is None:
-            engine = _open_engine(os.path.join(store.path, TANTIVY_DIR), create=True)
-            writer = _tantivy_writer(engine, BULK_WRITER_HEAP if self.bulk else WRITER_HEAP)
+        writer = self._engine_writer if self._engine_writer is not None else self._open_engine_writer()
         try:
-            if self._engine_writer is None and _read_stamp(db) != str(writer.commit_opstamp):
-                _rebuild_engine(db, engine, writer)
             removed_docs: list[int] = []
             added: list[tuple[int, list[int], list[str]]] = []
             with store._transaction():
-                if self.bulk:
-                    _write_stamp(db, PENDING)
+                # until the search index has these rows too: a crash before then shows as "pending"
+                _write_stamp(db, PENDING)
                 for path in self.pending_removals:
                     removed_docs.extend(_delete_path(db, path))
                 next_id = _next_passage_id(db)
@@ -506,6 +583,23 @@ class Writer:
         """Drop the write lock if it is still held (a bulk run's uncommitted search index too)."""
         self._engine_writer = None  # dropped uncommitted: the "pending" stamp forces a rebuild
         self._unlock()
+
+
+def _lock_held(path: str) -> bool:
+    """Return True when some process holds the write lock at `path` (without waiting for it)."""
+    import fcntl
+
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+    except OSError:
+        return True
+    finally:
+        os.close(fd)  # closing drops a lock we got
+    return False
 
 
 def _tantivy_writer(engine: _Engine, heap: int = 0):  # type: ignore[no-untyped-def]
