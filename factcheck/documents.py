@@ -133,16 +133,48 @@ def decode(data: bytes, path: str = "<input>") -> str:
     elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
         text = data.decode("utf-16", errors="replace")
     else:
-        if b"\x00" in data[:8192]:
-            raise InputError(f"{path}: looks binary (NUL bytes), not text")
+        if _looks_binary(data):
+            raise InputError(f"{path}: looks binary (NUL and control bytes), not text")
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = data.decode("cp1252", errors="replace")
+            text = _decode_mixed(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", " ")
     if text.startswith("\ufeff"):
         text = text[1:]
     return text
+
+
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _decode_mixed(data: bytes) -> str:
+    """Return text that is not clean UTF-8: UTF-8 with a few bad bytes replaced, else cp1252.
+
+    A UTF-8 file with one stray byte keeps its other characters (rather than turning every
+    curly quote into mojibake); a cp1252 file has high bytes that seldom form UTF-8 sequences.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd")
+    if len(_UTF8_SEQUENCE.findall(data)) > bad:
+        return text
+    return data.decode("cp1252", errors="replace")
+
+
+# Bytes that text files do not hold (C0 controls but tab, newline, VT, FF, CR, ESC).
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), 0x0E, 0x0F, *range(0x10, 0x1B), *range(0x1C, 0x20)])
+_TEXT_BYTES = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
+
+
+def _looks_binary(data: bytes) -> bool:
+    """Return True when `data` is not text: control bytes in over 1 % of its first 8 KB.
+
+    Trailing NUL padding (a file preallocated or cut short by a crash) is left out, and a
+    stray NUL in real text does not make it binary: random bytes hold ~10 % control bytes.
+    """
+    sample = data[:8192].rstrip(b"\x00")
+    controls = len(sample.translate(None, _TEXT_BYTES))
+    return controls > max(1, len(sample) // 100)
 
 
 # ---------------------------------------------------------------------------- metadata
