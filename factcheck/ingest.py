@@ -17,12 +17,12 @@ from .models import Document, IndexReport, Passage, Preview, PreviewItem, Quote,
 from .readers import Member, ReadOptions, container_of
 from .segment import segment
 from .store import DB_NAME, IndexStore, open_index
-from .text import prepare
+from .text import prepare, strip_controls
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
 
-Progress = Callable[[int, str], None]
+Progress = Callable[[int, int, str], None]  # (files done, files in all, the file's stored path)
 
 
 def index_paths(
@@ -71,7 +71,7 @@ def index_files(
                 for fs_path, shown in files)
         for n, (shown, error, stale_members, outcomes) in enumerate(_read_all(jobs, len(files)), 1):
             if progress:
-                progress(n, shown)
+                progress(n, len(files), shown)
             if error is not None:
                 report.skipped.append((shown, error))
                 continue
@@ -111,11 +111,17 @@ FileResult = tuple[str, str | None, list[str], list[tuple[str, Outcome]]]
 BULK_MIN_FILES = 500  # runs this large hold the write lock throughout (see store.Writer)
 PARALLEL_MIN_FILES = 64  # below this, worker start-up (~0.2 s) costs more than it saves
 CHUNK_FILES = 16  # files per task sent to a worker: amortises the inter-process round trip
+CHUNK_BYTES = 8 * 1024 * 1024  # ...and at most this much text per task (a file larger goes alone)
 IN_FLIGHT = 4  # tasks queued per worker: keeps the workers busy while bounding memory
 
 
 def _read_all(jobs: Iterable[Job], count: int) -> Iterator[FileResult]:
-    """Yield each file's result, in order; reads and segments on all cores when it pays."""
+    """Yield each file's result, in order; reads and segments on all cores when it pays.
+
+    At most workers x IN_FLIGHT tasks of CHUNK_BYTES are under way, so memory stays bounded
+    however large the folder. Where worker processes cannot start (a program whose main
+    module cannot be imported again), the rest is read in this process.
+    """
     workers = min(os.cpu_count() or 1, 8)
     if workers < 2 or count < PARALLEL_MIN_FILES:
         for job in jobs:
@@ -123,16 +129,27 @@ def _read_all(jobs: Iterable[Job], count: int) -> Iterator[FileResult]:
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
+    chunks = _batched(jobs)
+    pending: deque[tuple[Future[list[FileResult]], list[Job]]] = deque()
     # "spawn": the parent holds SQLite and search-engine handles (and threads) a fork would copy.
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
-        pending: deque[Future[list[FileResult]]] = deque()
-        for chunk in _batched(jobs, CHUNK_FILES):
-            pending.append(pool.submit(_read_files, chunk))
-            if len(pending) >= workers * IN_FLIGHT:
-                yield from pending.popleft().result()
-        while pending:
-            yield from pending.popleft().result()
+        try:
+            for chunk in chunks:
+                pending.append((pool.submit(_read_files, chunk), chunk))
+                if len(pending) >= workers * IN_FLIGHT:
+                    yield from pending[0][0].result()
+                    pending.popleft()
+            while pending:
+                yield from pending[0][0].result()
+                pending.popleft()
+        except BrokenProcessPool:
+            pass
+    for _, chunk in pending:  # only left when the pool broke: finish in this process
+        yield from _read_files(chunk)
+    for chunk in chunks:
+        yield from _read_files(chunk)
 
 
 def _read_files(chunk: list[Job]) -> list[FileResult]:
@@ -164,13 +181,20 @@ def _read_file(job: Job) -> FileResult:
     return shown, None, stale, outcomes
 
 
-def _batched(items: Iterable[Job], size: int) -> Iterator[list[Job]]:
+def _batched(jobs: Iterable[Job]) -> Iterator[list[Job]]:
+    """Yield jobs in chunks of at most CHUNK_FILES files and CHUNK_BYTES of file content."""
     chunk: list[Job] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) == size:
+    size = 0
+    for job in jobs:
+        try:
+            job_size = os.stat(job[0]).st_size
+        except OSError:
+            job_size = 0  # the worker reports why it cannot be read
+        if chunk and (len(chunk) == CHUNK_FILES or size + job_size > CHUNK_BYTES):
             yield chunk
-            chunk = []
+            chunk, size = [], 0
+        chunk.append(job)
+        size += job_size
     if chunk:
         yield chunk
 
@@ -204,9 +228,20 @@ def load_member(member: Member) -> Document:
         raise InputError(f"{member.path}: too deeply nested to read") from None
     if doc.path != member.path:
         doc = replace(doc, path=member.path)
+    doc = _without_controls(doc)
     if not (doc.masked or doc.text).strip():
         raise InputError(f"{member.path}: empty - no text to index")
     return doc
+
+
+def _without_controls(doc: Document) -> Document:
+    """Return `doc` with control characters in its text and metadata as spaces (offsets kept)."""
+    fields = {}
+    for name in ("text", "masked", "title", "author", "site", "url"):
+        value = getattr(doc, name)
+        if isinstance(value, str) and (clean := strip_controls(value)) is not value:
+            fields[name] = clean
+    return replace(doc, **fields) if fields else doc
 
 
 def preview_paths(index_path: str | None, paths: Iterable[str], max_bytes: int = DEFAULT_MAX_FILE_SIZE,

@@ -26,6 +26,16 @@ _SPECIAL_FOLD = str.maketrans(
     }
 )
 
+# C0 controls but tab and newline, DEL and C1 controls: in a source they are noise at best and
+# terminal escape sequences at worst (a table would replay them on the user's screen).
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def strip_controls(text: str) -> str:
+    """Return `text` with control characters (but tab and newline) as spaces: same length, same offsets."""
+    return _CONTROL_CHARS.sub(" ", text) if _CONTROL_CHARS.search(text) else text
+
+
 _DOTTED_ACRONYM = re.compile(r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])")
 _POSSESSIVE = re.compile(r"(?<=\w)['’]s\b")
 _APOSTROPHE = re.compile(r"(?<=\w)['’](?=\w)")
