@@ -385,6 +385,24 @@ def test_since_until_filter_html_and_json_sources(mixed, tmp_path):
     assert window and all(e["source"]["date"] == "2024-02-24" for e in window)
 
 
+def test_since_until_filter_check_findings(mixed, tmp_path):
+    idx = str(tmp_path / "idx")
+    _cli("index", "--index", idx, str(mixed))
+    draft = tmp_path / "draft.md"
+    draft.write_text("“There are rules to resistance, rules to war and rules to peace,” said Amer.\n", encoding="utf-8")
+
+    def findings(*options):
+        r = _cli("check", "--index", idx, str(draft), "-f", "json", *options)
+        assert r.exit_code == 0, r.stderr
+        return json.loads(r.stdout)[0]["findings"]
+
+    [inside] = findings("--since", "2024-08-08", "--until", "2024-08-08")  # the CBC page's day (an .html.gz source)
+    assert inside["kind"] == "exact-quote" and {e["source"]["date"] for e in inside["evidence"]} == {"2024-08-08"}
+    [before] = findings("--until", "2024-08-07")
+    assert before["kind"] == "unverified" and all(e["source"]["date"] <= "2024-08-07" for e in before["evidence"])
+    assert _cli("check", "--index", idx, str(draft), "--since", "2024-13-01").exit_code == 2
+
+
 def test_gz_html_fixture_is_really_gzip():
     assert gzip.decompress((PAGES / "cbc_gaza.html.gz").read_bytes()).lstrip().lower().startswith(b"<!doctype html")
 
