@@ -79,6 +79,32 @@ def test_syndicated_copy_keeps_its_own_url():
     assert doc.site == "The Seattle Times"
 
 
+def test_syndicated_copy_keeps_its_own_url_when_og_url_names_the_original_too():
+    doc = read_document(str(PAGES / "eastbaytimes_syndicated.html"))
+    # canonical, og:url and JSON-LD url name mercurynews.com; og:site_name "East Bay Times" and
+    # JSON-LD mainEntityOfPage name the copy this file is
+    assert doc.url == "http://www.eastbaytimes.com/2020/04/24/joe-biden-predicts-trump-will-try-to-delay-elections/"
+    assert doc.site == "East Bay Times"
+
+
+@pytest.mark.parametrize("site_name,expected", [
+    ("Valley Courier", "https://valleycourier.com/2024/05/02/dam-opens/"),  # the copy names itself: its own address
+    ("Arizona Daily Star", "https://metro-herald.com/dam-opens"),  # the site name matches no host: the canonical
+    ("Metro Herald", "https://metro-herald.com/dam-opens"),  # the canonical is on the site's own host
+])
+def test_site_name_host_decides_a_syndicated_copys_url(site_name, expected):
+    ld = {"@type": "NewsArticle", "headline": "Dam opens after repairs", "url": "https://metro-herald.com/dam-opens",
+          "mainEntityOfPage": {"@type": "WebPage", "@id": "https://valleycourier.com/2024/05/02/dam-opens/"}}
+    page = (f"<html><head><link rel=canonical href='https://metro-herald.com/dam-opens'>"
+            f"<meta property='og:url' content='https://metro-herald.com/dam-opens'>"
+            f"<meta property='og:site_name' content='{site_name}'>"
+            f"<script type='application/ld+json'>{json.dumps(ld)}</script></head>"
+            "<body><article><h1>Dam opens after repairs</h1><p>"
+            + "The dam reopened on Thursday after two years of repairs, the water board said. " * 5
+            + "</p></article></body></html>")
+    assert parse_bytes("dam.html", page.encode()).url == expected
+
+
 def test_html_body_has_no_navigation_or_scripts():
     doc = read_document(str(PAGES / "independent_laos.html.gz"))
     assert doc.title.endswith("as police detain hostel bosses") and "Independent" not in doc.title
@@ -357,6 +383,24 @@ def test_since_until_filter_html_and_json_sources(mixed, tmp_path):
     window = json.loads(_cli("verify", "--index", idx, "death toll in Valencia fire", "--since", "2024-02-24",
                              "--until", "2024-02-24", "-f", "json").stdout)[0]["evidence"]
     assert window and all(e["source"]["date"] == "2024-02-24" for e in window)
+
+
+def test_since_until_filter_check_findings(mixed, tmp_path):
+    idx = str(tmp_path / "idx")
+    _cli("index", "--index", idx, str(mixed))
+    draft = tmp_path / "draft.md"
+    draft.write_text("“There are rules to resistance, rules to war and rules to peace,” said Amer.\n", encoding="utf-8")
+
+    def findings(*options):
+        r = _cli("check", "--index", idx, str(draft), "-f", "json", *options)
+        assert r.exit_code == 0, r.stderr
+        return json.loads(r.stdout)[0]["findings"]
+
+    [inside] = findings("--since", "2024-08-08", "--until", "2024-08-08")  # the CBC page's day (an .html.gz source)
+    assert inside["kind"] == "exact-quote" and {e["source"]["date"] for e in inside["evidence"]} == {"2024-08-08"}
+    [before] = findings("--until", "2024-08-07")
+    assert before["kind"] == "unverified" and all(e["source"]["date"] <= "2024-08-07" for e in before["evidence"])
+    assert _cli("check", "--index", idx, str(draft), "--since", "2024-13-01").exit_code == 2
 
 
 def test_gz_html_fixture_is_really_gzip():

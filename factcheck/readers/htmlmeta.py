@@ -6,7 +6,10 @@ canonical link; htmldate's search is the fallback for the date. Where htmldate i
 the page itself says so, and these rules read it (measured in benchmarks/metadata.py):
 
 - titles lose a trailing site name ("... | The Independent", "... - Reuters");
-- a syndicated copy keeps its own og:url, not the canonical link to the original elsewhere.
+- a syndicated copy keeps its own address, not the canonical link to the original elsewhere:
+  its og:url when that is on another host than the canonical link, or the page's own
+  JSON-LD address when both name the original and only that one is on the host the site
+  serving the page (og:site_name) is named for.
 
 Choosing the publication day is in `pagedates`.
 """
@@ -252,7 +255,7 @@ def _host_word(url: str | None) -> str | None:
 
 
 def canonical_url(pm: PageMeta) -> str | None:
-    """Return the page's own URL: canonical link, else og:url, else the JSON-LD article's URL."""
+    """Return the page's own URL: canonical link, else og:url, else JSON-LD's; a syndicated copy's own address."""
     ld = pm.ld_article or {}
     entity = ld.get("mainEntityOfPage")
     if isinstance(entity, dict):
@@ -266,21 +269,43 @@ def canonical_url(pm: PageMeta) -> str | None:
         # itself (and its title, date and outlet) is the copy at og:url.
         candidates.insert(0, own)
     base = pm.base if pm.base and pm.base.lower().startswith("http") else (absolute[0] if absolute else None)
-    for c in candidates:
-        if not isinstance(c, str) or not c.strip():
-            continue
-        url = c.strip()
-        if url.startswith("//"):
-            url = "https:" + url
-        elif not url.lower().startswith(("http://", "https://")):
-            if not base:
-                continue
-            url = urljoin(base, url)
-        parts = urlsplit(url)
-        if not parts.hostname or parts.path in ("", "/"):
-            continue  # a home page is the site, not the article
-        return clean_url(url)
-    return None
+    urls = [u for c in candidates if (u := _article_url(c, base))]
+    if not urls:
+        return None
+    outlet = pm.meta.get("og:site_name") or pm.meta.get("application-name")
+    if outlet and not _host_is(outlet, urls[0]):
+        # A syndicated copy whose canonical link and og:url both name the original: the
+        # site serving the page names itself, and one of the page's own addresses (JSON-LD
+        # url / mainEntityOfPage) is on that site's host - the copy the user holds.
+        urls.sort(key=lambda u: not _host_is(outlet, u))
+    return clean_url(urls[0])
+
+
+def _article_url(raw: object, base: str | None) -> str | None:
+    """Return `raw` as an absolute article URL, or None (not a string, no base, a home page)."""
+    if not isinstance(raw, str) or not raw.strip():
+        return None
+    url = raw.strip()
+    if url.startswith("//"):
+        url = "https:" + url
+    elif not url.lower().startswith(("http://", "https://")):
+        if not base:
+            return None
+        url = urljoin(base, url)
+    parts = urlsplit(url)
+    if not parts.hostname or parts.path in ("", "/"):
+        return None  # a home page is the site, not the article
+    return url
+
+
+def _host_is(outlet: str, url: str) -> bool:
+    """Return True when a label of the URL's host is the outlet's name as one word (East Bay Times: eastbaytimes.com)."""
+    key = _alnum(re.sub(r"^the\s+", "", outlet, flags=re.I))
+    labels = (urlsplit(url).hostname or "").lower().split(".")
+    return len(key) >= 3 and key not in _GENERIC_LABELS and any(label.replace("-", "") == key for label in labels)
+
+
+_GENERIC_LABELS = frozenset({"www", "com", "co", "org", "net", "news", "amp", "mobile", "edition"})
 
 
 def _host(url: str) -> str | None:
