@@ -244,7 +244,8 @@ def main() -> None:
     sizes = [int(x) for x in args.mb.split(",") if int(x) > 0]
     if sizes:
         print("## Large folders (`factcheck index`, peak resident memory sampled every 0.2 s)\n")
-        print("| text MB | files | seconds | MB/s | peak RSS, main process MB | peak RSS, with workers MB | index MB | exit | stderr lines |")
+        print("| text MB | files | seconds | MB/s | peak RSS, main MB | peak RSS, with workers MB | index MB | exit "
+              "| stderr lines |")
         print("|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
         for mb in sizes:
             f = large_folder(args.data, mb, args.work)

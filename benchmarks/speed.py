@@ -224,7 +224,7 @@ def measure(size: int, args: argparse.Namespace) -> dict[str, object]:
     print(f"[{size}] index built in {build_s:.1f} s", file=sys.stderr)
 
     store = open_index(str(index))
-    texts = dict(store.db.execute("SELECT id, text FROM passages"))
+    texts = {pid: text for pid, _, _, text in store.passages()}
     passages = len(texts)
     claims = make_claims(texts, args.claims)
     heads = headlines(Path(args.data), args.headlines, {p.name for p in corpus.rglob("*.txt")})
@@ -316,7 +316,7 @@ def naive_scan(texts: dict[int, str], claims: list[tuple[str, int]], heads: list
     out: dict[str, object] = {"scan_claims": len(sample), "scan_p50_ms": 1000 * statistics.median(times),
                               "scan_p90_ms": 1000 * pct(times, 0.9), "scan_recall10": hits / len(sample)}
     head_hits = 0
-    paths = dict(store.db.execute("SELECT p.id, d.path FROM passages p JOIN documents d ON d.id = p.doc_id"))
+    paths = {pid: path for pid, _, path, _ in store.passages()}
     for head, bodies in heads[:args.scan_claims]:
         top = process.extract(normalize(head), normed, scorer=fuzz.token_set_ratio, processor=None, limit=10)
         head_hits += any(os.path.basename(paths[pids[i]]) in bodies for _, _, i in top)

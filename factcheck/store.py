@@ -1,9 +1,10 @@
-"""The index: all SQL and all search-engine access live here.
+"""The index: all SQL and all search-engine access live here (writing: `storewrite`).
 
-An index is a folder holding one SQLite database (documents, metadata, passages, quotes;
-the source of truth) and one tantivy index over the passages (candidate retrieval; derived,
-rebuilt from SQLite whenever the two disagree). Writers take an exclusive file lock per
-batch, so concurrent `factcheck index` runs queue instead of failing; readers never block.
+An index is a folder holding one SQLite database (documents with their metadata, and each
+document's passages and quotes as one compressed record - see `bodies`; the source of truth)
+and one tantivy index over the passages (candidate retrieval; derived, rebuilt from SQLite
+whenever the two disagree). Writers take an exclusive file lock per batch, so concurrent
+`factcheck index` runs queue instead of failing; readers never block.
 
 Why tantivy: measured on this machine at 1 M passages, SQLite FTS5 takes 87 ms per claim
 and tantivy 3.9 ms (issue #7); SQLite remains the home for everything else.
@@ -12,9 +13,9 @@ Crash safety: a batch is committed to SQLite first (with the stamp set to "pendi
 same transaction), then to tantivy, then tantivy's commit stamp is recorded in SQLite. A
 crash anywhere in between leaves SQLite consistent (one transaction) and the stamps unequal:
 readers warn that answers may miss documents, and the next writer - even one with nothing
-new to add - rebuilds tantivy from SQLite.
-A bulk run (many files) keeps the lock for the whole run and commits tantivy once at the
-end, into one large segment; until then the stamp says "pending" (see Writer).
+new to add - rebuilds tantivy from SQLite. A bulk run (many files) keeps the lock for the
+whole run and commits tantivy once at the end, into one large segment; until then the stamp
+says "pending" (see storewrite.Writer).
 """
 
 from __future__ import annotations
@@ -22,28 +23,28 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import shutil
 import sqlite3
-import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections import OrderedDict
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
+from .bodies import Body, passage_id, split_id, unpack
 from .errors import StoreError
-from .models import Candidate, Document, Passage, Quote, QuoteRecord, Source, SourceInfo
+from .models import Candidate, QuoteRecord, Source, SourceInfo
 from .text import prepare
 
-SCHEMA_VERSION = 1
+if TYPE_CHECKING:
+    from .storewrite import Writer
+
+SCHEMA_VERSION = 2  # 2: passages and quotes in one compressed record per document (was: a row each)
 DB_NAME = "factcheck.db"
 TANTIVY_DIR = "tantivy"
 LOCK_NAME = "write.lock"
 BUSY_TIMEOUT_MS = 60_000
 CONTEXT_BOOST = 0.35  # weight of the previous sentence's words ("he" -> the person named before)
-WRITER_HEAP = 64 * 1024 * 1024
-# A bulk run's search-index writer: the engine flushes a segment whenever this fills, so it
-# bounds both memory and the number of segments (1 M passages took ~200 MB: one segment).
-BULK_WRITER_HEAP = 512 * 1024 * 1024
-PENDING = "pending"  # the stamp while a bulk run has committed SQLite but not yet the search index
+PENDING = "pending"  # the stamp while SQLite holds rows the search index does not have yet
+BODY_CACHE = 256  # unpacked documents kept per open index: claims in a batch keep hitting the same ones
 _REPAIR_HINT = ("run `factcheck index --index {index} SOURCES...` again (any of its sources will do: "
                 "the search index is rebuilt from the database)")
 
@@ -59,34 +60,9 @@ CREATE TABLE IF NOT EXISTS documents (
     quotes INTEGER NOT NULL DEFAULT 0,
     indexed_at TEXT NOT NULL
 );
-CREATE TABLE IF NOT EXISTS passages (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL,
-    kind TEXT NOT NULL,
-    text TEXT NOT NULL,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    line INTEGER NOT NULL,
-    speaker TEXT,
-    page INTEGER
-);
-CREATE INDEX IF NOT EXISTS passages_doc ON passages(doc_id, seq);
-CREATE TABLE IF NOT EXISTS quotes (
-    id INTEGER PRIMARY KEY AUTOINCREMENT,
-    doc_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
-    passage_id INTEGER,
-    text TEXT NOT NULL,
-    speaker TEXT,
-    cue TEXT,
-    start INTEGER NOT NULL,
-    "end" INTEGER NOT NULL,
-    line INTEGER NOT NULL
-);
-CREATE INDEX IF NOT EXISTS quotes_doc ON quotes(doc_id);
-CREATE INDEX IF NOT EXISTS quotes_passage ON quotes(passage_id);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+CREATE TABLE IF NOT EXISTS bodies (doc_id INTEGER PRIMARY KEY, body BLOB NOT NULL);
 """
+
 
 
 class Store(Protocol):
@@ -103,6 +79,15 @@ class Store(Protocol):
     def passage_count(self) -> int: ...
     def analyze(self, text: str) -> list[str]: ...
     def candidates(self, pids: Sequence[int]) -> list[Candidate]: ...
+    def passages(self) -> Iterator[tuple[int, int, str, str]]: ...
+    def dictionary(self) -> bytes:
+        """Return the preset compression dictionary of this index's records (b"" before the first write)."""
+        if self._zdict is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'zdict'").fetchone()
+            self._zdict = bytes(row[0]) if row else b""
+        return self._zdict
+
+    def stored_passages(self) -> int: ...
     def sources(self) -> list[SourceInfo]: ...
     def quotes(self) -> list[QuoteRecord]: ...
     def close(self) -> None: ...
@@ -164,7 +149,7 @@ def _open_engine(folder: str, create: bool) -> _Engine:
         index = tantivy.Index(schema, path=folder, reuse=True)
     except ValueError as exc:
         if create:
-            raise  # a writer replaces it (see Writer._engine_writer_for)
+            raise  # a writer replaces it (see storewrite.Writer._open_engine_writer)
         raise StoreError(f"the search index in {where} is unreadable ({exc}); "
                          f"{_REPAIR_HINT.format(index=where)}") from None
     index.register_tokenizer("fc", analyzer)
@@ -177,6 +162,10 @@ class IndexStore:
     def __init__(self, path: str, create: bool = False) -> None:
         self.path = path
         self.db_path = os.path.join(path, DB_NAME)
+        self._engine: _Engine | None = None
+        self._searcher = None
+        self._bodies: OrderedDict[int, Body | None] = OrderedDict()
+        self._zdict: bytes | None = None
         try:
             self.db = sqlite3.connect(self.db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -192,8 +181,15 @@ class IndexStore:
                 f"the index at {path} was written by a newer factcheck (schema {version}, this one "
                 f"reads {SCHEMA_VERSION}); upgrade factcheck or index into a new folder"
             )
-        self._engine: _Engine | None = None
-        self._searcher = None
+        if version < SCHEMA_VERSION:
+            if not create:
+                raise StoreError(
+                    f"the index at {path} was written by an older factcheck (schema {version}); "
+                    f"run `factcheck index --index {path} SOURCES...` once to upgrade it in place"
+                )
+            from .storewrite import upgrade
+
+            upgrade(self, version)
         if create:
             with contextlib.suppress(ValueError):  # unreadable: the first writer replaces it
                 self._engine = _open_engine(os.path.join(path, TANTIVY_DIR), create=True)
@@ -205,6 +201,9 @@ class IndexStore:
         if not has_meta:
             if not create:
                 raise sqlite3.DatabaseError("no factcheck tables")
+            # 16 KB pages: a document's record (~1.5 KB compressed) rarely spills over a page
+            # boundary; with 4 KB pages a fifth of the file was the unused ends of overflow pages.
+            self.db.execute("PRAGMA page_size = 16384")
             self.db.execute("PRAGMA journal_mode = WAL")
             with self._transaction():
                 for stmt in _SCHEMA.split(";"):
@@ -308,40 +307,60 @@ class IndexStore:
         """Return the stored passages `pids` (in that order) with source and context."""
         if not pids:
             return []
-        rows = {}
-        for chunk in _chunks(list(pids), 900):
-            marks = ",".join("?" * len(chunk))
-            for row in self.db.execute(
-                f"""SELECT p.id, p.text, p.start, p."end", p.line, p.kind, p.speaker, p.page,
-                           d.path, d.title, d.date, d.url, d.site,
-                           (SELECT q.text FROM passages q WHERE q.id = p.id - 1 AND q.doc_id = p.doc_id)
-                    FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.id IN ({marks})""",
-                chunk,
-            ):
-                rows[row[0]] = row
-        quotes = self._quotes_of([p for p in pids if p in rows])
+        where = [split_id(pid) for pid in pids]
+        sources = self._sources_of({doc_id for doc_id, _ in where})
         out = []
-        for pid in pids:
-            row = rows.get(pid)
-            if row is None:
-                continue  # a stale search hit (the passage was replaced); rebuilt on next write
-            source = Source(path=row[8], title=row[9], date=row[10], url=row[11], site=row[12])
-            out.append(Candidate(pid=pid, text=row[1], start=row[2], end=row[3], line=row[4], kind=row[5],
-                                 speaker=row[6], page=row[7], source=source, context=row[13] or "",
-                                 quotes=tuple(quotes.get(pid, ()))))
+        for pid, (doc_id, pos) in zip(pids, where):
+            body = self._body(doc_id)
+            if body is None or pos >= len(body) or doc_id not in sources:
+                continue  # a stale search hit (the document was replaced); rebuilt on next write
+            p = body.passage(pos)
+            out.append(Candidate(pid=pid, text=p.text, start=p.start, end=p.end, line=p.line, kind=p.kind,
+                                 speaker=p.speaker, page=p.page, source=sources[doc_id],
+                                 context=body.texts[pos - 1] if pos else "", quotes=body.quotes_at(pos)))
         return out
 
-    def _quotes_of(self, pids: list[int]) -> dict[int, list[Quote]]:
-        out: dict[int, list[Quote]] = {}
-        for chunk in _chunks(pids, 900):
-            marks = ",".join("?" * len(chunk))
-            for pid, text, speaker, cue, start, end, line in self.db.execute(
-                f'SELECT passage_id, text, speaker, cue, start, "end", line FROM quotes '
-                f"WHERE passage_id IN ({marks}) ORDER BY start", chunk,
+    def _sources_of(self, doc_ids: set[int]) -> dict[int, Source]:
+        out = {}
+        ids = sorted(doc_ids)
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            for doc_id, path, title, date, url, site in self.db.execute(
+                f"SELECT id, path, title, date, url, site FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
             ):
-                out.setdefault(pid, []).append(Quote(text=text, start=start, end=end, line=line,
-                                                     speaker=speaker, cue=cue))
+                out[doc_id] = Source(path=path, title=title, date=date, url=url, site=site)
         return out
+
+    def _body(self, doc_id: int) -> Body | None:
+        """Return a document's unpacked passages and quotes (None when gone), through a small cache."""
+        if doc_id in self._bodies:
+            self._bodies.move_to_end(doc_id)
+            return self._bodies[doc_id]
+        row = self.db.execute("SELECT body FROM bodies WHERE doc_id = ?", (doc_id,)).fetchone()
+        body = unpack(row[0], self.dictionary()) if row else None
+        self._bodies[doc_id] = body
+        if len(self._bodies) > BODY_CACHE:
+            self._bodies.popitem(last=False)
+        return body
+
+    def passages(self) -> Iterator[tuple[int, int, str, str]]:
+        """Yield (passage id, document id, document path, text) of every stored passage, in document order."""
+        for doc_id, path, data in self.db.execute(
+                "SELECT d.id, d.path, b.body FROM documents d JOIN bodies b ON b.doc_id = d.id ORDER BY d.id"):
+            for pos, text in enumerate(unpack(data, self.dictionary()).texts):
+                yield passage_id(doc_id, pos), doc_id, path, text
+
+    def dictionary(self) -> bytes:
+        """Return the preset compression dictionary of this index's records (b"" before the first write)."""
+        if self._zdict is None:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'zdict'").fetchone()
+            self._zdict = bytes(row[0]) if row else b""
+        return self._zdict
+
+    def stored_passages(self) -> int:
+        """Return how many passages SQLite holds (the search index should hold as many)."""
+        return int(self.db.execute("SELECT coalesce(sum(passages), 0) FROM documents").fetchone()[0])
 
     def sources(self) -> list[SourceInfo]:
         """Return every indexed document with its metadata and counts, by path."""
@@ -354,15 +373,14 @@ class IndexStore:
 
     def quotes(self) -> list[QuoteRecord]:
         """Return every stored quote with its source, in document order."""
-        return [
-            QuoteRecord(text=r[0], speaker=r[1], cue=r[2], start=r[3], end=r[4], line=r[5],
-                        source=Source(path=r[6], title=r[7], date=r[8], url=r[9], site=r[10]))
-            for r in self.db.execute(
-                """SELECT q.text, q.speaker, q.cue, q.start, q."end", q.line, d.path, d.title, d.date,
-                          d.url, d.site
-                   FROM quotes q JOIN documents d ON d.id = q.doc_id ORDER BY d.path, q.start"""
-            )
-        ]
+        out = []
+        for path, title, date, url, site, data in self.db.execute(
+                """SELECT d.path, d.title, d.date, d.url, d.site, b.body FROM documents d
+                   JOIN bodies b ON b.doc_id = d.id WHERE d.quotes > 0 ORDER BY d.path"""):
+            source = Source(path=path, title=title, date=date, url=url, site=site)
+            out.extend(QuoteRecord(text=q.text, speaker=q.speaker, cue=q.cue, start=q.start, end=q.end, line=q.line,
+                                   source=source) for _, q in unpack(data, self.dictionary()).quotes)
+        return out
 
     def health(self) -> str | None:
         """Return a warning when searches may miss documents (the search index is behind), else None.
@@ -386,7 +404,7 @@ class IndexStore:
         Compares the stamp SQLite recorded at the last search-index commit with the commit
         stamp in the engine's own meta file: cheap enough to run on every command.
         """
-        stamp = _read_stamp(self.db)
+        stamp = read_stamp(self.db)
         try:
             with open(os.path.join(self.path, TANTIVY_DIR, "meta.json"), encoding="utf-8") as fh:
                 opstamp: str | None = str(json.load(fh)["opstamp"])
@@ -395,7 +413,7 @@ class IndexStore:
         except (OSError, ValueError, KeyError, TypeError):
             return "unreadable"
         if stamp is None:  # no search-index commit recorded: sound only while SQLite holds no passage
-            empty = self.db.execute("SELECT 1 FROM passages LIMIT 1").fetchone() is None
+            empty = self.stored_passages() == 0
             return None if empty else ("missing" if opstamp is None else "behind")
         if opstamp is None:
             return "missing"
@@ -409,7 +427,9 @@ class IndexStore:
 
     @contextlib.contextmanager
     def writer(self, bulk: bool = False) -> Iterator[Writer]:
-        """Yield a Writer holding the index's write lock; commits on exit (see Writer for `bulk`)."""
+        """Yield a Writer holding the index's write lock; commits on exit (see storewrite.Writer for `bulk`)."""
+        from .storewrite import Writer
+
         w = Writer(self, bulk=bulk)
         try:
             if self._engine_state() is not None:
@@ -421,168 +441,7 @@ class IndexStore:
             w.release()
             self._searcher = None
             self._engine = None  # reopened on next read, so it sees this commit
-
-
-class Writer:
-    """Buffers documents and commits them in batches under the index's write lock.
-
-    By default each batch takes the lock, commits SQLite, then the search index, then the
-    stamp, and lets the lock go, so that concurrent runs interleave. A `bulk` writer (a run
-    that loads many files) keeps the lock and one search-index writer for the whole run:
-    each batch still commits SQLite - with the stamp set to "pending" in the same
-    transaction - and the search index is committed once, at `finish`, into few large
-    segments. Searching 1 M passages in 12 segments (one commit per batch) took 3x as long
-    as in one. A crash before `finish` leaves the stamp "pending", and the next writer
-    rebuilds the search index from SQLite, as after any crash between the two commits.
-    """
-
-    BATCH_DOCS = 500
-    BATCH_PASSAGES = 50_000
-    BATCH_SECONDS = 5.0
-
-    def __init__(self, store: IndexStore, bulk: bool = False) -> None:
-        self.store = store
-        self.bulk = bulk
-        self._engine_writer = None  # bulk: the search-index writer kept until finish()
-        self.pending: list[tuple[Document, list[Passage], list[Quote], list[str] | None]] = []
-        self.pending_removals: list[str] = []
-        self.pending_passages = 0
-        self.started = time.monotonic()
-        self._lock_fd: int | None = None
-
-    def add(self, doc: Document, passages: list[Passage], quotes: list[Quote],
-            prepared: list[str] | None = None) -> None:
-        """Queue `doc` to replace whatever is stored under its path.
-
-        `prepared` is `text.prepare` of each passage's text when the caller computed it already
-        (ingest does, in its worker processes).
-        """
-        self.pending.append((doc, passages, quotes, prepared))
-        self.pending_passages += len(passages)
-        if (len(self.pending) >= self.BATCH_DOCS or self.pending_passages >= self.BATCH_PASSAGES
-                or time.monotonic() - self.started > self.BATCH_SECONDS):
-            self.flush()
-
-    def remove(self, path: str) -> None:
-        """Queue the removal of the document stored under `path`."""
-        self.pending_removals.append(path)
-
-    def flush(self) -> None:
-        """Commit queued work: SQLite first, then the search index, then the stamp."""
-        if not self.pending and not self.pending_removals:
-            return
-        self._lock()
-        try:
-            self._commit_batch()
-        finally:
-            if not self.bulk:
-                self._unlock()
-        self.pending, self.pending_removals, self.pending_passages = [], [], 0
-        self.started = time.monotonic()
-
-    def repair(self) -> None:
-        """Rebuild the search index from SQLite if it is missing, unreadable or behind (under the lock)."""
-        self._lock()
-        try:
-            writer = self._engine_writer if self._engine_writer is not None else self._open_engine_writer()
-            if self.bulk:
-                self._engine_writer = writer
-            del writer
-        finally:
-            if not self.bulk:
-                self._unlock()
-
-    def _open_engine_writer(self):  # type: ignore[no-untyped-def]
-        """Return a search-index writer over an engine that agrees with SQLite (rebuilt if not).
-
-        Called with the write lock held. The search index is derived data: one that cannot be
-        opened is replaced, one whose commit stamp differs from SQLite's is refilled.
-        """
-        store = self.store
-        folder = os.path.join(store.path, TANTIVY_DIR)
-        try:
-            engine = _open_engine(folder, create=True)
-        except ValueError:
-            shutil.rmtree(folder, ignore_errors=True)
-            engine = _open_engine(folder, create=True)
-        writer = _tantivy_writer(engine, BULK_WRITER_HEAP if self.bulk else WRITER_HEAP)
-        stamp = _read_stamp(store.db)
-        has_passages = store.db.execute("SELECT 1 FROM passages LIMIT 1").fetchone() is not None
-        if stamp != str(writer.commit_opstamp) and (stamp is not None or has_passages):
-            _rebuild_engine(store.db, engine, writer)
-        return writer
-
-    def _commit_batch(self) -> None:
-        store = self.store
-        db = store.db
-        writer = self._engine_writer if self._engine_writer is not None else self._open_engine_writer()
-        try:
-            removed_docs: list[int] = []
-            added: list[tuple[int, list[int], list[str]]] = []
-            with store._transaction():
-                # until the search index has these rows too: a crash before then shows as "pending"
-                _write_stamp(db, PENDING)
-                for path in self.pending_removals:
-                    removed_docs.extend(_delete_path(db, path))
-                next_id = _next_passage_id(db)
-                for doc, passages, quotes, prepared in self.pending:
-                    removed_docs.extend(_delete_path(db, doc.path))
-                    doc_id, ids = _insert(db, doc, passages, quotes, next_id)
-                    next_id += len(ids)
-                    added.append((doc_id, ids, prepared or [prepare(p.text) for p in passages]))
-            import tantivy
-
-            for doc_id in removed_docs:
-                writer.delete_documents_by_term("doc", doc_id)
-            for doc_id, ids, texts in added:
-                previous = ""
-                for pid, text in zip(ids, texts):
-                    writer.add_document(tantivy.Document(t=text, c=previous, pid=pid, doc=doc_id))
-                    previous = text
-            if self.bulk:
-                self._engine_writer = writer
-                return
-            stamp = writer.commit()
-            writer.wait_merging_threads()
-            with store._transaction():
-                _write_stamp(db, stamp)
-        finally:
-            del writer
-
-    def _lock(self) -> None:
-        import fcntl
-
-        if self._lock_fd is not None:
-            return  # a bulk writer holds it from batch to batch
-
-        path = os.path.join(self.store.path, LOCK_NAME)
-        self._lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
-
-    def _unlock(self) -> None:
-        if self._lock_fd is not None:
-            import fcntl
-
-            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-            os.close(self._lock_fd)
-            self._lock_fd = None
-
-    def finish(self) -> None:
-        """Bulk: commit the search index once, record its stamp and let the lock go."""
-        writer = self._engine_writer
-        if writer is None:
-            return
-        stamp = writer.commit()
-        writer.wait_merging_threads()
-        self._engine_writer = None
-        with self.store._transaction():
-            _write_stamp(self.store.db, stamp)
-        self._unlock()
-
-    def release(self) -> None:
-        """Drop the write lock if it is still held (a bulk run's uncommitted search index too)."""
-        self._engine_writer = None  # dropped uncommitted: the "pending" stamp forces a rebuild
-        self._unlock()
+            self._bodies.clear()
 
 
 def _lock_held(path: str) -> bool:
@@ -602,85 +461,7 @@ def _lock_held(path: str) -> bool:
     return False
 
 
-def _tantivy_writer(engine: _Engine, heap: int = 0):  # type: ignore[no-untyped-def]
-    # The file lock above serialises writers; the loop only covers a writer of another
-    # process that is still shutting down.
-    for attempt in range(100):
-        try:
-            return engine.index.writer(heap_size=heap or WRITER_HEAP, num_threads=1)  # type: ignore[attr-defined]
-        except ValueError as exc:
-            if "LockBusy" not in str(exc) or attempt == 99:
-                raise StoreError(f"cannot write the search index: {exc}") from None
-            time.sleep(0.05)
-    raise AssertionError("unreachable")
-
-
-def _read_stamp(db: sqlite3.Connection) -> str | None:
+def read_stamp(db: sqlite3.Connection) -> str | None:
+    """Return the search-index commit stamp SQLite recorded (PENDING while rows wait for it)."""
     row = db.execute("SELECT value FROM meta WHERE key='engine_stamp'").fetchone()
     return row[0] if row else None
-
-
-def _write_stamp(db: sqlite3.Connection, stamp: int | str) -> None:
-    db.execute("INSERT OR REPLACE INTO meta VALUES ('engine_stamp', ?)", (str(stamp),))
-
-
-def _rebuild_engine(db: sqlite3.Connection, engine: _Engine, writer) -> None:  # type: ignore[no-untyped-def]
-    """Refill the search index from SQLite (after a crash between the two commits)."""
-    import tantivy
-
-    writer.delete_all_documents()
-    previous_doc, previous = None, ""
-    for pid, doc_id, text in db.execute("SELECT id, doc_id, text FROM passages ORDER BY doc_id, seq"):
-        if doc_id != previous_doc:
-            previous_doc, previous = doc_id, ""
-        prepared = prepare(text)
-        writer.add_document(tantivy.Document(t=prepared, c=previous, pid=pid, doc=doc_id))
-        previous = prepared
-    stamp = writer.commit()
-    db.execute("BEGIN IMMEDIATE")
-    _write_stamp(db, stamp)
-    db.execute("COMMIT")
-
-
-def _delete_path(db: sqlite3.Connection, path: str) -> list[int]:
-    ids = [r[0] for r in db.execute("SELECT id FROM documents WHERE path = ?", (path,))]
-    for doc_id in ids:
-        db.execute("DELETE FROM quotes WHERE doc_id = ?", (doc_id,))
-        db.execute("DELETE FROM passages WHERE doc_id = ?", (doc_id,))
-        db.execute("DELETE FROM documents WHERE id = ?", (doc_id,))
-    return ids
-
-
-def _next_passage_id(db: sqlite3.Connection) -> int:
-    """Return the first passage id never used (ids are not reused: stale search hits stay stale)."""
-    row = db.execute("SELECT max(id) FROM passages").fetchone()
-    seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'passages'").fetchone()
-    return max(row[0] or 0, seq[0] if seq else 0) + 1
-
-
-def _insert(db: sqlite3.Connection, doc: Document, passages: list[Passage], quotes: list[Quote],
-            first_id: int) -> tuple[int, list[int]]:
-    cur = db.execute(
-        """INSERT INTO documents (path, sha256, title, date, url, site, author, format, passages, quotes, indexed_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-        (doc.path, doc.sha256, doc.title, doc.date, doc.url, doc.site, doc.author, doc.format,
-         len(passages), len(quotes), time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
-    )
-    doc_id = int(cur.lastrowid or 0)
-    # Explicit ids (we hold the write lock inside one transaction): one executemany per document.
-    ids = list(range(first_id, first_id + len(passages)))
-    db.executemany(
-        'INSERT INTO passages (id, doc_id, seq, kind, text, start, "end", line, speaker, page) VALUES (?,?,?,?,?,?,?,?,?,?)',
-        [(pid, doc_id, p.seq, p.kind, p.text, p.start, p.end, p.line, p.speaker, p.page) for pid, p in zip(ids, passages)],
-    )
-    by_seq = {p.seq: pid for p, pid in zip(passages, ids)}
-    db.executemany(
-        'INSERT INTO quotes (doc_id, passage_id, text, speaker, cue, start, "end", line) VALUES (?,?,?,?,?,?,?,?)',
-        [(doc_id, by_seq.get(q.passage_seq), q.text, q.speaker, q.cue, q.start, q.end, q.line) for q in quotes],
-    )
-    return doc_id, ids
-
-
-def _chunks(items: list[int], size: int) -> Iterable[list[int]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]

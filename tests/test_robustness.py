@@ -65,6 +65,14 @@ def _db_rows(index: Path, sql: str):
         db.close()
 
 
+def _stored(store) -> dict[str, list[tuple[str, int]]]:
+    """Return {file name: [(passage text, line)]} of everything in an index, in document order."""
+    out: dict[str, list[tuple[str, int]]] = {}
+    for c in store.candidates([pid for pid, *_ in store.passages()]):
+        out.setdefault(Path(c.source.path).name, []).append((c.text, c.line))
+    return out
+
+
 def _paragraphs(text: str) -> list[str]:
     return [p for p in (" ".join(b.split()) for b in text.split("\n\n")) if len(p) > 80]
 
@@ -136,7 +144,7 @@ def test_every_bad_file_is_indexed_or_skipped_with_a_reason(zoo, tmp_path):
     assert "nested" in skipped["deep.json"]
     store = open_index(str(idx))
     assert store.integrity() == "ok" and store.health() is None
-    assert store.passage_count() == _db_rows(idx, "SELECT count(*) FROM passages")[0][0]
+    assert store.passage_count() == open_index(str(idx)).stored_passages()
 
 
 def test_what_can_be_decoded_is_decoded(zoo, tmp_path):
@@ -145,9 +153,8 @@ def test_what_can_be_decoded_is_decoded(zoo, tmp_path):
     _cli("index", folder, "--index", idx)
     store = open_index(str(idx))
     docs = {Path(s.path).name: s for s in store.sources()}
-    texts = {name: " ".join(t for (t,) in _db_rows(
-        idx, f"SELECT p.text FROM passages p JOIN documents d ON d.id = p.doc_id WHERE d.path LIKE '%/{name}' "
-             "ORDER BY p.seq")) for name in docs}
+    stored = _stored(store)
+    texts = {name: " ".join(text for text, _ in stored[name]) for name in docs}
     # the re-encodings of a seed read as the seed itself
     reference = texts["good.txt"]
     assert texts["crlf.txt"] == reference
@@ -162,10 +169,7 @@ def test_what_can_be_decoded_is_decoded(zoo, tmp_path):
     assert texts["invalid_utf8.txt"].replace("Pu\ufffdtin\ufffd", "Putin") == reference
     assert "Vance Threatens" in texts["stray_nul.txt"] or "Vance Threatens" in (docs["stray_nul.txt"].title or "")
     # same line numbers as the file (CRLF counted once)
-    assert _db_rows(idx, "SELECT p.line FROM passages p JOIN documents d ON d.id = p.doc_id "
-                         "WHERE d.path LIKE '%/crlf.txt' ORDER BY p.seq") == \
-           _db_rows(idx, "SELECT p.line FROM passages p JOIN documents d ON d.id = p.doc_id "
-                         "WHERE d.path LIKE '%/good.txt' ORDER BY p.seq")
+    assert [line for _, line in stored["crlf.txt"]] == [line for _, line in stored["good.txt"]]
     # a multi-megabyte line becomes many sentences and keeps its quotes
     assert docs["one_line.txt"].passages > 10_000 and docs["one_line.txt"].quotes > 5_000
     # front matter that does not parse: the body is still evidence; impossible dates are not invented
@@ -214,7 +218,7 @@ def test_a_folder_of_thousands_of_files(tmp_path):
     again = _factcheck("index", folder, "--index", idx, "-f", "json")
     assert json.loads(again.stdout)["unchanged"] == 1200 and json.loads(again.stdout)["indexed"] == 0
     store = open_index(str(idx))
-    assert store.health() is None and store.passage_count() == _db_rows(idx, "SELECT count(*) FROM passages")[0][0]
+    assert store.health() is None and store.passage_count() == open_index(str(idx)).stored_passages()
     v = verify(store, "Filed as dispatch number 1117")
     assert v.evidence and v.evidence[0].candidate.source.title == "Dispatch 1117"
 
@@ -414,16 +418,16 @@ def test_four_writers_at_once_all_succeed_and_each_document_is_stored_once(tmp_p
     assert _db_rows(idx, "PRAGMA integrity_check") == [("ok",)]
     store = open_index(str(idx))
     assert store.health() is None
-    assert store.passage_count() == _db_rows(idx, "SELECT count(*) FROM passages")[0][0]
+    assert store.passage_count() == open_index(str(idx)).stored_passages()
     assert verify(store, "It was item 3-14").evidence[0].candidate.source.title == "Report 3-14"
 
 
 # A process that indexes and dies (SIGKILL: no clean-up at all) at a chosen point.
 _CRASHER = textwrap.dedent("""
     import os, signal, sys
-    from factcheck import ingest, store
+    from factcheck import ingest, storewrite
     point, folder, index = sys.argv[1:4]
-    store.Writer.BATCH_DOCS = 4
+    storewrite.Writer.BATCH_DOCS = 4
     calls = {"n": 0}
 
     def die_after(n, fn):
@@ -438,10 +442,10 @@ _CRASHER = textwrap.dedent("""
         import tantivy
         tantivy.Document = die_after(30, tantivy.Document)
     elif point == "before-stamp":        # both committed, the stamp not yet recorded
-        store._write_stamp = die_after(1, store._write_stamp)
+        storewrite._write_stamp = die_after(1, storewrite._write_stamp)
     elif point == "bulk":                # a bulk run: SQLite batches committed, the search index never
         ingest.BULK_MIN_FILES = 2
-        store._insert = die_after(9, store._insert)
+        storewrite._insert = die_after(9, storewrite._insert)
     ingest.index_paths(index, [folder])
     print("finished without dying")
 """)
@@ -477,7 +481,7 @@ def test_a_killed_run_leaves_a_sound_index_and_rerunning_completes_it(point, art
     assert _db_rows(idx, "SELECT count(*), count(DISTINCT path) FROM documents") == [(20, 20)]
     store = open_index(str(idx))
     assert store.health() is None and store.integrity() == "ok"
-    assert store.passage_count() == _db_rows(idx, "SELECT count(*) FROM passages")[0][0]
+    assert store.passage_count() == open_index(str(idx)).stored_passages()
     assert verify(store, "Item 19").evidence[0].candidate.source.title == "Article 19"
 
 
@@ -511,18 +515,18 @@ def test_kill_9_of_the_command_mid_run(tmp_path):
     assert _db_rows(idx, "SELECT count(*), count(DISTINCT path) FROM documents") == [(700, 700)]
     store = open_index(str(idx))
     assert store.health() is None
-    assert store.passage_count() == _db_rows(idx, "SELECT count(*) FROM passages")[0][0]
+    assert store.passage_count() == open_index(str(idx)).stored_passages()
 
 
 def test_reindexing_an_unchanged_folder_is_a_no_op(tmp_path):
     idx = _seed_index(tmp_path)
     rows = _db_rows(idx, "SELECT id, path, sha256, indexed_at FROM documents ORDER BY id")
-    passages = _db_rows(idx, "SELECT id, text FROM passages ORDER BY id")
+    passages = list(open_index(str(idx)).passages())
     meta = json.loads((idx / "tantivy" / "meta.json").read_text())
     r = _cli("index", SEEDS, "--index", idx)
     assert r.exit_code == 0 and r.stdout.startswith("indexed 0, unchanged 2, skipped 0")
     assert _db_rows(idx, "SELECT id, path, sha256, indexed_at FROM documents ORDER BY id") == rows
-    assert _db_rows(idx, "SELECT id, text FROM passages ORDER BY id") == passages
+    assert list(open_index(str(idx)).passages()) == passages
     assert json.loads((idx / "tantivy" / "meta.json").read_text()) == meta  # the search index untouched
 
 

@@ -10,7 +10,6 @@ import json
 import os
 import re
 import shutil
-import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +18,7 @@ import pytest
 from conftest import ROOT, SEEDS, load_json
 from rapidfuzz import fuzz
 
-from factcheck import ingest, pipeline, retrieve, score, store
+from factcheck import ingest, pipeline, retrieve, score, store, storewrite
 from factcheck.ingest import index_paths
 from factcheck.pipeline import Options, parse_claim, verify
 from factcheck.readers import ReadOptions
@@ -66,11 +65,12 @@ def test_prepare_shortcuts_match_the_full_substitutions():
 
 
 def _rows(idx: str) -> list[tuple]:
-    db = sqlite3.connect(os.path.join(idx, store.DB_NAME))
-    rows = list(db.execute('SELECT p.id, p.text, p.start, p."end", p.line, p.kind, p.speaker, d.path, d.title '
-                           "FROM passages p JOIN documents d ON d.id = p.doc_id ORDER BY p.id"))
-    rows += list(db.execute("SELECT * FROM quotes ORDER BY id"))
-    db.close()
+    s = open_index(idx)
+    pids = [pid for pid, *_ in s.passages()]
+    rows = [(c.pid, c.text, c.start, c.end, c.line, c.kind, c.speaker, c.source, c.context, c.quotes)
+            for c in s.candidates(pids)]
+    rows += [(q.text, q.speaker, q.cue, q.start, q.end, q.line, q.source) for q in s.quotes()]
+    s.close()
     return rows
 
 
@@ -96,7 +96,7 @@ def test_bulk_run_that_dies_before_finish_is_rebuilt(sources_dir, tmp_path):
     idx = str(tmp_path / "idx")
     s = open_index(idx, create=True)
     files = [(str(p), f"seeds/{p.name}") for p in sorted(SEEDS.iterdir())]
-    w = store.Writer(s, bulk=True)
+    w = storewrite.Writer(s, bulk=True)
     for job in [(fs_path, shown, 10**7, ReadOptions(), {}) for fs_path, shown in files]:
         for _, (doc, passages, quotes, prepared) in ingest._read_file(job)[3]:
             w.add(doc, passages, quotes, prepared)
@@ -106,7 +106,7 @@ def test_bulk_run_that_dies_before_finish_is_rebuilt(sources_dir, tmp_path):
     s.close()
     index_paths(idx, [str(sources_dir / "docs")])  # any later writer repairs the index
     s = open_index(idx)
-    assert s.passage_count() == s.db.execute("SELECT count(*) FROM passages").fetchone()[0]
+    assert s.passage_count() == s.stored_passages()
     assert verify(s, "Hegseth ruled out US troops").verdict != "unverified"
 
 

@@ -5,9 +5,15 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from factcheck import bodies, verify
+from factcheck.documents import read_document
 from factcheck.errors import StoreError
 from factcheck.ingest import index_paths
+from factcheck.models import Passage, Quote
+from factcheck.segment import segment
 from factcheck.store import SCHEMA_VERSION, open_index
 
 
@@ -106,3 +112,115 @@ def test_quotes_and_sources_listing(seed_store):
     assert sources["seeds/004_b0943fd7179c371a.txt"].missing == []
     speakers = {q.speaker for q in seed_store.quotes()}
     assert {"J.D. Vance", "Dmitry Peskov", "Donald Trump", "Roger Wicker"} <= speakers
+
+
+# ---------------------------------------------------------------------------- storage format
+
+_PASSAGES = st.lists(st.tuples(st.text(max_size=60), st.integers(0, 50), st.integers(0, 400), st.integers(0, 3),
+                               st.sampled_from(["sentence", "quote", "headline"]), st.none() | st.text(max_size=12),
+                               st.none() | st.integers(1, 40)), max_size=12)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_PASSAGES, st.data(), st.booleans())
+def test_a_stored_record_reads_back_as_written(rows, data, with_dictionary):
+    passages, start, line = [], 0, 1
+    for i, (text, gap, length, dline, kind, speaker, page) in enumerate(rows):
+        start += gap
+        line += dline
+        passages.append(Passage(seq=i, text=text, start=start, end=start + length, line=line, kind=kind,
+                                speaker=speaker, page=page))
+        start += length
+    quotes = []
+    for i, p in enumerate(passages):
+        if data.draw(st.booleans()):  # a substring of its passage, or any text (a quote across sentences)
+            a = data.draw(st.integers(0, len(p.text)))
+            text = p.text[a:a + data.draw(st.integers(0, 20))] if data.draw(st.booleans()) else data.draw(st.text(max_size=9))
+            quotes.append(Quote(text=text, start=p.start + i, end=p.end, line=p.line, speaker=p.speaker, cue="said",
+                                passage_seq=p.seq if data.draw(st.booleans()) else 999))
+    zdict = bodies.make_dictionary([p.text for p in passages]) if with_dictionary else b""
+    body = bodies.unpack(bodies.pack(passages, quotes, zdict), zdict)
+    assert body.passages == tuple(passages)
+    expected = [(q.passage_seq if q.passage_seq < len(passages) else -1, q.text, q.start, q.speaker)
+                for q in sorted(quotes, key=lambda q: q.start)]
+    assert [(pos, q.text, q.start, q.speaker) for pos, q in body.quotes] == expected
+
+
+def test_passage_ids_name_document_and_position():
+    assert bodies.split_id(bodies.passage_id(123_456, 789)) == (123_456, 789)
+    assert bodies.passage_id(2, 0) > bodies.passage_id(1, (1 << bodies.PID_SHIFT) - 1)  # document order
+
+
+def test_replaced_document_leaves_no_stale_passage(sources_dir, tmp_path):
+    idx = str(tmp_path / "idx")
+    index_paths(idx, [str(sources_dir)])
+    store = open_index(idx)
+    old = [pid for pid, _, path, _ in store.passages() if path.endswith("bad_date.txt")]
+    store.close()
+    (sources_dir / "docs" / "bad_date.txt").write_text("Rewritten\n\nThe ferry ran late on Tuesday.\n")
+    index_paths(idx, [str(sources_dir)])
+    store = open_index(idx)
+    assert old and store.candidates(old) == []  # the old ids find nothing, not the new text
+    assert store.passage_count() == store.stored_passages()
+
+
+# An index as factcheck 0.1 (schema 1) wrote it: a row per passage and per quote.
+_SCHEMA_1 = """
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE documents (id INTEGER PRIMARY KEY AUTOINCREMENT, path TEXT NOT NULL UNIQUE, sha256 TEXT NOT NULL,
+    title TEXT, date TEXT, url TEXT, site TEXT, author TEXT, format TEXT NOT NULL DEFAULT 'text',
+    passages INTEGER NOT NULL DEFAULT 0, quotes INTEGER NOT NULL DEFAULT 0, indexed_at TEXT NOT NULL);
+CREATE TABLE passages (id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id INTEGER NOT NULL, seq INTEGER NOT NULL,
+    kind TEXT NOT NULL, text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER NOT NULL,
+    speaker TEXT, page INTEGER);
+CREATE TABLE quotes (id INTEGER PRIMARY KEY AUTOINCREMENT, doc_id INTEGER NOT NULL, passage_id INTEGER,
+    text TEXT NOT NULL, speaker TEXT, cue TEXT, start INTEGER NOT NULL, "end" INTEGER NOT NULL, line INTEGER NOT NULL);
+"""
+
+
+def _schema_1_index(folder, files):
+    folder.mkdir()
+    db = sqlite3.connect(folder / "factcheck.db")
+    db.executescript(_SCHEMA_1)
+    db.execute("INSERT INTO meta VALUES ('schema_version', '1')")
+    next_pid = 1
+    for fs_path, shown in files:
+        doc = read_document(fs_path)
+        passages, quotes = segment(doc)
+        cur = db.execute("INSERT INTO documents (path, sha256, title, date, url, site, passages, quotes, indexed_at) "
+                         "VALUES (?,?,?,?,?,?,?,?, 'then')", (shown, doc.sha256, doc.title, doc.date, doc.url, doc.site,
+                                                              len(passages), len(quotes)))
+        by_seq = {}
+        for p in passages:
+            db.execute('INSERT INTO passages (id, doc_id, seq, kind, text, start, "end", line, speaker, page) '
+                       "VALUES (?,?,?,?,?,?,?,?,?,?)", (next_pid, cur.lastrowid, p.seq, p.kind, p.text, p.start,
+                                                        p.end, p.line, p.speaker, p.page))
+            by_seq[p.seq] = next_pid
+            next_pid += 1
+        for q in quotes:
+            db.execute('INSERT INTO quotes (doc_id, passage_id, text, speaker, cue, start, "end", line) '
+                       "VALUES (?,?,?,?,?,?,?,?)", (cur.lastrowid, by_seq.get(q.passage_seq), q.text, q.speaker,
+                                                    q.cue, q.start, q.end, q.line))
+    db.commit()
+    db.close()
+
+
+def test_an_index_of_the_older_schema_is_upgraded_in_place(seed_store, tmp_path):
+    from conftest import SEEDS
+
+    files = [(str(p), str(p)) for p in sorted(SEEDS.iterdir())]  # stored as index_paths stores them
+    old = tmp_path / "old"
+    _schema_1_index(old, files)
+    with pytest.raises(StoreError, match="older factcheck.*factcheck index --index"):
+        open_index(str(old))  # reading never rewrites it
+    index_paths(str(old), [str(SEEDS)])  # nothing changed on disk: the run upgrades the index
+    upgraded = open_index(str(old))
+    assert upgraded.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+    assert upgraded.health() is None and upgraded.integrity() == "ok"
+    assert [(q.text, q.speaker, q.start) for q in upgraded.quotes()] == \
+           [(q.text, q.speaker, q.start) for q in seed_store.quotes()]
+    for claim in ("Hegseth ruled out US troops", "Peskov said the Kremlin had already heard such wording"):
+        a, b = verify(upgraded, claim), verify(seed_store, claim)
+        assert a.verdict == b.verdict
+        assert [(e.stance, e.candidate.text, e.candidate.context, e.candidate.quotes) for e in a.evidence] == \
+               [(e.stance, e.candidate.text, e.candidate.context, e.candidate.quotes) for e in b.evidence]
