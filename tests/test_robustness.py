@@ -323,6 +323,17 @@ def _seed_index(tmp_path) -> Path:
     return idx
 
 
+def _newer_schema_index(tmp_path) -> Path:
+    """Return an index that claims to be written by a future factcheck (schema 99)."""
+    newer = tmp_path / "newer"
+    _cli("index", SEEDS / "000_e5fcfa7cbf71c661.txt", "--index", newer)
+    db = sqlite3.connect(newer / "factcheck.db")
+    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
+    db.commit()
+    db.close()
+    return newer
+
+
 @pytest.mark.parametrize("command", [["verify", "Vance threatened sanctions"], ["quotes"], ["sources"],
                                      ["check", "DRAFT"]])
 def test_unusable_index_paths_are_one_line_errors(command, tmp_path):
@@ -338,12 +349,7 @@ def test_unusable_index_paths_are_one_line_errors(command, tmp_path):
     with open(corrupt / "factcheck.db", "r+b") as fh:
         fh.seek(0)
         fh.write(b"\xde\xad\xbe\xef" * 32)  # the header: SQLite cannot open it
-    newer = tmp_path / "newer"
-    _cli("index", SEEDS / "000_e5fcfa7cbf71c661.txt", "--index", newer)
-    db = sqlite3.connect(newer / "factcheck.db")
-    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    db.commit()
-    db.close()
+    newer = _newer_schema_index(tmp_path)
     cases = {tmp_path / "missing": "run `factcheck index", a_file: "not a factcheck index",
              not_a_db: "delete the folder", corrupt: "delete the folder", newer: "upgrade factcheck"}
     for index, advice in cases.items():
@@ -355,12 +361,7 @@ def test_unusable_index_paths_are_one_line_errors(command, tmp_path):
 
 
 def test_writing_into_an_unusable_index_is_refused_and_changes_nothing(tmp_path):
-    newer = tmp_path / "newer"
-    _cli("index", SEEDS / "000_e5fcfa7cbf71c661.txt", "--index", newer)
-    db = sqlite3.connect(newer / "factcheck.db")
-    db.execute("UPDATE meta SET value = '99' WHERE key = 'schema_version'")
-    db.commit()
-    db.close()
+    newer = _newer_schema_index(tmp_path)
     before = (newer / "factcheck.db").read_bytes()
     r = _cli("index", SEEDS, "--index", newer)
     assert r.exit_code == 2 and "newer factcheck" in r.stderr
