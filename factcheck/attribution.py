@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .coref import PERSON_GENDER, Resolver, nominal_canon
 from .cues import (
     ACCORDING,
     ADDRESSING,
@@ -50,12 +51,8 @@ from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
 MAX_BEFORE = 240  # chars of the sentence before a quote searched for its cue
 MAX_AFTER = 160  # chars after a quote searched for its cue
 IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for whom it means
+GROUP_CHARS = 2000  # a "they" may mean a group that spoke this recently
 SCARE_MAX_WORDS = 6  # a quoted span this short after "so-called", "titled" ... is a name, not speech
-ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
-_ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
-party government court committee council union university police army military embassy commission office
-campaign network newspaper airline regulator authority board foundation""".split())
-RECENT_SPEAKER_CHARS = 2000  # a pronoun's speaker may be one who spoke this recently
 
 
 @dataclass(frozen=True)
@@ -87,6 +84,8 @@ class Cue:
 
 
 _NO_PEOPLE = PeopleIndex("")
+# The rest of a quotation cut off by a stray paragraph break: lower-case words up to a closing mark.
+_BROKEN_PARAGRAPH = re.compile(r"\s*\n\s*[a-z][^“”\"\n]{0,200}?[,.!?]?[”\"]")
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -117,7 +116,9 @@ class Context:
             nm = NAME_END.search(before)
             if nm:
                 reported.append(nm.group("subj"))
-        self.people = PeopleIndex(self.text, [(s.start, s.end) for s in self.tops], speakers + reported)
+        quoted = [(s.start, s.end) for s in self.tops]
+        self.people = PeopleIndex(self.text, quoted, speakers + reported)
+        self.resolver = Resolver(self.text, self.people, quoted)
 
     # ------------------------------------------------------------------ windows
 
@@ -184,10 +185,19 @@ class Context:
 
     def find_cue(self, span: Span) -> Cue | None:
         """Return the cue that attributes this quote, if its sentence has one."""
-        after = None if span.unclosed else self._cue_after(span)
+        after = self._cue_after(self._rejoined(span) if span.unclosed else span)
         return after if after is not None else self._cue_before(span)
 
+    def _rejoined(self, span: Span) -> Span:
+        """Return an unclosed quote closed where a broken paragraph goes on: `“… conditions\n\ndeteriorate,” he said`."""
+        m = _BROKEN_PARAGRAPH.match(self.text, span.end)
+        if m is None or self.next_top(span) is not None and self.next_top(span).start < m.end():
+            return replace(span, end=span.end)
+        return replace(span, end=m.end(), unclosed=False)
+
     def _cue_after(self, span: Span) -> Cue | None:
+        if span.unclosed:
+            return None
         base, window = self.after_window(span)
         if not window.strip():
             return None
@@ -257,14 +267,14 @@ class Context:
     def _cue_before(self, span: Span) -> Cue | None:
         base, window = self.before_window(span)
         stripped = window.rstrip()
-        cue = self._cue_in(window, base)
+        cue = self.cue_in(window, base)
         if cue is None and span.depth == 0:
             # a second fragment in one sentence: "Starmer said that “…” and “…”"
             i = self.sentence_index(span.start)
             s_start = max(self.sentences[i][0] if i >= 0 else 0, self.para_bounds(span.start)[0])
             if s_start < base:
                 whole = self._blank_quotes(s_start, span.start)
-                cue = self._cue_in(whole, s_start)
+                cue = self.cue_in(whole, s_start)
                 if cue is not None:
                     cue = Cue("partial", cue.subject, cue.verb, False)
         if cue is not None:
@@ -308,7 +318,7 @@ class Context:
             i += 1
         return "".join(chars)
 
-    def _cue_in(self, window: str, base: int) -> Cue | None:
+    def cue_in(self, window: str, base: int) -> Cue | None:
         """Return the last speech verb in `window` (text before a quote) that has a subject."""
         stripped = window.rstrip()
         participle: str | None = None
@@ -426,10 +436,10 @@ class Context:
         if subj.kind == "org":
             return subj.text
         if subj.kind == "np":
-            role = role_head(subj.text)
-            found = people.by_role(role, subj.start) if role else None
-            return found or self._organisation(subj) or subj.text
+            return self._noun_phrase(subj)
         low = subj.text.lower()
+        if low == "they":
+            return self._group(subj.start)
         if low not in ("he", "she"):
             return None
         gender = "m" if low == "he" else "f"
@@ -437,39 +447,40 @@ class Context:
             found = self._in_speech_antecedent(subj.start, gender, speaker)
             if found:
                 return found
-        # someone named earlier in the same sentence ("When Carl turned away he said")
         i = self.sentence_index(subj.start)
         s_start = self.sentences[i][0] if i >= 0 else 0
-        m = people.nearest(subj.start, gender, limit=subj.start - s_start)
-        if m is not None:
-            return m.canon
-        # else a recent speaker of that gender: "he said" in a dialogue means one of its people
-        for at, who in reversed(self.spoken):
-            if subj.start - at > RECENT_SPEAKER_CHARS:
-                break
-            if who.speaker and people.gender(who.speaker) == gender:
-                return who.speaker
-        m = people.nearest(subj.start, gender)
-        return m.canon if m else None
+        return self.resolver.antecedent(subj.start, gender, s_start)
 
-    def _organisation(self, subj: Subject) -> str | None:
-        """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
-        m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", subj.text)
-        if not m or m.group("head") not in _ORG_HEADS:
-            return None
-        head = m.group("head")
-        stem = head[:4]
-        lo = max(0, subj.start - ORG_LOOKBACK)
-        found = None
-        for run in NAME_RUN.finditer(self.text, lo, subj.start):
-            if self.inside_top(run.start()):
-                continue
-            tokens = run.group(0).split()
-            # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
-            described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", self.text[max(0, run.start() - 40):run.start()])
-            if any(t.lower().startswith(stem) for t in tokens) or described:
-                found = run.group(0)
-        return found
+    def _group(self, at: int) -> str | None:
+        """Return the group a "they said" means: the last speaker named as several ("the lawmakers")."""
+        for pos, who in reversed(self.spoken):
+            if at - pos > GROUP_CHARS:
+                break
+            words = (who.mention or "").split()
+            if len(words) >= 2 and words[0].lower() in ("the", "its", "their") and words[-1].endswith("s") \
+                    and not words[-1].endswith(("ss", "’s", "'s")):
+                return who.speaker
+        return None
+
+    def _noun_phrase(self, subj: Subject) -> str:
+        """Return whom a noun phrase subject means: a role's holder, a relative, an organisation, else itself."""
+        words = subj.text.split()
+        role = role_head(subj.text)
+        found = self.people.by_role(role, subj.start) if role else None
+        if found:
+            return found
+        head = words[-1].lower()
+        if len(words) == 2 and words[0].lower() in ("his", "her"):
+            # "his wife": the possessor's relative, when the document names one
+            i = self.sentence_index(subj.start)
+            s_start = self.sentences[i][0] if i >= 0 else 0
+            owner = self.resolver.antecedent(subj.start, "m" if words[0].lower() == "his" else "f", s_start)
+            relative = self.resolver.relative(head, owner)
+            if relative:
+                return relative
+        if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
+            return nominal_canon(words)
+        return self.resolver.organisation(subj.text, subj.start, self.inside_top) or subj.text
 
     def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
         """Return whom a pronoun inside a quote means: the last person the speech named before it."""

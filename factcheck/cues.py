@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .names import QUALIFIERS, person_tail
 from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_name
 
 SPEECH_VERBS = (
@@ -31,7 +32,8 @@ SPEECH_VERBS = (
     "uttered describes described labelled labeled confessed cries sang screamed explained requested alleged alleges "
     "characterized characterised characterizing denounced denouncing describing calling praised accused hailed "
     "slammed dismissed condemned branded criticized criticised criticizing criticising warning insisting "
-    "arguing declaring noting writing reported reports stating claiming vowing promising urging"
+    "arguing declaring noting writing reported reports stating claiming vowing promising urging pledging detailed "
+    "highlighted asserted clarified revealed disclosed countered elaborated recounted underscored commented"
 )
 _VERB_SET = frozenset(SPEECH_VERBS.split())
 # Verbs that cue speech only with a particle: "went on", "broke in", "put in", "spoke up".
@@ -60,8 +62,9 @@ _AUX_TAIL = re.compile(
 
 # `…,” he said` / `…,” Vance was quoted as saying` / `…,” Peskov, the spokesman, said`
 AFTER_SUBJ_CUE = re.compile(
-    rf"^[\s,.;:!?—–\-)\]*_]*(?:and\s+|then\s+|so\s+)?(?P<subj>(?:[\w.'’-]+,?[ \t]+){{0,9}}?)"
-    rf"(?P<appos>,[^,“”\"]{{1,80}},[ \t]+)?{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?(?P<cue>{CUE})\b"
+    rf"^[\s,.;:!?—–\-)\]*_]*(?:and\s+|then\s+|so\s+)?(?P<subj>(?:[\w.'’-]+(?:,?[ \t]+|(?=,[ \t]+who\b))){{0,9}}?)"
+    rf"(?P<appos>,[ \t]+who\b[^,“”\"]{{1,150}},[ \t]+)?{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?"
+    rf"(?P<cue>{CUE})\b"
     rf"(?P<obj>[ \t]+[^,.;:!?“”\"—\n]{{1,40}})?"
 )
 # `…,” said Vance` / `…!” cried the old man` / `…,” broke in a thin, elderly gentleman`
@@ -97,8 +100,8 @@ _CLAUSE_STOP = frozenset(
     after before where so then to for with without from into at in on of by""".split()
 )
 NOMINATIVE = frozenset({"he", "she", "i", "we", "they", "you", "it"})
-_RELATIVE_STOP = re.compile(r"\s+(?:[a-z]+ly\b|who|that|which|as|when|while|with|in|at|to|from|putting|looking|turning|"
-                            r"holding|taking|getting|making|pointing|shaking|nodding|smiling|laughing)\b.*$")
+_RELATIVE_STOP = re.compile(r"\s+([a-z]+ly\b|who|that|which|as|when|while|with|in|at|to|from|putting|looking|turning|"
+                            r"holding|taking|getting|making|pointing|shaking|nodding|smiling|laughing)\b")
 
 
 @dataclass(frozen=True)
@@ -138,12 +141,13 @@ def verb_ok(verb: str, beat_ok: bool = False) -> bool:
 # The subject that opens a sentence: "On Friday, Beijing, which …, has vowed …, calling it …"
 MAIN_SUBJECT = re.compile(
     rf"\W*(?:(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b[^,]{{0,40}},\s*)?"
-    rf"(?P<subj>{NAME_RUN.pattern}|{PRONOUN}\b|{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?)"
+    rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?:\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+")
 # "Serhii Radio, a chemistry researcher, says that …": whoever says something is a person.
 REPORTED_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|wrote|explained|argued|insisted|recalled|warned)\b")
 # ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
-_APPOSITIVE = re.compile(r",\s*(?:(?:who|which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
+_APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
+                         r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
 _ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
 # "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
@@ -152,6 +156,9 @@ _OF_NP_END = re.compile(rf".*\b(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\
 _POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+[a-z][\w-]*)\s*$")
 NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){{0,2}}"
                        rf"{NAME_RUN.pattern})\s*$")
+# "Rebecca English of the Daily Mail", "Tom Brown at the agency": a person, then where they work
+_PERSON_OF_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern})\s+(?:of|at|from|with)\s+(?:the\s+)?"
+                            rf"{NAME_RUN.pattern}\s*$")
 _NP_END = re.compile(rf".*\b(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s*$", re.S)
 
 
@@ -163,6 +170,13 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     body = re.sub(r"\s*\([^()]{1,40}\)$", "", body)  # "Sen. Lindsey Graham (R-S.C.)"
     appos = _APPOSITIVE.search(body)
     if appos and appos.start() > 0:
+        inner = appos.group(0).strip(" ,\t")
+        head = body[:appos.start()].split()
+        if head and head[-1].lower() in ROLE_WORDS and NAME_RUN.fullmatch(inner) \
+                and looks_like_person(split_name(inner)[1]):
+            # "the Kremlin's spokesman, Dmitry Peskov," names the spokesman
+            at = base + appos.start() + appos.group(0).index(inner)
+            return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
         body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
     rel = re.search(r",?\s*\bwho\s*$", body)
     if rel:
@@ -173,7 +187,10 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if coord and not rel:
         # "she bowed and said": the subject of the first verb
         body = body[:coord.end("subj")]
-    m = _PRON_END.search(body) or _OF_NP_END.match(body) or _POSS_END.search(body) or NAME_END.search(body)
+    m = (_PRON_END.search(body) or _OF_NP_END.match(body) or _POSS_END.search(body) or _PERSON_OF_END.search(body)
+         or NAME_END.search(body))
+    if m is not None and m.re is _PERSON_OF_END and not looks_like_person(split_name(m.group("subj"))[1]):
+        m = NAME_END.search(body)
     if m is not None and m.re is NAME_END and not split_name(m.group("subj"))[1]:
         m = _NP_END.match(body)  # "the US President": a role, not a name
     if not m:
@@ -205,7 +222,13 @@ _SENTENCE_DOT = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!
 
 def subject_after_verb(phrase: str, base: int) -> Subject | None:
     """Return the subject that follows an inverted cue: `said Vance`, `cried the old man`."""
-    phrase = _RELATIVE_STOP.sub("", phrase)
+    for stop in _RELATIVE_STOP.finditer(phrase):
+        # "Ambassador to NATO Kurt Volker": a role's "to" is part of the title
+        before = phrase[:stop.start()].split()[-1:]
+        if stop.group(1) == "to" and before and before[0].lower() in ROLE_WORDS:
+            continue
+        phrase = phrase[:stop.start()]
+        break
     phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
     phrase = _SENTENCE_DOT.split(phrase, maxsplit=1)[0].rstrip(" .")
     if not phrase:
@@ -216,11 +239,11 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
     if phrase.lower() == "another":
         return Subject("np", phrase, base, base + len(phrase))
     lead = re.match(r"(?:[a-z]+\s+){1,3}(?=[A-Z])", phrase)
-    if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS for w in lead.group(0).split()):
+    if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS or w in QUALIFIERS for w in lead.group(0).split()):
         # "says coach Andy Reid", "according to police spokesman Tom Brown"
         base += lead.end()
         phrase = phrase[lead.end():]
-    if re.fullmatch(r"(?:[A-Z][\w.'’-]*|of|the|for|and|de|la)(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|and|de|la))*", phrase):
+    if re.fullmatch(r"(?:[A-Z][\w.'’-]*|of|the|for|and|de|la)(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|and|to|de|la))*", phrase):
         # "said Bank of Canada Governor Tiff Macklem": the person ends the title
         subj = classify(phrase, base)
         if subj is not None:
@@ -283,11 +306,9 @@ def _name_in_run(run: str) -> tuple[str, str] | None:
         return None
     if looks_like_person(tokens):
         return "name", " ".join(tokens)
-    for size in (3, 2):
-        if len(tokens) > size:
-            _, tail, _ = split_name(" ".join(tokens[-size - 1:]))
-            if 2 <= len(tail) <= size and looks_like_person(tail):
-                return "name", " ".join(tail)
+    tail = person_tail(tokens)
+    if tail:
+        return "name", " ".join(tail)
     if all(t.lower().strip(".") in NOT_NAME for t in tokens):
         return None
     return "org", " ".join(tokens)

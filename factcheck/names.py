@@ -55,7 +55,7 @@ ROLE_WORDS = frozenset(
     author writer reporter correspondent billionaire cardinal archbishop bishop rabbi imam
     reverend admiral major chancellor emperor empress count countess lawyer spokesperson
     principal dean head owner partner producer director-general secretary-general commandant brigadier
-    marshal minister-president chief-executive""".split()
+    marshal minister-president chief-executive editor-in-chief commander-in-chief""".split()
 )
 # Qualifiers that go with a role but say nothing about who holds it.
 QUALIFIERS = frozenset(
@@ -175,6 +175,16 @@ def looks_like_person(tokens: list[str]) -> bool:
     if all(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
         return False  # an acronym: NATO, WSJ, BBC
     return tokens[-1][:1].isupper()
+
+
+def person_tail(tokens: list[str]) -> list[str]:
+    """Return the person that ends a longer run ("State Marco Rubio" -> Marco Rubio), else []."""
+    for size in (3, 2):
+        if len(tokens) > size:
+            _, tail, _ = split_name(" ".join(tokens[-size:]))
+            if len(tail) >= 2 and looks_like_person(tail) and norm(tail[0]) not in PLACES:
+                return tail
+    return []
 
 
 def display(tokens: list[str]) -> str:

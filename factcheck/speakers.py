@@ -14,6 +14,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
 
+from .givennames import GIVEN_NAME_GENDER
 from .names import (
     HONORIFIC_GENDER,
     NAME_RUN,
@@ -30,12 +31,18 @@ from .names import (
     looks_like_person,
     name_key,
     norm,
+    person_tail,
     same_person,
     split_name,
 )
 
 __all__ = ["NAME_RUN", "NOT_NAME", "ROLE_WORDS", "Mention", "PeopleIndex", "alias_group", "fold_names",
            "looks_like_person", "name_key", "same_person", "split_name"]
+
+def given_gender(token: str) -> str:
+    """Return the gender a given name usually has ("Emma" -> "f"), else ""."""
+    return GIVEN_NAME_GENDER.get(norm(token), "")
+
 
 MAX_PRONOUN_DISTANCE = 2500  # chars back to look for a pronoun's antecedent (a few paragraphs)
 GENDER_VOTE_WINDOW = 200  # a he/she this close after a lone named person votes for that person's gender
@@ -94,6 +101,9 @@ class PeopleIndex:
             return None
         bare = [t for t in tokens if norm(t) not in HONORIFIC_GENDER] or tokens
         maybe_person = looks_like_person(bare)
+        if not maybe_person and (tail := person_tail(tokens)):
+            tokens = bare = tail  # "Secretary of State Marco Rubio": the run reads "State Marco Rubio"
+            maybe_person = True
         if not maybe_person and (len(bare) < 2 or len(bare) > 4 or norm(bare[0]) in ORG_WORDS):
             return None  # kept only as a possible person a cue may vouch for ("Serhii Radio")
         start = m.start() + max(run.find(tokens[0]), 0)
@@ -112,7 +122,9 @@ class PeopleIndex:
         inside = i >= 0 and quoted[i][0] < start < quoted[i][1]
         name = display(tokens)
         # a full name alone is not yet a person ("Truth Social", "Etlaq Fan Experience"): a
-        # title, an honorific, a later bare surname, a he/she or a speech cue must say so
+        # title, an honorific, a given name, a later bare surname, a he/she or a speech cue must say so
+        if not gender and maybe_person and len(bare) >= 2:
+            gender = given_gender(bare[0])
         person = bool(roles or gender) and maybe_person
         mention = Mention(start, start + len(name), name, roles, gender, inside, person)
         mention.maybe = maybe_person and len(bare) >= 2
@@ -128,6 +140,10 @@ class PeopleIndex:
         for m in self.mentions:
             if m.gender:
                 raw_gender.setdefault(m.name, m.gender)
+        for m in self.mentions:
+            if m.name not in raw_gender and (hint := given_gender(m.name.split()[0])):
+                # a lone given name ("Kitty") leans to its usual gender; the he/she around it may overrule
+                votes.setdefault(m.name, Counter())[hint] += 2
         for name, counter in votes.items():
             if name not in raw_gender:
                 raw_gender[name] = _majority(counter)
@@ -183,6 +199,12 @@ class PeopleIndex:
         self._vouched = {m.canon for m in self.mentions if m.roles or m.gender} | shortened
         for m in self.mentions:
             m.person = m.person or m.canon in self._people
+        self.role_heads = {r for m in self.mentions for r in m.roles}
+        self._by_surname: dict[str, set[str]] = {}
+        for m in self.mentions:
+            tokens = name_key(m.canon)[0]
+            if tokens:
+                self._by_surname.setdefault(tokens[-1], set()).add(m.canon)
 
     def _votes(self, quoted: list[tuple[int, int]], q_starts: list[int]) -> dict[str, Counter[str]]:
         """Return he/she votes per name: a pronoun soon after a lone mention of someone."""
@@ -234,6 +256,14 @@ class PeopleIndex:
         for m in self.mentions:
             if m.canon == canonical:
                 m.person = True
+
+    def vouched(self, name: str | None) -> bool:
+        """Return True when a title, an honorific, a shortened form or a speech cue says `name` is a person."""
+        return bool(name) and name in self._vouched
+
+    def people_named(self, surname: str) -> list[str]:
+        """Return the canonical names whose last name word is `surname` (folded), in a stable order."""
+        return sorted(self._by_surname.get(surname, ()))
 
     def is_person(self, name: str | None) -> bool:
         """Return True when the document gives evidence that `name` is a person."""

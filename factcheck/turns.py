@@ -26,6 +26,10 @@ ACTION_BEAT_CHARS = 200  # the sentence before a cue-less quote names its speake
 NEAREST_CHARS = 600  # how far back the narration may have named a cue-less quote's speaker
 OTHER_SPEAKER_CHARS = 3000  # a dialogue partner who last spoke this far back can still be the one answering
 
+# Verbs that report what someone said (not "dismissed", "called"): the words may follow as a paragraph.
+_REPORTING = frozenset("""said says told tells added adds wrote writes explained explains argued argues insisted
+insists recalled recalls warned warns confirmed confirms stated states noted notes stressed stresses emphasised
+emphasized urged urges announced announces claimed claims declared declares revealed reveals""".split())
 _VOCATIVE = re.compile(
     rf"(?:^\W{{0,3}}(?:(?:Oh|O|Ah|Well|Yes|No|Why|Now|Look|Come|Hello|Hallo|Thanks|Thank you|Good night|"
     rf"Good morning|Good-bye|Goodbye|Dear|My dear|Please),?\s+)?(?P<a>{NAME_RUN.pattern})\s*[,!?]"
@@ -57,6 +61,8 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
             it.who = ctx.who(it.cue, it.span)
             if _key(it.who):
                 ctx.spoken.append((it.span.start, it.who))
+                if it.who.mention_span:
+                    ctx.resolver.add_speaker(*it.who.mention_span, it.who.speaker)
     chains = _chains(ctx, tops)
     for chain, links in chains:
         _resolve_chain(ctx, chain, links)
@@ -162,7 +168,9 @@ def _resolve_chain(ctx: Context, chain: list[_Item], links: list[str]) -> None:
             voc = _vocative(ctx, chain[i - 1].span) if i > 0 and changes[i - 1] else None
             other = voc if voc is not None and _key(voc) != _key(chain[i - 1].who) else \
                 _other(ctx, chain, anchors, turn, i, anchor)
-            if other is not None:
+            if other is not None and _addressed(ctx, it, other):
+                it.who = _copy(anchor, "alternation", it.who)  # it speaks to the other: the anchor's turn
+            elif other is not None:
                 it.who = _copy(other, "alternation" if other is not voc else "addressed", it.who)
 
 
@@ -228,9 +236,9 @@ def _copy(src: Who, how: str, current: Who | None) -> Who:
 def _guess(ctx: Context, it: _Item, last: _Item | None) -> None:
     """Attribute a quote nothing else reaches: an action beat, the last speaker, the nearest person."""
     cue = it.who.cue if it.who else None
-    beat = _action_beat(ctx, it.span)
+    beat = _action_beat(ctx, it.span) or _reported(ctx, it.span)
     if beat is not None:
-        it.who = replace(beat, cue=cue)
+        it.who = replace(beat, cue=cue or beat.cue)
     elif last is not None and last.who is not None and it.span.start - last.span.end <= PREVIOUS_GAP:
         it.who = _copy(last.who, "previous", it.who)
     else:
@@ -239,6 +247,26 @@ def _guess(ctx: Context, it: _Item, last: _Item | None) -> None:
             it.who = replace(near, cue=cue)
     if it.who is not None and _addressed(ctx, it, it.who):
         it.who = Who(cue=cue)
+
+
+def _reported(ctx: Context, span: Span) -> Who | None:
+    """Return whom the paragraph before a quote that opens its own paragraph reports as saying something.
+
+    News runs `Mamabolo confirmed that … .` and then the words themselves as the next paragraph.
+    """
+    p_start, _ = ctx.para_bounds(span.start)
+    if p_start == 0 or ctx.text[p_start:span.start].strip():
+        return None
+    i = ctx.sentence_index(p_start - 1)
+    s_start = max(ctx.sentences[i][0] if i >= 0 else 0, ctx.para_bounds(p_start - 1)[0])
+    prev = ctx.prev_top(span)
+    if prev is not None and prev.end > s_start:
+        return None  # the paragraph before holds a quote: the turn rules decide
+    cue = ctx.cue_in(ctx.text[s_start:p_start].rstrip(), s_start)
+    if cue is None or cue.subject is None or cue.verb not in _REPORTING:
+        return None
+    who = ctx.who(cue, span)
+    return replace(who, how="reported") if who.speaker else None
 
 
 def _nearest(ctx: Context, span: Span) -> Who | None:
@@ -266,7 +294,7 @@ def _nearest(ctx: Context, span: Span) -> Who | None:
 
 _BEAT = re.compile(
     rf"\s*(?:(?:Then|And|But|So|Now|Here|At last|Finally|Presently|Suddenly),?\s+)?"
-    rf"(?P<subj>{NAME_RUN.pattern}|{PRONOUN}\b|{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH})"
+    rf"(?P<subj>{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH}|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 _PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")
 

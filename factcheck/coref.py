@@ -1,0 +1,227 @@
+"""Whom a "he", "the spokesman" or "his wife" means at one point of a document.
+
+Candidates are the people the narration mentions — names (`speakers.PeopleIndex`) and person
+nouns ("the boy", "an old woman", "the doctor") — and the speakers that cues have named so far.
+A he/she goes to the latest candidate of its gender in its own sentence, else to the latest one
+in subject position (`Tom looked at Bill. “…,” he said` → Tom), else to the latest one at all.
+What lies inside quotation marks is neither a candidate nor distance: a dialogue between two
+people can run for pages after the narration last named them. A kin noun ("his wife", "her
+father") is the person of that surname and gender when the document names one.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+
+from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
+from .speakers import PeopleIndex
+
+NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
+SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role
+ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
+_ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
+party government court committee council union university police army military embassy commission office
+campaign network newspaper airline regulator authority board foundation""".split())
+
+# Person nouns with the gender they carry, beyond the role words of `names`.
+PERSON_GENDER = {**ROLE_GENDER, **{
+    "lad": "m", "fellow": "m", "chap": "m", "youth": "m", "gentleman": "m", "landlord": "m", "waiter": "m",
+    "grandfather": "m", "nephew": "m", "widower": "m", "bridegroom": "m", "stepfather": "m", "priest": "m",
+    "lass": "f", "maid": "f", "maiden": "f", "landlady": "f", "waitress": "f", "grandmother": "f", "niece": "f",
+    "widow": "f", "bride": "f", "stepmother": "f", "governess": "f", "housekeeper": "f", "mistress": "f",
+    "hostess": "f", "nun": "f",
+}}
+# Person nouns that say nothing of gender: a candidate for "he" or "she" only when nothing else fits.
+_NEUTRAL_PERSONS = frozenset("""doctor nurse captain stranger child servant clerk driver officer soldier porter
+judge colonel major professor teacher parson vicar rector curate visitor guest cousin friend""".split())
+# Kin nouns after a possessive: the relative shares the possessor's surname.
+_KIN = frozenset("""wife husband mother father son daughter brother sister uncle aunt grandmother grandfather
+nephew niece cousin""".split()) | {"lady"}
+_KIN_GENDER = {"lady": "f", "cousin": ""}
+_SPOUSE_HONORIFIC = {"wife": "mrs", "lady": "mrs", "husband": "mr"}
+_FUNCTION = "the|a|an|and|or|but|of|to|in|on|at|by|for|with|from|as|his|her|my|our|their|your|its|this|that|was|is"
+_HEADS = "|".join(sorted(set(PERSON_GENDER) | _NEUTRAL_PERSONS, key=len, reverse=True))
+_NOMINAL = re.compile(
+    rf"\b(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
+    rf"(?P<mods>(?:\s+(?!(?:{_HEADS}|{_FUNCTION})\b)[a-z][a-z-]+){{0,2}})\s+(?P<head>{_HEADS})\b(?![’'-]|\s+of\b)")
+_POSSESSIVE = frozenset("his her their my our your".split())
+# Before a subject: a sentence or clause start.
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?;:—–(]\s*|[”\"’]\s+|,\s+|\b(?:and|but|then|when|while|as|so|till|until|after|before|because|if|"
+    r"though|that|where|whereupon|And|But|Then|When|While|As|So|Till|Until|After|Before|Because|If|Though|"
+    r"Where|Whereupon|Now|Here|At\s+last|Presently|Suddenly|Meanwhile)\s+)$")
+# After a subject: a verb, perhaps after appositives or an adverb; not a preposition or "'s".
+_VERB_AFTER = re.compile(
+    r"(?:\s*,[^,.;:“”\"]{1,60}){0,2},?\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|to|in|into|on|onto|at|with|without|for|"
+    r"from|by|as|the|a|an|his|her|its|their|who|whom|which|that|than|nor|over|under|through|after|before|about|"
+    r"against|among|between|behind|beside|near|across|along|around|toward|towards|upon|within|like)\b)[a-z]{2,}")
+# Titles and roles before a name ("AFP Global News Director Phil Chetwynd", "spokesman Dmitry Peskov").
+_TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'&-]*|of|the|for|and|[a-z]+-[a-z-]+|" + "|".join(
+    sorted(ROLE_WORDS, key=len, reverse=True)) + r")\s+)+$")
+
+
+class Candidate:
+    """A person mentioned in the narration, as a pronoun's possible antecedent."""
+
+    __slots__ = ("start", "end", "canon", "gender", "strength", "subject")
+
+    def __init__(self, start: int, end: int, canon: str, gender: str, strength: int, subject: bool | None = None):
+        self.start, self.end, self.canon, self.gender = start, end, canon, gender
+        self.strength = strength  # 2: a known person; 1: a capitalised pair nothing vouches for
+        self.subject = subject  # None until asked
+
+
+def nominal_canon(words: list[str]) -> str:
+    """Return one display form for a person noun phrase ("a little girl" -> "the little girl")."""
+    return " ".join(["the", *(w.lower() for w in words[1:])])
+
+
+class Resolver:
+    """Resolve pronouns, role nouns and kin nouns of one document to canonical names."""
+
+    def __init__(self, text: str, people: PeopleIndex, quoted: list[tuple[int, int]]) -> None:
+        self.text = text
+        self.people = people
+        self.q_starts = [s for s, _ in quoted]
+        self.q_ends = [e for _, e in quoted]
+        self.q_cum = [0]
+        for s, e in quoted:
+            self.q_cum.append(self.q_cum[-1] + e - s)
+        cands: list[Candidate] = []
+        for m in people.mentions:
+            if (m.person or m.maybe) and not m.inside:
+                strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
+                cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
+        if quoted:
+            for nm in _NOMINAL.finditer(text):
+                det = nm.group("det").lower()
+                if det in _POSSESSIVE or self._inside(nm.start()):
+                    continue
+                head = nm.group("head")
+                words = nm.group(0).split()
+                found = people.by_role(head, nm.start()) if head in people.role_heads else None
+                canon = found or nominal_canon(words)
+                gender = people.gender(found) if found else PERSON_GENDER.get(head, "")
+                c = Candidate(nm.start(), nm.end(), canon, gender, 2)  # a person, whatever the gender
+                if det in ("a", "an") and not self._is_subject(c):
+                    continue  # "in want of a wife" names nobody; "A man came in" does
+                cands.append(c)
+        cands.sort(key=lambda c: c.start)
+        self.cands = cands
+        self.starts = [c.start for c in cands]
+        self.spoken: list[Candidate] = []  # subjects of speech cues, in text order
+
+    # ------------------------------------------------------------------ helpers
+
+    def _inside(self, pos: int) -> bool:
+        i = bisect_right(self.q_starts, pos) - 1
+        return i >= 0 and self.q_starts[i] < pos < self.q_ends[i]
+
+    def _quoted_before(self, pos: int) -> int:
+        """Return how many quoted characters lie before `pos`."""
+        i = bisect_right(self.q_starts, pos)
+        if i == 0:
+            return 0
+        return self.q_cum[i] - max(0, self.q_ends[i - 1] - pos)
+
+    def narration(self, a: int, b: int) -> int:
+        """Return the length of text[a:b] outside quotes."""
+        return (b - a) - (self._quoted_before(b) - self._quoted_before(a)) if b > a else 0
+
+    def gender(self, canon: str | None) -> str:
+        """Return "m", "f" or "" for a canonical name or person noun phrase."""
+        if not canon:
+            return ""
+        g = self.people.gender(canon)
+        if g or not canon.startswith("the "):
+            return g
+        return PERSON_GENDER.get(canon.rsplit(" ", 1)[-1], "")
+
+    def _is_subject(self, c: Candidate) -> bool:
+        """Return True when the mention opens a clause and a verb follows it (titles and appositives aside)."""
+        if c.subject is None:
+            before = _TITLE_BEFORE.sub("", self.text[max(0, c.start - 80):c.start])
+            c.subject = bool(_CLAUSE_START.search(before[-30:])) and bool(_VERB_AFTER.match(self.text, c.end))
+        return c.subject
+
+    def add_speaker(self, start: int, end: int, canon: str | None) -> None:
+        """Record the subject of a speech cue (a speaker is always a subject)."""
+        if canon and (not self.spoken or start >= self.spoken[-1].start):
+            gender = self.gender(canon)
+            strength = 2 if gender or self.people.is_person(canon) else 1
+            self.spoken.append(Candidate(start, end, canon, gender, strength, True))
+
+    def _backwards(self, pos: int) -> Iterator[Candidate]:
+        """Yield the candidates before `pos`, latest first, mentions and speakers merged."""
+        i = bisect_left(self.starts, pos) - 1
+        j = bisect_left([c.start for c in self.spoken], pos) - 1 if self.spoken else -1
+        while i >= 0 or j >= 0:
+            if j < 0 or i >= 0 and self.cands[i].start >= self.spoken[j].start:
+                yield self.cands[i]
+                i -= 1
+            else:
+                yield self.spoken[j]
+                j -= 1
+
+    # ------------------------------------------------------------------ queries
+
+    def antecedent(self, pos: int, gender: str, sentence_start: int, skip: frozenset[str] = frozenset()) -> str | None:
+        """Return whom a he/she at `pos` means: see the module docstring for the order."""
+        subject: Candidate | None = None
+        latest: Candidate | None = None
+        weak: Candidate | None = None
+        for c in self._backwards(pos):
+            if c.end > pos or c.canon in skip:
+                continue
+            far = self.narration(c.end, pos)
+            if far > NARRATION_LIMIT:
+                break
+            fits = c.gender == gender or not c.gender and c.strength == 2
+            if not fits:
+                if weak is None and not c.gender:
+                    weak = c
+                continue
+            if c.start >= sentence_start:
+                return c.canon
+            if latest is None:
+                latest = c
+            if far <= SUBJECT_LIMIT and self._is_subject(c):
+                subject = c
+                break
+        best = subject or latest or weak
+        return best.canon if best else None
+
+    def relative(self, kin: str, possessor: str | None) -> str | None:
+        """Return the person a kin noun of `possessor` names ("his wife" of Mr. Bennet -> Mrs. Bennet)."""
+        if not possessor or kin not in _KIN:
+            return None
+        tokens = name_key(possessor)[0]
+        if not tokens:
+            return None
+        want = _KIN_GENDER.get(kin, PERSON_GENDER.get(kin, ""))
+        options = [c for c in self.people.people_named(tokens[-1])
+                   if c != possessor and (not want or self.people.gender(c) == want)]
+        if kin in _SPOUSE_HONORIFIC and len(options) > 1:
+            # "his wife" among Mrs. Bennet, Miss Bennet and Elizabeth Bennet is Mrs. Bennet
+            honorific = _SPOUSE_HONORIFIC[kin]
+            options = [c for c in options if c.split()[0].rstrip(".").lower() == honorific]
+        return options[0] if len(options) == 1 else None
+
+    def organisation(self, np: str, at: int, inside) -> str | None:
+        """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
+        m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", np)
+        if not m or m.group("head") not in _ORG_HEADS:
+            return None
+        stem = m.group("head")[:4]
+        found = None
+        for run in NAME_RUN.finditer(self.text, max(0, at - ORG_LOOKBACK), at):
+            if inside(run.start()):
+                continue
+            tokens = run.group(0).split()
+            # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
+            described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", self.text[max(0, run.start() - 40):run.start()])
+            if any(t.lower().startswith(stem) for t in tokens) or described:
+                found = run.group(0)
+        return found
