@@ -297,7 +297,7 @@ def speed(data: Path) -> None:
     news_texts = [doc.masked or doc.text for _, doc, _ in news_documents(ROOT / "fixtures" / "quotes" / "news.json")]
     long_text = "\n\n".join(books)  # ~2.4 MB in one document: no cost that grows faster than its length
     print("Speed (sentences + quotes + speakers, one process, best of 3)")
-    for name, texts in (("litbank books (100 docs)", books), ("news fixture (42 docs)", news_texts),
+    for name, texts in ((f"litbank books ({len(books)} docs)", books), (f"news fixture ({len(news_texts)} docs)", news_texts),
                         ("all books as one document", [long_text])):
         size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
         best = min(_timed(texts) for _ in range(3))

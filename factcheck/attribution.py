@@ -84,6 +84,19 @@ class Cue:
 
 
 _NO_PEOPLE = PeopleIndex("")
+_NAME_AT_END = re.compile(rf"(?:{NAME_RUN.pattern})$")
+_CUE_WORD = re.compile(rf"(?<![\w-])(?P<cue>{CUE})\b")
+# After a cue verb before a quote: a few words ("told reporters", "said in a statement") and a comma or colon.
+_CUE_TAIL = re.compile(r"(?:[ \t]+(?:to[ \t]+)?[^,.;:!?“”\"\n]{0,45}?)?[ \t]*[,:—–-]?[ \t]*")
+_INVERTED_SUBJECT = re.compile(rf"[ \t]+{ADV}?(?P<subj>{PRONOUN}\b|{DET}\b(?:[ \t]+{NOUNISH}){{1,4}}|another\b|"
+                               rf"[^\s,;:!?“”\"]+(?:[ \t]+[^\s,;:!?“”\"]+){{0,5}})")
+# A sentence that ends by announcing speech: "whereupon Mrs. Griffin spoke."
+_ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s+(?:{NOUNISH}\s+){{0,3}}?{NOUNISH})\s+"
+                            rf"(?:{ADV})?(?P<cue>said|spoke|began|asked|answered|replied|cried|called|whispered|added|"
+                            rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
+                            rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
+# Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
+_REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
 # The rest of a quotation cut off by a stray paragraph break: lower-case words up to a closing mark.
 _BROKEN_PARAGRAPH = re.compile(r"\s*\n\s*[a-z][^“”\"\n]{0,200}?[,.!?]?[”\"]")
 
@@ -110,10 +123,12 @@ class Context:
     def index_people(self, speakers: list[str]) -> None:
         """Index the document's people, knowing which names a cue (or reported speech) made speakers."""
         reported = []
-        for vm in REPORTED_VERB.finditer(self.text):
-            before = self.text[max(0, vm.start() - 140):vm.start()].rstrip()
-            before = re.sub(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$", "", before)
-            nm = NAME_END.search(before)
+        text = self.text
+        for vm in REPORTED_VERB.finditer(text):
+            start = vm.start()
+            before = _REPORTED_TAIL.sub("", text[max(0, start - 140):start].rstrip())
+            # a name is a few words: its run ends the text before the verb
+            nm = NAME_END.search(before, max(0, len(before) - 80))
             if nm:
                 reported.append(nm.group("subj"))
         quoted = [(s.start, s.end) for s in self.tops]
@@ -296,7 +311,7 @@ class Context:
                 return Cue("according", subj, "according to", not window[am.end():].strip(" ,"))
         if stripped.endswith(":"):
             # `Peskov: “…”` names the speaker; `His answer: “…”` does not
-            nm = re.search(rf"(?:{NAME_RUN.pattern})$", stripped[:-1].rstrip())
+            nm = _NAME_AT_END.search(stripped[:-1].rstrip())
             subj = None
             if nm:
                 _, tokens, _ = split_name(nm.group(0))
@@ -322,19 +337,18 @@ class Context:
         """Return the last speech verb in `window` (text before a quote) that has a subject."""
         stripped = window.rstrip()
         participle: str | None = None
-        for m in reversed(list(re.finditer(rf"(?<![\w-])(?P<cue>{CUE})\b", window))):
+        for m in reversed(list(_CUE_WORD.finditer(window))):
             verb = m.group("cue")
             if not verb_ok(verb):
                 continue
             tail = window[m.end():]
-            adjacent = bool(re.fullmatch(r"(?:[ \t]+(?:to[ \t]+)?[^,.;:!?“”\"\n]{0,45}?)?[ \t]*[,:—–-]?[ \t]*", tail)) \
+            adjacent = bool(_CUE_TAIL.fullmatch(tail)) \
                 and len(tail.split()) <= 7
             subj = subject_before_verb(window[:m.start()], base, whole=False)
             where = "before"
             if subj is None and adjacent:
                 # `said Tommy, “where …`: the subject follows the verb, then a comma and the quote
-                inv = re.match(rf"[ \t]+{ADV}?(?P<subj>{PRONOUN}\b|{DET}\b(?:[ \t]+{NOUNISH}){{1,4}}|another\b|"
-                               rf"[^\s,;:!?“”\"]+(?:[ \t]+[^\s,;:!?“”\"]+){{0,5}})", tail)
+                inv = _INVERTED_SUBJECT.match(tail)
                 if inv and verb.split()[0] not in ADDRESSING and re.fullmatch(r"[^,;:]*[,:—–-]\s*", tail[inv.start("subj"):]):
                     subj = subject_after_verb(inv.group("subj"), base + m.end() + inv.start("subj"))
                     where = "before-inverted"
@@ -368,10 +382,7 @@ class Context:
         if prev is not None and prev.end > s_start:
             return None
         sentence = self.text[s_start:s_end]
-        m = re.search(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s+(?:{NOUNISH}\s+){{0,3}}?{NOUNISH})\s+"
-                      rf"(?:{ADV})?(?P<cue>said|spoke|began|asked|answered|replied|cried|called|whispered|added|"
-                      rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
-                      rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$", sentence)
+        m = _ENDS_WITH_CUE.search(sentence)
         if not m:
             return None
         subj = classify(m.group("subj"), s_start + m.start("subj"))

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
+from operator import attrgetter
 
 from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
 from .speakers import PeopleIndex
@@ -41,11 +42,13 @@ _KIN = frozenset("""wife husband mother father son daughter brother sister uncle
 nephew niece cousin""".split()) | {"lady"}
 _KIN_GENDER = {"lady": "f", "cousin": ""}
 _SPOUSE_HONORIFIC = {"wife": "mrs", "lady": "mrs", "husband": "mr"}
-_FUNCTION = "the|a|an|and|or|but|of|to|in|on|at|by|for|with|from|as|his|her|my|our|their|your|its|this|that|was|is"
-_HEADS = "|".join(sorted(set(PERSON_GENDER) | _NEUTRAL_PERSONS, key=len, reverse=True))
-_NOMINAL = re.compile(
-    rf"\b(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
-    rf"(?P<mods>(?:\s+(?!(?:{_HEADS}|{_FUNCTION})\b)[a-z][a-z-]+){{0,2}})\s+(?P<head>{_HEADS})\b(?![’'-]|\s+of\b)")
+_FUNCTION_SET = frozenset("""the a an and or but of to in on at by for with from as his her my our their your its this
+that was is""".split()) | frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
+_HEAD_SET = frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
+_LOWER_WORD = re.compile(r"[a-z]{3,13}")
+# The determiner and up to two modifiers before a person noun: "the old", "a", "his".
+_DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
+                         r"(?P<mods>(?:\s+[a-z][a-z-]+){0,2}?)\s+$")
 _POSSESSIVE = frozenset("his her their my our your".split())
 # Before a subject: a sentence or clause start.
 _CLAUSE_START = re.compile(
@@ -57,9 +60,21 @@ _VERB_AFTER = re.compile(
     r"(?:\s*,[^,.;:“”\"]{1,60}){0,2},?\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|to|in|into|on|onto|at|with|without|for|"
     r"from|by|as|the|a|an|his|her|its|their|who|whom|which|that|than|nor|over|under|through|after|before|about|"
     r"against|among|between|behind|beside|near|across|along|around|toward|towards|upon|within|like)\b)[a-z]{2,}")
-# Titles and roles before a name ("AFP Global News Director Phil Chetwynd", "spokesman Dmitry Peskov").
-_TITLE_BEFORE = re.compile(r"(?:(?:[A-Z][\w.’'&-]*|of|the|for|and|[a-z]+-[a-z-]+|" + "|".join(
-    sorted(ROLE_WORDS, key=len, reverse=True)) + r")\s+)+$")
+# Lower-case words inside a title before a name ("Secretary of State", "spokesman Dmitry Peskov").
+_TITLE_WORDS = ROLE_WORDS | {"of", "for", "and", "the"}
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)\.")
+
+
+def _in_title(word: str) -> bool:
+    """Return True for a word that can stand in a title before a name ("Director", "Sen.", "of")."""
+    if word in _TITLE_WORDS or "-" in word and word.islower():
+        return True  # "of", "spokesman", "vice-rector"
+    if not word[:1].isupper():
+        return False
+    return word[-1:].isalnum() or bool(_ABBREVIATION.fullmatch(word))  # "London." ends a sentence
+
+
+_START = attrgetter("start")
 
 
 class Candidate:
@@ -95,23 +110,40 @@ class Resolver:
                 strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
                 cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
         if quoted:
-            for nm in _NOMINAL.finditer(text):
-                det = nm.group("det").lower()
-                if det in _POSSESSIVE or self._inside(nm.start()):
-                    continue
-                head = nm.group("head")
-                words = nm.group(0).split()
-                found = people.by_role(head, nm.start()) if head in people.role_heads else None
-                canon = found or nominal_canon(words)
-                gender = people.gender(found) if found else PERSON_GENDER.get(head, "")
-                c = Candidate(nm.start(), nm.end(), canon, gender, 2)  # a person, whatever the gender
-                if det in ("a", "an") and not self._is_subject(c):
-                    continue  # "in want of a wife" names nobody; "A man came in" does
-                cands.append(c)
-        cands.sort(key=lambda c: c.start)
+            cands = sorted(cands + self._person_nouns(), key=_START)
         self.cands = cands
         self.starts = [c.start for c in cands]
         self.spoken: list[Candidate] = []  # subjects of speech cues, in text order
+        self.spoken_starts: list[int] = []
+
+    def _person_nouns(self) -> list[Candidate]:
+        """Return the person nouns of the narration ("the boy", "an old woman", "the doctor"), in text order."""
+        text, people = self.text, self.people
+        found = []
+        # a plain scan of the narration for the nouns, then a look at the words before each: far
+        # cheaper than one regex over the whole text
+        bounds = [0, *(x for pair in zip(self.q_starts, self.q_ends) for x in pair), len(text)]
+        words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in _LOWER_WORD.finditer(text, lo, hi))
+        for wm in words:
+            head = wm.group(0)
+            if head not in _HEAD_SET or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
+                    ("-", "’", "'") or text.startswith(" of ", wm.end()):
+                continue
+            dm = _DET_BEFORE.search(text, max(0, wm.start() - 40), wm.start())
+            if dm is None or any(w in _FUNCTION_SET for w in dm.group("mods").split()):
+                continue
+            det = dm.group("det").lower()
+            start = dm.start()
+            if det in _POSSESSIVE or self._inside(start):
+                continue
+            found_role = people.by_role(head, start) if head in people.role_heads else None
+            canon = found_role or nominal_canon(text[start:wm.end()].split())
+            gender = people.gender(found_role) if found_role else PERSON_GENDER.get(head, "")
+            c = Candidate(start, wm.end(), canon, gender, 2)  # a person, whatever the gender
+            if det in ("a", "an") and not self._is_subject(c):
+                continue  # "in want of a wife" names nobody; "A man came in" does
+            found.append(c)
+        return found
 
     # ------------------------------------------------------------------ helpers
 
@@ -142,7 +174,11 @@ class Resolver:
     def _is_subject(self, c: Candidate) -> bool:
         """Return True when the mention opens a clause and a verb follows it (titles and appositives aside)."""
         if c.subject is None:
-            before = _TITLE_BEFORE.sub("", self.text[max(0, c.start - 80):c.start])
+            words = self.text[max(0, c.start - 80):c.start].split()
+            # "AFP Global News Director Phil Chetwynd", "spokesman Dmitry Peskov": look before the title
+            while len(words) > 1 and _in_title(words[-1]):
+                words.pop()
+            before = " ".join(words) + " "
             c.subject = bool(_CLAUSE_START.search(before[-30:])) and bool(_VERB_AFTER.match(self.text, c.end))
         return c.subject
 
@@ -152,17 +188,19 @@ class Resolver:
             gender = self.gender(canon)
             strength = 2 if gender or self.people.is_person(canon) else 1
             self.spoken.append(Candidate(start, end, canon, gender, strength, True))
+            self.spoken_starts.append(start)
 
     def _backwards(self, pos: int) -> Iterator[Candidate]:
-        """Yield the candidates before `pos`, latest first, mentions and speakers merged."""
+        """Yield the candidates before `pos`, latest first: mentions and speakers merged."""
+        cands, spoken = self.cands, self.spoken
         i = bisect_left(self.starts, pos) - 1
-        j = bisect_left([c.start for c in self.spoken], pos) - 1 if self.spoken else -1
+        j = bisect_left(self.spoken_starts, pos) - 1
         while i >= 0 or j >= 0:
-            if j < 0 or i >= 0 and self.cands[i].start >= self.spoken[j].start:
-                yield self.cands[i]
+            if j < 0 or i >= 0 and cands[i].start >= spoken[j].start:
+                yield cands[i]
                 i -= 1
             else:
-                yield self.spoken[j]
+                yield spoken[j]
                 j -= 1
 
     # ------------------------------------------------------------------ queries
@@ -176,8 +214,8 @@ class Resolver:
             if c.end > pos or c.canon in skip:
                 continue
             far = self.narration(c.end, pos)
-            if far > NARRATION_LIMIT:
-                break
+            if far > NARRATION_LIMIT or far > SUBJECT_LIMIT and latest is not None:
+                break  # nothing further back can change the answer
             fits = c.gender == gender or not c.gender and c.strength == 2
             if not fits:
                 if weak is None and not c.gender:

@@ -269,13 +269,16 @@ def _reported(ctx: Context, span: Span) -> Who | None:
     return replace(who, how="reported") if who.speaker else None
 
 
+_PERSON_WORD = re.compile(rf"{NAME_RUN.pattern}|\b(?:he|she|He|She|I)\b")
+
+
 def _nearest(ctx: Context, span: Span) -> Who | None:
     """Return the person the narration named last before the quote (outside quotes), if close."""
     text = ctx.text
     lo = max(ctx.para_bounds(span.start)[0], span.start - NEAREST_CHARS)
     window = text[lo:span.start]
     found: Who | None = None
-    for m in re.finditer(rf"{NAME_RUN.pattern}|\b(?:he|she|He|She|I)\b", window):
+    for m in _PERSON_WORD.finditer(window):
         at = lo + m.start()
         if ctx.inside_top(at):
             continue
