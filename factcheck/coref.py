@@ -61,6 +61,9 @@ _VERB_AFTER = re.compile(
     r"from|by|as|the|a|an|his|her|its|their|who|whom|which|that|than|nor|over|under|through|after|before|about|"
     r"against|among|between|behind|beside|near|across|along|around|toward|towards|upon|within|like)\b)[a-z]{2,}")
 # Lower-case words inside a title before a name ("Secretary of State", "spokesman Dmitry Peskov").
+# A subject after one of these belongs to a subordinate clause ("As the lad stood there, …").
+_SUBORDINATE = re.compile(r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
+                          r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Tt]hat)\s+$")
 _TITLE_WORDS = ROLE_WORDS | {"of", "for", "and", "the"}
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)\.")
 
@@ -230,6 +233,18 @@ class Resolver:
                 break
         best = subject or latest or weak
         return best.canon if best else None
+
+    def main_subject(self, lo: int, hi: int) -> Candidate | None:
+        """Return the person in subject position in text[lo:hi], a main clause's before a subordinate one's."""
+        found = None
+        for k in range(bisect_left(self.starts, lo), bisect_left(self.starts, hi)):
+            c = self.cands[k]
+            if c.strength < 2 or not self._is_subject(c):
+                continue
+            if not _SUBORDINATE.search(self.text, max(lo, c.start - 12), c.start):
+                return c
+            found = found or c
+        return found
 
     def relative(self, kin: str, possessor: str | None) -> str | None:
         """Return the person a kin noun of `possessor` names ("his wife" of Mr. Bennet -> Mrs. Bennet)."""

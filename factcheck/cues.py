@@ -33,7 +33,11 @@ SPEECH_VERBS = (
     "characterized characterised characterizing denounced denouncing describing calling praised accused hailed "
     "slammed dismissed condemned branded criticized criticised criticizing criticising warning insisting "
     "arguing declaring noting writing reported reports stating claiming vowing promising urging pledging detailed "
-    "highlighted asserted clarified revealed disclosed countered elaborated recounted underscored commented"
+    "highlighted asserted clarified revealed disclosed countered elaborated recounted underscored commented "
+    # verbs of dialogue in fiction: "“Trial heats!” sneered Jock"
+    "sneered interposed snarled scoffed chirped wailed moaned grunted panted persisted queried sputtered stammered "
+    "stuttered snorted purred mocked scolded chided blurted piped squeaked thundered barked hollered gushed "
+    "drawled lisped croaked rasped intoned chanted soothed coaxed urged implored entreated besought"
 )
 _VERB_SET = frozenset(SPEECH_VERBS.split())
 # Verbs that cue speech only with a particle: "went on", "broke in", "put in", "spoke up".
@@ -219,8 +223,8 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if coord and not rel:
         # "she bowed and said": the subject of the first verb
         body = body[:coord.end("subj")]
-    m = (_PRON_END.search(body) or _OF_NP_END.match(body) or _POSS_END.search(body) or _PERSON_OF_END.search(body)
-         or NAME_END.search(body))
+    m = (_PRON_END.search(body) or _SOMEONE_END.search(body) or _OF_NP_END.match(body) or _POSS_END.search(body)
+         or _PERSON_OF_END.search(body) or NAME_END.search(body))
     if m is not None and m.re is _PERSON_OF_END and not looks_like_person(split_name(m.group("subj"))[1]):
         m = NAME_END.search(body)
     if m is not None and m.re is NAME_END and not split_name(m.group("subj"))[1]:
@@ -252,6 +256,10 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
 _SENTENCE_DOT = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)\.(?:\s|$)")
 
 
+_SOMEONE = frozenset("another somebody someone everybody everyone nobody".split())
+_SOMEONE_END = re.compile(r"(?<![\w’'])(?P<subj>[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody)\s*$")
+
+
 def subject_after_verb(phrase: str, base: int) -> Subject | None:
     """Return the subject that follows an inverted cue: `said Vance`, `cried the old man`."""
     for stop in _RELATIVE_STOP.finditer(phrase):
@@ -268,8 +276,8 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
     m = _PRONOUN_START.match(phrase)
     if m:
         return Subject("pron", m.group(0), base, base + m.end())
-    if phrase.lower() == "another":
-        return Subject("np", phrase, base, base + len(phrase))
+    if phrase.lower() in _SOMEONE:
+        return Subject("np", phrase, base, base + len(phrase))  # "somebody exclaimed", "said another"
     lead = re.match(r"(?:[a-z]+\s+){1,3}(?=[A-Z])", phrase)
     if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS or w in QUALIFIERS for w in lead.group(0).split()):
         # "says coach Andy Reid", "according to police spokesman Tom Brown"
@@ -299,6 +307,8 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
         return None
     if re.fullmatch(PRONOUN, stripped):
         return Subject("pron", stripped, off, off + len(stripped))
+    if stripped.lower() in _SOMEONE:
+        return Subject("np", stripped, off, off + len(stripped))
     words = stripped.split()
     np_like = bool(_NP_START.match(stripped)) or bool(_POSSESSOR.fullmatch(stripped))
     pm = _NP_WITH_PREPOSITION.match(stripped)

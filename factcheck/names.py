@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from .givennames import GIVEN_NAME_GENDER
 from .text import fold
 
 # ---------------------------------------------------------------------------- lexicons
@@ -73,7 +74,7 @@ NOT_NAME = frozenset(
     perhaps indeed instead already again never always sometimes today yesterday tomorrow
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december god lord chapter mr mrs ms dr sir
-    madam miss lady saint st""".split()
+    madam miss lady saint st do does did can could would should shall might must like""".split()
 )
 # Words that make a capitalised run an organisation or a place rather than a person.
 ORG_WORDS = frozenset(
@@ -173,6 +174,8 @@ def looks_like_person(tokens: list[str]) -> bool:
         return False
     if len(norms) == 1 and (norms[0] in PLACES or norms[0] in NOT_NAME or len(norms[0]) < 2):
         return False
+    if len(norms) == 1 and norms[0].endswith("ly") and norms[0] not in GIVEN_NAME_GENDER:
+        return False  # "Immediately", "Suddenly" open a sentence; "Emily" and "Molly" are names
     if all(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
         return False  # an acronym: NATO, WSJ, BBC
     return tokens[-1][:1].isupper()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from .attribution import Context, Cue, Who
 from .cues import DET, NOUNISH, PRONOUN, Subject, classify, role_head
 from .quotes import Span
-from .speakers import NAME_RUN, looks_like_person, split_name
+from .speakers import NAME_RUN, looks_like_person, name_key, same_person, split_name
 
 PREVIOUS_GAP = 640  # a cue-less quote this close after an attributed one, with narration between, takes its speaker
 ACTION_BEAT_CHARS = 200  # the sentence before a cue-less quote names its speaker only if this close
@@ -71,7 +71,11 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
     for chain, links in chains:
         head = chain[0]
         if not any(_key(it.who) for it in chain):
-            _guess(ctx, head, last)
+            answer = _vocative(ctx, chain[1].span) if len(chain) > 1 and links[0] == "change" else None
+            if answer is not None and answer.speaker:
+                head.who = answer  # “TOMMY, old thing!” “Tuppence, old bean!”: each speaks to the other
+            else:
+                _guess(ctx, head, last)
             _resolve_chain(ctx, chain, links)
         for it in chain:
             if not _key(it.who):
@@ -203,7 +207,18 @@ def _other(ctx: Context, chain: list[_Item], anchors: list[int], turn: list[int]
 def _addressed(ctx: Context, it: _Item, who: Who | None) -> bool:
     """Return True when the quote speaks to the person it was about to be given to (“Oh, Tommy!”)."""
     voc = _vocative(ctx, it.span)
-    return voc is not None and who is not None and _key(voc) == _key(who)
+    return voc is not None and who is not None and _same_speaker(voc, who)
+
+
+def _same_speaker(a: Who, b: Who) -> bool:
+    """Return True when two attributions name one person ("Beatrice" and "Beatrice O'Hara")."""
+    if _key(a) == _key(b):
+        return True
+    if not a.speaker or not b.speaker:
+        return False
+    ta, tb = name_key(a.speaker)[0], name_key(b.speaker)[0]
+    short, long = sorted((ta, tb), key=len)
+    return same_person(a.speaker, b.speaker) or bool(short) and len(short) < len(long) and short == long[:len(short)]
 
 
 def _vocative(ctx: Context, span: Span) -> Who | None:
@@ -322,13 +337,13 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
             return None
         lead = text[s_start:s_end]
     m = _BEAT.match(lead)
-    if not m:
+    subj = classify(m.group("subj"), s_start + m.start("subj")) if m else None
+    if subj is not None and subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i"):
         return None
-    subj = classify(m.group("subj"), s_start + m.start("subj"))
-    if subj is None or (subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i")):
-        return None
-    if subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
-        return None
+    if subj is None or subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
+        # "As the lad stood there, Durbeyfield put his hand in his pocket": the main clause's subject
+        c = ctx.resolver.main_subject(s_start, s_start + len(lead))
+        return Who(c.canon, None, text[c.start:c.end], (c.start, c.end), "action") if c else None
     return Who(ctx.name_of(subj, span), None, subj.text, (subj.start, subj.end), "action")
 
 
