@@ -1,11 +1,12 @@
-"""The cue next to a quote, whether a quoted span is speech, and whom a cue's subject means.
+"""The cue next to a quote, and the windows of text around it.
 
 A cue is a speech verb and its subject in the quote's sentence, in either order: `…,” Vance
 said`, `…,” said Vance`, `Vance was quoted as saying`, `he told reporters: “…`, `according to
 X`, a colon after a name (`Peskov: “…`), or for a fragment a cue earlier in the sentence
 (`Trump said he held a “lengthy … call”`). The subject is a name, a pronoun or a noun phrase
-("the spokesman"); `Context.name_of` turns it into a canonical name through `speakers`.
-What to do for a quote with no cue is `turns`' job.
+("the spokesman"); `Context.name_of` turns it into a canonical name through `coref`.
+Whether a quoted span is speech at all is `quotes.is_speech`; what to do for a quote with no
+cue is `turns`' job.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
-from .coref import PERSON_GENDER, Resolver, nominal_canon
+from .coref import Resolver
 from .cues import (
     ACCORDING,
     ADDRESSING,
@@ -25,22 +26,17 @@ from .cues import (
     AFTER_SUBJ_CUE,
     CUE,
     DET,
-    FUNCTION_WORDS,
     MAIN_SUBJECT,
     NAME_END,
-    NAMING,
     NOMINATIVE,
     NOT_SPEECH_ED,
     NOUNISH,
     POSSESSIVE_WORDS,
-    PREP_BEFORE,
     PRONOUN,
     REPORTED_VERB,
-    SPEECH_WORD,
     Subject,
     classify,
     clause_end,
-    role_head,
     subject_after_verb,
     subject_before_verb,
     verb_ok,
@@ -50,9 +46,6 @@ from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
 
 MAX_BEFORE = 240  # chars of the sentence before a quote searched for its cue
 MAX_AFTER = 160  # chars after a quote searched for its cue
-IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for whom it means
-GROUP_CHARS = 2000  # a "they" may mean a group that spoke this recently
-SCARE_MAX_WORDS = 6  # a quoted span this short after "so-called", "titled" ... is a name, not speech
 
 
 @dataclass(frozen=True)
@@ -133,7 +126,7 @@ class Context:
                 reported.append(nm.group("subj"))
         quoted = [(s.start, s.end) for s in self.tops]
         self.people = PeopleIndex(self.text, quoted, speakers + reported)
-        self.resolver = Resolver(self.text, self.people, quoted)
+        self.resolver = Resolver(self.text, self.people, quoted, self.sent_starts)
 
     # ------------------------------------------------------------------ windows
 
@@ -390,123 +383,11 @@ class Context:
             return None
         return Cue("previous-sentence", subj, m.group("cue"), False)
 
-    # ------------------------------------------------------------------ speech or not
-
-    def is_speech(self, span: Span, cue: Cue | None) -> bool:
-        """Return True when the quoted span is something someone said, not a title or scare quote."""
-        a, b = span.inner
-        inner = self.text[a:b].strip()
-        words = inner.split()
-        if not words:
-            return False
-        start, window = self.before_window(span)
-        lead = window.strip()
-        if cue is not None and cue.where == "colon" and cue.subject is None:
-            # "Trump wrote on Truth Social:" is a cue; "the plaque honours the opening:" is not
-            return len(words) >= 2 and bool(SPEECH_WORD.search(window) or re.search(r"\b(?:he|she|I|we|they)\b", window))
-        if cue is not None and cue.adjacent:
-            return True
-        if span.depth > 0:
-            return False
-        prev = self.prev_top(span)
-        if (prev is not None and start == prev.end and lead[-1:] in (",", ";", ":", "—", "–") and len(window) <= MAX_AFTER
-                and not re.search(r"[.!?]\s+[A-Z]", window)):
-            return True  # the rest of a quote its attribution interrupted: `“…,” said X; “…”`
-        if NAMING.search(window) and len(words) <= SCARE_MAX_WORDS:
-            return False
-        opens_sentence = (not lead or lead[-1] in ".!?—–-" and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", lead)
-                          or lead[-1] in "”\"’'" and start > 0)
-        first = inner.lstrip("‘'“\"—–-.…(").strip()[:1]
-        if opens_sentence and (first.isupper() or first.isdigit() or len(words) >= 3 or span.unclosed):
-            return True
-        if span.unclosed:
-            return False
-        after = self.text[span.end:span.end + 30]
-        am = re.match(r" ([a-z][\w-]*)", after)
-        if len(words) <= 3 and am and am.group(1) not in FUNCTION_WORDS:
-            return False  # used as a modifier: Labor’s “pragmatic” climate policies
-        if cue is not None and cue.where in ("partial", "according"):
-            return True
-        ends_sentence = bool(re.search(r"[.!?…—–-][’'\"”]?$", inner))
-        if first.isupper() and ends_sentence and len(words) >= 4 and not PREP_BEFORE.search(window):
-            return True
-        return (lead.endswith(",") and first.isupper() and (ends_sentence or len(words) >= 4)
-                and not PREP_BEFORE.search(window.rstrip(" ,")))
-
     # ------------------------------------------------------------------ names
 
     def name_of(self, subj: Subject, span: Span, speaker: str | None = None) -> str | None:
-        """Return the canonical name a cue's subject refers to (None for "I" or an unknown).
-
-        `speaker` is the speaker of the quote that holds `span` (for nested quotes): a pronoun
-        inside someone's speech never means that someone.
-        """
-        people = self.people
-        if subj.kind == "name":
-            return people.canonical(subj.text)
-        if subj.kind == "org":
-            return subj.text
-        if subj.kind == "np":
-            return self._noun_phrase(subj)
-        low = subj.text.lower()
-        if low == "they":
-            return self._group(subj.start)
-        if low not in ("he", "she"):
-            return None
-        gender = "m" if low == "he" else "f"
-        if span.depth > 0:
-            found = self._in_speech_antecedent(subj.start, gender, speaker)
-            if found:
-                return found
-        i = self.sentence_index(subj.start)
-        s_start = self.sentences[i][0] if i >= 0 else 0
-        return self.resolver.antecedent(subj.start, gender, s_start)
-
-    def _group(self, at: int) -> str | None:
-        """Return the group a "they said" means: the last speaker named as several ("the lawmakers")."""
-        for pos, who in reversed(self.spoken):
-            if at - pos > GROUP_CHARS:
-                break
-            words = (who.mention or "").split()
-            if len(words) >= 2 and words[0].lower() in ("the", "its", "their") and words[-1].endswith("s") \
-                    and not words[-1].endswith(("ss", "’s", "'s")):
-                return who.speaker
-        return None
-
-    def _noun_phrase(self, subj: Subject) -> str:
-        """Return whom a noun phrase subject means: a role's holder, a relative, an organisation, else itself."""
-        words = subj.text.split()
-        role = role_head(subj.text)
-        found = self.people.by_role(role, subj.start) if role else None
-        if found:
-            return found
-        head = words[-1].lower()
-        if len(words) == 2 and words[0].lower() in ("his", "her"):
-            # "his wife": the possessor's relative, when the document names one
-            i = self.sentence_index(subj.start)
-            s_start = self.sentences[i][0] if i >= 0 else 0
-            owner = self.resolver.antecedent(subj.start, "m" if words[0].lower() == "his" else "f", s_start)
-            relative = self.resolver.relative(head, owner)
-            if relative:
-                return relative
-        if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
-            return nominal_canon(words)
-        return self.resolver.organisation(subj.text, subj.start, self.inside_top) or subj.text
-
-    def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
-        """Return whom a pronoun inside a quote means: the last person the speech named before it."""
-        lo = max(0, at - IN_SPEECH_WINDOW)
-        role_at, role_name = -1, None
-        for rm in re.finditer(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b", self.text[lo:at]):
-            head = role_head(rm.group(0))
-            found = self.people.by_role(head, lo + rm.start()) if head else None
-            if found and found != speaker and (not gender or self.people.gender(found) in ("", gender)):
-                role_at, role_name = lo + rm.start(), found
-        m = self.people.nearest(at, gender, skip=[speaker] if speaker else [], limit=IN_SPEECH_WINDOW,
-                                outside_quotes=False)
-        if m is not None and m.start > role_at:
-            return m.canon
-        return role_name
+        """Return the canonical name a cue's subject refers to (None for "I" or an unknown); see `coref`."""
+        return self.resolver.name_of(subj, span.depth, speaker)
 
     def who(self, cue: Cue, span: Span, speaker: str | None = None) -> Who:
         """Return the attribution a cue with a subject gives."""

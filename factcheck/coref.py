@@ -6,7 +6,9 @@ A he/she goes to the latest candidate of its gender in its own sentence, else to
 in subject position (`Tom looked at Bill. “…,” he said` → Tom), else to the latest one at all.
 What lies inside quotation marks is neither a candidate nor distance: a dialogue between two
 people can run for pages after the narration last named them. A kin noun ("his wife", "her
-father") is the person of that surname and gender when the document names one.
+father") is the person of that surname and gender when the document names one; a role noun
+("the senator") the person introduced with that role; "they" the group that last spoke.
+`Resolver.name_of` is the one entry point for a cue's subject.
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import attrgetter
 
+from .cues import Subject, role_head
 from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
 from .speakers import PeopleIndex
 
 NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
 SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role
+GROUP_CHARS = 2000  # a "they" may mean a group that spoke this recently
+IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for whom it means
 ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
 _ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
 party government court committee council union university police army military embassy commission office
@@ -78,6 +83,7 @@ def _in_title(word: str) -> bool:
 
 
 _START = attrgetter("start")
+_THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
 class Candidate:
@@ -99,9 +105,10 @@ def nominal_canon(words: list[str]) -> str:
 class Resolver:
     """Resolve pronouns, role nouns and kin nouns of one document to canonical names."""
 
-    def __init__(self, text: str, people: PeopleIndex, quoted: list[tuple[int, int]]) -> None:
+    def __init__(self, text: str, people: PeopleIndex, quoted: list[tuple[int, int]], sentence_starts: list[int]) -> None:
         self.text = text
         self.people = people
+        self.sentence_starts = sentence_starts
         self.q_starts = [s for s, _ in quoted]
         self.q_ends = [e for _, e in quoted]
         self.q_cum = [0]
@@ -208,6 +215,78 @@ class Resolver:
 
     # ------------------------------------------------------------------ queries
 
+    def name_of(self, subj: Subject, depth: int = 0, speaker: str | None = None) -> str | None:
+        """Return the canonical name a cue's subject refers to (None for "I" or an unknown).
+
+        `depth` > 0 for a subject inside a quote, whose `speaker` a pronoun never means.
+        """
+        if subj.kind == "name":
+            return self.people.canonical(subj.text)
+        if subj.kind == "org":
+            return subj.text
+        if subj.kind == "np":
+            return self._noun_phrase(subj)
+        low = subj.text.lower()
+        if low == "they":
+            return self._group(subj.start)
+        if low not in ("he", "she"):
+            return None
+        gender = "m" if low == "he" else "f"
+        if depth > 0:
+            found = self._in_speech_antecedent(subj.start, gender, speaker)
+            if found:
+                return found
+        return self.antecedent(subj.start, gender, self._sentence_start(subj.start))
+
+    def _sentence_start(self, pos: int) -> int:
+        i = bisect_right(self.sentence_starts, pos) - 1
+        return self.sentence_starts[i] if i >= 0 else 0
+
+    def _group(self, at: int) -> str | None:
+        """Return the group a "they said" means: the last speaker named as several ("the lawmakers")."""
+        for c in reversed(self.spoken):
+            if at - c.start > GROUP_CHARS:
+                break
+            words = self.text[c.start:c.end].split()
+            if c.start < at and len(words) >= 2 and words[0].lower() in ("the", "its", "their") \
+                    and words[-1].endswith("s") and not words[-1].endswith(("ss", "’s", "'s")):
+                return c.canon
+        return None
+
+    def _noun_phrase(self, subj: Subject) -> str:
+        """Return whom a noun phrase subject means: a role's holder, a relative, an organisation, else itself."""
+        words = subj.text.split()
+        role = role_head(subj.text)
+        found = self.people.by_role(role, subj.start) if role else None
+        if found:
+            return found
+        head = words[-1].lower()
+        if len(words) == 2 and words[0].lower() in ("his", "her"):
+            # "his wife": the possessor's relative, when the document names one
+            owner = self.antecedent(subj.start, "m" if words[0].lower() == "his" else "f",
+                                    self._sentence_start(subj.start))
+            relative = self.relative(head, owner)
+            if relative:
+                return relative
+        if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
+            return nominal_canon(words)
+        return self.organisation(subj.text, subj.start) or subj.text
+
+    def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
+        """Return whom a pronoun inside a quote means: the last person the speech named before it."""
+        lo = max(0, at - IN_SPEECH_WINDOW)
+        role_at, role_name = -1, None
+        for rm in _THE_NOUN.finditer(self.text, lo, at):
+            head = role_head(rm.group(0))
+            found = self.people.by_role(head, rm.start()) if head else None
+            if found and found != speaker and (not gender or self.people.gender(found) in ("", gender)):
+                role_at, role_name = rm.start(), found
+        m = self.people.nearest(at, gender, skip=[speaker] if speaker else [], limit=IN_SPEECH_WINDOW,
+                                outside_quotes=False)
+        if m is not None and m.start > role_at:
+            return m.canon
+        return role_name
+
     def antecedent(self, pos: int, gender: str, sentence_start: int, skip: frozenset[str] = frozenset()) -> str | None:
         """Return whom a he/she at `pos` means: see the module docstring for the order."""
         subject: Candidate | None = None
@@ -262,7 +341,7 @@ class Resolver:
             options = [c for c in options if c.split()[0].rstrip(".").lower() == honorific]
         return options[0] if len(options) == 1 else None
 
-    def organisation(self, np: str, at: int, inside) -> str | None:
+    def organisation(self, np: str, at: int) -> str | None:
         """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
         m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", np)
         if not m or m.group("head") not in _ORG_HEADS:
@@ -270,7 +349,7 @@ class Resolver:
         stem = m.group("head")[:4]
         found = None
         for run in NAME_RUN.finditer(self.text, max(0, at - ORG_LOOKBACK), at):
-            if inside(run.start()):
+            if self._inside(run.start()):
                 continue
             tokens = run.group(0).split()
             # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described

@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from .attribution import Context, Cue, Who
 from .cues import DET, NOUNISH, PRONOUN, Subject, classify, role_head
-from .quotes import Span
+from .quotes import Span, is_speech
 from .speakers import NAME_RUN, looks_like_person, name_key, same_person, split_name
 
 PREVIOUS_GAP = 640  # a cue-less quote this close after an attributed one, with narration between, takes its speaker
@@ -51,7 +51,7 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
     items: list[_Item] = []
     for span in spans:
         cue = ctx.find_cue(span)
-        if ctx.is_speech(span, cue):
+        if is_speech(ctx, span, cue):
             items.append(_Item(span, cue))
     tops = [it for it in items if it.span.depth == 0]
     ctx.index_people([it.cue.subject.text for it in items
