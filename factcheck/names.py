@@ -156,6 +156,8 @@ def _split_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
             tokens.pop(0)
         elif low in QUALIFIERS or low in NOT_NAME or low in PLACES and len(tokens) > 1:
             tokens.pop(0)
+        elif len(tokens) > 2 and len(tokens[0]) > 1 and tokens[0].isalpha() and tokens[0].isupper():
+            tokens.pop(0)  # an acronym before a full name: "MEC Jacob Mamabolo", "AFP Phil Chetwynd"
         else:
             break
     if tokens and honorific and len(tokens) == 1:

@@ -140,6 +140,12 @@ class PeopleIndex:
                 break
         i = bisect_right(q_starts, start) - 1
         inside = i >= 0 and quoted[i][0] < start < quoted[i][1]
+        if not gender and maybe_person and not maybe and (hint := given_gender(name)) and not inside:
+            # a capitalised given name inside a sentence ("… looked at Philip.") is that person;
+            # at a sentence start it may be a word ("Will you …", "Grace was said")
+            lead = self.text[max(0, m.start() - 6):m.start()].rstrip()
+            if lead and lead[-1] not in ".!?:;”\"’'—–-(" and not lead.lower().endswith("the"):
+                gender = hint
         person = bool(roles or gender) and maybe_person
         mention = Mention(start, start + len(name), name, roles, gender, inside, person)
         mention.maybe = maybe

@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from .attribution import Context, Cue, Who
 from .cues import DET, NOUNISH, PRONOUN, Subject, classify, role_head
 from .quotes import Span, is_speech
-from .speakers import NAME_RUN, looks_like_person, name_key, same_person, split_name
+from .speakers import NAME_RUN, given_gender, looks_like_person, name_key, same_person, split_name
 
 PREVIOUS_GAP = 640  # a cue-less quote this close after an attributed one, with narration between, takes its speaker
 ACTION_BEAT_CHARS = 200  # the sentence before a cue-less quote names its speaker only if this close
@@ -232,7 +232,7 @@ def _vocative(ctx: Context, span: Span) -> Who | None:
         if group == "c":
             return Who(None, None, raw, (start, start + len(raw)), "addressed")
         _, tokens, _ = split_name(raw)
-        if tokens and looks_like_person(tokens) and ctx.people.is_person(" ".join(tokens)):
+        if tokens and looks_like_person(tokens) and (ctx.people.is_person(" ".join(tokens)) or given_gender(tokens[0])):
             name = " ".join(tokens)
             at = a + inner.find(tokens[0], m.start(group))
             return Who(ctx.people.canonical(name), None, name, (at, at + len(name)), "addressed")
