@@ -1,19 +1,21 @@
-"""The cue next to a quote, whether a quoted span is speech, and whom a cue's subject means.
+"""The cue next to a quote, and the windows of text around it.
 
 A cue is a speech verb and its subject in the quote's sentence, in either order: `…,” Vance
 said`, `…,” said Vance`, `Vance was quoted as saying`, `he told reporters: “…`, `according to
 X`, a colon after a name (`Peskov: “…`), or for a fragment a cue earlier in the sentence
 (`Trump said he held a “lengthy … call”`). The subject is a name, a pronoun or a noun phrase
-("the spokesman"); `Context.name_of` turns it into a canonical name through `speakers`.
-What to do for a quote with no cue is `turns`' job.
+("the spokesman"); `Context.name_of` turns it into a canonical name through `coref`.
+Whether a quoted span is speech at all is `quotes.is_speech`; what to do for a quote with no
+cue is `turns`' job.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .coref import Resolver
 from .cues import (
     ACCORDING,
     ADDRESSING,
@@ -24,22 +26,17 @@ from .cues import (
     AFTER_SUBJ_CUE,
     CUE,
     DET,
-    FUNCTION_WORDS,
     MAIN_SUBJECT,
     NAME_END,
-    NAMING,
     NOMINATIVE,
     NOT_SPEECH_ED,
     NOUNISH,
     POSSESSIVE_WORDS,
-    PREP_BEFORE,
     PRONOUN,
     REPORTED_VERB,
-    SPEECH_WORD,
     Subject,
     classify,
     clause_end,
-    role_head,
     subject_after_verb,
     subject_before_verb,
     verb_ok,
@@ -49,13 +46,6 @@ from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
 
 MAX_BEFORE = 240  # chars of the sentence before a quote searched for its cue
 MAX_AFTER = 160  # chars after a quote searched for its cue
-IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for whom it means
-SCARE_MAX_WORDS = 6  # a quoted span this short after "so-called", "titled" ... is a name, not speech
-ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
-_ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
-party government court committee council union university police army military embassy commission office
-campaign network newspaper airline regulator authority board foundation""".split())
-RECENT_SPEAKER_CHARS = 2000  # a pronoun's speaker may be one who spoke this recently
 
 
 @dataclass(frozen=True)
@@ -87,6 +77,23 @@ class Cue:
 
 
 _NO_PEOPLE = PeopleIndex("")
+_NAME_AT_END = re.compile(rf"(?:{NAME_RUN.pattern})$")
+_CUE_WORD = re.compile(rf"(?<![\w-])(?P<cue>{CUE})\b")
+# After a cue verb before a quote: a few words ("told reporters", "said in a statement") and a comma or colon.
+# Possessive runs: on text whose inner quotes are blanked to long runs of spaces, giving spaces
+# back can never help the match, and trying it was polynomial (one file took 8.6 s).
+_CUE_TAIL = re.compile(r"(?:[ \t]++(?:to[ \t]+)?[^,.;:!?“”\"\n]{0,45}?)?[ \t]*+[,:—–-]?[ \t]*+")
+_INVERTED_SUBJECT = re.compile(rf"[ \t]+{ADV}?(?P<subj>{PRONOUN}\b|{DET}\b(?:[ \t]+{NOUNISH}){{1,4}}|another\b|"
+                               rf"[^\s,;:!?“”\"]+(?:[ \t]+[^\s,;:!?“”\"]+){{0,5}})")
+# A sentence that ends by announcing speech: "whereupon Mrs. Griffin spoke."
+_ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s+(?:{NOUNISH}\s+){{0,3}}?{NOUNISH})\s+"
+                            rf"(?:{ADV})?(?P<cue>said|spoke|began|asked|answered|replied|cried|called|whispered|added|"
+                            rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
+                            rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
+# Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
+_REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
+# The rest of a quotation cut off by a stray paragraph break: lower-case words up to a closing mark.
+_BROKEN_PARAGRAPH = re.compile(r"\s*\n\s*[a-z][^“”\"\n]{0,200}?[,.!?]?[”\"]")
 
 
 def paragraph_starts(text: str) -> list[int]:
@@ -111,13 +118,17 @@ class Context:
     def index_people(self, speakers: list[str]) -> None:
         """Index the document's people, knowing which names a cue (or reported speech) made speakers."""
         reported = []
-        for vm in REPORTED_VERB.finditer(self.text):
-            before = self.text[max(0, vm.start() - 140):vm.start()].rstrip()
-            before = re.sub(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$", "", before)
-            nm = NAME_END.search(before)
+        text = self.text
+        for vm in REPORTED_VERB.finditer(text):
+            start = vm.start()
+            before = _REPORTED_TAIL.sub("", text[max(0, start - 140):start].rstrip())
+            # a name is a few words: its run ends the text before the verb
+            nm = NAME_END.search(before, max(0, len(before) - 80))
             if nm:
                 reported.append(nm.group("subj"))
-        self.people = PeopleIndex(self.text, [(s.start, s.end) for s in self.tops], speakers + reported)
+        quoted = [(s.start, s.end) for s in self.tops]
+        self.people = PeopleIndex(self.text, quoted, speakers + reported)
+        self.resolver = Resolver(self.text, self.people, quoted, self.sent_starts)
 
     # ------------------------------------------------------------------ windows
 
@@ -184,10 +195,19 @@ class Context:
 
     def find_cue(self, span: Span) -> Cue | None:
         """Return the cue that attributes this quote, if its sentence has one."""
-        after = None if span.unclosed else self._cue_after(span)
+        after = self._cue_after(self._rejoined(span) if span.unclosed else span)
         return after if after is not None else self._cue_before(span)
 
+    def _rejoined(self, span: Span) -> Span:
+        """Return an unclosed quote closed where a broken paragraph goes on: `“… conditions\n\ndeteriorate,” he said`."""
+        m = _BROKEN_PARAGRAPH.match(self.text, span.end)
+        if m is None or self.next_top(span) is not None and self.next_top(span).start < m.end():
+            return replace(span, end=span.end)
+        return replace(span, end=m.end(), unclosed=False)
+
     def _cue_after(self, span: Span) -> Cue | None:
+        if span.unclosed:
+            return None
         base, window = self.after_window(span)
         if not window.strip():
             return None
@@ -257,14 +277,14 @@ class Context:
     def _cue_before(self, span: Span) -> Cue | None:
         base, window = self.before_window(span)
         stripped = window.rstrip()
-        cue = self._cue_in(window, base)
+        cue = self.cue_in(window, base)
         if cue is None and span.depth == 0:
             # a second fragment in one sentence: "Starmer said that “…” and “…”"
             i = self.sentence_index(span.start)
             s_start = max(self.sentences[i][0] if i >= 0 else 0, self.para_bounds(span.start)[0])
             if s_start < base:
                 whole = self._blank_quotes(s_start, span.start)
-                cue = self._cue_in(whole, s_start)
+                cue = self.cue_in(whole, s_start)
                 if cue is not None:
                     cue = Cue("partial", cue.subject, cue.verb, False)
         if cue is not None:
@@ -286,7 +306,7 @@ class Context:
                 return Cue("according", subj, "according to", not window[am.end():].strip(" ,"))
         if stripped.endswith(":"):
             # `Peskov: “…”` names the speaker; `His answer: “…”` does not
-            nm = re.search(rf"(?:{NAME_RUN.pattern})$", stripped[:-1].rstrip())
+            nm = _NAME_AT_END.search(stripped[:-1].rstrip())
             subj = None
             if nm:
                 _, tokens, _ = split_name(nm.group(0))
@@ -308,23 +328,22 @@ class Context:
             i += 1
         return "".join(chars)
 
-    def _cue_in(self, window: str, base: int) -> Cue | None:
+    def cue_in(self, window: str, base: int) -> Cue | None:
         """Return the last speech verb in `window` (text before a quote) that has a subject."""
         stripped = window.rstrip()
         participle: str | None = None
-        for m in reversed(list(re.finditer(rf"(?<![\w-])(?P<cue>{CUE})\b", window))):
+        for m in reversed(list(_CUE_WORD.finditer(window))):
             verb = m.group("cue")
             if not verb_ok(verb):
                 continue
             tail = window[m.end():]
-            adjacent = bool(re.fullmatch(r"(?:[ \t]++(?:to[ \t]+)?[^,.;:!?“”\"\n]{0,45}?)?[ \t]*+[,:—–-]?[ \t]*+", tail)) \
+            adjacent = bool(_CUE_TAIL.fullmatch(tail)) \
                 and len(tail.split()) <= 7
             subj = subject_before_verb(window[:m.start()], base, whole=False)
             where = "before"
             if subj is None and adjacent:
                 # `said Tommy, “where …`: the subject follows the verb, then a comma and the quote
-                inv = re.match(rf"[ \t]+{ADV}?(?P<subj>{PRONOUN}\b|{DET}\b(?:[ \t]+{NOUNISH}){{1,4}}|another\b|"
-                               rf"[^\s,;:!?“”\"]+(?:[ \t]+[^\s,;:!?“”\"]+){{0,5}})", tail)
+                inv = _INVERTED_SUBJECT.match(tail)
                 if inv and verb.split()[0] not in ADDRESSING and re.fullmatch(r"[^,;:]*[,:—–-]\s*", tail[inv.start("subj"):]):
                     subj = subject_after_verb(inv.group("subj"), base + m.end() + inv.start("subj"))
                     where = "before-inverted"
@@ -358,10 +377,7 @@ class Context:
         if prev is not None and prev.end > s_start:
             return None
         sentence = self.text[s_start:s_end]
-        m = re.search(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s+(?:{NOUNISH}\s+){{0,3}}?{NOUNISH})\s+"
-                      rf"(?:{ADV})?(?P<cue>said|spoke|began|asked|answered|replied|cried|called|whispered|added|"
-                      rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
-                      rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$", sentence)
+        m = _ENDS_WITH_CUE.search(sentence)
         if not m:
             return None
         subj = classify(m.group("subj"), s_start + m.start("subj"))
@@ -369,122 +385,11 @@ class Context:
             return None
         return Cue("previous-sentence", subj, m.group("cue"), False)
 
-    # ------------------------------------------------------------------ speech or not
-
-    def is_speech(self, span: Span, cue: Cue | None) -> bool:
-        """Return True when the quoted span is something someone said, not a title or scare quote."""
-        a, b = span.inner
-        inner = self.text[a:b].strip()
-        words = inner.split()
-        if not words:
-            return False
-        start, window = self.before_window(span)
-        lead = window.strip()
-        if cue is not None and cue.where == "colon" and cue.subject is None:
-            # "Trump wrote on Truth Social:" is a cue; "the plaque honours the opening:" is not
-            return len(words) >= 2 and bool(SPEECH_WORD.search(window) or re.search(r"\b(?:he|she|I|we|they)\b", window))
-        if cue is not None and cue.adjacent:
-            return True
-        if span.depth > 0:
-            return False
-        prev = self.prev_top(span)
-        if (prev is not None and start == prev.end and lead[-1:] in (",", ";", ":", "—", "–") and len(window) <= MAX_AFTER
-                and not re.search(r"[.!?]\s+[A-Z]", window)):
-            return True  # the rest of a quote its attribution interrupted: `“…,” said X; “…”`
-        if NAMING.search(window) and len(words) <= SCARE_MAX_WORDS:
-            return False
-        opens_sentence = (not lead or lead[-1] in ".!?—–-" and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", lead)
-                          or lead[-1] in "”\"’'" and start > 0)
-        first = inner.lstrip("‘'“\"—–-.…(").strip()[:1]
-        if opens_sentence and (first.isupper() or first.isdigit() or len(words) >= 3 or span.unclosed):
-            return True
-        if span.unclosed:
-            return False
-        after = self.text[span.end:span.end + 30]
-        am = re.match(r" ([a-z][\w-]*)", after)
-        if len(words) <= 3 and am and am.group(1) not in FUNCTION_WORDS:
-            return False  # used as a modifier: Labor’s “pragmatic” climate policies
-        if cue is not None and cue.where in ("partial", "according"):
-            return True
-        ends_sentence = bool(re.search(r"[.!?…—–-][’'\"”]?$", inner))
-        if first.isupper() and ends_sentence and len(words) >= 4 and not PREP_BEFORE.search(window):
-            return True
-        return (lead.endswith(",") and first.isupper() and (ends_sentence or len(words) >= 4)
-                and not PREP_BEFORE.search(window.rstrip(" ,")))
-
     # ------------------------------------------------------------------ names
 
     def name_of(self, subj: Subject, span: Span, speaker: str | None = None) -> str | None:
-        """Return the canonical name a cue's subject refers to (None for "I" or an unknown).
-
-        `speaker` is the speaker of the quote that holds `span` (for nested quotes): a pronoun
-        inside someone's speech never means that someone.
-        """
-        people = self.people
-        if subj.kind == "name":
-            return people.canonical(subj.text)
-        if subj.kind == "org":
-            return subj.text
-        if subj.kind == "np":
-            role = role_head(subj.text)
-            found = people.by_role(role, subj.start) if role else None
-            return found or self._organisation(subj) or subj.text
-        low = subj.text.lower()
-        if low not in ("he", "she"):
-            return None
-        gender = "m" if low == "he" else "f"
-        if span.depth > 0:
-            found = self._in_speech_antecedent(subj.start, gender, speaker)
-            if found:
-                return found
-        # someone named earlier in the same sentence ("When Carl turned away he said")
-        i = self.sentence_index(subj.start)
-        s_start = self.sentences[i][0] if i >= 0 else 0
-        m = people.nearest(subj.start, gender, limit=subj.start - s_start)
-        if m is not None:
-            return m.canon
-        # else a recent speaker of that gender: "he said" in a dialogue means one of its people
-        for at, who in reversed(self.spoken):
-            if subj.start - at > RECENT_SPEAKER_CHARS:
-                break
-            if who.speaker and people.gender(who.speaker) == gender:
-                return who.speaker
-        m = people.nearest(subj.start, gender)
-        return m.canon if m else None
-
-    def _organisation(self, subj: Subject) -> str | None:
-        """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
-        m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", subj.text)
-        if not m or m.group("head") not in _ORG_HEADS:
-            return None
-        head = m.group("head")
-        stem = head[:4]
-        lo = max(0, subj.start - ORG_LOOKBACK)
-        found = None
-        for run in NAME_RUN.finditer(self.text, lo, subj.start):
-            if self.inside_top(run.start()):
-                continue
-            tokens = run.group(0).split()
-            # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
-            described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", self.text[max(0, run.start() - 40):run.start()])
-            if any(t.lower().startswith(stem) for t in tokens) or described:
-                found = run.group(0)
-        return found
-
-    def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
-        """Return whom a pronoun inside a quote means: the last person the speech named before it."""
-        lo = max(0, at - IN_SPEECH_WINDOW)
-        role_at, role_name = -1, None
-        for rm in re.finditer(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b", self.text[lo:at]):
-            head = role_head(rm.group(0))
-            found = self.people.by_role(head, lo + rm.start()) if head else None
-            if found and found != speaker and (not gender or self.people.gender(found) in ("", gender)):
-                role_at, role_name = lo + rm.start(), found
-        m = self.people.nearest(at, gender, skip=[speaker] if speaker else [], limit=IN_SPEECH_WINDOW,
-                                outside_quotes=False)
-        if m is not None and m.start > role_at:
-            return m.canon
-        return role_name
+        """Return the canonical name a cue's subject refers to (None for "I" or an unknown); see `coref`."""
+        return self.resolver.name_of(subj, span.depth, speaker)
 
     def who(self, cue: Cue, span: Span, speaker: str | None = None) -> Who:
         """Return the attribution a cue with a subject gives."""

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
 
+from .givennames import GIVEN_NAME_GENDER
 from .text import fold
 
 # ---------------------------------------------------------------------------- lexicons
@@ -55,7 +56,7 @@ ROLE_WORDS = frozenset(
     author writer reporter correspondent billionaire cardinal archbishop bishop rabbi imam
     reverend admiral major chancellor emperor empress count countess lawyer spokesperson
     principal dean head owner partner producer director-general secretary-general commandant brigadier
-    marshal minister-president chief-executive""".split()
+    marshal minister-president chief-executive editor-in-chief commander-in-chief""".split()
 )
 # Qualifiers that go with a role but say nothing about who holds it.
 QUALIFIERS = frozenset(
@@ -73,7 +74,7 @@ NOT_NAME = frozenset(
     perhaps indeed instead already again never always sometimes today yesterday tomorrow
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december god lord chapter mr mrs ms dr sir
-    madam miss lady saint st""".split()
+    madam miss lady saint st do does did can could would should shall might must like""".split()
 )
 # Words that make a capitalised run an organisation or a place rather than a person.
 ORG_WORDS = frozenset(
@@ -105,7 +106,8 @@ _ABBREVIATED = (r"(?:Mr|Mrs|Ms|Messrs|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Cap
 # A word's own trailing period ends the sentence, so it is never part of the run.
 NAME_TOKEN = rf"(?:[{_UPPER}](?:\.[{_UPPER}])*\.(?![\w])|{_ABBREVIATED}|[{_UPPER}][\w'’-]*)"
 # A possessive ends a run: "PRC’s Taiwan drills" is "PRC" then "Taiwan".
-NAME_RUN = re.compile(rf"{NAME_TOKEN}(?:(?<!['’]s)[ \t]+(?:{_PARTICLES}[ \t]+){{0,2}}{NAME_TOKEN})*")
+# (The leading lookahead is redundant but lets the regex engine skip to the next capital at C speed.)
+NAME_RUN = re.compile(rf"(?=[{_UPPER}])(?:{NAME_TOKEN}(?:(?<!['’]s)[ \t]+(?:{_PARTICLES}[ \t]+){{0,2}}{NAME_TOKEN})*)")
 _TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
 
 
@@ -154,6 +156,8 @@ def _split_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
             tokens.pop(0)
         elif low in QUALIFIERS or low in NOT_NAME or low in PLACES and len(tokens) > 1:
             tokens.pop(0)
+        elif len(tokens) > 2 and len(tokens[0]) > 1 and tokens[0].isalpha() and tokens[0].isupper():
+            tokens.pop(0)  # an acronym before a full name: "MEC Jacob Mamabolo", "AFP Phil Chetwynd"
         else:
             break
     if tokens and honorific and len(tokens) == 1:
@@ -172,9 +176,21 @@ def looks_like_person(tokens: list[str]) -> bool:
         return False
     if len(norms) == 1 and (norms[0] in PLACES or norms[0] in NOT_NAME or len(norms[0]) < 2):
         return False
+    if len(norms) == 1 and norms[0].endswith("ly") and norms[0] not in GIVEN_NAME_GENDER:
+        return False  # "Immediately", "Suddenly" open a sentence; "Emily" and "Molly" are names
     if all(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
         return False  # an acronym: NATO, WSJ, BBC
     return tokens[-1][:1].isupper()
+
+
+def person_tail(tokens: list[str]) -> list[str]:
+    """Return the person that ends a longer run ("State Marco Rubio" -> Marco Rubio), else []."""
+    for size in (3, 2):
+        if len(tokens) > size:
+            _, tail, _ = split_name(" ".join(tokens[-size:]))
+            if len(tail) >= 2 and looks_like_person(tail) and norm(tail[0]) not in PLACES:
+                return tail
+    return []
 
 
 def display(tokens: list[str]) -> str:

@@ -111,7 +111,11 @@ def sentence_spans(text: str, title: tuple[int, int] | None = None) -> list[tupl
 
 
 def _enough_words(raw: str) -> bool:
-    return len(re.findall(r"\w+", raw)) >= MIN_PASSAGE_WORDS
+    """Return True when the span has at least MIN_PASSAGE_WORDS words (stops counting there)."""
+    return _ENOUGH_WORDS.match(raw) is not None
+
+
+_ENOUGH_WORDS = re.compile(rf"\W*\w+(?:\W+\w+){{{MIN_PASSAGE_WORDS - 1}}}")
 
 
 def _paragraphs(text: str) -> list[tuple[int, int]]:
@@ -163,7 +167,7 @@ def _is_boundary(text: str, punct_at: int, m: re.Match[str]) -> bool:
     """Return False for periods after abbreviations and initials, and for glued decimals."""
     if m.group("punct") != ".":
         return True
-    before = re.search(r"([A-Za-z][A-Za-z.]*)$", text[max(0, punct_at - 12):punct_at])
+    before = _WORD_BEFORE.search(text, max(0, punct_at - 12), punct_at)
     if before:
         word = before.group(1).lower()
         if word in ABBREVIATIONS:
@@ -176,6 +180,9 @@ def _is_boundary(text: str, punct_at: int, m: re.Match[str]) -> bool:
         prev = text[punct_at - 1] if punct_at else ""
         return prev.islower() or prev in "”’\")"
     return True
+
+
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 
 
 def _cap_length(text: str, s: int, e: int) -> list[tuple[int, int]]:

@@ -13,7 +13,9 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Iterable
+from functools import lru_cache
 
+from .givennames import GIVEN_NAME_GENDER
 from .names import (
     HONORIFIC_GENDER,
     NAME_RUN,
@@ -30,6 +32,7 @@ from .names import (
     looks_like_person,
     name_key,
     norm,
+    person_tail,
     same_person,
     split_name,
 )
@@ -37,8 +40,39 @@ from .names import (
 __all__ = ["NAME_RUN", "NOT_NAME", "ROLE_WORDS", "Mention", "PeopleIndex", "alias_group", "fold_names",
            "looks_like_person", "name_key", "same_person", "split_name"]
 
+def given_gender(token: str) -> str:
+    """Return the gender a given name usually has ("Emma" -> "f"), else ""."""
+    return GIVEN_NAME_GENDER.get(norm(token), "")
+
+
+@lru_cache(maxsize=65536)
+def _read_run(run: str) -> tuple[str, int, tuple[str, ...], str, bool, bool] | None:
+    """Return (name, its offset in the run, roles, gender, maybe a person, maybe a person of 2+ words) for a run.
+
+    None when the run cannot name a person. The same run ("Mr. Bennet") recurs all through a
+    document, so this is worked out once per spelling.
+    """
+    roles, tokens, gender = split_name(run)
+    if not tokens:
+        return None
+    bare = [t for t in tokens if norm(t) not in HONORIFIC_GENDER] or tokens
+    maybe_person = looks_like_person(bare)
+    if not maybe_person and (tail := person_tail(tokens)):
+        tokens = bare = tail  # "Secretary of State Marco Rubio": the run reads "State Marco Rubio"
+        maybe_person = True
+    if not maybe_person and (len(bare) < 2 or len(bare) > 4 or norm(bare[0]) in ORG_WORDS):
+        return None  # kept only as a possible person a cue may vouch for ("Serhii Radio")
+    # a full name alone is not yet a person ("Truth Social", "Etlaq Fan Experience"): a
+    # title, an honorific, a given name, a later bare surname, a he/she or a speech cue must say so
+    if not gender and maybe_person and len(bare) >= 2:
+        gender = given_gender(bare[0])
+    return display(tokens), max(run.find(tokens[0]), 0), tuple(roles), gender, maybe_person, \
+        maybe_person and len(bare) >= 2
+
+
 MAX_PRONOUN_DISTANCE = 2500  # chars back to look for a pronoun's antecedent (a few paragraphs)
 GENDER_VOTE_WINDOW = 200  # a he/she this close after a lone named person votes for that person's gender
+_PRONOUNS = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
 
 
 def _personish(m: Mention) -> bool:
@@ -89,16 +123,12 @@ class PeopleIndex:
 
     def _mention(self, m: re.Match[str], quoted: list[tuple[int, int]], q_starts: list[int]) -> Mention | None:
         run = m.group(0)
-        roles, tokens, gender = split_name(run)
-        if not tokens:
+        found = _read_run(run)
+        if found is None:
             return None
-        bare = [t for t in tokens if norm(t) not in HONORIFIC_GENDER] or tokens
-        maybe_person = looks_like_person(bare)
-        if not maybe_person and (len(bare) < 2 or len(bare) > 4 or norm(bare[0]) in ORG_WORDS):
-            return None  # kept only as a possible person a cue may vouch for ("Serhii Radio")
-        start = m.start() + max(run.find(tokens[0]), 0)
-        if tokens[0].endswith(".") and norm(tokens[0]) in HONORIFIC_GENDER:
-            start = m.start() + max(run.find(tokens[0]), 0)
+        name, offset, run_roles, gender, maybe_person, maybe = found
+        roles = list(run_roles)
+        start = m.start() + offset
         # lower-case roles just before the run: "spokesman Dmitry Peskov", "the senator from Ohio"
         before = self.text[max(0, m.start() - 60):m.start()].split()
         for word in reversed(before[-3:]):
@@ -110,12 +140,15 @@ class PeopleIndex:
                 break
         i = bisect_right(q_starts, start) - 1
         inside = i >= 0 and quoted[i][0] < start < quoted[i][1]
-        name = display(tokens)
-        # a full name alone is not yet a person ("Truth Social", "Etlaq Fan Experience"): a
-        # title, an honorific, a later bare surname, a he/she or a speech cue must say so
+        if not gender and maybe_person and not maybe and (hint := given_gender(name)) and not inside:
+            # a capitalised given name inside a sentence ("… looked at Philip.") is that person;
+            # at a sentence start it may be a word ("Will you …", "Grace was said")
+            lead = self.text[max(0, m.start() - 6):m.start()].rstrip()
+            if lead and lead[-1] not in ".!?:;”\"’'—–-(" and not lead.lower().endswith("the"):
+                gender = hint
         person = bool(roles or gender) and maybe_person
         mention = Mention(start, start + len(name), name, roles, gender, inside, person)
-        mention.maybe = maybe_person and len(bare) >= 2
+        mention.maybe = maybe
         return mention
 
     def _cluster(self, votes: dict[str, Counter[str]]) -> None:
@@ -128,6 +161,10 @@ class PeopleIndex:
         for m in self.mentions:
             if m.gender:
                 raw_gender.setdefault(m.name, m.gender)
+        for m in self.mentions:
+            if m.name not in raw_gender and (hint := given_gender(m.name.split()[0])):
+                # a lone given name ("Kitty") leans to its usual gender; the he/she around it may overrule
+                votes.setdefault(m.name, Counter())[hint] += 2
         for name, counter in votes.items():
             if name not in raw_gender:
                 raw_gender[name] = _majority(counter)
@@ -146,28 +183,37 @@ class PeopleIndex:
             by_first.setdefault(tokens[0], set()).add(full)
         last_seen: dict[str, int] = {}
         assigned: dict[str, Counter[str]] = {}
+        fixed: dict[str, str] = {}  # a full name's canonical form does not depend on where it stands
+        choices: dict[str, list[str]] = {}  # the full names a surname or first name alone can be
         for m in self.mentions:
-            tokens, _ = name_key(m.name)
-            if len(tokens) >= 2:
-                canon = fulls[" ".join(tokens)]
-                # "JD Vance" and "J.D. Vance", "James Vance" and "James D. Vance": one person
-                for other in by_surname.get(tokens[-1], []):
-                    if other != canon and same_person(other, canon) and len(other) > len(canon):
-                        canon = other
+            name = m.name
+            if name in fixed:
+                canon = fixed[name]
+            elif name in choices:
+                options = choices[name]
+                seen = [f for f in options if f in last_seen]
+                canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
             else:
-                gender = raw_gender.get(m.name, "")
-                options = [f for f in by_surname.get(tokens[0], []) if same_person(m.name, f)
-                           and (not gender or raw_gender.get(f, "") in ("", gender))] if tokens else []
-                if not options and tokens and len(by_first.get(tokens[0], ())) == 1:
-                    options = list(by_first[tokens[0]])
-                if options:
-                    seen = [f for f in options if f in last_seen]
-                    canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0]
+                tokens, _ = name_key(name)
+                if len(tokens) >= 2:
+                    canon = fulls[" ".join(tokens)]
+                    # "JD Vance" and "J.D. Vance", "James Vance" and "James D. Vance": one person
+                    for other in by_surname.get(tokens[-1], []):
+                        if other != canon and same_person(other, canon) and len(other) > len(canon):
+                            canon = other
+                    fixed[name] = canon
                 else:
-                    canon = m.name
+                    gender = raw_gender.get(name, "")
+                    options = [f for f in by_surname.get(tokens[0], []) if same_person(name, f)
+                               and (not gender or raw_gender.get(f, "") in ("", gender))] if tokens else []
+                    if not options and tokens and len(by_first.get(tokens[0], ())) == 1:
+                        options = list(by_first[tokens[0]])
+                    choices[name] = options
+                    seen = [f for f in options if f in last_seen]
+                    canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
             m.canon = canon
             last_seen[canon] = m.start
-            assigned.setdefault(m.name, Counter())[canon] += 1
+            assigned.setdefault(name, Counter())[canon] += 1
         self.canonical_of = {name: c.most_common(1)[0][0] for name, c in assigned.items()}
         self.full_people = list(fulls.values())
         gender_votes: dict[str, Counter[str]] = {}
@@ -183,28 +229,41 @@ class PeopleIndex:
         self._vouched = {m.canon for m in self.mentions if m.roles or m.gender} | shortened
         for m in self.mentions:
             m.person = m.person or m.canon in self._people
+        self.role_heads = {r for m in self.mentions for r in m.roles}
+        self._by_surname: dict[str, set[str]] = {}
+        for m in self.mentions:
+            tokens = name_key(m.canon)[0]
+            if tokens:
+                self._by_surname.setdefault(tokens[-1], set()).add(m.canon)
 
     def _votes(self, quoted: list[tuple[int, int]], q_starts: list[int]) -> dict[str, Counter[str]]:
         """Return he/she votes per name: a pronoun soon after a lone mention of someone."""
         votes: dict[str, Counter[str]] = {}
-        for m in re.finditer(r"\b(he|she|his|her|him|himself|herself)\b", self.text, re.I):
-            pos = m.start()
-            i = bisect_right(q_starts, pos) - 1
-            if i >= 0 and quoted[i][0] < pos < quoted[i][1]:
+        gendered = {m.name for m in self.mentions if m.gender}  # an honorific or a title already says
+        text, mentions = self.text, self.mentions
+        for j, near in enumerate(mentions):
+            if near.inside or near.name in gendered:
                 continue
-            j = bisect_left(self.offsets, pos) - 1
-            if j < 0:
+            # the pronouns that follow this mention before the next one, this close and in its paragraph
+            end = min(near.end + GENDER_VOTE_WINDOW + 1, mentions[j + 1].start if j + 1 < len(mentions) else len(text))
+            newline = text.find("\n", near.end, end)
+            if newline != -1:
+                end = newline
+            found = [p for p in _PRONOUNS.finditer(text, near.end, min(len(text), end + 12)) if p.start() < end]
+            if not found:
                 continue
-            near = self.mentions[j]
-            if pos - near.end > GENDER_VOTE_WINDOW or near.inside or "\n" in self.text[near.end:pos]:
-                continue  # too far, or in another paragraph (news: often someone else)
             # another name close before makes the vote unsafe ("Curtis and Florence ... she")
-            before = self.mentions[j - 1] if j >= 1 else None
+            before = mentions[j - 1] if j >= 1 else None
             if before is not None and near.start - before.end < GENDER_VOTE_WINDOW and _personish(before) \
                     and name_key(before.name)[0][-1:] != name_key(near.name)[0][-1:] \
-                    and not re.search(r"[.!?]\s", self.text[before.end:near.start]):
+                    and not re.search(r"[.!?]\s", text[before.end:near.start]):
                 continue  # two people in one sentence: whose pronoun is it?
-            votes.setdefault(near.name, Counter())[PRONOUN_GENDER[m.group(1).lower()]] += 1
+            for p in found:
+                pos = p.start()
+                i = bisect_right(q_starts, pos) - 1
+                if i >= 0 and quoted[i][0] < pos < quoted[i][1]:
+                    continue
+                votes.setdefault(near.name, Counter())[PRONOUN_GENDER[p.group(0).lower()]] += 1
         return votes
 
     # ------------------------------------------------------------------ queries
@@ -234,6 +293,14 @@ class PeopleIndex:
         for m in self.mentions:
             if m.canon == canonical:
                 m.person = True
+
+    def vouched(self, name: str | None) -> bool:
+        """Return True when a title, an honorific, a shortened form or a speech cue says `name` is a person."""
+        return bool(name) and name in self._vouched
+
+    def people_named(self, surname: str) -> list[str]:
+        """Return the canonical names whose last name word is `surname` (folded), in a stable order."""
+        return sorted(self._by_surname.get(surname, ()))
 
     def is_person(self, name: str | None) -> bool:
         """Return True when the document gives evidence that `name` is a person."""

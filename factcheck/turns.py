@@ -18,14 +18,18 @@ from dataclasses import dataclass, replace
 
 from .attribution import Context, Cue, Who
 from .cues import DET, NOUNISH, PRONOUN, Subject, classify, role_head
-from .quotes import Span
-from .speakers import NAME_RUN, looks_like_person, split_name
+from .quotes import Span, is_speech
+from .speakers import NAME_RUN, given_gender, looks_like_person, name_key, same_person, split_name
 
 PREVIOUS_GAP = 640  # a cue-less quote this close after an attributed one, with narration between, takes its speaker
 ACTION_BEAT_CHARS = 200  # the sentence before a cue-less quote names its speaker only if this close
 NEAREST_CHARS = 600  # how far back the narration may have named a cue-less quote's speaker
 OTHER_SPEAKER_CHARS = 3000  # a dialogue partner who last spoke this far back can still be the one answering
 
+# Verbs that report what someone said (not "dismissed", "called"): the words may follow as a paragraph.
+_REPORTING = frozenset("""said says told tells added adds wrote writes explained explains argued argues insisted
+insists recalled recalls warned warns confirmed confirms stated states noted notes stressed stresses emphasised
+emphasized urged urges announced announces claimed claims declared declares revealed reveals""".split())
 _VOCATIVE = re.compile(
     rf"(?:^\W{{0,3}}(?:(?:Oh|O|Ah|Well|Yes|No|Why|Now|Look|Come|Hello|Hallo|Thanks|Thank you|Good night|"
     rf"Good morning|Good-bye|Goodbye|Dear|My dear|Please),?\s+)?(?P<a>{NAME_RUN.pattern})\s*[,!?]"
@@ -47,7 +51,7 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
     items: list[_Item] = []
     for span in spans:
         cue = ctx.find_cue(span)
-        if ctx.is_speech(span, cue):
+        if is_speech(ctx, span, cue):
             items.append(_Item(span, cue))
     tops = [it for it in items if it.span.depth == 0]
     ctx.index_people([it.cue.subject.text for it in items
@@ -57,6 +61,8 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
             it.who = ctx.who(it.cue, it.span)
             if _key(it.who):
                 ctx.spoken.append((it.span.start, it.who))
+                if it.who.mention_span:
+                    ctx.resolver.add_speaker(*it.who.mention_span, it.who.speaker)
     chains = _chains(ctx, tops)
     for chain, links in chains:
         _resolve_chain(ctx, chain, links)
@@ -65,7 +71,11 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
     for chain, links in chains:
         head = chain[0]
         if not any(_key(it.who) for it in chain):
-            _guess(ctx, head, last)
+            answer = _vocative(ctx, chain[1].span) if len(chain) > 1 and links[0] == "change" else None
+            if answer is not None and answer.speaker:
+                head.who = answer  # “TOMMY, old thing!” “Tuppence, old bean!”: each speaks to the other
+            else:
+                _guess(ctx, head, last)
             _resolve_chain(ctx, chain, links)
         for it in chain:
             if not _key(it.who):
@@ -162,7 +172,9 @@ def _resolve_chain(ctx: Context, chain: list[_Item], links: list[str]) -> None:
             voc = _vocative(ctx, chain[i - 1].span) if i > 0 and changes[i - 1] else None
             other = voc if voc is not None and _key(voc) != _key(chain[i - 1].who) else \
                 _other(ctx, chain, anchors, turn, i, anchor)
-            if other is not None:
+            if other is not None and _addressed(ctx, it, other):
+                it.who = _copy(anchor, "alternation", it.who)  # it speaks to the other: the anchor's turn
+            elif other is not None:
                 it.who = _copy(other, "alternation" if other is not voc else "addressed", it.who)
 
 
@@ -195,7 +207,18 @@ def _other(ctx: Context, chain: list[_Item], anchors: list[int], turn: list[int]
 def _addressed(ctx: Context, it: _Item, who: Who | None) -> bool:
     """Return True when the quote speaks to the person it was about to be given to (“Oh, Tommy!”)."""
     voc = _vocative(ctx, it.span)
-    return voc is not None and who is not None and _key(voc) == _key(who)
+    return voc is not None and who is not None and _same_speaker(voc, who)
+
+
+def _same_speaker(a: Who, b: Who) -> bool:
+    """Return True when two attributions name one person ("Beatrice" and "Beatrice O'Hara")."""
+    if _key(a) == _key(b):
+        return True
+    if not a.speaker or not b.speaker:
+        return False
+    ta, tb = name_key(a.speaker)[0], name_key(b.speaker)[0]
+    short, long = sorted((ta, tb), key=len)
+    return same_person(a.speaker, b.speaker) or bool(short) and len(short) < len(long) and short == long[:len(short)]
 
 
 def _vocative(ctx: Context, span: Span) -> Who | None:
@@ -209,7 +232,7 @@ def _vocative(ctx: Context, span: Span) -> Who | None:
         if group == "c":
             return Who(None, None, raw, (start, start + len(raw)), "addressed")
         _, tokens, _ = split_name(raw)
-        if tokens and looks_like_person(tokens) and ctx.people.is_person(" ".join(tokens)):
+        if tokens and looks_like_person(tokens) and (ctx.people.is_person(" ".join(tokens)) or given_gender(tokens[0])):
             name = " ".join(tokens)
             at = a + inner.find(tokens[0], m.start(group))
             return Who(ctx.people.canonical(name), None, name, (at, at + len(name)), "addressed")
@@ -228,9 +251,9 @@ def _copy(src: Who, how: str, current: Who | None) -> Who:
 def _guess(ctx: Context, it: _Item, last: _Item | None) -> None:
     """Attribute a quote nothing else reaches: an action beat, the last speaker, the nearest person."""
     cue = it.who.cue if it.who else None
-    beat = _action_beat(ctx, it.span)
+    beat = _action_beat(ctx, it.span) or _reported(ctx, it.span)
     if beat is not None:
-        it.who = replace(beat, cue=cue)
+        it.who = replace(beat, cue=cue or beat.cue)
     elif last is not None and last.who is not None and it.span.start - last.span.end <= PREVIOUS_GAP:
         it.who = _copy(last.who, "previous", it.who)
     else:
@@ -241,13 +264,36 @@ def _guess(ctx: Context, it: _Item, last: _Item | None) -> None:
         it.who = Who(cue=cue)
 
 
+def _reported(ctx: Context, span: Span) -> Who | None:
+    """Return whom the paragraph before a quote that opens its own paragraph reports as saying something.
+
+    News runs `Mamabolo confirmed that … .` and then the words themselves as the next paragraph.
+    """
+    p_start, _ = ctx.para_bounds(span.start)
+    if p_start == 0 or ctx.text[p_start:span.start].strip():
+        return None
+    i = ctx.sentence_index(p_start - 1)
+    s_start = max(ctx.sentences[i][0] if i >= 0 else 0, ctx.para_bounds(p_start - 1)[0])
+    prev = ctx.prev_top(span)
+    if prev is not None and prev.end > s_start:
+        return None  # the paragraph before holds a quote: the turn rules decide
+    cue = ctx.cue_in(ctx.text[s_start:p_start].rstrip(), s_start)
+    if cue is None or cue.subject is None or cue.verb not in _REPORTING:
+        return None
+    who = ctx.who(cue, span)
+    return replace(who, how="reported") if who.speaker else None
+
+
+_PERSON_WORD = re.compile(rf"{NAME_RUN.pattern}|\b(?:he|she|He|She|I)\b")
+
+
 def _nearest(ctx: Context, span: Span) -> Who | None:
     """Return the person the narration named last before the quote (outside quotes), if close."""
     text = ctx.text
     lo = max(ctx.para_bounds(span.start)[0], span.start - NEAREST_CHARS)
     window = text[lo:span.start]
     found: Who | None = None
-    for m in re.finditer(rf"{NAME_RUN.pattern}|\b(?:he|she|He|She|I)\b", window):
+    for m in _PERSON_WORD.finditer(window):
         at = lo + m.start()
         if ctx.inside_top(at):
             continue
@@ -266,7 +312,7 @@ def _nearest(ctx: Context, span: Span) -> Who | None:
 
 _BEAT = re.compile(
     rf"\s*(?:(?:Then|And|But|So|Now|Here|At last|Finally|Presently|Suddenly),?\s+)?"
-    rf"(?P<subj>{NAME_RUN.pattern}|{PRONOUN}\b|{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH})"
+    rf"(?P<subj>{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH}|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 _PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")
 
@@ -291,13 +337,13 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
             return None
         lead = text[s_start:s_end]
     m = _BEAT.match(lead)
-    if not m:
+    subj = classify(m.group("subj"), s_start + m.start("subj")) if m else None
+    if subj is not None and subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i"):
         return None
-    subj = classify(m.group("subj"), s_start + m.start("subj"))
-    if subj is None or (subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i")):
-        return None
-    if subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
-        return None
+    if subj is None or subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
+        # "As the lad stood there, Durbeyfield put his hand in his pocket": the main clause's subject
+        c = ctx.resolver.main_subject(s_start, s_start + len(lead))
+        return Who(c.canon, None, text[c.start:c.end], (c.start, c.end), "action") if c else None
     return Who(ctx.name_of(subj, span), None, subj.text, (subj.start, subj.end), "action")
 
 

@@ -79,7 +79,9 @@ def _news_scores() -> tuple[float, int]:
             scored += 1
             names = [lab["speaker"], *lab.get("also", [])]
             right += any(_speaker_ok(q.speaker, n) for n in names)
-        false += sum(1 for lab in d["not_quotes"] if any(_norm(lab) in t for t, _ in quotes))
+        # a scare quote is taken for speech when a quote is that span (or opens with a long title's first words)
+        false += sum(1 for lab in d["not_quotes"] if any(
+            t == _norm(lab) or len(lab.split()) >= 4 and t.startswith(_norm(lab)) for t, _ in quotes))
     return right / scored, false
 
 

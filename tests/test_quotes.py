@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from factcheck.cues import _trie
 from factcheck.documents import parse_text
 from factcheck.quotes import quote_spans
 from factcheck.segment import segment
@@ -117,6 +120,56 @@ def test_cue_and_subject_in_either_order(text, speaker, cue):
     assert (q.speaker, q.cue) == (speaker, cue)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("“We will do it,” said former U.S. Ambassador to NATO Kurt Volker.", "Kurt Volker"),
+    ("U.S. Secretary of State Marco Rubio said: “We will do it.”", "Marco Rubio"),
+    ("“We will do it,” Reuters Editor-in-Chief Alessandra Galloni said.", "Alessandra Galloni"),
+    ("“We will do it,” United States President Donald Trump said on Friday.", "Donald Trump"),
+    ("“We will do it,” Russian President Vladimir Putin told reporters.", "Vladimir Putin"),
+    ("Rebecca English of the Daily Mail recalled: “I was there at the time.”", "Rebecca English"),
+    ("“It is done,” the Kremlin’s spokesman, Dmitry Peskov, said.", "Dmitry Peskov"),
+    ("“The lower your latitude, the better,” Jim Cantrell, who worked at SpaceX in its earliest days and is "
+     "now CEO of launch startup Phantom Space, told Rest of World.", "Jim Cantrell"),
+])
+def test_name_spans_around_titles_and_appositives(text, speaker):
+    assert _quotes(text)[0].speaker == speaker
+
+
+def test_pronoun_goes_to_the_subject_named_last_not_an_earlier_speaker():
+    text = ("“We condemn the attack,” Editor-in-Chief Alessandra Galloni said.\n\n"
+            "AFP Global News Director Phil Chetwynd reiterated his call for an investigation.\n\n"
+            "“This would add more weight to the theory,” he said.\n")
+    assert _said(text)["This would add more weight to the theory"] == "Phil Chetwynd"
+
+
+def test_given_names_carry_a_gender():
+    text = "Emma looked across the table at Philip. “Come here at once,” he said."
+    assert _said(text) == {"Come here at once": "Philip"}
+
+
+def test_kin_noun_resolves_through_the_possessor():
+    text = ("Mr. Bennet made no answer. “Do you not want to know who has taken it?” cried his wife impatiently. "
+            "Mrs. Bennet was a woman of mean understanding.")
+    assert _said(text) == {"Do you not want to know who has taken it?": "Mrs. Bennet"}
+
+
+def test_they_is_the_group_that_spoke_last():
+    text = "“We seek answers,” the lawmakers wrote in a letter.\n\n“The threat is real and growing,” they wrote.\n"
+    assert set(_said(text).values()) == {"the lawmakers"}
+
+
+def test_a_quote_paragraph_after_reported_speech_is_that_persons():
+    text = ("MEC Jacob Mamabolo said on Thursday that the centre had met.\n\n"
+            "Mamabolo confirmed that all teams remain on full alert.\n\n“The storms are unpredictable and fast-moving.”\n")
+    assert _said(text) == {"The storms are unpredictable and fast-moving.": "Jacob Mamabolo"}
+
+
+def test_a_quote_broken_by_a_stray_paragraph_break_finds_its_cue():
+    text = ("MEC Jacob Mamabolo spoke on Thursday.\n\n“The session reviewed early impacts as weather conditions\n\n"
+            "deteriorate,” he stated.\n")
+    assert [q.speaker for q in _quotes(text)] == ["Jacob Mamabolo"]
+
+
 def test_continuation_takes_the_previous_speaker():
     said = _said("“There are tools of leverage,” Vance said. “I think there is a deal.”\n\n“It will shock people.”")
     assert set(said.values()) == {"Vance"}
@@ -138,6 +191,19 @@ def test_one_canonical_name_per_person_in_a_document():
     text = ("U.S. Vice President J.D. Vance spoke in Munich. “There are tools,” Vance said.\n\n"
             "Later, JD Vance added: “We will see.”\n\n“It is early,” the vice president said.")
     assert set(_said(text).values()) == {"J.D. Vance"}
+
+
+def test_each_greeting_is_spoken_to_the_other():
+    text = "The two young people met on the corner. “Tom, old thing!” “Anne, old bean!”"
+    assert _said(text) == {"Tom, old thing!": "Anne", "Anne, old bean!": "Tom"}
+
+
+@given(st.lists(st.text(alphabet="abcdes", min_size=1, max_size=6), min_size=1, max_size=12),
+       st.text(alphabet="abcdes ", max_size=10))
+def test_trie_alternation_matches_like_the_flat_one(words, probe):
+    flat = re.compile("(?:" + "|".join(sorted(set(words), key=len, reverse=True)) + r")\b")
+    trie = re.compile("(?:" + _trie(frozenset(words)) + r")\b")
+    assert [m.span() for m in flat.finditer(probe)] == [m.span() for m in trie.finditer(probe)]
 
 
 def test_dialogue_alternates_between_two_speakers():

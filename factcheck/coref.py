@@ -1,0 +1,359 @@
+"""Whom a "he", "the spokesman" or "his wife" means at one point of a document.
+
+Candidates are the people the narration mentions — names (`speakers.PeopleIndex`) and person
+nouns ("the boy", "an old woman", "the doctor") — and the speakers that cues have named so far.
+A he/she goes to the latest candidate of its gender in its own sentence, else to the latest one
+in subject position (`Tom looked at Bill. “…,” he said` → Tom), else to the latest one at all.
+What lies inside quotation marks is neither a candidate nor distance: a dialogue between two
+people can run for pages after the narration last named them. A kin noun ("his wife", "her
+father") is the person of that surname and gender when the document names one; a role noun
+("the senator") the person introduced with that role; "they" the group that last spoke.
+`Resolver.name_of` is the one entry point for a cue's subject.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
+from operator import attrgetter
+
+from .cues import Subject, role_head
+from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
+from .speakers import PeopleIndex
+
+NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
+SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role
+GROUP_CHARS = 2000  # a "they" may mean a group that spoke this recently
+IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for whom it means
+ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
+_ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
+party government court committee council union university police army military embassy commission office
+campaign network newspaper airline regulator authority board foundation""".split())
+
+# Person nouns with the gender they carry, beyond the role words of `names`.
+PERSON_GENDER = {**ROLE_GENDER, **{
+    "lad": "m", "fellow": "m", "chap": "m", "youth": "m", "gentleman": "m", "landlord": "m", "waiter": "m",
+    "grandfather": "m", "nephew": "m", "widower": "m", "bridegroom": "m", "stepfather": "m", "priest": "m",
+    "lass": "f", "maid": "f", "maiden": "f", "landlady": "f", "waitress": "f", "grandmother": "f", "niece": "f",
+    "widow": "f", "bride": "f", "stepmother": "f", "governess": "f", "housekeeper": "f", "mistress": "f",
+    "hostess": "f", "nun": "f",
+}}
+# Person nouns that say nothing of gender: a candidate for "he" or "she" only when nothing else fits.
+_NEUTRAL_PERSONS = frozenset("""doctor nurse captain stranger child servant clerk driver officer soldier porter
+judge colonel major professor teacher parson vicar rector curate visitor guest cousin friend""".split())
+# Kin nouns after a possessive: the relative shares the possessor's surname.
+_KIN = frozenset("""wife husband mother father son daughter brother sister uncle aunt grandmother grandfather
+nephew niece cousin""".split()) | {"lady"}
+_KIN_GENDER = {"lady": "f", "cousin": ""}
+_SPOUSE_HONORIFIC = {"wife": "mrs", "lady": "mrs", "husband": "mr"}
+_FUNCTION_SET = frozenset("""the a an and or but of to in on at by for with from as his her my our their your its this
+that was is""".split()) | frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
+_HEAD_SET = frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
+_LOWER_WORD = re.compile(r"[a-z]{3,13}")
+# The determiner and up to two modifiers before a person noun: "the old", "a", "his".
+_DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
+                         r"(?P<mods>(?:\s+[a-z][a-z-]+){0,2}?)\s+$")
+_POSSESSIVE = frozenset("his her their my our your".split())
+# Before a subject: a sentence or clause start.
+_CLAUSE_START = re.compile(
+    r"(?:^|[.!?;:—–(]\s*|[”\"’]\s+|,\s+|\b(?:and|but|then|when|while|as|so|till|until|after|before|because|if|"
+    r"though|that|where|whereupon|And|But|Then|When|While|As|So|Till|Until|After|Before|Because|If|Though|"
+    r"Where|Whereupon|Now|Here|At\s+last|Presently|Suddenly|Meanwhile)\s+)$")
+# After a subject: a verb, perhaps after appositives or an adverb; not a preposition or "'s".
+_VERB_AFTER = re.compile(
+    r"(?:\s*,[^,.;:“”\"]{1,60}){0,2},?\s+(?:[a-z]+ly\s+)?(?!(?:of|and|or|to|in|into|on|onto|at|with|without|for|"
+    r"from|by|as|the|a|an|his|her|its|their|who|whom|which|that|than|nor|over|under|through|after|before|about|"
+    r"against|among|between|behind|beside|near|across|along|around|toward|towards|upon|within|like)\b)[a-z]{2,}")
+# Lower-case words inside a title before a name ("Secretary of State", "spokesman Dmitry Peskov").
+# A subject after one of these belongs to a subordinate clause ("As the lad stood there, …").
+_SUBORDINATE = re.compile(r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
+                          r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Tt]hat)\s+$")
+_TITLE_WORDS = ROLE_WORDS | {"of", "for", "and", "the"}
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)\.")
+
+
+def _in_title(word: str) -> bool:
+    """Return True for a word that can stand in a title before a name ("Director", "Sen.", "of")."""
+    if word in _TITLE_WORDS or "-" in word and word.islower():
+        return True  # "of", "spokesman", "vice-rector"
+    if not word[:1].isupper():
+        return False
+    return word[-1:].isalnum() or bool(_ABBREVIATION.fullmatch(word))  # "London." ends a sentence
+
+
+_START = attrgetter("start")
+_THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
+
+
+class Candidate:
+    """A person mentioned in the narration, as a pronoun's possible antecedent."""
+
+    __slots__ = ("start", "end", "canon", "gender", "strength", "subject")
+
+    def __init__(self, start: int, end: int, canon: str, gender: str, strength: int, subject: bool | None = None):
+        self.start, self.end, self.canon, self.gender = start, end, canon, gender
+        self.strength = strength  # 2: a known person; 1: a capitalised pair nothing vouches for
+        self.subject = subject  # None until asked
+
+
+def nominal_canon(words: list[str]) -> str:
+    """Return one display form for a person noun phrase ("a little girl" -> "the little girl")."""
+    return " ".join(["the", *(w.lower() for w in words[1:])])
+
+
+class Resolver:
+    """Resolve pronouns, role nouns and kin nouns of one document to canonical names."""
+
+    def __init__(self, text: str, people: PeopleIndex, quoted: list[tuple[int, int]], sentence_starts: list[int]) -> None:
+        self.text = text
+        self.people = people
+        self.sentence_starts = sentence_starts
+        self.q_starts = [s for s, _ in quoted]
+        self.q_ends = [e for _, e in quoted]
+        self.q_cum = [0]
+        for s, e in quoted:
+            self.q_cum.append(self.q_cum[-1] + e - s)
+        cands: list[Candidate] = []
+        for m in people.mentions:
+            if (m.person or m.maybe) and not m.inside:
+                strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
+                cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
+        if quoted:
+            cands = sorted(cands + self._person_nouns(), key=_START)
+        self.cands = cands
+        self.starts = [c.start for c in cands]
+        self.spoken: list[Candidate] = []  # subjects of speech cues, in text order
+        self.spoken_starts: list[int] = []
+
+    def _person_nouns(self) -> list[Candidate]:
+        """Return the person nouns of the narration ("the boy", "an old woman", "the doctor"), in text order."""
+        text, people = self.text, self.people
+        found = []
+        # a plain scan of the narration for the nouns, then a look at the words before each: far
+        # cheaper than one regex over the whole text
+        bounds = [0, *(x for pair in zip(self.q_starts, self.q_ends) for x in pair), len(text)]
+        words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in _LOWER_WORD.finditer(text, lo, hi))
+        for wm in words:
+            head = wm.group(0)
+            if head not in _HEAD_SET or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
+                    ("-", "’", "'") or text.startswith(" of ", wm.end()):
+                continue
+            dm = _DET_BEFORE.search(text, max(0, wm.start() - 40), wm.start())
+            if dm is None or any(w in _FUNCTION_SET for w in dm.group("mods").split()):
+                continue
+            det = dm.group("det").lower()
+            start = dm.start()
+            if det in _POSSESSIVE or self._inside(start):
+                continue
+            found_role = people.by_role(head, start) if head in people.role_heads else None
+            canon = found_role or nominal_canon(text[start:wm.end()].split())
+            gender = people.gender(found_role) if found_role else PERSON_GENDER.get(head, "")
+            c = Candidate(start, wm.end(), canon, gender, 2)  # a person, whatever the gender
+            if det in ("a", "an") and not self._is_subject(c):
+                continue  # "in want of a wife" names nobody; "A man came in" does
+            found.append(c)
+        return found
+
+    # ------------------------------------------------------------------ helpers
+
+    def _inside(self, pos: int) -> bool:
+        i = bisect_right(self.q_starts, pos) - 1
+        return i >= 0 and self.q_starts[i] < pos < self.q_ends[i]
+
+    def _quoted_before(self, pos: int) -> int:
+        """Return how many quoted characters lie before `pos`."""
+        i = bisect_right(self.q_starts, pos)
+        if i == 0:
+            return 0
+        return self.q_cum[i] - max(0, self.q_ends[i - 1] - pos)
+
+    def narration(self, a: int, b: int) -> int:
+        """Return the length of text[a:b] outside quotes."""
+        return (b - a) - (self._quoted_before(b) - self._quoted_before(a)) if b > a else 0
+
+    def gender(self, canon: str | None) -> str:
+        """Return "m", "f" or "" for a canonical name or person noun phrase."""
+        if not canon:
+            return ""
+        g = self.people.gender(canon)
+        if g or not canon.startswith("the "):
+            return g
+        return PERSON_GENDER.get(canon.rsplit(" ", 1)[-1], "")
+
+    def _is_subject(self, c: Candidate) -> bool:
+        """Return True when the mention opens a clause and a verb follows it (titles and appositives aside)."""
+        if c.subject is None:
+            words = self.text[max(0, c.start - 80):c.start].split()
+            # "AFP Global News Director Phil Chetwynd", "spokesman Dmitry Peskov": look before the title
+            while len(words) > 1 and _in_title(words[-1]):
+                words.pop()
+            before = " ".join(words) + " "
+            c.subject = bool(_CLAUSE_START.search(before[-30:])) and bool(_VERB_AFTER.match(self.text, c.end))
+        return c.subject
+
+    def add_speaker(self, start: int, end: int, canon: str | None) -> None:
+        """Record the subject of a speech cue (a speaker is always a subject)."""
+        if canon and (not self.spoken or start >= self.spoken[-1].start):
+            gender = self.gender(canon)
+            strength = 2 if gender or self.people.is_person(canon) else 1
+            self.spoken.append(Candidate(start, end, canon, gender, strength, True))
+            self.spoken_starts.append(start)
+
+    def _backwards(self, pos: int) -> Iterator[Candidate]:
+        """Yield the candidates before `pos`, latest first: mentions and speakers merged."""
+        cands, spoken = self.cands, self.spoken
+        i = bisect_left(self.starts, pos) - 1
+        j = bisect_left(self.spoken_starts, pos) - 1
+        while i >= 0 or j >= 0:
+            if j < 0 or i >= 0 and cands[i].start >= spoken[j].start:
+                yield cands[i]
+                i -= 1
+            else:
+                yield spoken[j]
+                j -= 1
+
+    # ------------------------------------------------------------------ queries
+
+    def name_of(self, subj: Subject, depth: int = 0, speaker: str | None = None) -> str | None:
+        """Return the canonical name a cue's subject refers to (None for "I" or an unknown).
+
+        `depth` > 0 for a subject inside a quote, whose `speaker` a pronoun never means.
+        """
+        if subj.kind == "name":
+            return self.people.canonical(subj.text)
+        if subj.kind == "org":
+            return subj.text
+        if subj.kind == "np":
+            return self._noun_phrase(subj)
+        low = subj.text.lower()
+        if low == "they":
+            return self._group(subj.start)
+        if low not in ("he", "she"):
+            return None
+        gender = "m" if low == "he" else "f"
+        if depth > 0:
+            found = self._in_speech_antecedent(subj.start, gender, speaker)
+            if found:
+                return found
+        return self.antecedent(subj.start, gender, self._sentence_start(subj.start))
+
+    def _sentence_start(self, pos: int) -> int:
+        i = bisect_right(self.sentence_starts, pos) - 1
+        return self.sentence_starts[i] if i >= 0 else 0
+
+    def _group(self, at: int) -> str | None:
+        """Return the group a "they said" means: the last speaker named as several ("the lawmakers")."""
+        for c in reversed(self.spoken):
+            if at - c.start > GROUP_CHARS:
+                break
+            words = self.text[c.start:c.end].split()
+            if c.start < at and len(words) >= 2 and words[0].lower() in ("the", "its", "their") \
+                    and words[-1].endswith("s") and not words[-1].endswith(("ss", "’s", "'s")):
+                return c.canon
+        return None
+
+    def _noun_phrase(self, subj: Subject) -> str:
+        """Return whom a noun phrase subject means: a role's holder, a relative, an organisation, else itself."""
+        words = subj.text.split()
+        role = role_head(subj.text)
+        found = self.people.by_role(role, subj.start) if role else None
+        if found:
+            return found
+        head = words[-1].lower()
+        if len(words) == 2 and words[0].lower() in ("his", "her"):
+            # "his wife": the possessor's relative, when the document names one
+            owner = self.antecedent(subj.start, "m" if words[0].lower() == "his" else "f",
+                                    self._sentence_start(subj.start))
+            relative = self.relative(head, owner)
+            if relative:
+                return relative
+        if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
+            return nominal_canon(words)
+        return self.organisation(subj.text, subj.start) or subj.text
+
+    def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
+        """Return whom a pronoun inside a quote means: the last person the speech named before it."""
+        lo = max(0, at - IN_SPEECH_WINDOW)
+        role_at, role_name = -1, None
+        for rm in _THE_NOUN.finditer(self.text, lo, at):
+            head = role_head(rm.group(0))
+            found = self.people.by_role(head, rm.start()) if head else None
+            if found and found != speaker and (not gender or self.people.gender(found) in ("", gender)):
+                role_at, role_name = rm.start(), found
+        m = self.people.nearest(at, gender, skip=[speaker] if speaker else [], limit=IN_SPEECH_WINDOW,
+                                outside_quotes=False)
+        if m is not None and m.start > role_at:
+            return m.canon
+        return role_name
+
+    def antecedent(self, pos: int, gender: str, sentence_start: int, skip: frozenset[str] = frozenset()) -> str | None:
+        """Return whom a he/she at `pos` means: see the module docstring for the order."""
+        subject: Candidate | None = None
+        latest: Candidate | None = None
+        weak: Candidate | None = None
+        for c in self._backwards(pos):
+            if c.end > pos or c.canon in skip:
+                continue
+            far = self.narration(c.end, pos)
+            if far > NARRATION_LIMIT or far > SUBJECT_LIMIT and latest is not None:
+                break  # nothing further back can change the answer
+            fits = c.gender == gender or not c.gender and c.strength == 2
+            if not fits:
+                if weak is None and not c.gender:
+                    weak = c
+                continue
+            if c.start >= sentence_start:
+                return c.canon
+            if latest is None:
+                latest = c
+            if far <= SUBJECT_LIMIT and self._is_subject(c):
+                subject = c
+                break
+        best = subject or latest or weak
+        return best.canon if best else None
+
+    def main_subject(self, lo: int, hi: int) -> Candidate | None:
+        """Return the person in subject position in text[lo:hi], a main clause's before a subordinate one's."""
+        found = None
+        for k in range(bisect_left(self.starts, lo), bisect_left(self.starts, hi)):
+            c = self.cands[k]
+            if c.strength < 2 or not self._is_subject(c):
+                continue
+            if not _SUBORDINATE.search(self.text, max(lo, c.start - 12), c.start):
+                return c
+            found = found or c
+        return found
+
+    def relative(self, kin: str, possessor: str | None) -> str | None:
+        """Return the person a kin noun of `possessor` names ("his wife" of Mr. Bennet -> Mrs. Bennet)."""
+        if not possessor or kin not in _KIN:
+            return None
+        tokens = name_key(possessor)[0]
+        if not tokens:
+            return None
+        want = _KIN_GENDER.get(kin, PERSON_GENDER.get(kin, ""))
+        options = [c for c in self.people.people_named(tokens[-1])
+                   if c != possessor and (not want or self.people.gender(c) == want)]
+        if kin in _SPOUSE_HONORIFIC and len(options) > 1:
+            # "his wife" among Mrs. Bennet, Miss Bennet and Elizabeth Bennet is Mrs. Bennet
+            honorific = _SPOUSE_HONORIFIC[kin]
+            options = [c for c in options if c.split()[0].rstrip(".").lower() == honorific]
+        return options[0] if len(options) == 1 else None
+
+    def organisation(self, np: str, at: int) -> str | None:
+        """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
+        m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", np)
+        if not m or m.group("head") not in _ORG_HEADS:
+            return None
+        stem = m.group("head")[:4]
+        found = None
+        for run in NAME_RUN.finditer(self.text, max(0, at - ORG_LOOKBACK), at):
+            if self._inside(run.start()):
+                continue
+            tokens = run.group(0).split()
+            # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
+            described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", self.text[max(0, run.start() - 40):run.start()])
+            if any(t.lower().startswith(stem) for t in tokens) or described:
+                found = run.group(0)
+        return found
