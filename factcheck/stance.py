@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -293,7 +294,7 @@ def _claim_polarity(claim_text: str) -> tuple[int, int, tuple[str, ...]]:
     return sign, certainty, tuple(cues)
 
 
-def _overlap(claim_stems: set[str], text: str) -> int:
+def _overlap(claim_stems: AbstractSet[str], text: str) -> int:
     """Return how many claim stems the text has: as such, as a synonym, or (negations) as any negation."""
     ws = words(text)
     here = {stem(w) for w in ws}
@@ -346,7 +347,7 @@ def _word_re(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
-def polarity(text: str, anchors: set[str] | None = None) -> tuple[int, int, list[str]]:
+def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, int, list[str]]:
     """Return (+1/-1, certainty, cue words) of a folded statement; if-clauses are left out.
 
     With `anchors` (claim stems), a negation counts only when a claim word (or a synonym)
@@ -411,7 +412,7 @@ def polarity(text: str, anchors: set[str] | None = None) -> tuple[int, int, list
 NEGATION_SCOPE = 4
 
 
-def _anchor_positions(text: str, anchors: set[str]) -> list[int]:
+def _anchor_positions(text: str, anchors: AbstractSet[str]) -> list[int]:
     synonyms = synonym_stems()
     out = []
     content = (m.group(0) for m in _WORD_RUN.finditer(text) if m.group(0) not in STOP_WORDS)
