@@ -88,6 +88,37 @@ def test_normalize_splits_whitespace_as_the_regex_did(text):
     assert normalize(text) == re.sub(r"\s+", " ", fold(prepare(text))).strip()
 
 
+_START_UP = """import sys
+from factcheck.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print(" ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_plain_verify_imports_only_the_query_path(seed_store):
+    """Start-up: `verify --format json` leaves the --documents models, the index and check records
+    and the table and csv writers unimported (each costs milliseconds to import)."""
+    done = subprocess.run([sys.executable, "-c", _START_UP, "verify", "Hegseth ruled out US troops",
+                           "--index", seed_store.path, "--format", "json"], capture_output=True, text=True, timeout=120)
+    loaded = set(done.stderr.split())
+    assert "factcheck.pipeline" in loaded and "factcheck.store" in loaded
+    unwanted = {"factcheck.docstance", "factcheck.docfeatures", "factcheck.records", "factcheck.ingest",
+                "factcheck.segment", "tabulate", "csv", "textwrap", "importlib.resources"}
+    assert not loaded & unwanted
+
+
+def test_records_are_importable_from_models():
+    from factcheck import models, records
+
+    for name in ("Document", "IndexReport", "Preview", "PreviewItem", "Finding", "DraftReport"):
+        assert getattr(models, name) is getattr(records, name)
+    with pytest.raises(AttributeError):
+        models.NoSuchRecord  # noqa: B018
+
+
 def _rows(idx: str) -> list[tuple]:
     s = open_index(idx)
     pids = [pid for pid, *_ in s.passages()]
