@@ -3,44 +3,38 @@
 Pure functions over text. String similarity finds the passage; this stage reads it:
 quotations (same words, same speaker?), who the passage is about, negation and antonyms
 ("ruled out" vs "left the door open", "had heard" vs "had not heard"), certainty
-("unlikely" vs "ruled out"), retractions ("walked back"), and numbers.
+("unlikely" vs "ruled out"), retractions ("walked back"), and numbers. The cue words of
+polarity, certainty and retraction are read by `polarity`.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import (
-    NEGATIVE_PHRASES,
-    NEGATIVE_WORDS,
-    OPENING_PHRASES,
-    POSSIBLE_PHRASES,
-    PROBABLE_PHRASES,
-    RETRACTION_PHRASES,
-    antonym_stems,
-    synonym_stems,
-)
+from .lexicon import NEGATIVE_WORDS, antonym_stems, synonym_stems
 from .models import Candidate, Claim, Quote
+from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers use stance.polarity
+from .polarity import NEGATION_SCOPE as NEGATION_SCOPE
+from .polarity import POSSIBLE as POSSIBLE
+from .polarity import PROBABLE as PROBABLE
+from .polarity import polarity as polarity
+from .polarity import retraction_in
 from .quotecheck import QUOTE_MATCH as QUOTE_MATCH  # re-exported: callers use stance.QUOTE_*
 from .quotecheck import QUOTE_NEAR as QUOTE_NEAR
 from .quotecheck import judge_quotes as _judge_quotes
 from .quotecheck import same_person as same_person
 from .score import Match, has_word
-from .text import NEGATIONS, STOP_WORDS, fold, folded, folded_words, stem, words
+from .text import STOP_WORDS, fold, folded, folded_words, stem, words
 
 # Thresholds on the 0-100 relevance score, chosen on the seed claim fixture
 # (fixtures/seed_claims.json) so that every labelled case there is right.
 RELATED_MIN = 38  # below this a passage is not evidence at all
 SUPPORT_MIN = 55  # a passage this relevant, with nothing against it, supports the claim
 CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this relevant
-
-# Certainty levels of a statement.
-CERTAIN, PROBABLE, POSSIBLE = 3, 2, 1
 
 _CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|whereas|nevertheless|instead|later)\b")
 _CLAUSE_SPLIT = re.compile(
@@ -88,7 +82,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
 
     passage = folded(cand.text)
     claim_text = _respell(folded(claim.text), match)
-    retraction = _retraction(passage, subject)
+    retraction = retraction_in(passage, subject)
     if retraction and about:
         return Judgement("conflicts", tuple(reasons + [retraction]))
 
@@ -308,121 +302,6 @@ _NEGATIVE_STEMS = frozenset(stem(w) for w in NEGATIVE_WORDS)
 _PRONOUNS = {"his", "her", "their", "its", "he", "she", "they", "it", "who", "which", "that"}
 
 
-_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*")
-_WORD_RUN = re.compile(r"\w+")
-_NT_WORD = re.compile(r"\b\w+nt\b")  # "didnt", "wasnt": the folded negations
-_NT_NEGATIONS = frozenset(w for w in NEGATIONS if len(w) > 2 and w.endswith("nt"))  # what _NT_WORD can find
-
-
-class _Phrases:
-    """Cue phrases in the order they are tried, indexed by first word.
-
-    A phrase matched on word boundaries starts with a whole word of the text, so only the
-    phrases whose first word the text has can match: ~25 lookups instead of ~70 searches.
-    """
-
-    def __init__(self, phrases: Sequence[str]) -> None:
-        self.phrases = tuple(phrases)
-        by_first: dict[str, list[int]] = {}
-        for i, phrase in enumerate(self.phrases):
-            by_first.setdefault(_WORD_RUN.match(phrase).group(0), []).append(i)  # type: ignore[union-attr]
-        self.by_first = {w: tuple(at) for w, at in by_first.items()}
-
-    def among(self, present: set[str]) -> list[str]:
-        """Return the phrases whose first word is in `present` (the text's words), in order."""
-        at = [i for w in present if w in self.by_first for i in self.by_first[w]]
-        return [self.phrases[i] for i in sorted(at)]
-
-
-# Longer phrases first, so that "not ruled out" claims its words before "not" and "ruled out" do.
-_POSSIBLE = _Phrases(sorted(POSSIBLE_PHRASES, key=len, reverse=True))
-_NEGATIVE = _Phrases(sorted(NEGATIVE_PHRASES, key=len, reverse=True))
-_PROBABLE = _Phrases(PROBABLE_PHRASES)
-_RETRACTION = _Phrases(RETRACTION_PHRASES)
-
-
-@lru_cache(maxsize=4096)
-def _word_re(phrase: str) -> re.Pattern[str]:
-    """Return the compiled pattern of `phrase` as whole words (compiled once; issue #7)."""
-    return re.compile(rf"\b{re.escape(phrase)}\b")
-
-
-def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, int, list[str]]:
-    """Return (+1/-1, certainty, cue words) of a folded statement; if-clauses are left out.
-
-    With `anchors` (claim stems), a negation counts only when a claim word (or a synonym)
-    stands within NEGATION_SCOPE words of it: in "the call, along with comments that
-    Ukraine is unlikely to reclaim territory" the "unlikely" is not about the call.
-    """
-    if "if" in text or "unless" in text or "whether" in text:  # the pattern's words; most texts lack them
-        text = _CONDITIONAL.sub(" ", text)
-    present = set(_WORD_RUN.findall(text))
-    sign = 1
-    cues: list[str] = []
-    certainty = CERTAIN
-    consumed: list[tuple[int, int]] = []
-    # Word positions are needed only once a negation turns up, which most statements lack.
-    scope: tuple[list[int], list[int]] | None = None
-
-    def in_scope(start: int) -> bool:
-        nonlocal scope
-        if anchors is None:
-            return True
-        if scope is None:
-            token_starts = [m.start() for m in _WORD_RUN.finditer(text) if m.group(0) not in STOP_WORDS]
-            scope = token_starts, _anchor_positions(text, anchors)
-        token_starts, anchored = scope
-        i = max(bisect_right(token_starts, start) - 1, 0)
-        return any(abs(i - j) <= NEGATION_SCOPE for j in anchored)
-
-    def scan(phrases: _Phrases, scoped: bool) -> list[str]:
-        found = []
-        for phrase in phrases.among(present):
-            for m in _word_re(phrase).finditer(text) if phrase in text else ():
-                if any(s <= m.start() < e for s, e in consumed):
-                    continue
-                consumed.append((m.start(), m.end()))
-                if scoped and not in_scope(m.start()):
-                    continue
-                found.append(phrase)
-        return found
-
-    possible = scan(_POSSIBLE, scoped=False)
-    if possible:
-        certainty = POSSIBLE
-        cues.extend(possible)
-    if any(p in text and _word_re(p).search(text) for p in _PROBABLE.among(present)):
-        certainty = min(certainty, PROBABLE)
-    for phrase in scan(_NEGATIVE, scoped=True):
-        sign = -sign
-        cues.append(phrase)
-    for m in _NT_WORD.finditer(text) if not present.isdisjoint(_NT_NEGATIONS) else ():
-        w = m.group(0)
-        if w in NEGATIONS and w not in cues and in_scope(m.start()):
-            sign = -sign
-            cues.append(w)
-    if any(c in OPENING_PHRASES for c in possible):
-        sign = 1  # "did not rule out", "left the door open": a door opened, whatever else
-    return sign, certainty, cues
-
-
-# Content words (stop words not counted) either side: "ruling out the deployment of US troops"
-# is 2 apart, "troops to Ukraine is unlikely" 2, "the call, along with Trump's comments that
-# Ukraine is unlikely" 5 (out of scope).
-NEGATION_SCOPE = 4
-
-
-def _anchor_positions(text: str, anchors: AbstractSet[str]) -> list[int]:
-    synonyms = synonym_stems()
-    out = []
-    content = (m.group(0) for m in _WORD_RUN.finditer(text) if m.group(0) not in STOP_WORDS)
-    for i, w in enumerate(content):
-        s = stem(w)
-        if s in anchors or synonyms.get(s, frozenset()) & anchors:
-            out.append(i)
-    return out
-
-
 def _antonym(claim_text: str, passage: str) -> str | None:
     """Return a reason when the passage has the opposite of a claim word (and not the word itself)."""
     opposed = _claim_opposites(claim_text)
@@ -442,22 +321,6 @@ def _claim_opposites(claim_text: str) -> tuple[tuple[str, str, frozenset[str]], 
     c = {stem(w): w for w in words(claim_text)}
     table = antonym_stems()
     return tuple((s, word, table[s]) for s, word in c.items() if s in table)
-
-
-def _retraction(passage: str, subject: str | None) -> str | None:
-    """Return a reason when the passage retracts or denies, said by or about the subject."""
-    for phrase in _RETRACTION.among(set(_WORD_RUN.findall(passage))):
-        m = _word_re(phrase).search(passage) if phrase in passage else None
-        if not m:
-            continue
-        if subject:
-            # The one who walks back must be the subject (or "he"/"she" right before the cue).
-            lead = re.split(r"[,;:]", passage[max(0, m.start() - 80):m.start()])[-1]
-            surname = words(subject)[-1] if words(subject) else ""
-            if surname not in words(lead) and not re.search(r"\b(?:he|she|they)\b", lead):
-                continue
-        return f"retraction: the source says '{phrase}'"
-    return None
 
 
 def _number_conflict(claim_text: str, passage: str) -> str | None:

@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from factcheck import ingest, lexicon, pipeline, retrieve, score, stance, store, storewrite
+from factcheck import ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
 from factcheck.ingest import index_paths
 from factcheck.pipeline import Options, parse_claim, verify
 from factcheck.readers import ReadOptions
@@ -189,11 +189,11 @@ def test_speed_benchmark_runs_on_a_tiny_corpus(tmp_path):
 
 
 def _polarity_reference(text: str, anchors=None):
-    """stance.polarity before its shortcuts: every phrase searched, word positions always read."""
+    """polarity.polarity before its shortcuts: every phrase searched, word positions always read."""
     text = re.sub(r"\b(?:if|unless|whether)\b[^,;.]*", " ", text)
     sign, certainty, cues, consumed = 1, stance.CERTAIN, [], []
     token_starts = [m.start() for m in re.finditer(r"\w+", text) if m.group(0) not in STOP_WORDS]
-    anchored = stance._anchor_positions(text, anchors) if anchors is not None else None
+    anchored = polarity._anchor_positions(text, anchors) if anchors is not None else None
 
     def in_scope(start):
         if anchored is None:
@@ -222,7 +222,7 @@ def _polarity_reference(text: str, anchors=None):
         sign = -sign
         cues.append(phrase)
     for m in re.finditer(r"\b\w+nt\b", text):
-        if m.group(0) in stance.NEGATIONS and m.group(0) not in cues and in_scope(m.start()):
+        if m.group(0) in polarity.NEGATIONS and m.group(0) not in cues and in_scope(m.start()):
             sign = -sign
             cues.append(m.group(0))
     if any(c in lexicon.OPENING_PHRASES for c in possible):
@@ -273,7 +273,7 @@ def test_stance_shortcuts_equal_the_full_scans():
             anchors = stance._anchors(claim_text, subject)
             assert stance.polarity(text, anchors) == _polarity_reference(text, anchors)
             assert stance._antonym(claim_text, text) == _antonym_reference(claim_text, text)
-            assert stance._retraction(text, subject) == _retraction_reference(text, subject)
+            assert polarity.retraction_in(text, subject) == _retraction_reference(text, subject)
 
 
 _CUE_WORDS = sorted({w for p in lexicon.NEGATIVE_PHRASES + lexicon.POSSIBLE_PHRASES + lexicon.PROBABLE_PHRASES
@@ -290,7 +290,7 @@ def test_stance_shortcuts_on_cue_dense_text(pieces):
     anchors = frozenset(stem(w) for w in ("troops", "deal", "talks"))
     assert stance.polarity(text) == _polarity_reference(text)
     assert stance.polarity(text, anchors) == _polarity_reference(text, anchors)
-    assert stance._retraction(text, "Vance") == _retraction_reference(text, "Vance")
+    assert polarity.retraction_in(text, "Vance") == _retraction_reference(text, "Vance")
     assert stance._antonym("they won and rose higher", text) == _antonym_reference("they won and rose higher", text)
 
 
