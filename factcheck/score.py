@@ -188,7 +188,7 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
 def _context_of(context: str) -> tuple[set[str], bool]:
     """Return the stems of the sentence before a passage, and whether it holds a negative word."""
     context_words = folded_words(context) if context else []
-    return {stem(w) for w in context_words}, any(w in NEGATIVE_WORDS for w in context_words)
+    return set(map(stem, context_words)), not NEGATIVE_WORDS.isdisjoint(context_words)
 
 
 def has_word(word: str, vocabulary: Sequence[str]) -> bool:
