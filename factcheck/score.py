@@ -205,8 +205,11 @@ def has_word(word: str, vocabulary: Sequence[str]) -> bool:
 def _word_stem(token: str) -> tuple[str, str]:
     """Return a token's folded word ("" for none) and its stem, cached per token."""
     # Cached: news vocabulary is Zipfian, so a rerank meets few new tokens (issue #7).
-    found = words(token)
-    word = found[0] if found else ""
+    if token.isascii() and token.isalnum():
+        word = token.lower()  # what words() gives a plain ASCII word: nothing to unify or fold but case
+    else:
+        found = words(token)
+        word = found[0] if found else ""
     return word, stem(word) if word else ""
 
 

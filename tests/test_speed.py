@@ -93,6 +93,13 @@ def test_prepare_and_fold_cache_equal_the_plain_functions(text):
     assert normalize(text) == re.sub(r"\s+", " ", fold(prepare(text))).strip()
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.from_regex(score._TOKEN, fullmatch=True), st.text(alphabet="aZ09_.'’é", max_size=12)))
+def test_token_word_shortcut_equals_words(token):
+    found = words(token)
+    assert score._word_stem.__wrapped__(token) == ((found[0], stem(found[0])) if found else ("", ""))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(max_size=30))
 def test_normalize_and_fold_equal_the_full_paths_on_any_text(text):
