@@ -253,7 +253,7 @@ def _focus_clause(passage: str, context: str, claim_text: str, subject: str | No
     focus = max(scored, key=lambda s: (s[0], s[1] if later_wins else -s[1]))[2]
     focus_at = passage.find(focus)
     owner = None
-    for m in _ATTRIBUTED.finditer(passage):
+    for m in _ATTRIBUTED.finditer(passage) if "that" in passage else ():  # the pattern ends in "that"
         if focus_at <= m.start() and m.end() <= focus_at + len(focus):
             owner = m.group(1).split()[-1]
     if owner and subject_words and owner not in subject_words and owner not in _PRONOUNS:

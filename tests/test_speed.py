@@ -293,6 +293,8 @@ def test_stance_shortcuts_equal_the_full_scans():
             assert stance.polarity(text, anchors) == _polarity_reference(text, anchors)
             assert stance._antonym(claim_text, text) == _antonym_reference(claim_text, text)
             assert polarity.retraction_in(text, subject) == _retraction_reference(text, subject)
+    for text in passages:  # _focus_clause looks for an attribution only where "that" occurs
+        assert all("that" in m.group(0) for m in stance._ATTRIBUTED.finditer(text))
 
 
 _CUE_WORDS = sorted({w for p in lexicon.NEGATIVE_PHRASES + lexicon.POSSIBLE_PHRASES + lexicon.PROBABLE_PHRASES
