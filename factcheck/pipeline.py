@@ -9,11 +9,15 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
+from typing import TYPE_CHECKING
 
-from . import docstance, retrieve, score, stance
+from . import retrieve, score, stance
 from .errors import ExitCode
-from .models import Candidate, Claim, DocumentStance, Evidence, QuoteRecord, Verdict
-from .store import Store
+from .models import Candidate, Claim, Evidence, Verdict
+
+if TYPE_CHECKING:
+    from .models import DocumentStance, QuoteRecord
+    from .store import Store
 
 DEFAULT_TOP = 5
 
@@ -81,6 +85,8 @@ def document_pool(store: Store, claim: Claim, options: Options | None = None
 
 def _documents(store: Store, claim: Claim, options: Options, judged: list[Evidence]) -> list[DocumentStance]:
     """Return the stance of each relevant document, from a wider retrieval than the evidence's."""
+    from . import docstance  # only --documents reads documents as a whole: its model stays out of start-up
+
     terms, candidates, matches = document_pool(store, claim, options)
     return docstance.judge_documents(claim, terms, candidates, matches, partial(stance.judge, claim),
                                      {e.candidate.pid: e for e in judged})

@@ -11,21 +11,23 @@ import json
 import os
 import sys
 from collections.abc import Iterable
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING, Any
 
-from .models import (
-    SCHEMA_VERSION,
-    DocumentStance,
-    DraftReport,
-    Evidence,
-    Finding,
-    IndexReport,
-    Preview,
-    QuoteRecord,
-    Source,
-    SourceInfo,
-    Verdict,
-)
+from .models import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # annotations only: the records of `index` and `check` stay unbuilt in `verify`
+    from .models import (
+        DocumentStance,
+        DraftReport,
+        Evidence,
+        Finding,
+        IndexReport,
+        Preview,
+        QuoteRecord,
+        Source,
+        SourceInfo,
+        Verdict,
+    )
 
 MISSING = "(missing)"
 WRAP = 60

@@ -19,7 +19,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .lexicon import NEGATIVE_WORDS, synonym_stems
 from .models import Candidate
-from .text import STOP_WORDS, fold, normalize, prepare, stem, words
+from .text import STOP_WORDS, fold, folded, folded_words, prepare, stem, words
 
 # A claim word matches a passage word spelled within this similarity (fuzz.ratio, 0-100):
 # "Hegsth"/"hegseth" = 92, "trops"/"troops" = 91, "north"/"south" = 60. Chosen on the seed
@@ -76,7 +76,7 @@ def rank(terms: ClaimTerms, candidates: Sequence[Candidate]) -> list[Match]:
     """Return a Match for each candidate, in the same order."""
     if not candidates:
         return []
-    texts = [normalize(c.text) for c in candidates]
+    texts = [" ".join(folded(c.text).split()) for c in candidates]  # normalize(), through the fold cache
     ratios = [0.0] * len(texts)
     for _, ratio, i in process.extract(terms.normalized, texts, scorer=fuzz.token_set_ratio,
                                        processor=None, limit=None, score_cutoff=0):
@@ -92,12 +92,14 @@ _Parsed = tuple[list[tuple[int, int, str]], list[str], dict[str, list[int]]]
 def _parse(text: str) -> _Parsed:
     """Return a passage's tokens (start, end, text), their folded words, and stem -> positions."""
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
-    folded = [_word_of(tok) for _, _, tok in tokens]
+    folded_tokens = []
     stem_pos: dict[str, list[int]] = {}
-    for i, w in enumerate(folded):
+    for i, (_, _, tok) in enumerate(tokens):
+        w, s = _word_stem(tok)
+        folded_tokens.append(w)
         if w:
-            stem_pos.setdefault(stem(w), []).append(i)
-    return tokens, folded, stem_pos
+            stem_pos.setdefault(s, []).append(i)
+    return tokens, folded_tokens, stem_pos
 
 
 def _typo_table(terms: ClaimTerms, parsed: Sequence[_Parsed]) -> dict[str, dict[str, float]]:
@@ -127,11 +129,10 @@ def _nearest(similar: dict[str, float], stem_pos: dict[str, list[int]]) -> tuple
 
 def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed | None = None,
            typos: dict[str, dict[str, float]] | None = None) -> Match:
-    tokens, folded, stem_pos = parsed or _parse(cand.text)
-    context_words = words(cand.context) if cand.context else []
-    context_stems = {stem(w) for w in context_words}
-    context_negative = any(w in NEGATIVE_WORDS for w in context_words)
-    negative_at = [i for i, w in enumerate(folded) if w in NEGATIVE_WORDS]
+    tokens, folded_tokens, stem_pos = parsed or _parse(cand.text)
+    # The sentence before and the passage's negations are read only for a claim word not found otherwise.
+    context: tuple[set[str], bool] | None = None
+    negative_at: list[int] | None = None
     synonyms = synonym_stems()
     got = 0.0
     matched, missing, corrected, spans = [], [], [], []
@@ -144,26 +145,36 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
         near = None
         if len(w) >= 5 and not w.isdigit():
             if typos is not None:
-                near = _nearest(typos[w], stem_pos)
+                near = _nearest(typos[w], stem_pos) if typos[w] else None
             else:
                 near = process.extractOne(w, list(stem_pos), scorer=fuzz.ratio, processor=None,
                                           score_cutoff=TYPO_SIMILARITY)
-        same = [t for t in synonyms.get(s, ()) if t in stem_pos]
         if near:
             got += weight * near[1] / 100
             matched.append(w)
-            corrected.append((w, folded[stem_pos[near[0]][0]]))
+            corrected.append((w, folded_tokens[stem_pos[near[0]][0]]))
             spans.extend(tokens[i][:2] for i in stem_pos[near[0]])
-        elif same:
+            continue
+        group = synonyms.get(s)  # most words have none
+        same = [t for t in group if t in stem_pos] if group else []
+        if same:
             got += weight * SYNONYM_WEIGHT
             matched.append(w)
             spans.extend(tokens[i][:2] for t in same for i in stem_pos[t])
-        elif w in NEGATIVE_WORDS and negative_at:
-            got += weight * SYNONYM_WEIGHT  # "ruled out" is answered by any negation: "no ... would"
-            matched.append(w)
-            spans.extend(tokens[i][:2] for i in negative_at)
-        elif (s in context_stems or synonyms.get(s, frozenset()) & context_stems
-              or (w in NEGATIVE_WORDS and context_negative)):
+            continue
+        if w in NEGATIVE_WORDS:
+            if negative_at is None:
+                negative_at = [i for i, f in enumerate(folded_tokens) if f in NEGATIVE_WORDS]
+            if negative_at:
+                got += weight * SYNONYM_WEIGHT  # "ruled out" is answered by any negation: "no ... would"
+                matched.append(w)
+                spans.extend(tokens[i][:2] for i in negative_at)
+                continue
+        if context is None:
+            context = _context_of(cand.context)
+        context_stems, context_negative = context
+        if (s in context_stems or (group and group & context_stems)
+                or (w in NEGATIVE_WORDS and context_negative)):
             got += weight * CONTEXT_WEIGHT
             matched.append(w)
         else:
@@ -172,6 +183,12 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
     score = 100 * ((1 - SET_RATIO_WEIGHT) * coverage) + SET_RATIO_WEIGHT * set_ratio
     return Match(score=round(min(100.0, score), 1), coverage=coverage, matched=tuple(matched),
                  missing=tuple(missing), corrected=tuple(corrected), highlights=tuple(sorted(set(spans))))
+
+
+def _context_of(context: str) -> tuple[set[str], bool]:
+    """Return the stems of the sentence before a passage, and whether it holds a negative word."""
+    context_words = folded_words(context) if context else []
+    return set(map(stem, context_words)), not NEGATIVE_WORDS.isdisjoint(context_words)
 
 
 def has_word(word: str, vocabulary: Sequence[str]) -> bool:
@@ -185,10 +202,15 @@ def has_word(word: str, vocabulary: Sequence[str]) -> bool:
 
 
 @lru_cache(maxsize=262_144)
-def _word_of(token: str) -> str:
+def _word_stem(token: str) -> tuple[str, str]:
+    """Return a token's folded word ("" for none) and its stem, cached per token."""
     # Cached: news vocabulary is Zipfian, so a rerank meets few new tokens (issue #7).
-    found = words(token)
-    return found[0] if found else ""
+    if token.isascii() and token.isalnum():
+        word = token.lower()  # what words() gives a plain ASCII word: nothing to unify or fold but case
+    else:
+        found = words(token)
+        word = found[0] if found else ""
+    return word, stem(word) if word else ""
 
 
 # ---------------------------------------------------------------------------- quotes

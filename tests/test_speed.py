@@ -12,18 +12,23 @@ import re
 import shutil
 import subprocess
 import sys
+import unicodedata
+from bisect import bisect_right
 from pathlib import Path
 
 import pytest
 from conftest import ROOT, SEEDS, load_json
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from factcheck import ingest, pipeline, retrieve, score, store, storewrite
+from factcheck import ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
+from factcheck import text as text_module
 from factcheck.ingest import index_paths
 from factcheck.pipeline import Options, parse_claim, verify
 from factcheck.readers import ReadOptions
 from factcheck.store import open_index
-from factcheck.text import normalize, prepare
+from factcheck.text import STOP_WORDS, fold, folded, folded_words, normalize, prepare, stem, words
 
 MISSPELT = ["Hegsth ruled out US trops", "Peskov sayd the talks were productve", "Vanse threatened sanctoins"]
 
@@ -53,15 +58,84 @@ def test_rank_equals_one_typo_lookup_per_candidate(seed_store):
     assert checked, "some claim exercised the typo path"
 
 
-def test_prepare_shortcuts_match_the_full_substitutions():
-    samples = ["U.S. troops", "Hegseth's 2,000 troops", "wasn't it", "no marks here", "J.D. Vance’s view, 1,500"]
-    for text in samples:
-        full = text
-        for pattern, repl in ((r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])", None), (r"(?<=\w)['’]s\b", ""),
-                              (r"(?<=\w)['’](?=\w)", ""), (r"(?<=\d),(?=\d{3}\b)", "")):
+def _prepare_reference(text: str) -> str:
+    """text.prepare without its shortcuts: every substitution run on every text."""
+    for pattern, repl in ((r"\b(?:[A-Za-z]\.){2,}(?![A-Za-z])", None), (r"(?<=\w)['’]s\b", ""),
+                          (r"(?<=\w)['’](?=\w)", ""), (r"(?<=\d),(?=\d{3}\b)", "")):
+        text = re.sub(pattern, (lambda m: m.group(0).replace(".", "")) if repl is None else repl, text)
+    return text
 
-            full = re.sub(pattern, (lambda m: m.group(0).replace(".", "")) if repl is None else repl, full)
-        assert prepare(text) == full
+
+def test_prepare_shortcuts_match_the_full_substitutions():
+    samples = ["U.S. troops", "Hegseth's 2,000 troops", "wasn't it", "no marks here", "J.D. Vance’s view, 1,500",
+               "a.b. c", "e.g.", "U.S.A", "x. y. z.", "A.B"]
+    for text in samples:
+        assert prepare(text) == _prepare_reference(text)
+
+
+def _fold_reference(text: str) -> str:
+    """text.fold without its ASCII shortcut: every text through the translation table."""
+    text = text.translate(text_module._SPECIAL_FOLD)
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+    return text.casefold()
+
+
+_MARKS = st.text(alphabet="aZ.,'’` 19\u00a0\n\u2009—éß", max_size=40)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_MARKS)
+def test_prepare_and_fold_cache_equal_the_plain_functions(text):
+    assert prepare(text) == _prepare_reference(text)
+    assert fold(text) == _fold_reference(text)
+    assert folded(text) == fold(prepare(text)) and folded_words(text) == words(text)
+    assert normalize(text) == re.sub(r"\s+", " ", fold(prepare(text))).strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(st.from_regex(score._TOKEN, fullmatch=True), st.text(alphabet="aZ09_.'’é", max_size=12)))
+def test_token_word_shortcut_equals_words(token):
+    found = words(token)
+    assert score._word_stem.__wrapped__(token) == ((found[0], stem(found[0])) if found else ("", ""))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_normalize_and_fold_equal_the_full_paths_on_any_text(text):
+    assert normalize(text) == re.sub(r"\s+", " ", fold(prepare(text))).strip()
+    assert fold(text) == _fold_reference(text)
+
+
+_START_UP = """import sys
+from factcheck.cli import main
+try:
+    main(sys.argv[1:], standalone_mode=False)
+except SystemExit:
+    pass
+print(" ".join(sorted(sys.modules)), file=sys.stderr)
+"""
+
+
+def test_plain_verify_imports_only_the_query_path(seed_store):
+    """Start-up: `verify --format json` leaves the --documents models, the index and check records
+    and the table and csv writers unimported (each costs milliseconds to import)."""
+    done = subprocess.run([sys.executable, "-c", _START_UP, "verify", "Hegseth ruled out US troops",
+                           "--index", seed_store.path, "--format", "json"], capture_output=True, text=True, timeout=120)
+    loaded = set(done.stderr.split())
+    assert "factcheck.pipeline" in loaded and "factcheck.store" in loaded
+    unwanted = {"factcheck.docstance", "factcheck.docfeatures", "factcheck.records", "factcheck.ingest",
+                "factcheck.segment", "tabulate", "csv", "textwrap", "importlib.resources"}
+    assert not loaded & unwanted
+
+
+def test_records_are_importable_from_models():
+    from factcheck import models, records
+
+    for name in ("Document", "IndexReport", "Preview", "PreviewItem", "Finding", "DraftReport"):
+        assert getattr(models, name) is getattr(records, name)
+    with pytest.raises(AttributeError):
+        models.NoSuchRecord  # noqa: B018
 
 
 def _rows(idx: str) -> list[tuple]:
@@ -128,3 +202,127 @@ def test_speed_benchmark_runs_on_a_tiny_corpus(tmp_path):
     figures = json.loads(Path(out).read_text())["sizes"][0]
     assert figures["passages"] >= 100 and figures["claims"] == 8
     assert 0 <= figures["recall10"] <= 1 and figures["scan_claims"] == 2
+
+
+# ---------------------------------------------------------------------------- stance shortcuts
+
+
+def _polarity_reference(text: str, anchors=None):
+    """polarity.polarity before its shortcuts: every phrase searched, word positions always read."""
+    text = re.sub(r"\b(?:if|unless|whether)\b[^,;.]*", " ", text)
+    sign, certainty, cues, consumed = 1, stance.CERTAIN, [], []
+    token_starts = [m.start() for m in re.finditer(r"\w+", text) if m.group(0) not in STOP_WORDS]
+    anchored = polarity._anchor_positions(text, anchors) if anchors is not None else None
+
+    def in_scope(start):
+        if anchored is None:
+            return True
+        i = max(bisect_right(token_starts, start) - 1, 0)
+        return any(abs(i - j) <= stance.NEGATION_SCOPE for j in anchored)
+
+    def scan(phrases, scoped):
+        found = []
+        for phrase in sorted(phrases, key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(phrase)}\b", text):
+                if any(s <= m.start() < e for s, e in consumed):
+                    continue
+                consumed.append((m.start(), m.end()))
+                if not scoped or in_scope(m.start()):
+                    found.append(phrase)
+        return found
+
+    possible = scan(lexicon.POSSIBLE_PHRASES, scoped=False)
+    if possible:
+        certainty = stance.POSSIBLE
+        cues.extend(possible)
+    if any(re.search(rf"\b{re.escape(p)}\b", text) for p in lexicon.PROBABLE_PHRASES):
+        certainty = min(certainty, stance.PROBABLE)
+    for phrase in scan(lexicon.NEGATIVE_PHRASES, scoped=True):
+        sign = -sign
+        cues.append(phrase)
+    for m in re.finditer(r"\b\w+nt\b", text):
+        if m.group(0) in polarity.NEGATIONS and m.group(0) not in cues and in_scope(m.start()):
+            sign = -sign
+            cues.append(m.group(0))
+    if any(c in lexicon.OPENING_PHRASES for c in possible):
+        sign = 1
+    return sign, certainty, cues
+
+
+def _retraction_reference(passage: str, subject):
+    for phrase in lexicon.RETRACTION_PHRASES:
+        m = re.search(rf"\b{re.escape(phrase)}\b", passage)
+        if not m:
+            continue
+        if subject:
+            lead = re.split(r"[,;:]", passage[max(0, m.start() - 80):m.start()])[-1]
+            surname = words(subject)[-1] if words(subject) else ""
+            if surname not in words(lead) and not re.search(r"\b(?:he|she|they)\b", lead):
+                continue
+        return f"retraction: the source says '{phrase}'"
+    return None
+
+
+def _antonym_reference(claim_text: str, passage: str):
+    c = {stem(w): w for w in words(claim_text)}
+    p = {stem(w): w for w in words(passage)}
+    for s, word in c.items():
+        for opposite in lexicon.antonym_stems().get(s, ()):
+            if opposite in p and s not in p:
+                return f"opposite words: the claim says '{word}', the source says '{p[opposite]}'"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _seed_texts() -> tuple[list[str], list[tuple[str, str | None]]]:
+    """Return the seeds' folded passages, and each seed claim's folded text with its subject."""
+    passages = []
+    for p in sorted(SEEDS.iterdir()):
+        passages += [folded(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    claims = [(folded(c), stance.claim_subject(parse_claim(c))) for c in _claims()]
+    return passages, claims
+
+
+def test_stance_shortcuts_equal_the_full_scans():
+    """Phrase index, skipped regex passes and lazy word positions: the same as searching everything."""
+    passages, claims = _seed_texts()
+    for text in passages + [c for c, _ in claims]:
+        assert stance.polarity(text) == _polarity_reference(text)
+        for claim_text, subject in claims:
+            anchors = stance._anchors(claim_text, subject)
+            assert stance.polarity(text, anchors) == _polarity_reference(text, anchors)
+            assert stance._antonym(claim_text, text) == _antonym_reference(claim_text, text)
+            assert polarity.retraction_in(text, subject) == _retraction_reference(text, subject)
+    for text in passages:  # _focus_clause looks for an attribution only where "that" occurs
+        assert all("that" in m.group(0) for m in stance._ATTRIBUTED.finditer(text))
+
+
+_CUE_WORDS = sorted({w for p in lexicon.NEGATIVE_PHRASES + lexicon.POSSIBLE_PHRASES + lexicon.PROBABLE_PHRASES
+                     + lexicon.RETRACTION_PHRASES for w in re.findall(r"[\w-]+", p)}
+                    | {w for pair in lexicon.ANTONYMS for w in pair}
+                    | {"if", "unless", "whether", "didnt", "wasnt", "cannot", "troops", "he", "vance", "u-turn"})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_CUE_WORDS), st.sampled_from([" ", " ", ", ", "; ", " - ", ". ", "-"])),
+                max_size=14))
+def test_stance_shortcuts_on_cue_dense_text(pieces):
+    text = "".join(w + sep for w, sep in pieces)
+    anchors = frozenset(stem(w) for w in ("troops", "deal", "talks"))
+    assert stance.polarity(text) == _polarity_reference(text)
+    assert stance.polarity(text, anchors) == _polarity_reference(text, anchors)
+    assert polarity.retraction_in(text, "Vance") == _retraction_reference(text, "Vance")
+    assert stance._antonym("they won and rose higher", text) == _antonym_reference("they won and rose higher", text)
+
+
+def test_claim_caches_give_what_a_fresh_process_gives(seed_store):
+    """Per-claim caches (stance, fold) keyed right: a batch equals each claim verified from cold caches."""
+    claims = _claims() + _claims()[:5]
+    batch = [verify(seed_store, c) for c in claims]
+    cold = []
+    for c in claims:
+        for cached in (stance._claim_polarity, stance._anchors, stance._claim_stems, stance._claim_opposites,
+                       stance._claim_numbers, folded):
+            cached.cache_clear()
+        cold.append(verify(seed_store, c))
+    assert batch == cold

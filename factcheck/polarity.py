@@ -1,0 +1,157 @@
+"""Cue words of a folded statement: its polarity (negation within reach of the claim's words),
+its certainty (possible, probable, certain) and retractions ("walked back", "denied").
+
+Pure functions over folded text, used by `stance`. Cue phrases are matched as whole words,
+longest first, each stretch of text counted once.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+from functools import lru_cache
+
+from .lexicon import (
+    NEGATIVE_PHRASES,
+    OPENING_PHRASES,
+    POSSIBLE_PHRASES,
+    PROBABLE_PHRASES,
+    RETRACTION_PHRASES,
+    synonym_stems,
+)
+from .text import NEGATIONS, STOP_WORDS, stem, words
+
+# Certainty levels of a statement.
+CERTAIN, PROBABLE, POSSIBLE = 3, 2, 1
+
+# Content words (stop words not counted) either side: "ruling out the deployment of US troops"
+# is 2 apart, "troops to Ukraine is unlikely" 2, "the call, along with Trump's comments that
+# Ukraine is unlikely" 5 (out of scope).
+NEGATION_SCOPE = 4
+
+_CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*")
+_WORD_RUN = re.compile(r"\w+")
+_NT_WORD = re.compile(r"\b\w+nt\b")  # "didnt", "wasnt": the folded negations
+_NT_NEGATIONS = frozenset(w for w in NEGATIONS if len(w) > 2 and w.endswith("nt"))  # what _NT_WORD can find
+
+
+class _Phrases:
+    """Cue phrases in the order they are tried, indexed by first word.
+
+    A phrase matched on word boundaries starts with a whole word of the text, so only the
+    phrases whose first word the text has can match: ~25 lookups instead of ~70 searches.
+    """
+
+    def __init__(self, phrases: Sequence[str]) -> None:
+        self.phrases = tuple(phrases)
+        by_first: dict[str, list[int]] = {}
+        for i, phrase in enumerate(self.phrases):
+            by_first.setdefault(_WORD_RUN.match(phrase).group(0), []).append(i)  # type: ignore[union-attr]
+        self.by_first = {w: tuple(at) for w, at in by_first.items()}
+
+    def among(self, present: set[str]) -> list[str]:
+        """Return the phrases whose first word is in `present` (the text's words), in order."""
+        at = [i for w in present if w in self.by_first for i in self.by_first[w]]
+        return [self.phrases[i] for i in sorted(at)]
+
+
+# Longer phrases first, so that "not ruled out" claims its words before "not" and "ruled out" do.
+_POSSIBLE = _Phrases(sorted(POSSIBLE_PHRASES, key=len, reverse=True))
+_NEGATIVE = _Phrases(sorted(NEGATIVE_PHRASES, key=len, reverse=True))
+_PROBABLE = _Phrases(PROBABLE_PHRASES)
+_RETRACTION = _Phrases(RETRACTION_PHRASES)
+
+
+@lru_cache(maxsize=4096)
+def _word_re(phrase: str) -> re.Pattern[str]:
+    """Return the compiled pattern of `phrase` as whole words (compiled once; issue #7)."""
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
+def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, int, list[str]]:
+    """Return (+1/-1, certainty, cue words) of a folded statement; if-clauses are left out.
+
+    With `anchors` (claim stems), a negation counts only when a claim word (or a synonym)
+    stands within NEGATION_SCOPE words of it: in "the call, along with comments that
+    Ukraine is unlikely to reclaim territory" the "unlikely" is not about the call.
+    """
+    if "if" in text or "unless" in text or "whether" in text:  # the pattern's words; most texts lack them
+        text = _CONDITIONAL.sub(" ", text)
+    present = set(_WORD_RUN.findall(text))
+    sign = 1
+    cues: list[str] = []
+    certainty = CERTAIN
+    consumed: list[tuple[int, int]] = []
+    # Word positions are needed only once a negation turns up, which most statements lack.
+    scope: tuple[list[int], list[int]] | None = None
+
+    def in_scope(start: int) -> bool:
+        nonlocal scope
+        if anchors is None:
+            return True
+        if scope is None:
+            token_starts = [m.start() for m in _WORD_RUN.finditer(text) if m.group(0) not in STOP_WORDS]
+            scope = token_starts, _anchor_positions(text, anchors)
+        token_starts, anchored = scope
+        i = max(bisect_right(token_starts, start) - 1, 0)
+        return any(abs(i - j) <= NEGATION_SCOPE for j in anchored)
+
+    def scan(phrases: _Phrases, scoped: bool) -> list[str]:
+        found = []
+        for phrase in phrases.among(present):
+            for m in _word_re(phrase).finditer(text) if phrase in text else ():
+                if any(s <= m.start() < e for s, e in consumed):
+                    continue
+                consumed.append((m.start(), m.end()))
+                if scoped and not in_scope(m.start()):
+                    continue
+                found.append(phrase)
+        return found
+
+    possible = scan(_POSSIBLE, scoped=False)
+    if possible:
+        certainty = POSSIBLE
+        cues.extend(possible)
+    if any(p in text and _word_re(p).search(text) for p in _PROBABLE.among(present)):
+        certainty = min(certainty, PROBABLE)
+    for phrase in scan(_NEGATIVE, scoped=True):
+        sign = -sign
+        cues.append(phrase)
+    for m in _NT_WORD.finditer(text) if not present.isdisjoint(_NT_NEGATIONS) else ():
+        w = m.group(0)
+        if w in NEGATIONS and w not in cues and in_scope(m.start()):
+            sign = -sign
+            cues.append(w)
+    if any(c in OPENING_PHRASES for c in possible):
+        sign = 1  # "did not rule out", "left the door open": a door opened, whatever else
+    return sign, certainty, cues
+
+
+def _anchor_positions(text: str, anchors: AbstractSet[str]) -> list[int]:
+    """Return the content-word positions of `text` holding a claim stem (or a synonym of one)."""
+    synonyms = synonym_stems()
+    out = []
+    content = (m.group(0) for m in _WORD_RUN.finditer(text) if m.group(0) not in STOP_WORDS)
+    for i, w in enumerate(content):
+        s = stem(w)
+        if s in anchors or synonyms.get(s, frozenset()) & anchors:
+            out.append(i)
+    return out
+
+
+def retraction_in(passage: str, subject: str | None) -> str | None:
+    """Return a reason when the passage retracts or denies, said by or about the subject."""
+    for phrase in _RETRACTION.among(set(_WORD_RUN.findall(passage))):
+        m = _word_re(phrase).search(passage) if phrase in passage else None
+        if not m:
+            continue
+        if subject:
+            # The one who walks back must be the subject (or "he"/"she" right before the cue).
+            lead = re.split(r"[,;:]", passage[max(0, m.start() - 80):m.start()])[-1]
+            surname = words(subject)[-1] if words(subject) else ""
+            if surname not in words(lead) and not re.search(r"\b(?:he|she|they)\b", lead):
+                continue
+        return f"retraction: the source says '{phrase}'"
+    return None
