@@ -3,9 +3,10 @@
 Passage text is most of an index. Stored row by row it cost 2.3x the source text (issue #7:
 each row's overhead, three indexes, quote texts). Here each document is one record: its
 passages column by column (offsets as gaps and lengths, columns that hold nothing left out,
-a quote's text as its place in its passage when it is a substring of it), as JSON, zlib-
-compressed with a preset dictionary of the index's commonest words. News articles are short
-(~2 KB): the dictionary lets the first sentence of each compress as well as the last.
+a quote's text as its place in its passage when it is a substring of it) as a small JSON
+header, then the passage texts as one string; zlib-compressed with a preset dictionary of the
+index's commonest words. News articles are short (~2 KB): the dictionary lets the first
+sentence of each compress as well as the last.
 
 A passage's id says where it lives: the document's row id shifted left by PID_SHIFT, plus
 the passage's position in the document. Document ids are never reused, so a search hit left
@@ -28,6 +29,10 @@ _LEVEL = 6  # zlib level 9 gained 0.1 % on FNC-1 text, at twice the time
 DICT_BYTES = 32 * 1024  # zlib's window: a longer preset dictionary is never read
 _PLAIN, _WITH_DICT = b"\x00", b"\x01"  # first byte of a record: how it was compressed
 _KINDS = ("sentence", "quote", "headline")
+# Between passage texts in a record: the texts as one string split in one call, where a JSON
+# list of strings took most of a record's decoding time. Control characters are not in
+# indexed text (ingest makes them spaces); a text that holds one anyway goes in the header.
+_SEP = "\x1e"
 _DICT_WORD = re.compile(r"[A-Za-z][A-Za-z'’]* ?")
 
 
@@ -61,10 +66,11 @@ def make_dictionary(texts: Iterable[str]) -> bytes:
 class Body:
     """A document's stored passages and quotes, built only as they are asked for."""
 
-    def __init__(self, record: dict) -> None:  # type: ignore[type-arg]
-        self._r = record
-        self.texts: list[str] = record["text"]
+    def __init__(self, header: dict, texts: list[str]) -> None:  # type: ignore[type-arg]
+        self._r = header
+        self.texts = texts
         self._starts: list[int] | None = None
+        self._lines: list[int] = []
         self._quotes: tuple[tuple[int, Quote], ...] | None = None
 
     def __len__(self) -> int:
@@ -94,21 +100,19 @@ class Body:
     def quotes(self) -> tuple[tuple[int, Quote], ...]:
         """Return (passage position or -1, quote) for every quote, in document order."""
         if self._quotes is None:
-            out = []
-            for pos, text, speaker, cue, start, end, line in self._r.get("quotes", ()):
-                if isinstance(text, list):
-                    at, length = text
-                    text = self.texts[pos][at:at + length]
-                out.append((pos, Quote(text=text, start=start, end=end, line=line, speaker=speaker, cue=cue,
-                                       passage_seq=pos)))
-            self._quotes = tuple(out)
+            self._quotes = tuple((row[0], self._quote(row)) for row in self._r.get("quotes", ()))
         return self._quotes
 
     def quotes_at(self, position: int) -> tuple[Quote, ...]:
         """Return the quotes inside the passage at `position`, by start offset."""
-        if "quotes" not in self._r:
-            return ()
-        return tuple(q for pos, q in self.quotes if pos == position)
+        return tuple(self._quote(row) for row in self._r.get("quotes", ()) if row[0] == position)
+
+    def _quote(self, row: list) -> Quote:  # type: ignore[type-arg]
+        pos, text, speaker, cue, start, end, line = row
+        if isinstance(text, list):
+            at, length = text
+            text = self.texts[pos][at:at + length]
+        return Quote(text=text, start=start, end=end, line=line, speaker=speaker, cue=cue, passage_seq=pos)
 
 
 def pack(passages: list[Passage], quotes: list[Quote], zdict: bytes = b"") -> bytes:
@@ -116,8 +120,9 @@ def pack(passages: list[Passage], quotes: list[Quote], zdict: bytes = b"") -> by
     if len(passages) >= 1 << PID_SHIFT:
         raise ValueError(f"{len(passages)} passages in one document: more than an index can address")
     position = {p.seq: i for i, p in enumerate(passages)}
+    texts = [p.text for p in passages]
+    joined = _SEP.join(texts)
     record: dict[str, object] = {
-        "text": [p.text for p in passages],
         "gap": [p.start - (passages[i - 1].end if i else 0) for i, p in enumerate(passages)],
         "len": [p.end - p.start for p in passages],
         "dline": [p.line - (passages[i - 1].line if i else 0) for i, p in enumerate(passages)],
@@ -136,7 +141,11 @@ def pack(passages: list[Passage], quotes: list[Quote], zdict: bytes = b"") -> by
             # the quote's text as (offset, length) in its passage when it is a substring of it
             rows.append([pos, [at, len(q.text)] if at >= 0 else q.text, q.speaker, q.cue, q.start, q.end, q.line])
         record["quotes"] = rows
-    data = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    if joined.count(_SEP) != max(len(texts) - 1, 0):
+        record["text"] = texts  # a passage holds the separator itself: keep the texts in the header
+        joined = ""
+    header = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    data = len(header).to_bytes(4, "little") + header + joined.encode("utf-8")
     if zdict:
         c = zlib.compressobj(_LEVEL, zdict=zdict)
         return _WITH_DICT + c.compress(data) + c.flush()
@@ -150,4 +159,9 @@ def unpack(data: bytes, zdict: bytes = b"") -> Body:
         raw = d.decompress(data[1:]) + d.flush()
     else:
         raw = zlib.decompress(data[1:])
-    return Body(json.loads(raw))
+    size = int.from_bytes(raw[:4], "little")
+    header = json.loads(raw[4:4 + size])
+    texts = header.pop("text", None)
+    if texts is None:
+        texts = raw[4 + size:].decode("utf-8").split(_SEP) if header["len"] else []
+    return Body(header, texts)

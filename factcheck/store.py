@@ -309,6 +309,7 @@ class IndexStore:
             return []
         where = [split_id(pid) for pid in pids]
         sources = self._sources_of({doc_id for doc_id, _ in where})
+        self._load_bodies([doc_id for doc_id in sources if doc_id not in self._bodies])
         out = []
         for pid, (doc_id, pos) in zip(pids, where):
             body = self._body(doc_id)
@@ -332,6 +333,19 @@ class IndexStore:
                 out[doc_id] = Source(path=path, title=title, date=date, url=url, site=site)
         return out
 
+    def _load_bodies(self, doc_ids: list[int]) -> None:
+        """Read the records of `doc_ids` into the cache, in one query."""
+        for i in range(0, len(doc_ids), 900):
+            chunk = doc_ids[i:i + 900]
+            for doc_id, data in self.db.execute(
+                    f"SELECT doc_id, body FROM bodies WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk):
+                self._cache_body(doc_id, unpack(data, self.dictionary()))
+
+    def _cache_body(self, doc_id: int, body: Body | None) -> None:
+        self._bodies[doc_id] = body
+        if len(self._bodies) > BODY_CACHE:
+            self._bodies.popitem(last=False)
+
     def _body(self, doc_id: int) -> Body | None:
         """Return a document's unpacked passages and quotes (None when gone), through a small cache."""
         if doc_id in self._bodies:
@@ -339,9 +353,7 @@ class IndexStore:
             return self._bodies[doc_id]
         row = self.db.execute("SELECT body FROM bodies WHERE doc_id = ?", (doc_id,)).fetchone()
         body = unpack(row[0], self.dictionary()) if row else None
-        self._bodies[doc_id] = body
-        if len(self._bodies) > BODY_CACHE:
-            self._bodies.popitem(last=False)
+        self._cache_body(doc_id, body)
         return body
 
     def passages(self) -> Iterator[tuple[int, int, str, str]]:
