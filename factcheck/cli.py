@@ -151,10 +151,12 @@ def index(paths: tuple[str, ...], prune: bool, max_file_size: int | None, fields
               help="Order evidence by relevance, or by publication date as a timeline.")
 @click.option("--documents/--no-documents", default=None,
               help="Also give each relevant document's stance as a whole (supports / conflicts / related).")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, metavar="N",
+              help="Processes for a long batch on stdin (default: one per core; 1: this process only).")
 @common_options()
 def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, since: str | None,
-           until: str | None, sort: str | None, documents: bool | None, index: str | None, fmt: str | None,
-           quiet: bool | None) -> None:
+           until: str | None, sort: str | None, documents: bool | None, jobs: int | None, index: str | None,
+           fmt: str | None, quiet: bool | None) -> None:
     """Print a verdict and the supporting / conflicting passages for each CLAIM ("-" reads stdin)."""
     from . import render
     from .config import index_for_reading
@@ -163,15 +165,22 @@ def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, si
 
     settings = _settings(index=index, format=fmt, quiet=quiet, top=top, min_score=min_score,
                          since=_date_option("--since", since), until=_date_option("--until", until), sort=sort,
-                         documents=documents)
+                         documents=documents, jobs=jobs)
     texts = list(_claims(claims)) if claims != ("-",) else None
-    store = _searchable(open_index(index_for_reading(settings)))
+    index_path = index_for_reading(settings)
+    store = _searchable(open_index(index_path))
     options = Options(top=settings.top, min_score=settings.min_score, since=settings.since,
                       until=settings.until, sort=settings.sort, documents=settings.documents)
+    if texts is not None:
+        verdicts = verify_all(store, texts, options)
+    else:
+        from .batch import verify_stream
+
+        verdicts = verify_stream(store, index_path, _stdin_claims(), options, jobs=settings.jobs)
     seen: list[str] = []
 
     def run() -> Iterator[Any]:
-        for v in verify_all(store, texts if texts is not None else _stdin_claims(), options):
+        for v in verdicts:
             seen.append(v.verdict)
             yield v
 

@@ -35,6 +35,7 @@ class Settings:
     min_severity: str = "note"  # check: findings shown (failing ones are always shown)
     quote_near: float | None = None  # check: quote similarity from which a quote is a misquote (None: 70)
     max_file_size: int = 50 * 1024 * 1024
+    jobs: int | None = None  # verify -: worker processes for a long batch (None: every core; 1: this one)
     aliases: dict[str, list[str]] = field(default_factory=dict)
     sources: tuple[str, ...] = ()
 
@@ -93,7 +94,7 @@ def _coerce(values: dict[str, Any]) -> Settings:
         if name not in _FIELD_NAMES:
             continue
         try:
-            if name in ("top", "max_file_size"):
+            if name in ("top", "max_file_size", "jobs"):
                 out[name] = int(value)
             elif name in ("min_score", "quote_near"):
                 out[name] = float(value)

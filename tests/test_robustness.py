@@ -307,7 +307,7 @@ def test_any_text_is_a_claim(seed_store, text):
 def test_any_text_is_a_draft(seed_store, pieces):
     text = "".join(pieces)
     report = check_text(seed_store, text, "draft.md")
-    lines = text.split("\n")
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # a lone CR ends a line, as in editors
     for f in report.findings:
         assert 1 <= f.line <= len(lines) and f.column >= 1
         assert (f.end_line, f.end_column) >= (f.line, f.column)
