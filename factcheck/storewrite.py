@@ -156,21 +156,12 @@ class Writer:
             del writer
 
     def _lock(self) -> None:
-        import fcntl
-
-        if self._lock_fd is not None:
-            return  # a bulk writer holds it from batch to batch
-
-        path = os.path.join(self.store.path, LOCK_NAME)
-        self._lock_fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        fcntl.flock(self._lock_fd, fcntl.LOCK_EX)
+        if self._lock_fd is None:  # a bulk writer holds it from batch to batch
+            self._lock_fd = _acquire(self.store)
 
     def _unlock(self) -> None:
         if self._lock_fd is not None:
-            import fcntl
-
-            fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
-            os.close(self._lock_fd)
+            os.close(self._lock_fd)  # closing the descriptor lets the lock go
             self._lock_fd = None
 
     def finish(self) -> None:
@@ -299,11 +290,21 @@ def upgrade(store: IndexStore, version: int) -> None:
 @contextlib.contextmanager
 def _locked(store: IndexStore) -> Iterator[None]:
     """Hold the index's write lock (the one Writer batches take) for the duration."""
+    fd = _acquire(store)
+    try:
+        yield
+    finally:
+        os.close(fd)
+
+
+def _acquire(store: IndexStore) -> int:
+    """Return a descriptor holding the index's exclusive write lock (waits for other writers)."""
     import fcntl
 
     fd = os.open(os.path.join(store.path, LOCK_NAME), os.O_RDWR | os.O_CREAT, 0o644)
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
+    except BaseException:
         os.close(fd)
+        raise
+    return fd
