@@ -131,8 +131,8 @@ def judge_documents(claim: Claim, terms: ClaimTerms, candidates: Sequence[Candid
     evidence = dict(evidence or {})
     out = []
     shift = _logit(relevance_model.threshold)
+    # Scaled so that RELEVANT (50) is the model's tuned threshold: a score, not a probability.
     for path, items in groups.items():
-        # Scaled so that RELEVANT (50) is the model's tuned threshold: a score, not a probability.
         relevance = 100 * _sigmoid(relevance_model.margins(rel[path])[0] - shift)
         if relevance < RELEVANT:
             continue
@@ -187,7 +187,19 @@ _LABELS = {
     "best_passage": "relevance of the best passage", "best_coverage": "coverage of the best passage",
     "document_coverage": "coverage of the document", "rarest_words": "the claim's rarest words",
     "passages": "number of matching passages", "judged_passages": "number of relevant passages",
-    "claim_words": "length of the claim",
+    "claim_words": "length of the claim", "lead_coverage": "coverage of the document's opening",
+    "document_words": "share of the claim's words in the document",
+    "best_passage_at": "how deep in the document the best passage sits",
+    "refuted_near": "refuting words next to the claim's words",
+    "refuted_near_vs_claim": "refuting words next to the claim's words, against the claim's polarity",
+    "hedged_near": "hedging or reported speech next to the claim's words",
+    "framed_passages": "passages framed as someone's report ('..., officials say')",
+    "asserted_passages": "passages that state the claim's words as fact",
+    "antonym_passages": "opposites of the claim's words",
+    "antonym_vs_claim": "opposites of the claim's words, against the claim's polarity",
+    "best_framed": "the best passage is framed as someone's report", "best_asserted": "the best passage states it as fact",
+    "best_novel": "words of the best passage the claim does not have", "best_question": "the best passage is a question",
+    "claim_numbers_missing": "the claim's numbers missing from the document",
 }
 
 

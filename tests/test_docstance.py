@@ -101,3 +101,30 @@ def test_one_line_document_is_its_own_content():
         assert doc.masked == line and doc.site is None
     bare = parse_text("link.txt", "Source: https://example.com/story", "0")
     assert not bare.masked.strip() and bare.url == "https://example.com/story"
+
+
+def test_every_model_feature_has_a_readers_name():
+    relevance, stance = load_models()
+    for name in relevance.features + stance.features:
+        assert feature_label(name) != name, f"no reader's name for {name}"
+
+
+def test_passage_cues_read_scope_framing_and_assertion():
+    from factcheck.doccues import passage_cues
+    from factcheck.text import words
+
+    claim = claim_cues("Apple will shut down Beats Music")
+
+    def read(text):
+        return passage_cues(text, words(text), claim)
+
+    framed = read("Apple to shut down Beats Music, report says")
+    assert framed.framed and framed.attributed and not framed.asserted
+    assert read("Apple shuts down Beats Music: CNBC").framed
+    plain = read("Apple shuts down Beats Music")
+    assert plain.asserted and not plain.framed and plain.novel == 0.0
+    denied = read("The Beats Music shutdown story is a hoax")
+    assert denied.refuted_near and denied.negated_near and not denied.asserted
+    assert read("Apple may shut down Beats Music").hedged_near
+    alive = claim_cues("The singer is alive")
+    assert passage_cues("The singer is dead", words("The singer is dead"), alive).antonym
