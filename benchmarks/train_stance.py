@@ -75,7 +75,7 @@ def extract(data: str, work: str) -> list[dict]:
         for headline in gold:
             claim = parse_claim(headline)
             terms, cands, matches = document_pool(store, claim)
-            for f in document_features(claim, terms, cands, matches, partial(stance.judge, claim)):
+            for f in document_features(claim, terms, cands, matches, partial(stance.judge, claim), store.candidates):
                 bid = sd.body_id(f.path)
                 label = gold[headline].get(bid or "")
                 if label is None and group_of[headline] not in topics_of.get(bid or "", set()):

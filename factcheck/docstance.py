@@ -3,9 +3,9 @@
 Evidence is per passage; a fact-checker also asks of each article "does it back the claim, deny
 it, or only report it?". The features of each retrieved document (`docfeatures`: how much of
 the claim it covers; the claim's and the document's cue words, negation near the claim's
-words, the stances of its passages, its words) are read by two small logistic models:
-relevance (is the document about the claim at all?) and stance (supports / conflicts /
-related). Their weights ship as JSON in
+words, the stances of its passages, the cue words of its opening, its words) are read by two
+small logistic models: relevance (is the document about the claim at all?) and stance
+(supports / conflicts / related). Their weights ship as JSON in
 `factcheck/data/stance_model.json`, written by `benchmarks/train_stance.py` from the dev splits
 only; inference is plain Python. Reasons name the features that weighed most.
 """
@@ -19,7 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .docfeatures import CUE_WORDS, Judge, claim_cues, group_by_document, relevance_features, stance_features
+from .docfeatures import (
+    CUE_WORDS,
+    Fetch,
+    Judge,
+    claim_cues,
+    group_by_document,
+    opening_pids,
+    openings,
+    relevance_features,
+    stance_features,
+)
 from .models import Candidate, Claim, DocumentStance, Evidence
 from .score import ClaimTerms, Match
 from .stance import CONFLICT_MIN
@@ -118,11 +128,13 @@ def _softmax(xs: list[float]) -> list[float]:
 
 def judge_documents(claim: Claim, terms: ClaimTerms, candidates: Sequence[Candidate], matches: Sequence[Match],
                     judge: Judge, evidence: dict[int, Evidence] | None = None,
-                    models: tuple[LinearModel, LinearModel] | None = None) -> list[DocumentStance]:
+                    models: tuple[LinearModel, LinearModel] | None = None,
+                    fetch: Fetch | None = None) -> list[DocumentStance]:
     """Return the stance of every document the models find relevant, most relevant first.
 
     `judge` gives a passage's stance (the pipeline passes stance.judge); `evidence` holds the
-    passages already judged by verify (pid -> Evidence), so none is judged twice.
+    passages already judged by verify (pid -> Evidence), so none is judged twice; `fetch`
+    (Store.candidates) reads the openings of the relevant documents, in one call.
     """
     relevance_model, stance_model = models or load_models()
     groups = group_by_document(candidates, matches)
@@ -132,10 +144,11 @@ def judge_documents(claim: Claim, terms: ClaimTerms, candidates: Sequence[Candid
     out = []
     shift = _logit(relevance_model.threshold)
     # Scaled so that RELEVANT (50) is the model's tuned threshold: a score, not a probability.
-    for path, items in groups.items():
-        relevance = 100 * _sigmoid(relevance_model.margins(rel[path])[0] - shift)
-        if relevance < RELEVANT:
-            continue
+    scored = {path: 100 * _sigmoid(relevance_model.margins(rel[path])[0] - shift) for path in groups}
+    relevant = {path: items for path, items in groups.items() if scored[path] >= RELEVANT}
+    opened = openings(relevant, fetch(opening_pids(relevant)) if fetch and relevant else [])
+    for path, items in relevant.items():
+        relevance = scored[path]
         for cand, match in items:
             # Below CONFLICT_MIN the passage judge answers "related" whatever the text says, so
             # only passages above it that verify did not judge (a raised --min-score) need it.
@@ -144,7 +157,7 @@ def judge_documents(claim: Claim, terms: ClaimTerms, candidates: Sequence[Candid
                 evidence[cand.pid] = Evidence(stance=j.stance, score=match.score, candidate=cand, reasons=j.reasons,
                                               highlights=match.highlights, quote=j.quote)
         judged = {c.pid: evidence[c.pid].stance for c, _ in items if c.pid in evidence}
-        dense, keys = stance_features(cues, items, rel[path], judged)
+        dense, keys = stance_features(cues, items, rel[path], judged, opened[path])
         probs = _softmax(stance_model.margins(dense, keys))
         k = max(range(len(probs)), key=lambda i: probs[i])
         stance = _STANCE_OF.get(stance_model.classes[k], stance_model.classes[k])
@@ -200,6 +213,14 @@ _LABELS = {
     "best_framed": "the best passage is framed as someone's report", "best_asserted": "the best passage states it as fact",
     "best_novel": "words of the best passage the claim does not have", "best_question": "the best passage is a question",
     "claim_numbers_missing": "the claim's numbers missing from the document",
+    "opening_refuting": "refuting words in the document's opening",
+    "opening_refuting_vs_claim": "refuting words in the document's opening, against the claim's polarity",
+    "opening_hedging": "hedging words in the document's opening",
+    "opening_attribution": "reported speech in the document's opening",
+    "opening_modal": "words of possibility in the document's opening",
+    "opening_confirming": "confirming words in the document's opening",
+    "opening_framed": "the document's opening is framed as someone's report",
+    "opening_question": "questions in the document's opening",
 }
 
 

@@ -83,7 +83,7 @@ def _documents(store: Store, claim: Claim, options: Options, judged: list[Eviden
     """Return the stance of each relevant document, from a wider retrieval than the evidence's."""
     terms, candidates, matches = document_pool(store, claim, options)
     return docstance.judge_documents(claim, terms, candidates, matches, partial(stance.judge, claim),
-                                     {e.candidate.pid: e for e in judged})
+                                     {e.candidate.pid: e for e in judged}, fetch=store.candidates)
 
 
 def _judge(claim: Claim, relevant: list[tuple[Candidate, score.Match]], options: Options,

@@ -128,3 +128,33 @@ def test_passage_cues_read_scope_framing_and_assertion():
     assert read("Apple may shut down Beats Music").hedged_near
     alive = claim_cues("The singer is alive")
     assert passage_cues("The singer is dead", words("The singer is dead"), alive).antonym
+
+
+def test_openings_read_the_first_passages_of_each_document():
+    from factcheck.docfeatures import OPENING_PASSAGES, opening_pids, openings
+
+    def cand(pid, start, path):
+        return Candidate(pid=pid, text=f"passage {pid}", start=start, end=start + 9, line=1, kind="sentence",
+                         speaker=None, source=Source(path=path))
+
+    m = Match(60, 0.6, ("passage",), (), (), ())
+    groups = {"a.txt": [(cand(12, 300, "a.txt"), m)], "b.txt": [(cand(40, 0, "b.txt"), m), (cand(45, 500, "b.txt"), m)]}
+    pids = opening_pids(groups)
+    # a.txt's first retrieved passage is not its first: look back and ahead; b.txt starts at 40.
+    assert set(range(12 - OPENING_PASSAGES + 1, 12)) <= set(pids) and 12 not in pids
+    assert min(p for p in pids if p >= 40) == 41 and 39 not in pids and 45 not in pids
+    fetched = [cand(10, 0, "a.txt"), cand(11, 150, "a.txt"), cand(9, 900, "other.txt"), cand(41, 60, "b.txt")]
+    got = openings(groups, fetched)
+    assert [c.pid for c in got["a.txt"]] == [10, 11, 12]
+    assert [c.pid for c in got["b.txt"]] == [40, 41, 45]
+
+
+def test_a_documents_passages_are_numbered_consecutively(seed_store):
+    # opening_pids relies on it (as the store's own "sentence before" does).
+    hits = seed_store.search(["hegseth"], 5)
+    pid = hits[0][0]
+    run = seed_store.candidates(list(range(pid, pid + 4)))
+    same = [c for c in run if c.source.path == run[0].source.path]
+    assert len(same) >= 2 and [c.pid for c in same] == list(range(pid, pid + len(same)))
+    assert all(a.start < b.start for a, b in zip(same, same[1:]))
+    assert same[1].context == same[0].text
