@@ -24,7 +24,7 @@ from .doccues import ClaimCues, PassageCues, claim_cues, passage_cues, wording
 from .models import Candidate, Claim
 from .score import ClaimTerms, Match
 from .stance import CONFLICT_MIN, Judgement
-from .text import words
+from .text import STOP_WORDS, words
 
 # Passages at or above this relevance are a document's "relevant passages" (their share that
 # supports or conflicts, negation near the claim's words). Set by hand somewhat below
@@ -167,10 +167,19 @@ def stance_features(cues: ClaimCues, items: Sequence[tuple[Candidate, Match]], r
         "claim_numbers_missing": _numbers_missing(cues, doc_words),
         **_opening_features(opening or [c for c, _ in items], sign),
     }
-    keys = {"d:" + w for w in doc_words} | {"c:" + w for w in cues.words}
+    # The claim's own topic words are left out of the word keys: as keys they could only teach
+    # the model how often a topic's articles agree, which is no stance knowledge and does not
+    # carry over to other claims. Its cue and function words stay. (Same figures out of fold.)
+    said = {w for w in doc_words if _telling(w) or w not in cues.words}
+    keys = {"d:" + w for w in said} | {"c:" + w for w in cues.words if _telling(w)}
     if cues.negative:
-        keys |= {"n:" + w for w in doc_words}
+        keys |= {"n:" + w for w in said}
     return dense, frozenset(keys)
+
+
+def _telling(word: str) -> bool:
+    """Return True for a cue or function word: one that says how, not what."""
+    return word in CUE_WORDS or word in STOP_WORDS
 
 
 def _opening_features(opening: Sequence[Candidate], sign: float) -> dict[str, float]:
