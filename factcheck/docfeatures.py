@@ -95,8 +95,8 @@ LEAD_CHARS = 400
 # ---------------------------------------------------------------------------- stance features
 
 
-def stance_features(cues: ClaimCues, items: Sequence[tuple[Candidate, Match]], relevance: dict[str, float],
-                    judged: dict[int, str], opening: Sequence[Candidate] = ()) -> tuple[dict[str, float], frozenset[str]]:
+def stance_features(cues: ClaimCues, items: Sequence[tuple[Candidate, Match]], judged: dict[int, str],
+                    opening: Sequence[Candidate] = ()) -> tuple[dict[str, float], frozenset[str]]:
     """Return the named numbers and the word keys the stance model reads for one document.
 
     `opening` holds the document's first passages, matching the claim or not (`openings`).
@@ -121,10 +121,12 @@ def stance_features(cues: ClaimCues, items: Sequence[tuple[Candidate, Match]], r
         return sum(1 for c, _ in good if getattr(read[c.pid], key)) / n
 
     lead = read[min(items, key=lambda cm: cm[0].start)[0].pid]
-    best = read[max(items, key=lambda cm: cm[1].score)[0].pid]
+    best_pid = max(items, key=lambda cm: cm[1].score)[0].pid
+    best = read[best_pid]
     negated = share("negated_near")
+    # Relevance figures (coverage, depth, ...) are left out: they say whether a document is about
+    # the claim, not what it says of it; out of fold the stance is no worse without them.
     dense = {
-        **relevance,
         "claim_negative": float(cues.negative),
         "claim_hedged": float(cues.hedged),
         "claim_question": float(cues.question),
@@ -142,6 +144,12 @@ def stance_features(cues: ClaimCues, items: Sequence[tuple[Candidate, Match]], r
         "negated_vs_claim": sign * negated,
         "conflicting_vs_claim": sign * conflicts,
         "supporting_vs_claim": sign * supports,
+        # The passage judge on the document's best passage, and on any relevant one: a single
+        # clear contradiction ("We had not heard such wording") is diluted in a share.
+        "best_supports": float(judged.get(best_pid) == "supports"),
+        "best_conflicts": float(judged.get(best_pid) == "conflicts"),
+        "any_supports": float(supports > 0),
+        "any_conflicts": float(conflicts > 0),
         "best_negated_vs_claim": sign * float(best.negated_near),
         "best_refutes_vs_claim": sign * float(best.refute > 0),
         "hedged_claim_hedging_words": float(cues.hedged) * hedge / per,
@@ -169,9 +177,11 @@ def stance_features(cues: ClaimCues, items: Sequence[tuple[Candidate, Match]], r
     }
     # The claim's own topic words are left out of the word keys: as keys they could only teach
     # the model how often a topic's articles agree, which is no stance knowledge and does not
-    # carry over to other claims. Its cue and function words stay. (Same figures out of fold.)
+    # carry over to other claims. Of the claim, only its cue words are keys: its function
+    # words mostly tell a headline ("Report: X Dies") from a sentence ("X died"), which in
+    # training also tells FNC-1 from Emergent. (Same figures out of fold without them.)
     said = {w for w in doc_words if _telling(w) or w not in cues.words}
-    keys = {"d:" + w for w in said} | {"c:" + w for w in cues.words if _telling(w)}
+    keys = {"d:" + w for w in said} | {"c:" + w for w in cues.words if w in CUE_WORDS}
     if cues.negative:
         keys |= {"n:" + w for w in said}
     return dense, frozenset(keys)
@@ -264,6 +274,6 @@ def document_features(claim: Claim, terms: ClaimTerms, candidates: Sequence[Cand
     out = []
     for path, items in groups.items():
         judged = {c.pid: judge(c, m).stance for c, m in items if m.score >= CONFLICT_MIN}
-        dense, keys = stance_features(cues, items, rel[path], judged, opened[path])
+        dense, keys = stance_features(cues, items, judged, opened[path])
         out.append(Features(path=path, relevance=rel[path], stance=dense, words=keys))
     return out

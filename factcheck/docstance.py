@@ -74,6 +74,10 @@ class LinearModel:
         out += [(key, self._vocab_edges[key][k]) for key in keys & self._vocab_edges.keys()]
         return sorted(out, key=lambda fw: -abs(fw[1]))
 
+    def below_mean(self, dense: dict[str, float]) -> dict[str, bool]:
+        """Return, per dense feature below its training mean, whether it is 0 (absent) rather than low."""
+        return {f: dense.get(f, 0.0) == 0 for f, x in zip(self.features, self._standardised(dense)) if x < 0}
+
     def _standardised(self, dense: dict[str, float]) -> list[float]:
         return [(dense.get(f, 0.0) - mu) / sd for f, mu, sd in zip(self.features, self.mean, self.scale)]
 
@@ -157,14 +161,15 @@ def judge_documents(claim: Claim, terms: ClaimTerms, candidates: Sequence[Candid
                 evidence[cand.pid] = Evidence(stance=j.stance, score=match.score, candidate=cand, reasons=j.reasons,
                                               highlights=match.highlights, quote=j.quote)
         judged = {c.pid: evidence[c.pid].stance for c, _ in items if c.pid in evidence}
-        dense, keys = stance_features(cues, items, rel[path], judged, opened[path])
+        dense, keys = stance_features(cues, items, judged, opened[path])
         probs = _softmax(stance_model.margins(dense, keys))
         k = max(range(len(probs)), key=lambda i: probs[i])
         stance = _STANCE_OF.get(stance_model.classes[k], stance_model.classes[k])
         passages = sorted((evidence[c.pid] for c, _ in items if c.pid in evidence),
                           key=lambda e: (-e.score, e.candidate.start))
         reasons = (_relevance_reason(rel[path], relevance, len(items)),
-                   _stance_reason(stance, probs[k], stance_model.contributions(dense, keys, k)))
+                   _stance_reason(stance, probs[k], stance_model.contributions(dense, keys, k),
+                                  stance_model.below_mean(dense)))
         out.append(DocumentStance(source=items[0][0].source, stance=stance, relevance=round(relevance, 1),
                                   confidence=round(probs[k], 3), reasons=reasons, evidence=tuple(passages)))
     out.sort(key=lambda d: (-d.relevance, d.source.path))
@@ -213,6 +218,8 @@ _LABELS = {
     "best_framed": "the best passage is framed as someone's report", "best_asserted": "the best passage states it as fact",
     "best_novel": "words of the best passage the claim does not have", "best_question": "the best passage is a question",
     "claim_numbers_missing": "the claim's numbers missing from the document",
+    "best_supports": "the best passage supports", "best_conflicts": "the best passage conflicts",
+    "any_supports": "a relevant passage supports", "any_conflicts": "a relevant passage conflicts",
     "opening_refuting": "refuting words in the document's opening",
     "opening_refuting_vs_claim": "refuting words in the document's opening, against the claim's polarity",
     "opening_hedging": "hedging words in the document's opening",
@@ -238,16 +245,22 @@ def feature_label(name: str) -> str:
 REASON_FEATURES = 3  # how many deciding features a reason names
 
 
-def _stance_reason(stance: str, p: float, pushes: list[tuple[str, float]]) -> str:
+def _stance_reason(stance: str, p: float, pushes: list[tuple[str, float]], low: dict[str, bool] | None = None) -> str:
     """Return the stance, its probability and the features that pushed hardest for and against it.
 
     Function words ("the", "and") are weighed like any word but named together: one by one
-    they explain nothing to a reader, their sum can still matter.
+    they explain nothing to a reader, their sum can still matter. A feature that pushes by
+    being absent or lower than usual (`low`: feature -> absent) says so: "... (none)", "(low)".
     """
+    low = low or {}
     named = [(n, w) for n, w in pushes if not _function_word(n)]
     style = sum(w for n, w in pushes if _function_word(n))
-    pro = [f"{feature_label(n)} ({w:+.1f})" for n, w in named if w > 0][:REASON_FEATURES]
-    con = [f"{feature_label(n)} ({w:+.1f})" for n, w in named if w < 0][:REASON_FEATURES]
+
+    def name(n: str) -> str:
+        return feature_label(n) + ("" if n not in low else " (none)" if low[n] else " (low)")
+
+    pro = [f"{name(n)} ({w:+.1f})" for n, w in named if w > 0][:REASON_FEATURES]
+    con = [f"{name(n)} ({w:+.1f})" for n, w in named if w < 0][:REASON_FEATURES]
     text = f"document {stance} (p {p:.2f})"
     if pro:
         text += ": for it " + "; ".join(pro)

@@ -8,12 +8,12 @@ from click.testing import CliRunner
 
 from factcheck import verify
 from factcheck.cli import main
-from factcheck.docfeatures import claim_cues, stance_features
+from factcheck.docfeatures import claim_cues, relevance_features, stance_features
 from factcheck.docstance import LinearModel, feature_label, load_models
 from factcheck.documents import parse_text
 from factcheck.models import Candidate, Source
 from factcheck.pipeline import Options
-from factcheck.score import Match
+from factcheck.score import ClaimTerms, Match
 
 
 def test_claim_cues_read_denials_hedges_and_questions():
@@ -33,13 +33,16 @@ def _cand(pid: int, text: str, start: int = 0) -> Candidate:
 def test_stance_features_count_cues_against_the_claims_polarity():
     items = [(_cand(1, "The story is a hoax, police said."), Match(60, 0.6, ("story",), (), (), ())),
              (_cand(2, "It was reportedly seen in Florida.", 40), Match(35, 0.4, ("seen",), (), (), ()))]
-    affirm, keys = stance_features(claim_cues("A woman was seen in Florida"), items, {}, {1: "conflicts"})
-    deny, _ = stance_features(claim_cues("The Florida story is a hoax"), items, {}, {1: "conflicts"})
+    affirm, keys = stance_features(claim_cues("A woman was seen in Florida"), items, {1: "conflicts"})
+    deny, _ = stance_features(claim_cues("The Florida story is a hoax"), items, {1: "conflicts"})
     assert affirm["refuting_words"] > 0 and affirm["refuting_vs_claim"] == -deny["refuting_vs_claim"]
     assert affirm["conflicting_passages"] == 0.5 and affirm["hedging_words"] > 0
-    assert "d:hoax" in keys and "c:was" in keys and not any(k.startswith("n:") for k in keys)
-    # the claim's topic words are no keys: they would only teach how often a topic's articles agree
-    assert "c:woman" not in keys and "d:florida" not in keys and "d:police" in keys
+    assert "d:hoax" in keys and "d:was" in keys and not any(k.startswith("n:") for k in keys)
+    # the claim's topic words are no keys (they would only teach how often a topic's articles
+    # agree), nor are its function words
+    assert "c:woman" not in keys and "c:was" not in keys and "d:florida" not in keys and "d:police" in keys
+    _, keys = stance_features(claim_cues("The story is a hoax"), items, {})
+    assert "c:hoax" in keys
 
 
 def test_linear_model_margins_and_contributions():
@@ -56,8 +59,10 @@ def test_shipped_model_reads_the_features_the_library_computes(seed_store):
     relevance, stance = load_models()
     assert 0 < relevance.threshold < 1 and stance.classes == ("agree", "disagree", "discuss")
     items = [(_cand(1, "Some text here."), Match(50, 0.5, ("text",), (), (), ()))]
-    dense, _ = stance_features(claim_cues("some text"), items, dict.fromkeys(relevance.features, 0.0), {})
-    assert set(stance.features) <= set(dense) and set(relevance.features) <= set(dense)
+    dense, _ = stance_features(claim_cues("some text"), items, {})
+    assert set(stance.features) <= set(dense)
+    terms = ClaimTerms(words=("some", "text"), stems=("some", "text"), weights=(1.0, 2.0), normalized="some text")
+    assert set(relevance.features) <= set(relevance_features(terms, {"a.txt": items})["a.txt"])
 
 
 def test_documents_of_a_conflicting_claim(seed_store):
