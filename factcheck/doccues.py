@@ -111,9 +111,13 @@ def wording(text: str, ws: list[str]) -> Wording:
                    framed=labelled or _tail_framed(text.rstrip(" .!\"'”’")))
 
 
+TAIL_CHARS = 200  # both tail patterns match within a sentence's last few words: search only there
+
+
 def _tail_framed(text: str) -> bool:
     """Return True when a passage closes with who says it ("..., officials say", "...: CNN")."""
-    return bool(_TAIL_SOURCE.search(text) or _TAIL_LABEL.search(text))
+    at = max(len(text) - TAIL_CHARS, 0)
+    return bool(_TAIL_SOURCE.search(text, at) or _TAIL_LABEL.search(text, at))
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .doccues import CUE_WORDS as CUE_WORDS  # re-exported: docstance and training read it here
-from .doccues import ClaimCues, PassageCues, claim_cues, passage_cues, wording
+from .doccues import ClaimCues, PassageCues, Wording, claim_cues, passage_cues, wording
 from .models import Candidate, Claim
 from .score import ClaimTerms, Match
 from .stance import CONFLICT_MIN, Judgement
@@ -73,7 +73,9 @@ def relevance_features(terms: ClaimTerms, groups: dict[str, list[tuple[Candidate
         out[path] = {
             "best_passage": best[path] / 100,
             "best_coverage": max(m.coverage for _, m in items),
-            "document_coverage": sum(weight.get(w, 0.0) for w in found) / terms.total,
+            # Summed in the claim's word order: a set's order varies between runs (string hashing)
+            # and float sums with it, in the last digit.
+            "document_coverage": sum(wt for w, wt in zip(terms.words, terms.weights) if w in found) / terms.total,
             "rarest_words": sum(1 for w in rare if w in found) / max(len(rare), 1),
             "passages": math.log1p(len(items)),
             "judged_passages": math.log1p(sum(1 for _, m in items if m.score >= JUDGE_MIN)),
@@ -173,7 +175,7 @@ def stance_features(cues: ClaimCues, items: Sequence[tuple[Candidate, Match]], j
         "best_novel": best.novel,
         "best_question": float(best.question),
         "claim_numbers_missing": _numbers_missing(cues, doc_words),
-        **_opening_features(opening or [c for c, _ in items], sign),
+        **_opening_features(opening or [c for c, _ in items], sign, read),
     }
     # The claim's own topic words are left out of the word keys: as keys they could only teach
     # the model how often a topic's articles agree, which is no stance knowledge and does not
@@ -192,9 +194,12 @@ def _telling(word: str) -> bool:
     return word in CUE_WORDS or word in STOP_WORDS
 
 
-def _opening_features(opening: Sequence[Candidate], sign: float) -> dict[str, float]:
-    """Return the cue words of a document's opening passages, whether or not they use the claim's words."""
-    read = [wording(c.text, words(c.text)) for c in opening]
+def _opening_features(opening: Sequence[Candidate], sign: float, known: dict[int, PassageCues]) -> dict[str, float]:
+    """Return the cue words of a document's opening passages, whether or not they use the claim's words.
+
+    `known` holds the passages already read (the retrieved ones), by id.
+    """
+    read: list[Wording] = [known[c.pid] if c.pid in known else wording(c.text, words(c.text)) for c in opening]
     n = len(read) or 1
     refute = math.log1p(sum(w.refute for w in read))
     return {

@@ -253,14 +253,17 @@ def _stance_reason(stance: str, p: float, pushes: list[tuple[str, float]], low: 
     being absent or lower than usual (`low`: feature -> absent) says so: "... (none)", "(low)".
     """
     low = low or {}
-    named = [(n, w) for n, w in pushes if not _function_word(n)]
-    style = sum(w for n, w in pushes if _function_word(n))
-
-    def name(n: str) -> str:
-        return feature_label(n) + ("" if n not in low else " (none)" if low[n] else " (low)")
-
-    pro = [f"{name(n)} ({w:+.1f})" for n, w in named if w > 0][:REASON_FEATURES]
-    con = [f"{name(n)} ({w:+.1f})" for n, w in named if w < 0][:REASON_FEATURES]
+    pro: list[str] = []
+    con: list[str] = []
+    style = 0.0
+    for n, w in pushes:  # largest push first: only the first few of each side are named
+        if _function_word(n):
+            style += w
+            continue
+        side = pro if w > 0 else con if w < 0 else None
+        if side is not None and len(side) < REASON_FEATURES:
+            mark = "" if n not in low else " (none)" if low[n] else " (low)"
+            side.append(f"{feature_label(n)}{mark} ({w:+.1f})")
     text = f"document {stance} (p {p:.2f})"
     if pro:
         text += ": for it " + "; ".join(pro)
