@@ -7,11 +7,12 @@ vs one-line article headline). Left out of training: the FNC-1 dev headlines tha
 test articles, and the Emergent dev articles whose headline is an FNC-1 topic-test headline
 (the two data sets overlap; see the READMEs). No test split is read.
 
-Features come from the library itself (factcheck.docstance.document_features), so training
+Features come from the library itself (factcheck.docfeatures.document_features), so training
 and use see the same numbers. Models: logistic regression (scikit-learn, needed here only; the
 package reads the weights in plain Python). Choices made by 5-fold cross-validation on the dev
-side, folds by FNC-1 topic and by Emergent claim: regularisation, the relevance threshold and the
-stance decision offsets. Deterministic: same data, same JSON.
+side, folds by FNC-1 topic and by Emergent claim (an Emergent claim whose articles include an
+FNC-1 dev headline is the same story and shares that topic's folds): regularisation, the
+relevance threshold and the stance decision offsets. Deterministic: same data, same JSON.
 
 Needs: pip install numpy scikit-learn (not a dependency of the package).
 """
@@ -264,6 +265,15 @@ def out_of_fold(examples: list[dict], rep: int, c_rel: float, c_st: float) -> li
     return out
 
 
+def link_folds(data: str, examples: list[dict]) -> None:
+    """Put each Emergent claim that reports an FNC-1 dev topic's story into that topic's folds (in place)."""
+    linked = sd.linked_topics(data)
+    for e in examples:
+        claim_id = e["group"].split(":", 1)[1]
+        if e["dataset"] == "emergent" and claim_id in linked:
+            e["group"] = f"fnc1:{linked[claim_id]}"
+
+
 def cross_validate(data: str, examples: list[dict]):  # type: ignore[no-untyped-def]
     """Return the chosen (C relevance, C stance, threshold, offsets) with the out-of-fold figures.
 
@@ -300,6 +310,7 @@ def main() -> int:
         examples = extract(args.data, args.work)
         with open(cache, "w", encoding="utf-8") as fh:
             json.dump(examples, fh)
+    link_folds(args.data, examples)
     value, c_rel, c_st, threshold, offset, figures = cross_validate(args.data, examples)
     for fnc, em in figures:
         print(f"cross-validated on dev: FNC {fnc[0]:.2f} macro-F1 {fnc[1]:.4f} F1 agree {fnc[2][0]:.4f} "
