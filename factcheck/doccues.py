@@ -62,9 +62,10 @@ def claim_cues(text: str, speaker: str | None = None) -> ClaimCues:
 
 # "Senator: detainees swapped ...", "Report: ...": a headline that opens with who says it.
 LABEL_PREFIX = re.compile(r"^\s*(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*\s*:\s+\S")
-# "..., officials say", "... - report", "... source says": a sentence that closes with who says it.
-_TAIL_SOURCE = re.compile(r"(?:[,:;(\[–—-]\s*(?:[\w.'’-]+\s+){0,4}?|\b)(?:says?|said|reports?|claims?|sources?|"
-                          r"suggests?|alleges?|according\s+to\s+[\w.'’-]+)\W*$", re.IGNORECASE)
+# "..., officials say", "... - report", "... source says": a sentence whose last word is a
+# reporting word (or that ends "according to X"), whatever precedes it.
+_TAIL_SOURCE = re.compile(r"\b(?:says?|said|reports?|claims?|sources?|suggests?|alleges?|according\s+to\s+[\w.'’-]+)\W*$",
+                          re.IGNORECASE)
 # "...: CNN", "... -CNBC": a headline that closes with the outlet or person it comes from.
 _TAIL_LABEL = re.compile(r"(?::|\s[–—-])\s*(?:[A-Z][\w.'’&-]*\s*){1,3}$")
 
