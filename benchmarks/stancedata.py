@@ -132,6 +132,22 @@ def overlap_with_tests(data: str) -> tuple[set[str], set[str]]:
     return fnc_out, em_out
 
 
+def linked_topics(data: str) -> dict[str, str]:
+    """Return {Emergent dev claim id: FNC-1 topic-dev topic} for the claims that report a story FNC-1 dev has.
+
+    A claim is linked when one of its articles' headlines is verbatim an FNC-1 topic-dev
+    headline: the two are the same story. Cross-validation keeps a linked claim in its topic's
+    fold, else the model would learn a topic's words from Emergent and be scored on FNC-1.
+    """
+    topic_of = {fold_key(p.headline): p.group for p in read_pairs(data, "fnc-topic-dev")}
+    out = {}
+    for p in read_pairs(data, "emergent-dev"):
+        topic = topic_of.get(fold_key(emergent_headline(data, p.body_id)))
+        if topic:
+            out.setdefault(p.group, topic)
+    return out
+
+
 def stable_fold(key: str, folds: int) -> int:
     """Return a deterministic fold number for a group key."""
     return int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % folds

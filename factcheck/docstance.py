@@ -3,9 +3,9 @@
 Evidence is per passage; a fact-checker also asks of each article "does it back the claim, deny
 it, or only report it?". The features of each retrieved document (`docfeatures`: how much of
 the claim it covers; the claim's and the document's cue words, negation near the claim's
-words, the stances of its passages, its words) are read by two small logistic models:
-relevance (is the document about the claim at all?) and stance (supports / conflicts /
-related). Their weights ship as JSON in
+words, the stances of its passages, the cue words of its opening, its words) are read by two
+small logistic models: relevance (is the document about the claim at all?) and stance
+(supports / conflicts / related). Their weights ship as JSON in
 `factcheck/data/stance_model.json`, written by `benchmarks/train_stance.py` from the dev splits
 only; inference is plain Python. Reasons name the features that weighed most.
 """
@@ -19,7 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .docfeatures import CUE_WORDS, Judge, claim_cues, group_by_document, relevance_features, stance_features
+from .docfeatures import (
+    CUE_WORDS,
+    Fetch,
+    Judge,
+    claim_cues,
+    group_by_document,
+    opening_pids,
+    openings,
+    relevance_features,
+    stance_features,
+)
 from .models import Candidate, Claim, DocumentStance, Evidence
 from .score import ClaimTerms, Match
 from .stance import CONFLICT_MIN
@@ -63,6 +73,10 @@ class LinearModel:
         out = [(f, x * e) for f, x, e in zip(self.features, self._standardised(dense), self._edges[k])]
         out += [(key, self._vocab_edges[key][k]) for key in keys & self._vocab_edges.keys()]
         return sorted(out, key=lambda fw: -abs(fw[1]))
+
+    def below_mean(self, dense: dict[str, float]) -> dict[str, bool]:
+        """Return, per dense feature below its training mean, whether it is 0 (absent) rather than low."""
+        return {f: dense.get(f, 0.0) == 0 for f, x in zip(self.features, self._standardised(dense)) if x < 0}
 
     def _standardised(self, dense: dict[str, float]) -> list[float]:
         return [(dense.get(f, 0.0) - mu) / sd for f, mu, sd in zip(self.features, self.mean, self.scale)]
@@ -118,11 +132,13 @@ def _softmax(xs: list[float]) -> list[float]:
 
 def judge_documents(claim: Claim, terms: ClaimTerms, candidates: Sequence[Candidate], matches: Sequence[Match],
                     judge: Judge, evidence: dict[int, Evidence] | None = None,
-                    models: tuple[LinearModel, LinearModel] | None = None) -> list[DocumentStance]:
+                    models: tuple[LinearModel, LinearModel] | None = None,
+                    fetch: Fetch | None = None) -> list[DocumentStance]:
     """Return the stance of every document the models find relevant, most relevant first.
 
     `judge` gives a passage's stance (the pipeline passes stance.judge); `evidence` holds the
-    passages already judged by verify (pid -> Evidence), so none is judged twice.
+    passages already judged by verify (pid -> Evidence), so none is judged twice; `fetch`
+    (Store.candidates) reads the openings of the relevant documents, in one call.
     """
     relevance_model, stance_model = models or load_models()
     groups = group_by_document(candidates, matches)
@@ -131,11 +147,12 @@ def judge_documents(claim: Claim, terms: ClaimTerms, candidates: Sequence[Candid
     evidence = dict(evidence or {})
     out = []
     shift = _logit(relevance_model.threshold)
-    for path, items in groups.items():
-        # Scaled so that RELEVANT (50) is the model's tuned threshold: a score, not a probability.
-        relevance = 100 * _sigmoid(relevance_model.margins(rel[path])[0] - shift)
-        if relevance < RELEVANT:
-            continue
+    # Scaled so that RELEVANT (50) is the model's tuned threshold: a score, not a probability.
+    scored = {path: 100 * _sigmoid(relevance_model.margins(rel[path])[0] - shift) for path in groups}
+    relevant = {path: items for path, items in groups.items() if scored[path] >= RELEVANT}
+    opened = openings(relevant, fetch(opening_pids(relevant)) if fetch and relevant else [])
+    for path, items in relevant.items():
+        relevance = scored[path]
         for cand, match in items:
             # Below CONFLICT_MIN the passage judge answers "related" whatever the text says, so
             # only passages above it that verify did not judge (a raised --min-score) need it.
@@ -144,14 +161,15 @@ def judge_documents(claim: Claim, terms: ClaimTerms, candidates: Sequence[Candid
                 evidence[cand.pid] = Evidence(stance=j.stance, score=match.score, candidate=cand, reasons=j.reasons,
                                               highlights=match.highlights, quote=j.quote)
         judged = {c.pid: evidence[c.pid].stance for c, _ in items if c.pid in evidence}
-        dense, keys = stance_features(cues, items, rel[path], judged)
+        dense, keys = stance_features(cues, items, judged, opened[path])
         probs = _softmax(stance_model.margins(dense, keys))
         k = max(range(len(probs)), key=lambda i: probs[i])
         stance = _STANCE_OF.get(stance_model.classes[k], stance_model.classes[k])
         passages = sorted((evidence[c.pid] for c, _ in items if c.pid in evidence),
                           key=lambda e: (-e.score, e.candidate.start))
         reasons = (_relevance_reason(rel[path], relevance, len(items)),
-                   _stance_reason(stance, probs[k], stance_model.contributions(dense, keys, k)))
+                   _stance_reason(stance, probs[k], stance_model.contributions(dense, keys, k),
+                                  stance_model.below_mean(dense)))
         out.append(DocumentStance(source=items[0][0].source, stance=stance, relevance=round(relevance, 1),
                                   confidence=round(probs[k], 3), reasons=reasons, evidence=tuple(passages)))
     out.sort(key=lambda d: (-d.relevance, d.source.path))
@@ -187,7 +205,29 @@ _LABELS = {
     "best_passage": "relevance of the best passage", "best_coverage": "coverage of the best passage",
     "document_coverage": "coverage of the document", "rarest_words": "the claim's rarest words",
     "passages": "number of matching passages", "judged_passages": "number of relevant passages",
-    "claim_words": "length of the claim",
+    "claim_words": "length of the claim", "lead_coverage": "coverage of the document's opening",
+    "document_words": "share of the claim's words in the document",
+    "best_passage_at": "how deep in the document the best passage sits",
+    "refuted_near": "refuting words next to the claim's words",
+    "refuted_near_vs_claim": "refuting words next to the claim's words, against the claim's polarity",
+    "hedged_near": "hedging or reported speech next to the claim's words",
+    "framed_passages": "passages framed as someone's report ('..., officials say')",
+    "asserted_passages": "passages that state the claim's words as fact",
+    "antonym_passages": "opposites of the claim's words",
+    "antonym_vs_claim": "opposites of the claim's words, against the claim's polarity",
+    "best_framed": "the best passage is framed as someone's report", "best_asserted": "the best passage states it as fact",
+    "best_novel": "words of the best passage the claim does not have", "best_question": "the best passage is a question",
+    "claim_numbers_missing": "the claim's numbers missing from the document",
+    "best_supports": "the best passage supports", "best_conflicts": "the best passage conflicts",
+    "any_supports": "a relevant passage supports", "any_conflicts": "a relevant passage conflicts",
+    "opening_refuting": "refuting words in the document's opening",
+    "opening_refuting_vs_claim": "refuting words in the document's opening, against the claim's polarity",
+    "opening_hedging": "hedging words in the document's opening",
+    "opening_attribution": "reported speech in the document's opening",
+    "opening_modal": "words of possibility in the document's opening",
+    "opening_confirming": "confirming words in the document's opening",
+    "opening_framed": "the document's opening is framed as someone's report",
+    "opening_question": "questions in the document's opening",
 }
 
 
@@ -205,16 +245,25 @@ def feature_label(name: str) -> str:
 REASON_FEATURES = 3  # how many deciding features a reason names
 
 
-def _stance_reason(stance: str, p: float, pushes: list[tuple[str, float]]) -> str:
+def _stance_reason(stance: str, p: float, pushes: list[tuple[str, float]], low: dict[str, bool] | None = None) -> str:
     """Return the stance, its probability and the features that pushed hardest for and against it.
 
     Function words ("the", "and") are weighed like any word but named together: one by one
-    they explain nothing to a reader, their sum can still matter.
+    they explain nothing to a reader, their sum can still matter. A feature that pushes by
+    being absent or lower than usual (`low`: feature -> absent) says so: "... (none)", "(low)".
     """
-    named = [(n, w) for n, w in pushes if not _function_word(n)]
-    style = sum(w for n, w in pushes if _function_word(n))
-    pro = [f"{feature_label(n)} ({w:+.1f})" for n, w in named if w > 0][:REASON_FEATURES]
-    con = [f"{feature_label(n)} ({w:+.1f})" for n, w in named if w < 0][:REASON_FEATURES]
+    low = low or {}
+    pro: list[str] = []
+    con: list[str] = []
+    style = 0.0
+    for n, w in pushes:  # largest push first: only the first few of each side are named
+        if _function_word(n):
+            style += w
+            continue
+        side = pro if w > 0 else con if w < 0 else None
+        if side is not None and len(side) < REASON_FEATURES:
+            mark = "" if n not in low else " (none)" if low[n] else " (low)"
+            side.append(f"{feature_label(n)}{mark} ({w:+.1f})")
     text = f"document {stance} (p {p:.2f})"
     if pro:
         text += ": for it " + "; ".join(pro)

@@ -143,7 +143,7 @@ REFUTING_WORDS = frozenset("""
     hoax hoaxes fake faked false falsely bogus debunk debunked debunks debunking myth fabricated
     fabrication satire satirical parody prank pranks untrue baseless unfounded misleading lie lies
     lied lying scam doctored photoshopped fraud fraudulent nonsense nope deny denies denied denial
-    denying refute refuted refutes retract retracted spoof phony fictional
+    denying refute refuted refutes retract retracted spoof phony fictional doubt doubts doubtful dubious
 """.split())
 REFUTING_PHRASES = (
     "not true", "no evidence", "not real", "turns out", "turned out", "made up", "no truth",
@@ -154,7 +154,8 @@ HEDGING_WORDS = frozenset("""
     reportedly allegedly purportedly apparently supposedly claims claimed claiming rumor rumors
     rumour rumours rumored rumoured unconfirmed unverified speculation speculate speculated may
     might could possibly perhaps appears appear appeared seems seem reports according believed
-    suspected alleged unclear whether
+    suspected alleged unclear whether purported possible probable probably seemingly maybe
+    suggests suggested hints hinted
 """.split())
 # Reported speech: the document passes on what someone says rather than stating it.
 ATTRIBUTION_WORDS = frozenset("""

@@ -89,7 +89,7 @@ def _documents(store: Store, claim: Claim, options: Options, judged: list[Eviden
 
     terms, candidates, matches = document_pool(store, claim, options)
     return docstance.judge_documents(claim, terms, candidates, matches, partial(stance.judge, claim),
-                                     {e.candidate.pid: e for e in judged})
+                                     {e.candidate.pid: e for e in judged}, fetch=store.candidates)
 
 
 def _judge(claim: Claim, relevant: list[tuple[Candidate, score.Match]], options: Options,
