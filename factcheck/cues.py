@@ -39,9 +39,11 @@ SPEECH_VERBS = (
     "stuttered snorted purred mocked scolded chided blurted piped squeaked thundered barked hollered gushed "
     "drawled lisped croaked rasped intoned chanted soothed coaxed urged implored entreated besought"
 )
-_VERB_SET = frozenset(SPEECH_VERBS.split())
-# Verbs that cue speech only with a particle: "went on", "broke in", "put in", "spoke up".
-_PARTICLE_VERBS = {"went": "on", "broke": "in", "put": "in", "cut": "in", "chimed": "in"}
+# Verbs that cue speech only with a particle: "went on", "broke in", "put in", "Haley shot back".
+_PARTICLE_VERBS = {"went": "on", "broke": "in", "put": "in", "cut": "in", "chimed": "in",
+                   "shot": "back", "fired": "back", "hit": "back"}
+_BACK_VERBS = ("shot", "fired", "hit")  # not in SPEECH_VERBS: alone they are no cue at all
+_VERB_SET = frozenset(SPEECH_VERBS.split()) | frozenset(_BACK_VERBS)
 # Verbs that say how someone looked, not what they said: a cue only right after the quote.
 # Verbs whose object is the one spoken to: "told The Sun:" names the listener, not the speaker.
 ADDRESSING = frozenset("told tells telling asked asks asking".split())
@@ -72,8 +74,10 @@ def _trie(words: frozenset[str]) -> str:
     return emit(root)
 
 
-_VERB_ALT = _trie(_VERB_SET)
-CUE = rf"(?:{_VERB_ALT})(?:\s+(?:on|in|up|out))?"
+_VERB_ALT = _trie(_VERB_SET - frozenset(_BACK_VERBS))
+# A particle only after the verbs that take one: "said in an interview" is "said", then where.
+_TAKES_PARTICLE = "|".join(f"(?<={v})" for v in ("went", "broke", "put", "cut", "chimed", "spoke"))
+CUE = rf"(?:(?:{'|'.join(_BACK_VERBS)})\s+back|(?:{_VERB_ALT})(?:(?:{_TAKES_PARTICLE})\s+(?:on|in|up|out))?)"
 # Adverbs between subject and verb ("Vance also said"); nouns ending in -ly are not adverbs.
 ADV_WORD = (r"(?:(?!family|ally|assembly|supply|rally|bully|belly|jelly|lily|monopoly|anomaly|homily)[a-z]+ly|"
              r"also|then|later|again|further|once|now|still|simply|just|only|even)")
@@ -90,10 +94,12 @@ _AUX_TAIL = re.compile(
     r"wants?|wanted|going|used|to|not|never|also|then|later|again|once|(?!family|ally|assembly|rally)[a-z]+ly|"
     r"been|being|quoted|as|reportedly))+\s*$")
 
-# `…,” he said` / `…,” Vance was quoted as saying` / `…,” Peskov, the spokesman, said`
+# `…,” he said` / `…,” Vance was quoted as saying` / `…,” Peskov, the spokesman, said` / `…,” Dr. Sobhi
+# Skaik, the director of the … Hospital in the … area in the central Gaza Strip, said` (an appositive too
+# long for the subject's nine words)
 AFTER_SUBJ_CUE = re.compile(
-    rf"^[\s,.;:!?—–\-)\]*_]*(?:and\s+|then\s+|so\s+)?(?P<subj>(?:[\w.'’-]+(?:,?[ \t]+|(?=,[ \t]+who\b))){{0,9}}?)"
-    rf"(?P<appos>,[ \t]+who\b[^,“”\"]{{1,150}},[ \t]+)?{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?"
+    rf"^[\s,.;:!?—–\-)\]*_]*(?:and\s+|then\s+|so\s+)?(?P<subj>(?:[\w.'’-]+(?:,?[ \t]+|(?=,[ \t]+(?:who|the|a|an)\b))){{0,9}}?)"
+    rf"(?P<appos>,[ \t]+(?:who|the|a|an)\b(?:(?![.!?]\s)[^,“”\"\n]){{1,150}},[ \t]+)?{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?"
     rf"(?P<cue>{CUE})\b"
     rf"(?P<obj>[ \t]+[^,.;:!?“”\"—\n]{{1,40}})?"
 )
@@ -151,7 +157,11 @@ NOT_SPEECH_ED = frozenset("""walked turned looked stopped opened closed entered 
 passed moved followed watched seemed appeared reached handed pulled pushed""".split())
 
 
-_CLAUSE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<![A-Z])[.;!?](?=\s|$)")
+# Abbreviated titles whose period ends no sentence: "said California Sen. Dianne Feinstein".
+_TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Sen", "Rep", "Gov", "Gen", "Lt", "Col", "Sgt",
+                        "Capt", "Cmdr", "Adm", "Maj", "Prof", "Rev", "Hon", "Supt", "Insp", "Atty", "Pres", "Messrs")
+_NOT_AFTER_TITLE = "".join(rf"(?<!\b{a})" for a in _TITLE_ABBREVIATIONS)
+_CLAUSE_END = re.compile(rf"{_NOT_AFTER_TITLE}(?<![A-Z])[.;!?](?=\s|$)")
 
 
 def clause_end(window: str, pos: int) -> int:
@@ -253,7 +263,7 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
 
 
 # A period that ends a sentence: not after an initial or an abbreviated title ("Mr. Pett").
-_SENTENCE_DOT = re.compile(r"(?<![A-Z])(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)(?<!\bJr)(?<!\bSr)\.(?:\s|$)")
+_SENTENCE_DOT = re.compile(rf"(?<![A-Z]){_NOT_AFTER_TITLE}\.(?:\s|$)")
 
 
 _SOMEONE = frozenset("another somebody someone everybody everyone nobody".split())

@@ -130,6 +130,10 @@ def test_cue_and_subject_in_either_order(text, speaker, cue):
     ("“It is done,” the Kremlin’s spokesman, Dmitry Peskov, said.", "Dmitry Peskov"),
     ("“The lower your latitude, the better,” Jim Cantrell, who worked at SpaceX in its earliest days and is "
      "now CEO of launch startup Phantom Space, told Rest of World.", "Jim Cantrell"),
+    ("“The plan is late,” said Maine Sen. Angus King, a member of the committee.", "Angus King"),
+    ("“The roads are shut,” Dr. Helen Marsh, the head of the county clinic in the north of the valley near the "
+     "old mill, said in an interview.", "Helen Marsh"),
+    ("“Leave him out of this,” Moreno shot back.", "Moreno"),
 ])
 def test_name_spans_around_titles_and_appositives(text, speaker):
     assert _quotes(text)[0].speaker == speaker
