@@ -83,6 +83,7 @@ def _in_title(word: str) -> bool:
 
 
 _START = attrgetter("start")
+_OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
@@ -304,7 +305,10 @@ class Resolver:
                     weak = c
                 continue
             if c.start >= sentence_start:
-                return c.canon
+                if c.gender or not self._other_pronoun_between(c.end, pos, gender):
+                    return c.canon
+                # "As Ramaswamy played down the boos he faced, she added": the "he" was his
+                continue
             if latest is None:
                 latest = c
             if far <= SUBJECT_LIMIT and self._is_subject(c):
@@ -312,6 +316,11 @@ class Resolver:
                 break
         best = subject or latest or weak
         return best.canon if best else None
+
+    def _other_pronoun_between(self, a: int, b: int, gender: str) -> bool:
+        """Return True when a he/she of the other gender stands in the narration between `a` and `b`."""
+        other = _OTHER_PRONOUN[gender]
+        return any(not self._inside(m.start()) for m in other.finditer(self.text, a, b))
 
     def main_subject(self, lo: int, hi: int) -> Candidate | None:
         """Return the person in subject position in text[lo:hi], a main clause's before a subordinate one's."""

@@ -146,6 +146,19 @@ def test_pronoun_goes_to_the_subject_named_last_not_an_earlier_speaker():
     assert _said(text)["This would add more weight to the theory"] == "Phil Chetwynd"
 
 
+def test_a_role_in_an_appositive_makes_a_person():
+    text = ("“We condemn the attack,” Carl Olsen said.\n\n"
+            "Ihtiram Bakshi, the network's manager of international communications, urged restraint.\n\n"
+            "“This was deliberate,” he said.\n")
+    assert _said(text)["This was deliberate"] == "Ihtiram Bakshi"
+
+
+def test_a_pronoun_skips_the_person_another_pronoun_went_to():
+    text = ("“Your record is weak,” Vikram Okonjo said.\n\n“Leave my family out of this,” Maria Lopez said. "
+            "As Okonjo played down the boos he faced, she added: “You are a disgrace.”")
+    assert _said(text)["You are a disgrace."] == "Maria Lopez"
+
+
 def test_given_names_carry_a_gender():
     text = "Emma looked across the table at Philip. “Come here at once,” he said."
     assert _said(text) == {"Come here at once": "Philip"}
