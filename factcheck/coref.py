@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from operator import attrgetter
 
 from .cues import Subject, role_head
-from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
+from .names import NAME_RUN, QUALIFIERS, ROLE_GENDER, ROLE_WORDS, name_key
 from .speakers import PeopleIndex
 
 NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
@@ -90,12 +90,14 @@ _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 class Candidate:
     """A person mentioned in the narration, as a pronoun's possible antecedent."""
 
-    __slots__ = ("start", "end", "canon", "gender", "strength", "subject")
+    __slots__ = ("start", "end", "canon", "gender", "strength", "subject", "spoken")
 
-    def __init__(self, start: int, end: int, canon: str, gender: str, strength: int, subject: bool | None = None):
+    def __init__(self, start: int, end: int, canon: str, gender: str, strength: int, subject: bool | None = None,
+                 spoken: bool = False):
         self.start, self.end, self.canon, self.gender = start, end, canon, gender
         self.strength = strength  # 2: a known person; 1: a capitalised pair nothing vouches for
         self.subject = subject  # None until asked
+        self.spoken = spoken  # the subject of a speech cue
 
 
 def nominal_canon(words: list[str]) -> str:
@@ -187,9 +189,11 @@ class Resolver:
         if c.subject is None:
             words = self.text[max(0, c.start - 80):c.start].split()
             # "AFP Global News Director Phil Chetwynd", "spokesman Dmitry Peskov": look before the title
-            while len(words) > 1 and _in_title(words[-1]):
+            # (all of it when the title opens the text: "Governor John Hale said …")
+            keep = 0 if c.start <= 80 else 1
+            while len(words) > keep and _in_title(words[-1]):
                 words.pop()
-            before = " ".join(words) + " "
+            before = " ".join(words) + " " if words else ""
             c.subject = bool(_CLAUSE_START.search(before[-30:])) and bool(_VERB_AFTER.match(self.text, c.end))
         return c.subject
 
@@ -198,7 +202,7 @@ class Resolver:
         if canon and (not self.spoken or start >= self.spoken[-1].start):
             gender = self.gender(canon)
             strength = 2 if gender or self.people.is_person(canon) else 1
-            self.spoken.append(Candidate(start, end, canon, gender, strength, True))
+            self.spoken.append(Candidate(start, end, canon, gender, strength, True, True))
             self.spoken_starts.append(start)
 
     def _backwards(self, pos: int) -> Iterator[Candidate]:
@@ -312,10 +316,32 @@ class Resolver:
             if latest is None:
                 latest = c
             if far <= SUBJECT_LIMIT and self._is_subject(c):
-                subject = c
+                subject = self._main_subject_of_sentence(c, gender, skip)
                 break
         best = subject or latest or weak
         return best.canon if best else None
+
+    def _main_subject_of_sentence(self, c: Candidate, gender: str, skip: frozenset[str]) -> Candidate:
+        """Return the first fitting subject of `c`'s sentence outside a subordinate clause, else `c`.
+
+        "Trump said in his proclamation that his nominee, Howard Lutnick, had informed him …
+        He also said …": the next sentence's "he" goes on with the main clause's subject.
+        """
+        if c.spoken:
+            return c  # a cue's subject heads its own clause: "…,” Philippine exercise director … Blanco told reporters"
+        s0 = self._sentence_start(c.start)
+        best = c
+        for other in self._backwards(c.start):
+            if other.start < s0:
+                break
+            if other.canon in skip or not (other.gender == gender or not other.gender and other.strength == 2):
+                continue
+            between = self.text[other.end:best.start].replace(",", " ").split()
+            if all(_in_title(w) or w in QUALIFIERS for w in between):
+                continue  # a title or appositive of the same person: "MEC for … Traditional Affairs, Jacob Mamabolo"
+            if self._is_subject(other) and not _SUBORDINATE.search(self.text, max(s0, other.start - 12), other.start):
+                best = other
+        return best
 
     def _other_pronoun_between(self, a: int, b: int, gender: str) -> bool:
         """Return True when a he/she of the other gender stands in the narration between `a` and `b`."""

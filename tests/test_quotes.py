@@ -159,6 +159,12 @@ def test_a_pronoun_skips_the_person_another_pronoun_went_to():
     assert _said(text)["You are a disgrace."] == "Maria Lopez"
 
 
+def test_a_pronoun_opening_a_sentence_goes_on_with_the_main_clause_subject():
+    text = ("Governor John Hale said in his statement that his aide, Tom Reyes, had told him that the budget was short."
+            "\n\nHe also said that the plan would “save the town from ruin.”\n")
+    assert _said(text) == {"save the town from ruin.": "John Hale"}
+
+
 def test_given_names_carry_a_gender():
     text = "Emma looked across the table at Philip. “Come here at once,” he said."
     assert _said(text) == {"Come here at once": "Philip"}
