@@ -7,8 +7,10 @@ in subject position (`Tom looked at Bill. “…,” he said` → Tom), else to 
 What lies inside quotation marks is neither a candidate nor distance: a dialogue between two
 people can run for pages after the narration last named them. A kin noun ("his wife", "her
 father") is the person of that surname and gender when the document names one; a role noun
-("the senator") the person introduced with that role; "they" the group that last spoke.
-`Resolver.name_of` is the one entry point for a cue's subject.
+("the senator") the person introduced with that role; a definite person noun ("the gentleman",
+"the youth") the named person of its gender the narration mentioned just before, when nobody
+else fits in between; "they" the group that last spoke. The lexicon of person nouns, kin and
+organisations is in `nominals`. `Resolver.name_of` is the one entry point for a cue's subject.
 """
 
 from __future__ import annotations
@@ -19,37 +21,26 @@ from collections.abc import Iterator
 from operator import attrgetter
 
 from .cues import Subject, role_head
-from .names import NAME_RUN, QUALIFIERS, ROLE_GENDER, ROLE_WORDS, name_key
+from .names import QUALIFIERS, ROLE_WORDS
+from .nominals import (
+    FUNCTION_SET,
+    HEAD_SET,
+    PERSON_GENDER,
+    nominal_canon,
+    organisation,
+    relative_of,
+)
 from .speakers import PeopleIndex
 
 NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
 SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role
 GROUP_CHARS = 2000  # a "they" may mean a group that spoke this recently
 IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for whom it means
-ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
-_ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
-party government court committee council union university police army military embassy commission office
-campaign network newspaper airline regulator authority board foundation""".split())
+# A definite person noun ("the gentleman", "the youth") is the named person of its gender the
+# narration mentioned last, this close (narration chars; 300 and 600 measured alike on the dev
+# books and pages, the shorter is the safer)
+NAMED_NP_CHARS = 300
 
-# Person nouns with the gender they carry, beyond the role words of `names`.
-PERSON_GENDER = {**ROLE_GENDER, **{
-    "lad": "m", "fellow": "m", "chap": "m", "youth": "m", "gentleman": "m", "landlord": "m", "waiter": "m",
-    "grandfather": "m", "nephew": "m", "widower": "m", "bridegroom": "m", "stepfather": "m", "priest": "m",
-    "lass": "f", "maid": "f", "maiden": "f", "landlady": "f", "waitress": "f", "grandmother": "f", "niece": "f",
-    "widow": "f", "bride": "f", "stepmother": "f", "governess": "f", "housekeeper": "f", "mistress": "f",
-    "hostess": "f", "nun": "f",
-}}
-# Person nouns that say nothing of gender: a candidate for "he" or "she" only when nothing else fits.
-_NEUTRAL_PERSONS = frozenset("""doctor nurse captain stranger child servant clerk driver officer soldier porter
-judge colonel major professor teacher parson vicar rector curate visitor guest cousin friend""".split())
-# Kin nouns after a possessive: the relative shares the possessor's surname.
-_KIN = frozenset("""wife husband mother father son daughter brother sister uncle aunt grandmother grandfather
-nephew niece cousin""".split()) | {"lady"}
-_KIN_GENDER = {"lady": "f", "cousin": ""}
-_SPOUSE_HONORIFIC = {"wife": "mrs", "lady": "mrs", "husband": "mr"}
-_FUNCTION_SET = frozenset("""the a an and or but of to in on at by for with from as his her my our their your its this
-that was is""".split()) | frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
-_HEAD_SET = frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
 _LOWER_WORD = re.compile(r"[a-z]{3,13}")
 # The determiner and up to two modifiers before a person noun: "the old", "a", "his".
 _DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
@@ -100,11 +91,6 @@ class Candidate:
         self.spoken = spoken  # the subject of a speech cue
 
 
-def nominal_canon(words: list[str]) -> str:
-    """Return one display form for a person noun phrase ("a little girl" -> "the little girl")."""
-    return " ".join(["the", *(w.lower() for w in words[1:])])
-
-
 class Resolver:
     """Resolve pronouns, role nouns and kin nouns of one document to canonical names."""
 
@@ -122,12 +108,20 @@ class Resolver:
             if (m.person or m.maybe) and not m.inside:
                 strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
                 cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
+        definite: list[Candidate] = []
         if quoted:
-            cands = sorted(cands + self._person_nouns(), key=_START)
+            nouns = self._person_nouns()
+            definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"]
+            cands = sorted(cands + nouns, key=_START)
         self.cands = cands
         self.starts = [c.start for c in cands]
         self.spoken: list[Candidate] = []  # subjects of speech cues, in text order
         self.spoken_starts: list[int] = []
+        for c in definite:
+            # "Pramod Dandia … The youth spends around Rs 500 …": the youth is Dandia
+            named = self.named_referent(c.start, c.gender, set())
+            if named:
+                c.canon = named
 
     def _person_nouns(self) -> list[Candidate]:
         """Return the person nouns of the narration ("the boy", "an old woman", "the doctor"), in text order."""
@@ -139,11 +133,11 @@ class Resolver:
         words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in _LOWER_WORD.finditer(text, lo, hi))
         for wm in words:
             head = wm.group(0)
-            if head not in _HEAD_SET or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
+            if head not in HEAD_SET or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
                     ("-", "’", "'") or text.startswith(" of ", wm.end()):
                 continue
             dm = _DET_BEFORE.search(text, max(0, wm.start() - 40), wm.start())
-            if dm is None or any(w in _FUNCTION_SET for w in dm.group("mods").split()):
+            if dm is None or any(w in FUNCTION_SET for w in dm.group("mods").split()):
                 continue
             det = dm.group("det").lower()
             start = dm.start()
@@ -270,12 +264,29 @@ class Resolver:
             # "his wife": the possessor's relative, when the document names one
             owner = self.antecedent(subj.start, "m" if words[0].lower() == "his" else "f",
                                     self._sentence_start(subj.start))
-            relative = self.relative(head, owner)
+            relative = relative_of(self.people, head, owner)
             if relative:
                 return relative
+        if words[0].lower() == "the" and head in HEAD_SET:
+            named = self.named_referent(subj.start, PERSON_GENDER.get(head, ""), set())
+            if named:
+                return named
         if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
             return nominal_canon(words)
-        return self.organisation(subj.text, subj.start) or subj.text
+        return organisation(self.text, subj.text, subj.start, self._inside) or subj.text
+
+    def named_referent(self, pos: int, gender: str, exclude: set) -> str | None:
+        """Return the named person a definite person noun before `pos` most likely means, else None."""
+        for c in self._backwards(pos):
+            if self.narration(c.end, pos) > NAMED_NP_CHARS:
+                break
+            if c.strength < 2 or c.canon in exclude:
+                continue
+            if gender and c.gender != gender:
+                continue
+            # the nearest fitting person decides: another unnamed one ("the porter") means no name
+            return c.canon if c.canon[:1].isupper() else None
+        return None
 
     def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
         """Return whom a pronoun inside a quote means: the last person the speech named before it."""
@@ -358,37 +369,4 @@ class Resolver:
             if not _SUBORDINATE.search(self.text, max(lo, c.start - 12), c.start):
                 return c
             found = found or c
-        return found
-
-    def relative(self, kin: str, possessor: str | None) -> str | None:
-        """Return the person a kin noun of `possessor` names ("his wife" of Mr. Bennet -> Mrs. Bennet)."""
-        if not possessor or kin not in _KIN:
-            return None
-        tokens = name_key(possessor)[0]
-        if not tokens:
-            return None
-        want = _KIN_GENDER.get(kin, PERSON_GENDER.get(kin, ""))
-        options = [c for c in self.people.people_named(tokens[-1])
-                   if c != possessor and (not want or self.people.gender(c) == want)]
-        if kin in _SPOUSE_HONORIFIC and len(options) > 1:
-            # "his wife" among Mrs. Bennet, Miss Bennet and Elizabeth Bennet is Mrs. Bennet
-            honorific = _SPOUSE_HONORIFIC[kin]
-            options = [c for c in options if c.split()[0].rstrip(".").lower() == honorific]
-        return options[0] if len(options) == 1 else None
-
-    def organisation(self, np: str, at: int) -> str | None:
-        """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
-        m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", np)
-        if not m or m.group("head") not in _ORG_HEADS:
-            return None
-        stem = m.group("head")[:4]
-        found = None
-        for run in NAME_RUN.finditer(self.text, max(0, at - ORG_LOOKBACK), at):
-            if self._inside(run.start()):
-                continue
-            tokens = run.group(0).split()
-            # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
-            described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", self.text[max(0, run.start() - 40):run.start()])
-            if any(t.lower().startswith(stem) for t in tokens) or described:
-                found = run.group(0)
         return found

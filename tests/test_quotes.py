@@ -165,6 +165,13 @@ def test_a_pronoun_opening_a_sentence_goes_on_with_the_main_clause_subject():
     assert _said(text) == {"save the town from ruin.": "John Hale"}
 
 
+def test_a_definite_person_noun_is_the_person_just_named():
+    text = ("Mr. Ashby came up the steps with his hat in his hand. “Good evening,” said the gentleman.\n\n"
+            "Ravi Menon paints murals in the villages. The youth pays for the paint himself. “I will paint more,” he "
+            "said.\n")
+    assert _said(text) == {"Good evening": "Mr. Ashby", "I will paint more": "Ravi Menon"}
+
+
 def test_given_names_carry_a_gender():
     text = "Emma looked across the table at Philip. “Come here at once,” he said."
     assert _said(text) == {"Come here at once": "Philip"}
