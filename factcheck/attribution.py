@@ -90,6 +90,8 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
                             rf"(?:{ADV})?(?P<cue>said|spoke|began|asked|answered|replied|cried|called|whispered|added|"
                             rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
                             rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
+# A determiner or possessive right before a cue word makes it a noun: "Hegseth’s comments", "his claims".
+_DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 # Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
 # The rest of a quotation cut off by a stray paragraph break: lower-case words up to a closing mark.
@@ -334,8 +336,8 @@ class Context:
         participle: str | None = None
         for m in reversed(list(_CUE_WORD.finditer(window))):
             verb = m.group("cue")
-            if not verb_ok(verb):
-                continue
+            if not verb_ok(verb) or _DETERMINED.search(window, max(0, m.start() - 30), m.start()):
+                continue  # "Hegseth's comments", "her answer": a noun, not the verb
             tail = window[m.end():]
             adjacent = bool(_CUE_TAIL.fullmatch(tail)) \
                 and len(tail.split()) <= 7

@@ -172,6 +172,15 @@ def test_a_definite_person_noun_is_the_person_just_named():
     assert _said(text) == {"Good evening": "Mr. Ashby", "I will paint more": "Ravi Menon"}
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("The reform was a war on “the collective society,” as Margaret Thatcher put it, and it failed.", "Margaret Thatcher"),
+    ("The economist Joseph Stiglitz comments that “rapid liberalization was the cause.”", "Joseph Stiglitz"),
+    ("Senator Ann Ray, who labeled Hegseth’s comments a “rookie mistake”, spoke first.", "Ann Ray"),
+])
+def test_reporting_verbs_of_essays_and_a_noun_that_is_no_verb(text, speaker):
+    assert _quotes(text)[0].speaker == speaker
+
+
 def test_given_names_carry_a_gender():
     text = "Emma looked across the table at Philip. “Come here at once,” he said."
     assert _said(text) == {"Come here at once": "Philip"}
