@@ -9,7 +9,8 @@ people can run for pages after the narration last named them. A kin noun ("his w
 father") is the person of that surname and gender when the document names one; a role noun
 ("the senator") the person introduced with that role; a definite person noun ("the gentleman",
 "the youth") the named person of its gender the narration mentioned just before, when nobody
-else fits in between; "they" the group that last spoke. The lexicon of person nouns, kin and
+else fits in between; "they" the group that last spoke, "it" the document or organisation that
+last spoke ("the letter stated … It described …"). The lexicon of person nouns, kin and
 organisations is in `nominals`. `Resolver.name_of` is the one entry point for a cue's subject.
 """
 
@@ -30,7 +31,7 @@ from .nominals import (
     organisation,
     relative_of,
 )
-from .speakers import PeopleIndex
+from .speakers import PeopleIndex, looks_like_person, split_name
 
 NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
 SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role
@@ -228,6 +229,8 @@ class Resolver:
         low = subj.text.lower()
         if low == "they":
             return self._group(subj.start)
+        if low == "it":
+            return self._thing(subj.start)
         if low not in ("he", "she"):
             return None
         gender = "m" if low == "he" else "f"
@@ -250,6 +253,25 @@ class Resolver:
             if c.start < at and len(words) >= 2 and words[0].lower() in ("the", "its", "their") \
                     and words[-1].endswith("s") and not words[-1].endswith(("ss", "’s", "'s")):
                 return c.canon
+        return None
+
+    def _thing(self, at: int) -> str | None:
+        """Return what an "it said" means: the last speaker that is no person ("the letter", "World Athletics")."""
+        for c in reversed(self.spoken):
+            if at - c.start > GROUP_CHARS:
+                break
+            if c.start >= at or c.gender:
+                continue
+            words = self.text[c.start:c.end].split()
+            if not words:
+                continue
+            if words[0].lower() in ("the", "a", "an", "its"):
+                head = words[-1].lower()
+                if len(words) >= 2 and head not in HEAD_SET and head not in ROLE_WORDS and not head.endswith("s"):
+                    return c.canon  # "the letter stated … It described …"
+            elif not looks_like_person(split_name(c.canon)[1]):
+                return c.canon  # an organisation: "World Athletics said … It added …"
+            return None  # the last speaker was a person: an "it" is not them
         return None
 
     def _noun_phrase(self, subj: Subject) -> str:

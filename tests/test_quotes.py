@@ -192,6 +192,12 @@ def test_kin_noun_resolves_through_the_possessor():
     assert _said(text) == {"Do you not want to know who has taken it?": "Mrs. Bennet"}
 
 
+def test_it_is_the_document_that_spoke_last():
+    text = ("“The FBI failed to act,” the letter stated.\n\n"
+            "It described the stations as part of “a campaign to undermine the nation.”\n")
+    assert set(_said(text).values()) == {"the letter"}
+
+
 def test_they_is_the_group_that_spoke_last():
     text = "“We seek answers,” the lawmakers wrote in a letter.\n\n“The threat is real and growing,” they wrote.\n"
     assert set(_said(text).values()) == {"the lawmakers"}
