@@ -92,6 +92,8 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
                             rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
 # A determiner or possessive right before a cue word makes it a noun: "Hegseth’s comments", "his claims".
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
+_BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
 # Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
 # The rest of a quotation cut off by a stray paragraph break: lower-case words up to a closing mark.
@@ -279,7 +281,7 @@ class Context:
     def _cue_before(self, span: Span) -> Cue | None:
         base, window = self.before_window(span)
         stripped = window.rstrip()
-        cue = self.cue_in(window, base)
+        cue = self.cue_in(window, base, self.after_window(span))
         if cue is None and span.depth == 0:
             # a second fragment in one sentence: "Starmer said that “…” and “…”"
             i = self.sentence_index(span.start)
@@ -319,6 +321,13 @@ class Context:
             return self._cue_previous_sentence(span)
         return None
 
+    @staticmethod
+    def _agent(after: tuple[int, str]) -> Subject | None:
+        """Return the agent of a passive cue, named after the quote in its clause ("… by the prosecutor")."""
+        base, window = after
+        m = _BY_AGENT.match(window)
+        return subject_after_verb(m.group("agent"), base + m.start("agent")) if m else None
+
     def _blank_quotes(self, a: int, b: int) -> str:
         """Return text[a:b] with the top-level quotes in it blanked (offsets kept)."""
         chars = list(self.text[a:b])
@@ -330,8 +339,11 @@ class Context:
             i += 1
         return "".join(chars)
 
-    def cue_in(self, window: str, base: int) -> Cue | None:
-        """Return the last speech verb in `window` (text before a quote) that has a subject."""
+    def cue_in(self, window: str, base: int, after: tuple[int, str] | None = None) -> Cue | None:
+        """Return the last speech verb in `window` (text before a quote) that has a subject.
+
+        `after` is (offset, text) after the quote, where a passive cue names its agent.
+        """
         stripped = window.rstrip()
         participle: str | None = None
         for m in reversed(list(_CUE_WORD.finditer(window))):
@@ -341,6 +353,13 @@ class Context:
             tail = window[m.end():]
             adjacent = bool(_CUE_TAIL.fullmatch(tail)) \
                 and len(tail.split()) <= 7
+            if _PASSIVE_BEFORE.search(window, max(0, m.start() - 24), m.start()):
+                # "Bard College was declared an “undesirable” organization by …": the agent speaks;
+                # with no agent named the verb names no speaker
+                agent = self._agent(after) if after is not None else None
+                if agent is None:
+                    continue
+                return Cue("before" if adjacent else "partial", agent, verb, adjacent)
             subj = subject_before_verb(window[:m.start()], base, whole=False)
             where = "before"
             if subj is None and adjacent:

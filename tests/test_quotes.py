@@ -192,6 +192,11 @@ def test_kin_noun_resolves_through_the_possessor():
     assert _said(text) == {"Do you not want to know who has taken it?": "Mrs. Bennet"}
 
 
+def test_a_passive_cue_is_its_agents():
+    text = "In June the college was declared an “undesirable” organization by the national prosecutor’s office."
+    assert _said(text) == {"undesirable": "the national prosecutor’s office"}
+
+
 def test_it_is_the_document_that_spoke_last():
     text = ("“The FBI failed to act,” the letter stated.\n\n"
             "It described the stations as part of “a campaign to undermine the nation.”\n")
