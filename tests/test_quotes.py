@@ -90,6 +90,15 @@ def test_scare_quotes_and_titles_are_not_speech():
     assert _quotes(text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The colleagues printed the remarks in a booklet titled “The Collected Sayings of Our Great Mayor.”",
+    "At 6:36 p.m. the operator ordered its “Stage 3” action across the grid.",
+    "Asked about the name, Scott told “Morning Show” co-host Ann Fox that it was old.",
+])
+def test_titles_after_naming_words_and_names_inside_noun_phrases_are_not_speech(text):
+    assert _quotes(text) == []
+
+
 def test_fragment_attributed_in_its_sentence_is_a_quote():
     said = _said("On Wednesday, U.S. President Donald Trump said he held a “lengthy and highly productive "
                  "phone call” with Putin.")
