@@ -218,7 +218,8 @@ class Resolver:
     def name_of(self, subj: Subject, depth: int = 0, speaker: str | None = None) -> str | None:
         """Return the canonical name a cue's subject refers to (None for "I" or an unknown).
 
-        `depth` > 0 for a subject inside a quote, whose `speaker` a pronoun never means.
+        `speaker` is someone a pronoun cannot mean: for a subject inside a quote (`depth` > 0) the
+        one speaking it, else the one whose turn this quote answers.
         """
         if subj.kind == "name":
             return self.people.canonical(subj.text)
@@ -238,7 +239,8 @@ class Resolver:
             found = self._in_speech_antecedent(subj.start, gender, speaker)
             if found:
                 return found
-        return self.antecedent(subj.start, gender, self._sentence_start(subj.start))
+        skip = frozenset((speaker,)) if speaker and depth == 0 else frozenset()
+        return self.antecedent(subj.start, gender, self._sentence_start(subj.start), skip)
 
     def _sentence_start(self, pos: int) -> int:
         i = bisect_right(self.sentence_starts, pos) - 1

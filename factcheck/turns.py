@@ -56,13 +56,18 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
     tops = [it for it in items if it.span.depth == 0]
     ctx.index_people([it.cue.subject.text for it in items
                       if it.cue is not None and it.cue.subject is not None and it.cue.subject.kind in ("name", "org")])
+    prev: _Item | None = None
     for it in tops:
         if it.cue is not None and it.cue.subject is not None:
-            it.who = ctx.who(it.cue, it.span)
+            # “Where do we lie?” “At Kingsbere,” he said: the answer's he is not the one who asked
+            asked = prev.who.speaker if prev is not None and prev.who is not None and it.cue.subject.kind == "pron" \
+                and _relation(ctx, prev, it) == "change" else None
+            it.who = ctx.who(it.cue, it.span, asked)
             if _key(it.who):
                 ctx.spoken.append((it.span.start, it.who))
                 if it.who.mention_span:
                     ctx.resolver.add_speaker(*it.who.mention_span, it.who.speaker)
+        prev = it
     chains = _chains(ctx, tops)
     for chain, links in chains:
         _resolve_chain(ctx, chain, links)

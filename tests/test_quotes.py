@@ -265,6 +265,12 @@ def test_trie_alternation_matches_like_the_flat_one(words, probe):
     assert [m.span() for m in flat.finditer(probe)] == [m.span() for m in trie.finditer(probe)]
 
 
+def test_an_answers_pronoun_is_not_the_one_who_asked():
+    text = ("The parson met the old haggler on the road. “Then where do we lie?” said Durbeyfield. "
+            "“At Kingsbere, under the church,” he said.")
+    assert _said(text)["At Kingsbere, under the church"] == "the parson"
+
+
 def test_dialogue_alternates_between_two_speakers():
     text = "“Ready?” “Yes.” “Then go!” said Tommy. “Wait!” cried Tuppence."
     assert _said(text) == {"Ready?": "Tommy", "Yes.": "Tuppence", "Then go!": "Tommy", "Wait!": "Tuppence"}
