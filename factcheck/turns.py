@@ -317,6 +317,9 @@ def _nearest(ctx: Context, span: Span) -> Who | None:
 
 _BEAT = re.compile(
     rf"\s*(?:(?:Then|And|But|So|Now|Here|At last|Finally|Presently|Suddenly),?\s+)?"
+    # a place or time before the subject: "In the hall the doctor stopped."
+    rf"(?:(?:In|At|On|From|Across|Through|Near|Outside|Inside|Behind|Beside|Under|By|After|Before|During)\s+"
+    rf"(?:the|a|an|his|her|their|this|that)\s+(?:[a-z]+\s+)?[a-z]+,?\s+)?"
     rf"(?P<subj>{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH}|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 _PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")

@@ -271,6 +271,12 @@ def test_an_answers_pronoun_is_not_the_one_who_asked():
     assert _said(text)["At Kingsbere, under the church"] == "the parson"
 
 
+def test_an_action_beat_after_a_place_names_the_speaker():
+    text = ("“I will show you out, sir,” said the maid. They went down in silence. In the hall the doctor stopped. "
+            "“You have sent for her brother, have you not?”")
+    assert _said(text)["You have sent for her brother, have you not?"] == "the doctor"
+
+
 def test_dialogue_alternates_between_two_speakers():
     text = "“Ready?” “Yes.” “Then go!” said Tommy. “Wait!” cried Tuppence."
     assert _said(text) == {"Ready?": "Tommy", "Yes.": "Tuppence", "Then go!": "Tommy", "Wait!": "Tuppence"}
