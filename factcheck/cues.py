@@ -305,7 +305,7 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
     return classify(phrase, base, leading=True)
 
 
-_NP_START = re.compile(rf"(?:{DET}|one\s+of|some\s+of|each\s+of|several\s+of|two\s+of|both\s+of)\b")
+_NP_START = re.compile(rf"(?:{DET}|[Tt]his|one\s+of|some\s+of|each\s+of|several\s+of|two\s+of|both\s+of)\b")
 _POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+[a-z][\w-]*$")
 
 

@@ -322,6 +322,8 @@ _BEAT = re.compile(
     rf"(?:the|a|an|his|her|their|this|that)\s+(?:[a-z]+\s+)?[a-z]+,?\s+)?"
     rf"(?P<subj>{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH}|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+_BEAT_PRONOUN = re.compile(r"(?:^\W*|[,;]\s+|\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Tt]hen|and|but)\s+)(?P<p>[Hh]e|[Ss]he)\s+"
+                           r"(?:[a-z]+ly\s+)?[a-z]{2,}")
 _PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")
 
 
@@ -331,7 +333,8 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
     p_start, _ = ctx.para_bounds(span.start)
     i = ctx.sentence_index(span.start)
     s_start = ctx.sentences[i][0] if i >= 0 else p_start
-    lead = text[max(s_start, p_start):span.start]
+    lead_at = max(s_start, p_start)
+    lead = text[lead_at:span.start]
     if not lead.strip(" \t\n“\"‘'—–-("):
         if i >= 0 and ctx.sentences[i][0] >= span.start - 2:
             i -= 1
@@ -343,15 +346,21 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
         prev = ctx.prev_top(span)
         if prev is not None and prev.end > s_start:
             return None
-        lead = text[s_start:s_end]
+        lead_at, lead = s_start, text[s_start:s_end]
     m = _BEAT.match(lead)
-    subj = classify(m.group("subj"), s_start + m.start("subj")) if m else None
+    subj = classify(m.group("subj"), lead_at + m.start("subj")) if m else None
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i"):
         return None
     if subj is None or subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
         # "As the lad stood there, Durbeyfield put his hand in his pocket": the main clause's subject
-        c = ctx.resolver.main_subject(s_start, s_start + len(lead))
-        return Who(c.canon, None, text[c.start:c.end], (c.start, c.end), "action") if c else None
+        c = ctx.resolver.main_subject(lead_at, lead_at + len(lead))
+        if c is not None:
+            return Who(c.canon, None, text[c.start:c.end], (c.start, c.end), "action")
+        pm = _BEAT_PRONOUN.search(lead)
+        if pm is None:
+            return None
+        # "Then as he faced us again: “…”": the he/she who acts
+        subj = Subject("pron", pm.group("p"), lead_at + pm.start("p"), lead_at + pm.end("p"))
     return Who(ctx.name_of(subj, span), None, subj.text, (subj.start, subj.end), "action")
 
 

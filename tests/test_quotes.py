@@ -277,6 +277,15 @@ def test_an_action_beat_after_a_place_names_the_speaker():
     assert _said(text)["You have sent for her brother, have you not?"] == "the doctor"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Douglas Reed turned round to the fire and watched it. Then as he faced us again: “I cannot begin.”",
+     "Douglas Reed"),
+    ("Another footstep entered the cabin. “We should have brought a pack,” drawled this newcomer.", "this newcomer"),
+])
+def test_beats_and_noun_phrases_around_a_quote(text, speaker):
+    assert _quotes(text)[0].speaker == speaker
+
+
 def test_dialogue_alternates_between_two_speakers():
     text = "“Ready?” “Yes.” “Then go!” said Tommy. “Wait!” cried Tuppence."
     assert _said(text) == {"Ready?": "Tommy", "Yes.": "Tuppence", "Then go!": "Tommy", "Wait!": "Tuppence"}
