@@ -348,8 +348,9 @@ class Context:
         participle: str | None = None
         for m in reversed(list(_CUE_WORD.finditer(window))):
             verb = m.group("cue")
-            if not verb_ok(verb) or _DETERMINED.search(window, max(0, m.start() - 30), m.start()):
-                continue  # "Hegseth's comments", "her answer": a noun, not the verb
+            if not verb_ok(verb) or _DETERMINED.search(window, max(0, m.start() - 30), m.start()) \
+                    or verb in ("read", "reads"):
+                continue  # "Hegseth's comments": a noun; "the plaque reads “…”": a sign, not speech
             tail = window[m.end():]
             adjacent = bool(_CUE_TAIL.fullmatch(tail)) \
                 and len(tail.split()) <= 7

@@ -21,7 +21,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import attrgetter
 
-from .cues import Subject, role_head
+from .cues import DOCUMENT_NOUNS, Subject, classify, role_head
 from .names import QUALIFIERS, ROLE_WORDS
 from .nominals import (
     FUNCTION_SET,
@@ -75,6 +75,8 @@ def _in_title(word: str) -> bool:
 
 
 _START = attrgetter("start")
+_DOCUMENT_FROM = re.compile(rf"(?:a|an|the|A|An|The)\s+(?:[a-z]+\s+)?(?:{'|'.join(DOCUMENT_NOUNS)})\s+"
+                            r"(?:from|by|issued\s+by)\s+(?P<who>.+)")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
@@ -252,9 +254,10 @@ class Resolver:
             if at - c.start > GROUP_CHARS:
                 break
             words = self.text[c.start:c.end].split()
-            if c.start < at and len(words) >= 2 and words[0].lower() in ("the", "its", "their") \
-                    and words[-1].endswith("s") and not words[-1].endswith(("ss", "’s", "'s")):
-                return c.canon
+            plural = words and words[-1].endswith("s") and not words[-1].endswith(("ss", "’s", "'s"))
+            if c.start < at and plural and (len(words) >= 2 and words[0].lower() in ("the", "its", "their")
+                                            or words[0].islower()):
+                return c.canon  # "the lawmakers", "officials", "two people familiar with the talks"
         return None
 
     def _thing(self, at: int) -> str | None:
@@ -291,6 +294,12 @@ class Resolver:
             relative = relative_of(self.people, head, owner)
             if relative:
                 return relative
+        dm = _DOCUMENT_FROM.fullmatch(subj.text)
+        if dm is not None:
+            # "a statement from the White House": whoever it is from
+            who = classify(dm.group("who"), subj.start + dm.start("who"))
+            if who is not None and who.kind != "pron":
+                return self.name_of(who)
         if words[0].lower() == "the" and head in HEAD_SET:
             named = self.named_referent(subj.start, PERSON_GENDER.get(head, ""), set())
             if named:

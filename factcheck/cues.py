@@ -40,7 +40,9 @@ SPEECH_VERBS = (
     "drawled lisped croaked rasped intoned chanted soothed coaxed urged implored entreated besought "
     # the present of reporting verbs, as essays and analysis use them: "Stiglitz comments that",
     # "he also notes that", "critics argue that this is"
-    "comments notes argue claims insist warn contend contends note"
+    "comments notes argue claims insist warn contend contends note "
+    # what a document says: "“…,” the statement read"
+    "read reads"
 )
 # Verbs that cue speech only with a particle: "went on", "broke in", "put in", "Haley shot back".
 _PARTICLE_VERBS = {"went": ("on",), "broke": ("in",), "put": ("in", "it"), "cut": ("in",), "chimed": ("in",),
@@ -103,7 +105,8 @@ _AUX_TAIL = re.compile(
 AFTER_SUBJ_CUE = re.compile(
     rf"^[\s,.;:!?—–\-)\]*_]*(?:and\s+|then\s+|so\s+|as\s+)?"
     rf"(?P<subj>(?:[\w.'’-]+(?:,?[ \t]+|(?=,[ \t]+(?:who|the|a|an)\b))){{0,9}}?)"
-    rf"(?P<appos>,[ \t]+(?:who|the|a|an)\b(?:(?![.!?]\s)[^,“”\"\n]){{1,150}},[ \t]+)?{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?"
+    rf"(?P<appos>(?:,[ \t]+(?:who|which|the|a|an)\b(?:(?![.!?]\s)[^,“”\"\n]){{1,150}}){{1,2}},[ \t]+)?"
+    rf"{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?"
     rf"(?P<cue>{CUE})\b"
     rf"(?P<obj>[ \t]+[^,.;:!?“”\"—\n]{{1,40}})?"
 )
@@ -228,6 +231,10 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
             at = base + appos.start() + appos.group(0).index(inner)
             return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
         body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
+        appos = _APPOSITIVE.search(body + ",")
+        if appos and appos.start() > 0 and appos.group(0).lstrip(", ")[:1].islower():
+            # a second one before it: "Tom Brown, the chief executive of Acme, which makes widgets,"
+            body = body[:appos.start()]
     rel = re.search(r",?\s*\bwho\s*$", body)
     if rel:
         # "Senator Roger Wicker, who labeled …": the relative pronoun stands for the name before it
@@ -244,7 +251,9 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if m is not None and m.re is NAME_END and not split_name(m.group("subj"))[1]:
         m = _NP_END.match(body)  # "the US President": a role, not a name
     if not m:
-        m = _NP_END.match(body)
+        m = _GROUP_END.search(body)
+        if m is None or not _GROUP_OPENS.search(body, 0, m.start("subj")):
+            m = _NP_END.match(body)  # "the lawmakers" keeps its determiner, "a royal expert" its article
     if not m:
         return None
     lead = body[:m.start("subj")]
@@ -281,6 +290,8 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
         before = phrase[:stop.start()].split()[-1:]
         if stop.group(1) == "to" and before and before[0].lower() in ROLE_WORDS:
             continue
+        if stop.group(1) == "from" and before and before[0].lower() in DOCUMENT_NOUNS:
+            continue  # "according to a statement from the White House": whom it is from
         phrase = phrase[:stop.start()]
         break
     phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
@@ -297,14 +308,34 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
         # "says coach Andy Reid", "according to police spokesman Tom Brown"
         base += lead.end()
         phrase = phrase[lead.end():]
-    if re.fullmatch(r"(?:[A-Z][\w.'’-]*|of|the|for|and|de|la)(?:\s+(?:[A-Z][\w.'’-]*|of|the|for|and|to|de|la))*", phrase):
-        # "said Bank of Canada Governor Tiff Macklem": the person ends the title
+    words = phrase.split()
+    if words[0][:1].isupper() and words[-1][:1].isupper() and all(
+            w[:1].isupper() or w in _TITLE_LINKS or w.lower() in ROLE_WORDS for w in words):
+        # "said Bank of Canada Governor Tiff Macklem", "warned Bank of England governor Andrew
+        # Bailey": the person ends the title
         subj = classify(phrase, base)
         if subj is not None:
             return subj
     return classify(phrase, base, leading=True)
 
 
+# Groups that speak with no determiner in news: "police said", "two people familiar with the matter
+# said", "said one resident".
+_GROUP_NOUNS = ("police|officials|authorities|prosecutors|investigators|witnesses|residents|analysts|experts|critics|"
+                "sources|organisers|organizers|officers|protesters|protestors|lawmakers|activists|scientists|"
+                "researchers|economists|campaigners|diplomats|villagers|doctors|people|person|resident|source|"
+                "official|witness|analyst|expert")
+_QUANTITY = r"(?:one|two|three|four|five|six|several|some|many|most|few|other|\d+)"
+_GROUP_BODY = (rf"(?:(?:{_QUANTITY}|[Ss]enior|[Ll]ocal|[Ss]tate|[Ff]ederal|[Ff]oreign|[Mm]ilitary|[Pp]olice|"
+               rf"[Hh]ealth|[Ii]sraeli|[Rr]ussian|[Uu]\.?[Ss]\.?|[Uu]\.?[Kk]\.?)\s+){{0,3}}(?:{_GROUP_NOUNS})"
+               r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|involved\s+in|with\s+knowledge\s+of)"
+               r"(?:\s+[a-z]+){1,3})?")
+_GROUP = re.compile(_GROUP_BODY)
+_GROUP_OPENS = re.compile(r"(?:^|[,;:.!?”\"—–]\s*|\b(?:and|but|that|while|as)\s+)$")  # a clause starts there
+_GROUP_END = re.compile(rf"(?<![\w’'-])(?P<subj>{_GROUP_BODY})\s*$")
+# What people speak through: "a statement from the White House said", "the letter stated".
+DOCUMENT_NOUNS = frozenset("statement letter release report post message filing memo note email e-mail tweet video".split())
+_TITLE_LINKS = frozenset("of the for and to de la".split())
 _NP_START = re.compile(rf"(?:{DET}|[Tt]his|one\s+of|some\s+of|each\s+of|several\s+of|two\s+of|both\s+of)\b")
 _POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+[a-z][\w-]*$")
 
@@ -321,8 +352,8 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
         return None
     if re.fullmatch(PRONOUN, stripped):
         return Subject("pron", stripped, off, off + len(stripped))
-    if stripped.lower() in _SOMEONE:
-        return Subject("np", stripped, off, off + len(stripped))
+    if stripped.lower() in _SOMEONE or _GROUP.fullmatch(stripped):
+        return Subject("np", stripped, off, off + len(stripped))  # "said another", "said police"
     words = stripped.split()
     np_like = bool(_NP_START.match(stripped)) or bool(_POSSESSOR.fullmatch(stripped))
     pm = _NP_WITH_PREPOSITION.match(stripped)

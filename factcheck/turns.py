@@ -351,6 +351,9 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
     subj = classify(m.group("subj"), lead_at + m.start("subj")) if m else None
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i"):
         return None
+    if subj is not None and subj.kind == "name" and " " not in subj.text and not ctx.people.is_person(subj.text) \
+            and not given_gender(subj.text):
+        subj = None  # "Altogether there was …", "Immediately she …": a capitalised word opening the sentence
     if subj is None or subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
         # "As the lad stood there, Durbeyfield put his hand in his pocket": the main clause's subject
         c = ctx.resolver.main_subject(lead_at, lead_at + len(lead))

@@ -112,6 +112,59 @@ def test_quote_offsets_cover_the_marks():
     assert text[q.start:q.end] == "Hello there,"
 
 
+# ---------------------------------------------------------------------------- news syntax
+
+# The attributions English news uses, written for this test (not taken from any data set).
+NEWS_SYNTAX = [
+    ("“We will appeal,” said Jane Smith, a spokeswoman for the agency.", "Jane Smith"),
+    ("The Finance Ministry released figures on Monday.\n\n“Growth will slow,” the"
+     " ministry said in a statement.", "Finance Ministry"),
+    ("Tom Brown, 45, said: “It was terrible.”", "Tom Brown"),
+    ("“It was terrible”, says Tom Brown.", "Tom Brown"),
+    ("In a statement, the company said: “We regret the error.”", "the company"),
+    ("“The talks were useful,” according to a statement from the White House.", "White House"),
+    ("A spokesperson for Apple said: “We do not comment on rumours.”", "Apple"),
+    ("“We are ready,” Maria Lopez told CNN on Sunday.", "Maria Lopez"),
+    ("“This is fake news,” Donald Trump wrote on X, formerly Twitter.", "Donald Trump"),
+    ("Speaking to reporters, Keir Starmer said: “We will act.”", "Keir Starmer"),
+    ("“It is a disgrace.” Tom Brown said.", "Tom Brown"),
+    ("“We will act,” Mr. Smith said.", "Smith"),
+    ("“We will act,” said Sen. Chuck Schumer, D-N.Y.", "Chuck Schumer"),
+    ("“We will act,” said Rep. Alexandria Ocasio-Cortez (D-N.Y.).", "Alexandria Ocasio-Cortez"),
+    ("“The West is to blame,” Vladimir Putin said, according to Interfax.", "Vladimir Putin"),
+    ("Asked whether he would resign, Tom Brown replied: “Absolutely not.”", "Tom Brown"),
+    ("“We will not back down,” the statement read.", "the statement"),
+    ("Smith's spokesman, John Doe, said: “No comment.”", "John Doe"),
+    ("“No comment,” Senator Smith's office said.", "office"),
+    ("“It has been a nightmare,” said one resident, who asked not to be named.", "resident"),
+    ("Maria Lopez, the mayor, said the city was ready.\n\n“We have prepared for"
+     " months.”\n\n“Nobody will be left behind.”", "Maria Lopez"),
+    ("“We have a plan,” said Health Minister Anna Berg. “It will work.”", "Anna Berg"),
+    ("“Prices will rise,” warned Bank of England governor Andrew Bailey.", "Andrew Bailey"),
+    ("Tom Brown, the chief executive of Acme, which makes widgets, told shareholders: “We grew.”", "Tom Brown"),
+    ("“We grew,” Tom Brown, the chief executive of Acme, which makes widgets in Ohio, told shareholders.", "Tom Brown"),
+    ("The union's leader, Sara Kim, said it was “a historic day.”", "Sara Kim"),
+    ("Police said the man was “known to officers.”", "Police"),
+    ("“We will find them,” police said.", "police"),
+    ("Officials said the storm was “unprecedented.”", "Officials"),
+    ("“It was unprecedented,” officials said.", "officials"),
+    ("“I'm thrilled,” Smith, who won in 2019, said on Tuesday.", "Smith"),
+    ("Jane Smith was elected in 2019. “I'm thrilled,” she said after the count.", "Jane Smith"),
+    ("“We lost,” admitted coach Andy Reid.", "Andy Reid"),
+    ("“Vote,” urged former President Barack Obama in a video.", "Barack Obama"),
+    ("According to Tom Brown, the deal was “almost done.”", "Tom Brown"),
+    ("The deal was “almost done,” according to Tom Brown.", "Tom Brown"),
+    ("“The deal is done,” a source familiar with the talks told Reuters.", "source"),
+    ("“The deal is done,” two people familiar with the matter said.", "people"),
+]
+
+
+@pytest.mark.parametrize("text, speaker", NEWS_SYNTAX)
+def test_news_attribution_syntax(text, speaker):
+    got = _quotes(text)[-1].speaker
+    assert got and speaker.lower() in got.lower()
+
+
 # ---------------------------------------------------------------------------- speakers
 
 
