@@ -27,22 +27,17 @@ from .cues import (
     CUE,
     DET,
     MAIN_SUBJECT,
-    NAME_END,
-    NOMINATIVE,
     NOT_SPEECH_ED,
     NOUNISH,
     POSSESSIVE_WORDS,
     PRONOUN,
     REPORTED_VERB,
-    Subject,
-    classify,
     clause_end,
-    subject_after_verb,
-    subject_before_verb,
     verb_ok,
 )
 from .quotes import Span
 from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
+from .subjects import NAME_END, NOMINATIVE, Subject, classify, subject_after_verb, subject_before_verb
 
 MAX_BEFORE = 240  # chars of the sentence before a quote searched for its cue
 MAX_AFTER = 160  # chars after a quote searched for its cue

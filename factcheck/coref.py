@@ -21,7 +21,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import attrgetter
 
-from .cues import DOCUMENT_NOUNS, Subject, classify, role_head
 from .names import QUALIFIERS, ROLE_WORDS
 from .nominals import (
     FUNCTION_SET,
@@ -32,6 +31,7 @@ from .nominals import (
     relative_of,
 )
 from .speakers import PeopleIndex, looks_like_person, split_name
+from .subjects import DOCUMENT_NOUNS, Subject, classify, role_head
 
 NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
 SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, replace
 
 from .attribution import Context, Cue, Who
-from .cues import DET, NOUNISH, PRONOUN, Subject, classify, role_head
+from .cues import DET, NOUNISH, PRONOUN
 from .quotes import Span, is_speech
 from .speakers import NAME_RUN, given_gender, looks_like_person, name_key, same_person, split_name
+from .subjects import Subject, classify, role_head
 
 PREVIOUS_GAP = 640  # a cue-less quote this close after an attributed one, with narration between, takes its speaker
 ACTION_BEAT_CHARS = 200  # the sentence before a cue-less quote names its speaker only if this close
