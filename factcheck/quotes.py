@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .cues import FUNCTION_WORDS, NAMING, PREP_BEFORE, SPEECH_WORD
 from .models import Quote
+from .windows import MAX_AFTER
 
 _DOUBLE_OPEN = "“„«\""
 _SINGLE_OPEN = "‘‚'"
@@ -176,7 +177,6 @@ def is_speech(ctx, span: Span, cue) -> bool:
 
     `ctx` is the document's `attribution.Context`; `cue` the attribution its sentence gives.
     """
-    from .attribution import MAX_AFTER  # attribution imports this module
 
     a, b = span.inner
     inner = ctx.text[a:b].strip()
