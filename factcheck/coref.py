@@ -26,12 +26,14 @@ from .nominals import (
     FUNCTION_SET,
     HEAD_SET,
     PERSON_GENDER,
+    document_source,
+    is_thing,
     nominal_canon,
     organisation,
     relative_of,
 )
-from .speakers import PeopleIndex, looks_like_person, split_name
-from .subjects import DOCUMENT_NOUNS, Subject, classify, role_head
+from .speakers import PeopleIndex
+from .subjects import Subject, classify, role_head
 
 NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
 SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role
@@ -75,8 +77,6 @@ def _in_title(word: str) -> bool:
 
 
 _START = attrgetter("start")
-_DOCUMENT_FROM = re.compile(rf"(?:a|an|the|A|An|The)\s+(?:[a-z]+\s+)?(?:{'|'.join(DOCUMENT_NOUNS)})\s+"
-                            r"(?:from|by|issued\s+by)\s+(?P<who>.+)")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
@@ -267,16 +267,9 @@ class Resolver:
                 break
             if c.start >= at or c.gender:
                 continue
-            words = self.text[c.start:c.end].split()
-            if not words:
-                continue
-            if words[0].lower() in ("the", "a", "an", "its"):
-                head = words[-1].lower()
-                if len(words) >= 2 and head not in HEAD_SET and head not in ROLE_WORDS and not head.endswith("s"):
-                    return c.canon  # "the letter stated … It described …"
-            elif not looks_like_person(split_name(c.canon)[1]):
-                return c.canon  # an organisation: "World Athletics said … It added …"
-            return None  # the last speaker was a person: an "it" is not them
+            # "the letter stated … It described …", "World Athletics said … It added …"; if the
+            # last speaker was a person, an "it" is not them
+            return c.canon if is_thing(self.text[c.start:c.end], c.canon) else None
         return None
 
     def _noun_phrase(self, subj: Subject) -> str:
@@ -294,10 +287,10 @@ class Resolver:
             relative = relative_of(self.people, head, owner)
             if relative:
                 return relative
-        dm = _DOCUMENT_FROM.fullmatch(subj.text)
-        if dm is not None:
+        source = document_source(subj.text)
+        if source is not None:
             # "a statement from the White House": whoever it is from
-            who = classify(dm.group("who"), subj.start + dm.start("who"))
+            who = classify(source[0], subj.start + source[1])
             if who is not None and who.kind != "pron":
                 return self.name_of(who)
         if words[0].lower() == "the" and head in HEAD_SET:

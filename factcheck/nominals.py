@@ -11,8 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .names import NAME_RUN, ROLE_GENDER, name_key
-from .speakers import PeopleIndex
+from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
+from .speakers import PeopleIndex, looks_like_person, split_name
+from .subjects import DOCUMENT_NOUNS
 
 ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
 _ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
@@ -38,6 +39,27 @@ _SPOUSE_HONORIFIC = {"wife": "mrs", "lady": "mrs", "husband": "mr"}
 FUNCTION_SET = frozenset("""the a an and or but of to in on at by for with from as his her my our their your its this
 that was is""".split()) | frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
 HEAD_SET = frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
+
+
+_DOCUMENT_FROM = re.compile(rf"(?:a|an|the|A|An|The)\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+"
+                            r"(?:from|by|issued\s+by)\s+(?P<who>.+)")
+
+
+def document_source(np: str) -> tuple[str, int] | None:
+    """Return (text, offset in `np`) of whom "a statement from the White House" is from, else None."""
+    m = _DOCUMENT_FROM.fullmatch(np)
+    return (m.group("who"), m.start("who")) if m else None
+
+
+def is_thing(written: str, canon: str) -> bool:
+    """Return True when a speaker as written is no person: "the letter", "World Athletics"."""
+    words = written.split()
+    if not words:
+        return False
+    if words[0].lower() in ("the", "a", "an", "its"):
+        head = words[-1].lower()
+        return len(words) >= 2 and head not in HEAD_SET and head not in ROLE_WORDS and not head.endswith("s")
+    return not looks_like_person(split_name(canon)[1])
 
 
 def nominal_canon(words: list[str]) -> str:
