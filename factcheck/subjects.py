@@ -54,7 +54,7 @@ NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|
 # "Rebecca English of the Daily Mail", "Tom Brown at the agency": a person, then where they work
 _PERSON_OF_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern})\s+(?:of|at|from|with)\s+(?:the\s+)?"
                             rf"{NAME_RUN.pattern}\s*$")
-_NP_END = re.compile(rf".*\b(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s*$", re.S)
+_NP_END = re.compile(rf".*\b(?P<subj>(?:{DET}|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s*$", re.S)
 
 
 # "she bowed and said": the subject of the first of two verbs
@@ -184,7 +184,8 @@ _GROUP_END = re.compile(rf"(?<![\w’'-])(?P<subj>{_GROUP_BODY})\s*$")
 # What people speak through: "a statement from the White House said", "the letter stated".
 DOCUMENT_NOUNS = frozenset("statement letter release report post message filing memo note email e-mail tweet video".split())
 _TITLE_LINKS = frozenset("of the for and to de la".split())
-_NP_START = re.compile(rf"(?:{DET}|[Tt]his|one\s+of|some\s+of|each\s+of|several\s+of|two\s+of|both\s+of)\b")
+_NP_START = re.compile(rf"(?:{DET}|[Tt]his|[Oo]ne|[Aa]nother|one\s+of|some\s+of|each\s+of|several\s+of|two\s+of|"
+                       r"both\s+of)\b")
 _POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+[a-z][\w-]*$")
 
 

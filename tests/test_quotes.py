@@ -116,6 +116,7 @@ def test_quote_offsets_cover_the_marks():
 
 # The attributions English news uses, written for this test (not taken from any data set).
 NEWS_SYNTAX = [
+    ("As one commentator has argued, “Identity has become an agenda of inclusion.”", "one commentator"),
     ("“We will appeal,” said Jane Smith, a spokeswoman for the agency.", "Jane Smith"),
     ("The Finance Ministry released figures on Monday.\n\n“Growth will slow,” the"
      " ministry said in a statement.", "Finance Ministry"),
