@@ -202,7 +202,7 @@ class Context(Windows):
     def _cue_before(self, span: Span) -> Cue | None:
         base, window = self.before_window(span)
         stripped = window.rstrip()
-        cue = self.cue_in(window, base, self.after_window(span))
+        cue = self.cue_in(window, base, span)
         if cue is None and span.depth == 0:
             # a second fragment in one sentence: "Starmer said that “…” and “…”"
             i = self.sentence_index(span.start)
@@ -242,10 +242,9 @@ class Context(Windows):
             return self._cue_previous_sentence(span)
         return None
 
-    @staticmethod
-    def _agent(after: tuple[int, str]) -> Subject | None:
+    def _agent(self, span: Span) -> Subject | None:
         """Return the agent of a passive cue, named after the quote in its clause ("… by the prosecutor")."""
-        base, window = after
+        base, window = self.after_window(span)
         m = _BY_AGENT.match(window)
         return subject_after_verb(m.group("agent"), base + m.start("agent")) if m else None
 
@@ -260,10 +259,10 @@ class Context(Windows):
             i += 1
         return "".join(chars)
 
-    def cue_in(self, window: str, base: int, after: tuple[int, str] | None = None) -> Cue | None:
+    def cue_in(self, window: str, base: int, span: Span | None = None) -> Cue | None:
         """Return the last speech verb in `window` (text before a quote) that has a subject.
 
-        `after` is (offset, text) after the quote, where a passive cue names its agent.
+        `span` is the quote, after which a passive cue names its agent.
         """
         stripped = window.rstrip()
         participle: str | None = None
@@ -278,7 +277,7 @@ class Context(Windows):
             if _PASSIVE_BEFORE.search(window, max(0, m.start() - 24), m.start()):
                 # "Bard College was declared an “undesirable” organization by …": the agent speaks;
                 # with no agent named the verb names no speaker
-                agent = self._agent(after) if after is not None else None
+                agent = self._agent(span) if span is not None else None
                 if agent is None:
                     continue
                 return Cue("before" if adjacent else "partial", agent, verb, adjacent)

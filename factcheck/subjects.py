@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import DET, NOT_AFTER_TITLE, PRONOUN
+from .cues import DET, PRONOUN, cut_at_sentence_end
 from .names import QUALIFIERS, person_tail
 from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_name
 
@@ -123,9 +123,6 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     return subj
 
 
-# A period that ends a sentence: not after an initial or an abbreviated title ("Mr. Pett").
-_SENTENCE_DOT = re.compile(rf"(?<![A-Z]){NOT_AFTER_TITLE}\.(?:\s|$)")
-
 
 _SOMEONE = frozenset("another somebody someone everybody everyone nobody".split())
 _SOMEONE_END = re.compile(r"(?<![\w’'])(?P<subj>[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody)\s*$")
@@ -143,7 +140,7 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
         phrase = phrase[:stop.start()]
         break
     phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
-    phrase = _SENTENCE_DOT.split(phrase, maxsplit=1)[0].rstrip(" .")
+    phrase = cut_at_sentence_end(phrase).rstrip(" .")
     if not phrase:
         return None
     m = _PRONOUN_START.match(phrase)
