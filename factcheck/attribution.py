@@ -126,7 +126,8 @@ class Context(Windows):
     def _rejoined(self, span: Span) -> Span:
         """Return an unclosed quote closed where a broken paragraph goes on: `“… conditions\n\ndeteriorate,” he said`."""
         m = _BROKEN_PARAGRAPH.match(self.text, span.end)
-        if m is None or self.next_top(span) is not None and self.next_top(span).start < m.end():
+        nxt = self.next_top(span)
+        if m is None or nxt is not None and nxt.start < m.end():
             return replace(span, end=span.end)
         return replace(span, end=m.end(), unclosed=False)
 

@@ -291,8 +291,9 @@ class Resolver:
         if source is not None:
             # "a statement from the White House": whoever it is from
             who = classify(source[0], subj.start + source[1])
-            if who is not None and who.kind != "pron":
-                return self.name_of(who)
+            named = self.name_of(who) if who is not None and who.kind != "pron" else None
+            if named:
+                return named
         if words[0].lower() == "the" and head in HEAD_SET:
             named = self.named_referent(subj.start, PERSON_GENDER.get(head, ""), set())
             if named:

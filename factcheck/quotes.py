@@ -228,7 +228,7 @@ _MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|tol
 def _modifies_noun(text: str, end: int) -> bool:
     """Return True when a lower-case content word follows the quote: it modifies that noun."""
     am = re.match(r" ([a-z][\w-]*)", text[end:end + 30])
-    return bool(am) and am.group(1) not in FUNCTION_WORDS
+    return am is not None and am.group(1) not in FUNCTION_WORDS
 
 
 _MINOR_WORDS = frozenset("a an the of and or in on at to for with from by as".split())

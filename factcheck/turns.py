@@ -204,9 +204,9 @@ def _other(ctx: Context, chain: list[_Item], anchors: list[int], turn: list[int]
                 return voc
     # else the last other person who spoke before this chain
     first = chain[0].span.start
-    for who in reversed(ctx.spoken):
-        if who[0] < first and _key(who[1]) != key and first - who[0] <= OTHER_SPEAKER_CHARS:
-            return who[1]
+    for at, spoke in reversed(ctx.spoken):
+        if at < first and _key(spoke) != key and first - at <= OTHER_SPEAKER_CHARS:
+            return spoke
     return None
 
 
