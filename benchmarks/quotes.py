@@ -15,8 +15,10 @@ The 100 books are split by a hash of their names: 53 "dev" books (rules were tun
 47 "test" books (only measured).
 
 News (`fixtures/quotes/news.json`: paragraphs from `<data>/fundus-en-news` and the bundled
-seeds, speakers labelled by hand): speaker accuracy on the labelled quotes found, split the
-same way by page (dev pages were looked at while writing rules; test pages only measured).
+seeds; `news_htmldate.json`: paragraphs from `<data>/htmldate-en-news`, other publishers;
+speakers labelled by hand): speaker accuracy on the labelled quotes found, per data set and
+both together, split the same way by page (dev pages were looked at while writing rules;
+test pages only measured).
 
 Speed: extraction (sentences + quotes + speakers) per MB of text.
 """
@@ -219,8 +221,11 @@ def taken_for_speech(label: str, quote: str) -> bool:
     return quote == label or (len(label.split()) >= 4 and quote.startswith(label))
 
 
+NEWS_FIXTURES = (("fundus", "news.json"), ("htmldate", "news_htmldate.json"))
+
+
 def news_documents(fixture: Path):
-    """Yield (id, Document, labelled document) for the news fixture."""
+    """Yield (id, Document, labelled document) for a news fixture."""
     data = json.loads(fixture.read_text(encoding="utf-8"))
     for d in data["documents"]:
         if "file" in d:
@@ -231,57 +236,71 @@ def news_documents(fixture: Path):
         yield d["id"], doc, d
 
 
-def news(fixture: Path, errors: int, show: str) -> dict:
-    stats: dict[str, Counter] = {"seeds": Counter(), "dev": Counter(), "test": Counter()}
+def news(folder: Path, errors: int, show: str) -> dict:
+    """Return speaker and false-quote counts per (data set, split) over the news fixtures, and sample errors."""
+    stats: dict[tuple[str, str], Counter] = {}
     samples: list[str] = []
-    for doc_id, doc, d in news_documents(fixture):
-        split = "seeds" if doc_id.startswith("seeds/") else split_of(doc_id)
-        c = stats[split]
-        quotes = segment(doc)[1]
-        normed = [(_norm(q.text), q) for q in quotes]
-        used = set()
-        for lab in d["quotes"]:
-            key = _norm(lab["quote"])
-            hits = [(len(t), i, q) for i, (t, q) in enumerate(normed) if key in t]
-            c["labelled"] += 1
-            if not hits:
-                if split in (show, "seeds") and len(samples) < errors:
-                    samples.append(f"MISS [{doc_id}] {lab['quote']!r}")
-                continue
-            _, i, q = min(hits, key=lambda h: h[:2])
-            used.add(i)
-            c["found"] += 1
-            if lab["speaker"] is None:
-                continue  # speech, but the text does not say whose
-            c["scored"] += 1
-            ok = speaker_ok(q.speaker, [lab["speaker"], *lab.get("also", [])])
-            c["correct"] += ok
-            if not ok and split == show and len(samples) < errors:
-                samples.append(f"SPK [{doc_id}] {q.text[:60]!r} -> {q.speaker!r} via {q.mention!r} ({q.how}); "
-                               f"gold {lab['speaker']!r}")
-        for lab in d["not_quotes"]:
-            key = _norm(lab)
-            c["not_quotes"] += 1
-            hit = [i for i, (t, q) in enumerate(normed) if taken_for_speech(key, t)]
-            c["false_quotes"] += bool(hit)
-            used.update(hit)
-            if hit and split == show and len(samples) < errors:
-                samples.append(f"FALSE [{doc_id}] {lab!r}")
-        c["unlabelled"] += len(normed) - len(used)
+    for dataset, name in NEWS_FIXTURES:
+        for doc_id, doc, d in news_documents(folder / name):
+            split = "seeds" if doc_id.startswith("seeds/") else split_of(doc_id)
+            c = stats.setdefault(("seeds" if split == "seeds" else dataset, split), Counter())
+            _score_news(doc_id, doc, d, c, samples if split in (show, "seeds") else None, errors, split == show)
     return {"stats": stats, "samples": samples}
+
+
+def _score_news(doc_id: str, doc, d: dict, c: Counter, samples: list[str] | None, errors: int, show_all: bool) -> None:
+    """Count one labelled document's quotes found, speakers right and non-speech spans taken for speech."""
+    quotes = segment(doc)[1]
+    normed = [(_norm(q.text), q) for q in quotes]
+    used = set()
+    want = samples is not None
+    for lab in d["quotes"]:
+        key = _norm(lab["quote"])
+        hits = [(len(t), i, q) for i, (t, q) in enumerate(normed) if key in t]
+        c["labelled"] += 1
+        if not hits:
+            if want and len(samples) < errors:
+                samples.append(f"MISS [{doc_id}] {lab['quote']!r}")
+            continue
+        _, i, q = min(hits, key=lambda h: h[:2])
+        used.add(i)
+        c["found"] += 1
+        if lab["speaker"] is None:
+            continue  # speech, but the text does not say whose
+        c["scored"] += 1
+        ok = speaker_ok(q.speaker, [lab["speaker"], *lab.get("also", [])])
+        c["correct"] += ok
+        if not ok and want and show_all and len(samples) < errors:
+            samples.append(f"SPK [{doc_id}] {q.text[:60]!r} -> {q.speaker!r} via {q.mention!r} ({q.how}); "
+                           f"gold {lab['speaker']!r}")
+    for lab in d["not_quotes"]:
+        key = _norm(lab)
+        c["not_quotes"] += 1
+        hit = [i for i, (t, q) in enumerate(normed) if taken_for_speech(key, t)]
+        c["false_quotes"] += bool(hit)
+        used.update(hit)
+        if hit and want and show_all and len(samples) < errors:
+            samples.append(f"FALSE [{doc_id}] {lab!r}")
+    c["unlabelled"] += len(normed) - len(used)
 
 
 def print_news(result: dict) -> None:
     stats = result["stats"]
-    print("News (seeds; fundus-en-news paragraphs split dev/test by page; speakers labelled by hand)")
-    print(f"{'split':6} {'labelled':>8} {'found':>6} {'spk scored':>10} {'spk acc':>8} {'scare/title':>11} {'false':>6} "
-          f"{'unlabelled out':>14}")
-    rows = (("seeds", stats["seeds"]), ("dev", stats["dev"]), ("test", stats["test"]),
-            ("all", stats["seeds"] + stats["dev"] + stats["test"]))
-    for name, c in rows:
+    print("News (speakers labelled by hand; each data set split dev/test by page; \"both\" = the two data sets)")
+    print(f"{'data':9} {'split':6} {'labelled':>8} {'found':>6} {'spk scored':>10} {'spk acc':>8} {'scare/title':>11} "
+          f"{'false':>6} {'unlabelled out':>14}")
+    empty = Counter()
+    rows = [("seeds", "dev", stats.get(("seeds", "seeds"), empty))]
+    for dataset in [name for name, _ in NEWS_FIXTURES] + ["both"]:
+        sets = [name for name, _ in NEWS_FIXTURES] if dataset == "both" else [dataset]
+        dev = sum((stats.get((s, "dev"), empty) for s in sets), Counter())
+        test = sum((stats.get((s, "test"), empty) for s in sets), Counter())
+        rows += [(dataset, "dev", dev), (dataset, "test", test), (dataset, "all", dev + test)]
+    rows.append(("all+seeds", "all", sum(stats.values(), Counter())))
+    for dataset, split, c in rows:
         acc = c["correct"] / c["scored"] if c["scored"] else 0.0
-        print(f"{name:6} {c['labelled']:8d} {c['found']:6d} {c['scored']:10d} {acc:8.3f} {c['not_quotes']:11d} "
-              f"{c['false_quotes']:6d} {c['unlabelled']:14d}")
+        print(f"{dataset:9} {split:6} {c['labelled']:8d} {c['found']:6d} {c['scored']:10d} {acc:8.3f} "
+              f"{c['not_quotes']:11d} {c['false_quotes']:6d} {c['unlabelled']:14d}")
 
 
 # ---------------------------------------------------------------------------- speed
@@ -294,7 +313,8 @@ def speed(data: Path) -> None:
     for r in sorted(rows, key=lambda r: (r["doc"], r["passage"])):
         by_doc.setdefault(r["doc"], []).append(r["text"])
     books = [" ".join(parts) for parts in by_doc.values()]
-    news_texts = [doc.masked or doc.text for _, doc, _ in news_documents(ROOT / "fixtures" / "quotes" / "news.json")]
+    news_texts = [doc.masked or doc.text for _, name in NEWS_FIXTURES
+                  for _, doc, _ in news_documents(ROOT / "fixtures" / "quotes" / name)]
     long_text = "\n\n".join(books)  # ~2.4 MB in one document: no cost that grows faster than its length
     print("Speed (sentences + quotes + speakers, one process, best of 3)")
     for name, texts in ((f"litbank books ({len(books)} docs)", books), (f"news fixture ({len(news_texts)} docs)", news_texts),
@@ -324,7 +344,7 @@ def main() -> None:
         for line in lines:
             print(kind.upper(), line)
     print()
-    nres = news(ROOT / "fixtures" / "quotes" / "news.json", args.errors, args.show)
+    nres = news(ROOT / "fixtures" / "quotes", args.errors, args.show)
     print_news(nres)
     for line in nres["samples"]:
         print(line)

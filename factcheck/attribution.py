@@ -1,4 +1,4 @@
-"""The cue next to a quote, and the windows of text around it.
+"""The cue next to a quote.
 
 A cue is a speech verb and its subject in the quote's sentence, in either order: `…,” Vance
 said`, `…,” said Vance`, `Vance was quoted as saying`, `he told reporters: “…`, `according to
@@ -12,7 +12,7 @@ cue is `turns`' job.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .coref import Resolver
@@ -27,25 +27,18 @@ from .cues import (
     CUE,
     DET,
     MAIN_SUBJECT,
-    NAME_END,
-    NOMINATIVE,
     NOT_SPEECH_ED,
     NOUNISH,
     POSSESSIVE_WORDS,
     PRONOUN,
     REPORTED_VERB,
-    Subject,
-    classify,
     clause_end,
-    subject_after_verb,
-    subject_before_verb,
     verb_ok,
 )
 from .quotes import Span
 from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
-
-MAX_BEFORE = 240  # chars of the sentence before a quote searched for its cue
-MAX_AFTER = 160  # chars after a quote searched for its cue
+from .subjects import NAME_END, NOMINATIVE, Subject, classify, subject_after_verb, subject_before_verb
+from .windows import Windows
 
 
 @dataclass(frozen=True)
@@ -90,28 +83,21 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
                             rf"(?:{ADV})?(?P<cue>said|spoke|began|asked|answered|replied|cried|called|whispered|added|"
                             rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
                             rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
+# A determiner or possessive right before a cue word makes it a noun: "Hegseth’s comments", "his claims".
+_DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
+_BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
 # Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
 # The rest of a quotation cut off by a stray paragraph break: lower-case words up to a closing mark.
 _BROKEN_PARAGRAPH = re.compile(r"\s*\n\s*[a-z][^“”\"\n]{0,200}?[,.!?]?[”\"]")
 
 
-def paragraph_starts(text: str) -> list[int]:
-    """Return the offsets where paragraphs start (blank lines; single lines when there are none)."""
-    blank = re.compile(r"\n[ \t]*\n\s*") if re.search(r"\n[ \t]*\n", text) else re.compile(r"\n\s*")
-    return [0] + [m.end() for m in blank.finditer(text)]
-
-
-class Context:
+class Context(Windows):
     """One document's text, paragraphs, sentences, quotes and people, for attribution."""
 
     def __init__(self, text: str, spans: list[Span], sentences: list[tuple[int, int]]) -> None:
-        self.text = text
-        self.paras = paragraph_starts(text)
-        self.sentences = sentences
-        self.sent_starts = [s for s, _ in sentences]
-        self.tops = [s for s in spans if s.depth == 0]
-        self.top_starts = [s.start for s in self.tops]
+        super().__init__(text, spans, sentences)
         self.people: PeopleIndex = _NO_PEOPLE  # set by `index_people` once the cues are known
         self.spoken: list[tuple[int, Who]] = []  # (offset, attribution) of the quotes a cue attributes
 
@@ -130,67 +116,6 @@ class Context:
         self.people = PeopleIndex(self.text, quoted, speakers + reported)
         self.resolver = Resolver(self.text, self.people, quoted, self.sent_starts)
 
-    # ------------------------------------------------------------------ windows
-
-    def para_bounds(self, pos: int) -> tuple[int, int]:
-        """Return (start, end) of the paragraph holding `pos`."""
-        i = bisect_right(self.paras, pos) - 1
-        start = self.paras[max(i, 0)]
-        end = self.paras[i + 1] if i + 1 < len(self.paras) else len(self.text)
-        return start, end
-
-    def sentence_index(self, pos: int) -> int:
-        """Return the index of the sentence holding `pos` (-1 before the first)."""
-        return bisect_right(self.sent_starts, pos) - 1
-
-    def prev_top(self, span: Span) -> Span | None:
-        """Return the top-level quote that ends before `span` starts."""
-        i = bisect_left(self.top_starts, span.start) - 1
-        while i >= 0:
-            if self.tops[i].end <= span.start:
-                return self.tops[i]
-            i -= 1
-        return None
-
-    def next_top(self, span: Span) -> Span | None:
-        """Return the top-level quote that starts after `span` starts."""
-        i = bisect_right(self.top_starts, span.start)
-        return self.tops[i] if i < len(self.tops) else None
-
-    def inside_top(self, pos: int) -> bool:
-        """Return True when `pos` lies inside a top-level quote."""
-        i = bisect_right(self.top_starts, pos) - 1
-        return i >= 0 and self.tops[i].start < pos < self.tops[i].end
-
-    def outer_of(self, span: Span) -> Span | None:
-        """Return the top-level quote a nested quote sits in."""
-        i = bisect_right(self.top_starts, span.start) - 1
-        if i >= 0 and self.tops[i].start < span.start and self.tops[i].end >= span.end:
-            return self.tops[i]
-        return None
-
-    def before_window(self, span: Span) -> tuple[int, str]:
-        """Return (offset, text) of the sentence before the quote, back to the previous quote."""
-        i = self.sentence_index(span.start)
-        start = self.sentences[i][0] if i >= 0 else 0
-        start = max(start, self.para_bounds(span.start)[0], span.start - MAX_BEFORE)
-        if span.depth > 0 and (outer := self.outer_of(span)) is not None:
-            start = max(start, outer.start + 1)
-        prev = self.prev_top(span)
-        if prev is not None and prev.end > start:
-            start = prev.end
-        return start, self.text[start:span.start]
-
-    def after_window(self, span: Span) -> tuple[int, str]:
-        """Return (offset, text) after the quote, up to the next quote or the paragraph's end."""
-        end = min(self.para_bounds(span.end - 1)[1], span.end + MAX_AFTER)
-        nxt = self.next_top(span)
-        if nxt is not None and span.end <= nxt.start < end:
-            end = nxt.start
-        if span.depth > 0 and (outer := self.outer_of(span)) is not None:
-            end = min(end, outer.inner[1])
-        return span.end, self.text[span.end:max(end, span.end)]
-
     # ------------------------------------------------------------------ cues
 
     def find_cue(self, span: Span) -> Cue | None:
@@ -201,7 +126,8 @@ class Context:
     def _rejoined(self, span: Span) -> Span:
         """Return an unclosed quote closed where a broken paragraph goes on: `“… conditions\n\ndeteriorate,” he said`."""
         m = _BROKEN_PARAGRAPH.match(self.text, span.end)
-        if m is None or self.next_top(span) is not None and self.next_top(span).start < m.end():
+        nxt = self.next_top(span)
+        if m is None or nxt is not None and nxt.start < m.end():
             return replace(span, end=span.end)
         return replace(span, end=m.end(), unclosed=False)
 
@@ -277,7 +203,7 @@ class Context:
     def _cue_before(self, span: Span) -> Cue | None:
         base, window = self.before_window(span)
         stripped = window.rstrip()
-        cue = self.cue_in(window, base)
+        cue = self.cue_in(window, base, span)
         if cue is None and span.depth == 0:
             # a second fragment in one sentence: "Starmer said that “…” and “…”"
             i = self.sentence_index(span.start)
@@ -317,6 +243,12 @@ class Context:
             return self._cue_previous_sentence(span)
         return None
 
+    def _agent(self, span: Span) -> Subject | None:
+        """Return the agent of a passive cue, named after the quote in its clause ("… by the prosecutor")."""
+        base, window = self.after_window(span)
+        m = _BY_AGENT.match(window)
+        return subject_after_verb(m.group("agent"), base + m.start("agent")) if m else None
+
     def _blank_quotes(self, a: int, b: int) -> str:
         """Return text[a:b] with the top-level quotes in it blanked (offsets kept)."""
         chars = list(self.text[a:b])
@@ -328,17 +260,28 @@ class Context:
             i += 1
         return "".join(chars)
 
-    def cue_in(self, window: str, base: int) -> Cue | None:
-        """Return the last speech verb in `window` (text before a quote) that has a subject."""
+    def cue_in(self, window: str, base: int, span: Span | None = None) -> Cue | None:
+        """Return the last speech verb in `window` (text before a quote) that has a subject.
+
+        `span` is the quote, after which a passive cue names its agent.
+        """
         stripped = window.rstrip()
         participle: str | None = None
         for m in reversed(list(_CUE_WORD.finditer(window))):
             verb = m.group("cue")
-            if not verb_ok(verb):
-                continue
+            if not verb_ok(verb) or _DETERMINED.search(window, max(0, m.start() - 30), m.start()) \
+                    or verb in ("read", "reads"):
+                continue  # "Hegseth's comments": a noun; "the plaque reads “…”": a sign, not speech
             tail = window[m.end():]
             adjacent = bool(_CUE_TAIL.fullmatch(tail)) \
                 and len(tail.split()) <= 7
+            if _PASSIVE_BEFORE.search(window, max(0, m.start() - 24), m.start()):
+                # "Bard College was declared an “undesirable” organization by …": the agent speaks;
+                # with no agent named the verb names no speaker
+                agent = self._agent(span) if span is not None else None
+                if agent is None:
+                    continue
+                return Cue("before" if adjacent else "partial", agent, verb, adjacent)
             subj = subject_before_verb(window[:m.start()], base, whole=False)
             where = "before"
             if subj is None and adjacent:

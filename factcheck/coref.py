@@ -7,8 +7,11 @@ in subject position (`Tom looked at Bill. “…,” he said` → Tom), else to 
 What lies inside quotation marks is neither a candidate nor distance: a dialogue between two
 people can run for pages after the narration last named them. A kin noun ("his wife", "her
 father") is the person of that surname and gender when the document names one; a role noun
-("the senator") the person introduced with that role; "they" the group that last spoke.
-`Resolver.name_of` is the one entry point for a cue's subject.
+("the senator") the person introduced with that role; a definite person noun ("the gentleman",
+"the youth") the named person of its gender the narration mentioned just before, when nobody
+else fits in between; "they" the group that last spoke, "it" the document or organisation that
+last spoke ("the letter stated … It described …"). The lexicon of person nouns, kin and
+organisations is in `nominals`. `Resolver.name_of` is the one entry point for a cue's subject.
 """
 
 from __future__ import annotations
@@ -18,38 +21,29 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from operator import attrgetter
 
-from .cues import Subject, role_head
-from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
+from .names import QUALIFIERS, ROLE_WORDS
+from .nominals import (
+    FUNCTION_SET,
+    HEAD_SET,
+    PERSON_GENDER,
+    document_source,
+    is_thing,
+    nominal_canon,
+    organisation,
+    relative_of,
+)
 from .speakers import PeopleIndex
+from .subjects import Subject, classify, role_head
 
 NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
 SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role
 GROUP_CHARS = 2000  # a "they" may mean a group that spoke this recently
 IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for whom it means
-ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
-_ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
-party government court committee council union university police army military embassy commission office
-campaign network newspaper airline regulator authority board foundation""".split())
+# A definite person noun ("the gentleman", "the youth") is the named person of its gender the
+# narration mentioned last, this close (narration chars; 300 and 600 measured alike on the dev
+# books and pages, the shorter is the safer)
+NAMED_NP_CHARS = 300
 
-# Person nouns with the gender they carry, beyond the role words of `names`.
-PERSON_GENDER = {**ROLE_GENDER, **{
-    "lad": "m", "fellow": "m", "chap": "m", "youth": "m", "gentleman": "m", "landlord": "m", "waiter": "m",
-    "grandfather": "m", "nephew": "m", "widower": "m", "bridegroom": "m", "stepfather": "m", "priest": "m",
-    "lass": "f", "maid": "f", "maiden": "f", "landlady": "f", "waitress": "f", "grandmother": "f", "niece": "f",
-    "widow": "f", "bride": "f", "stepmother": "f", "governess": "f", "housekeeper": "f", "mistress": "f",
-    "hostess": "f", "nun": "f",
-}}
-# Person nouns that say nothing of gender: a candidate for "he" or "she" only when nothing else fits.
-_NEUTRAL_PERSONS = frozenset("""doctor nurse captain stranger child servant clerk driver officer soldier porter
-judge colonel major professor teacher parson vicar rector curate visitor guest cousin friend""".split())
-# Kin nouns after a possessive: the relative shares the possessor's surname.
-_KIN = frozenset("""wife husband mother father son daughter brother sister uncle aunt grandmother grandfather
-nephew niece cousin""".split()) | {"lady"}
-_KIN_GENDER = {"lady": "f", "cousin": ""}
-_SPOUSE_HONORIFIC = {"wife": "mrs", "lady": "mrs", "husband": "mr"}
-_FUNCTION_SET = frozenset("""the a an and or but of to in on at by for with from as his her my our their your its this
-that was is""".split()) | frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
-_HEAD_SET = frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
 _LOWER_WORD = re.compile(r"[a-z]{3,13}")
 # The determiner and up to two modifiers before a person noun: "the old", "a", "his".
 _DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
@@ -83,23 +77,21 @@ def _in_title(word: str) -> bool:
 
 
 _START = attrgetter("start")
+_OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
 class Candidate:
     """A person mentioned in the narration, as a pronoun's possible antecedent."""
 
-    __slots__ = ("start", "end", "canon", "gender", "strength", "subject")
+    __slots__ = ("start", "end", "canon", "gender", "strength", "subject", "spoken")
 
-    def __init__(self, start: int, end: int, canon: str, gender: str, strength: int, subject: bool | None = None):
+    def __init__(self, start: int, end: int, canon: str, gender: str, strength: int, subject: bool | None = None,
+                 spoken: bool = False):
         self.start, self.end, self.canon, self.gender = start, end, canon, gender
         self.strength = strength  # 2: a known person; 1: a capitalised pair nothing vouches for
         self.subject = subject  # None until asked
-
-
-def nominal_canon(words: list[str]) -> str:
-    """Return one display form for a person noun phrase ("a little girl" -> "the little girl")."""
-    return " ".join(["the", *(w.lower() for w in words[1:])])
+        self.spoken = spoken  # the subject of a speech cue
 
 
 class Resolver:
@@ -119,12 +111,20 @@ class Resolver:
             if (m.person or m.maybe) and not m.inside:
                 strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
                 cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
+        definite: list[Candidate] = []
         if quoted:
-            cands = sorted(cands + self._person_nouns(), key=_START)
+            nouns = self._person_nouns()
+            definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"]
+            cands = sorted(cands + nouns, key=_START)
         self.cands = cands
         self.starts = [c.start for c in cands]
         self.spoken: list[Candidate] = []  # subjects of speech cues, in text order
         self.spoken_starts: list[int] = []
+        for c in definite:
+            # "Pramod Dandia … The youth spends around Rs 500 …": the youth is Dandia
+            named = self.named_referent(c.start, c.gender, set())
+            if named:
+                c.canon = named
 
     def _person_nouns(self) -> list[Candidate]:
         """Return the person nouns of the narration ("the boy", "an old woman", "the doctor"), in text order."""
@@ -136,11 +136,11 @@ class Resolver:
         words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in _LOWER_WORD.finditer(text, lo, hi))
         for wm in words:
             head = wm.group(0)
-            if head not in _HEAD_SET or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
+            if head not in HEAD_SET or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
                     ("-", "’", "'") or text.startswith(" of ", wm.end()):
                 continue
             dm = _DET_BEFORE.search(text, max(0, wm.start() - 40), wm.start())
-            if dm is None or any(w in _FUNCTION_SET for w in dm.group("mods").split()):
+            if dm is None or any(w in FUNCTION_SET for w in dm.group("mods").split()):
                 continue
             det = dm.group("det").lower()
             start = dm.start()
@@ -186,9 +186,11 @@ class Resolver:
         if c.subject is None:
             words = self.text[max(0, c.start - 80):c.start].split()
             # "AFP Global News Director Phil Chetwynd", "spokesman Dmitry Peskov": look before the title
-            while len(words) > 1 and _in_title(words[-1]):
+            # (all of it when the title opens the text: "Governor John Hale said …")
+            keep = 0 if c.start <= 80 else 1
+            while len(words) > keep and _in_title(words[-1]):
                 words.pop()
-            before = " ".join(words) + " "
+            before = " ".join(words) + " " if words else ""
             c.subject = bool(_CLAUSE_START.search(before[-30:])) and bool(_VERB_AFTER.match(self.text, c.end))
         return c.subject
 
@@ -197,7 +199,7 @@ class Resolver:
         if canon and (not self.spoken or start >= self.spoken[-1].start):
             gender = self.gender(canon)
             strength = 2 if gender or self.people.is_person(canon) else 1
-            self.spoken.append(Candidate(start, end, canon, gender, strength, True))
+            self.spoken.append(Candidate(start, end, canon, gender, strength, True, True))
             self.spoken_starts.append(start)
 
     def _backwards(self, pos: int) -> Iterator[Candidate]:
@@ -218,7 +220,8 @@ class Resolver:
     def name_of(self, subj: Subject, depth: int = 0, speaker: str | None = None) -> str | None:
         """Return the canonical name a cue's subject refers to (None for "I" or an unknown).
 
-        `depth` > 0 for a subject inside a quote, whose `speaker` a pronoun never means.
+        `speaker` is someone a pronoun cannot mean: for a subject inside a quote (`depth` > 0) the
+        one speaking it, else the one whose turn this quote answers.
         """
         if subj.kind == "name":
             return self.people.canonical(subj.text)
@@ -229,6 +232,8 @@ class Resolver:
         low = subj.text.lower()
         if low == "they":
             return self._group(subj.start)
+        if low == "it":
+            return self._thing(subj.start)
         if low not in ("he", "she"):
             return None
         gender = "m" if low == "he" else "f"
@@ -236,7 +241,8 @@ class Resolver:
             found = self._in_speech_antecedent(subj.start, gender, speaker)
             if found:
                 return found
-        return self.antecedent(subj.start, gender, self._sentence_start(subj.start))
+        skip = frozenset((speaker,)) if speaker and depth == 0 else frozenset()
+        return self.antecedent(subj.start, gender, self._sentence_start(subj.start), skip)
 
     def _sentence_start(self, pos: int) -> int:
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -248,9 +254,22 @@ class Resolver:
             if at - c.start > GROUP_CHARS:
                 break
             words = self.text[c.start:c.end].split()
-            if c.start < at and len(words) >= 2 and words[0].lower() in ("the", "its", "their") \
-                    and words[-1].endswith("s") and not words[-1].endswith(("ss", "’s", "'s")):
-                return c.canon
+            plural = words and words[-1].endswith("s") and not words[-1].endswith(("ss", "’s", "'s"))
+            if c.start < at and plural and (len(words) >= 2 and words[0].lower() in ("the", "its", "their")
+                                            or words[0].islower()):
+                return c.canon  # "the lawmakers", "officials", "two people familiar with the talks"
+        return None
+
+    def _thing(self, at: int) -> str | None:
+        """Return what an "it said" means: the last speaker that is no person ("the letter", "World Athletics")."""
+        for c in reversed(self.spoken):
+            if at - c.start > GROUP_CHARS:
+                break
+            if c.start >= at or c.gender:
+                continue
+            # "the letter stated … It described …", "World Athletics said … It added …"; if the
+            # last speaker was a person, an "it" is not them
+            return c.canon if is_thing(self.text[c.start:c.end], c.canon) else None
         return None
 
     def _noun_phrase(self, subj: Subject) -> str:
@@ -265,12 +284,36 @@ class Resolver:
             # "his wife": the possessor's relative, when the document names one
             owner = self.antecedent(subj.start, "m" if words[0].lower() == "his" else "f",
                                     self._sentence_start(subj.start))
-            relative = self.relative(head, owner)
+            relative = relative_of(self.people, head, owner)
             if relative:
                 return relative
+        source = document_source(subj.text)
+        if source is not None:
+            # "a statement from the White House": whoever it is from
+            who = classify(source[0], subj.start + source[1])
+            named = self.name_of(who) if who is not None and who.kind != "pron" else None
+            if named:
+                return named
+        if words[0].lower() == "the" and head in HEAD_SET:
+            named = self.named_referent(subj.start, PERSON_GENDER.get(head, ""), set())
+            if named:
+                return named
         if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
             return nominal_canon(words)
-        return self.organisation(subj.text, subj.start) or subj.text
+        return organisation(self.text, subj.text, subj.start, self._inside) or subj.text
+
+    def named_referent(self, pos: int, gender: str, exclude: set) -> str | None:
+        """Return the named person a definite person noun before `pos` most likely means, else None."""
+        for c in self._backwards(pos):
+            if self.narration(c.end, pos) > NAMED_NP_CHARS:
+                break
+            if c.strength < 2 or c.canon in exclude:
+                continue
+            if gender and c.gender != gender:
+                continue
+            # the nearest fitting person decides: another unnamed one ("the porter") means no name
+            return c.canon if c.canon[:1].isupper() else None
+        return None
 
     def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
         """Return whom a pronoun inside a quote means: the last person the speech named before it."""
@@ -304,14 +347,44 @@ class Resolver:
                     weak = c
                 continue
             if c.start >= sentence_start:
-                return c.canon
+                if c.gender or not self._other_pronoun_between(c.end, pos, gender):
+                    return c.canon
+                # "As Ramaswamy played down the boos he faced, she added": the "he" was his
+                continue
             if latest is None:
                 latest = c
             if far <= SUBJECT_LIMIT and self._is_subject(c):
-                subject = c
+                subject = self._main_subject_of_sentence(c, gender, skip)
                 break
         best = subject or latest or weak
         return best.canon if best else None
+
+    def _main_subject_of_sentence(self, c: Candidate, gender: str, skip: frozenset[str]) -> Candidate:
+        """Return the first fitting subject of `c`'s sentence outside a subordinate clause, else `c`.
+
+        "Trump said in his proclamation that his nominee, Howard Lutnick, had informed him …
+        He also said …": the next sentence's "he" goes on with the main clause's subject.
+        """
+        if c.spoken:
+            return c  # a cue's subject heads its own clause: "…,” Philippine exercise director … Blanco told reporters"
+        s0 = self._sentence_start(c.start)
+        best = c
+        for other in self._backwards(c.start):
+            if other.start < s0:
+                break
+            if other.canon in skip or not (other.gender == gender or not other.gender and other.strength == 2):
+                continue
+            between = self.text[other.end:best.start].replace(",", " ").split()
+            if all(_in_title(w) or w in QUALIFIERS for w in between):
+                continue  # a title or appositive of the same person: "MEC for … Traditional Affairs, Jacob Mamabolo"
+            if self._is_subject(other) and not _SUBORDINATE.search(self.text, max(s0, other.start - 12), other.start):
+                best = other
+        return best
+
+    def _other_pronoun_between(self, a: int, b: int, gender: str) -> bool:
+        """Return True when a he/she of the other gender stands in the narration between `a` and `b`."""
+        other = _OTHER_PRONOUN[gender]
+        return any(not self._inside(m.start()) for m in other.finditer(self.text, a, b))
 
     def main_subject(self, lo: int, hi: int) -> Candidate | None:
         """Return the person in subject position in text[lo:hi], a main clause's before a subordinate one's."""
@@ -323,37 +396,4 @@ class Resolver:
             if not _SUBORDINATE.search(self.text, max(lo, c.start - 12), c.start):
                 return c
             found = found or c
-        return found
-
-    def relative(self, kin: str, possessor: str | None) -> str | None:
-        """Return the person a kin noun of `possessor` names ("his wife" of Mr. Bennet -> Mrs. Bennet)."""
-        if not possessor or kin not in _KIN:
-            return None
-        tokens = name_key(possessor)[0]
-        if not tokens:
-            return None
-        want = _KIN_GENDER.get(kin, PERSON_GENDER.get(kin, ""))
-        options = [c for c in self.people.people_named(tokens[-1])
-                   if c != possessor and (not want or self.people.gender(c) == want)]
-        if kin in _SPOUSE_HONORIFIC and len(options) > 1:
-            # "his wife" among Mrs. Bennet, Miss Bennet and Elizabeth Bennet is Mrs. Bennet
-            honorific = _SPOUSE_HONORIFIC[kin]
-            options = [c for c in options if c.split()[0].rstrip(".").lower() == honorific]
-        return options[0] if len(options) == 1 else None
-
-    def organisation(self, np: str, at: int) -> str | None:
-        """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
-        m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", np)
-        if not m or m.group("head") not in _ORG_HEADS:
-            return None
-        stem = m.group("head")[:4]
-        found = None
-        for run in NAME_RUN.finditer(self.text, max(0, at - ORG_LOOKBACK), at):
-            if self._inside(run.start()):
-                continue
-            tokens = run.group(0).split()
-            # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
-            described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", self.text[max(0, run.start() - 40):run.start()])
-            if any(t.lower().startswith(stem) for t in tokens) or described:
-                found = run.group(0)
         return found

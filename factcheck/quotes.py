@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from .cues import FUNCTION_WORDS, NAMING, PREP_BEFORE, SPEECH_WORD
 from .models import Quote
+from .windows import MAX_AFTER
 
 _DOUBLE_OPEN = "“„«\""
 _SINGLE_OPEN = "‘‚'"
@@ -176,7 +177,6 @@ def is_speech(ctx, span: Span, cue) -> bool:
 
     `ctx` is the document's `attribution.Context`; `cue` the attribution its sentence gives.
     """
-    from .attribution import MAX_AFTER  # attribution imports this module
 
     a, b = span.inner
     inner = ctx.text[a:b].strip()
@@ -188,6 +188,11 @@ def is_speech(ctx, span: Span, cue) -> bool:
     if cue is not None and cue.where == "colon" and cue.subject is None:
         # "Trump wrote on Truth Social:" is a cue; "the plaque honours the opening:" is not
         return len(words) >= 2 and bool(SPEECH_WORD.search(window) or re.search(r"\b(?:he|she|I|we|they)\b", window))
+    if (len(words) <= 4 and _title_case(words) and _MODIFIER_LEAD.search(lead) and not span.unclosed
+            and _modifies_noun(ctx.text, span.end)):
+        # "ordered its “Stage 3” action", "told “CBS This Morning” co-host Gayle King": a name
+        # inside a noun phrase, even right after a cue verb (a “much broader” group is words)
+        return False
     if cue is not None and cue.adjacent:
         return True
     if span.depth > 0:
@@ -196,8 +201,8 @@ def is_speech(ctx, span: Span, cue) -> bool:
     if (prev is not None and start == prev.end and lead[-1:] in (",", ";", ":", "—", "–") and len(window) <= MAX_AFTER
             and not re.search(r"[.!?]\s+[A-Z]", window)):
         return True  # the rest of a quote its attribution interrupted: `“…,” said X; “…”`
-    if NAMING.search(window) and len(words) <= SCARE_MAX_WORDS:
-        return False
+    if NAMING.search(window) and (len(words) <= SCARE_MAX_WORDS or _title_case(words)):
+        return False  # "a booklet titled “The Wit and Wisdom of Michael Bloomberg.”"
     opens_sentence = (not lead or lead[-1] in ".!?—–-" and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", lead)
                       or lead[-1] in "”\"’'" and start > 0)
     first = inner.lstrip("‘'“\"—–-.…(").strip()[:1]
@@ -205,9 +210,7 @@ def is_speech(ctx, span: Span, cue) -> bool:
         return True
     if span.unclosed:
         return False
-    after = ctx.text[span.end:span.end + 30]
-    am = re.match(r" ([a-z][\w-]*)", after)
-    if len(words) <= 3 and am and am.group(1) not in FUNCTION_WORDS:
+    if len(words) <= 3 and _modifies_noun(ctx.text, span.end):
         return False  # used as a modifier: Labor’s “pragmatic” climate policies
     if cue is not None and cue.where in ("partial", "according"):
         return True
@@ -216,6 +219,24 @@ def is_speech(ctx, span: Span, cue) -> bool:
         return True
     return (lead.endswith(",") and first.isupper() and (ends_sentence or len(words) >= 4)
             and not PREP_BEFORE.search(window.rstrip(" ,")))
+
+
+# Before a quoted name inside a noun phrase: a determiner, a possessive, or the listener of "told".
+_MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|told|tells|asked|asks)|['’]s)$", re.I)
+
+
+def _modifies_noun(text: str, end: int) -> bool:
+    """Return True when a lower-case content word follows the quote: it modifies that noun."""
+    am = re.match(r" ([a-z][\w-]*)", text[end:end + 30])
+    return am is not None and am.group(1) not in FUNCTION_WORDS
+
+
+_MINOR_WORDS = frozenset("a an the of and or in on at to for with from by as".split())
+
+
+def _title_case(words: list[str]) -> bool:
+    """Return True when every word but the short function words is capitalised, as in a title."""
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _MINOR_WORDS for w in words)
 
 
 # ---------------------------------------------------------------------------- extraction

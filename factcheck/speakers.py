@@ -70,6 +70,25 @@ def _read_run(run: str) -> tuple[str, int, tuple[str, ...], str, bool, bool] | N
         maybe_person and len(bare) >= 2
 
 
+_APPOSITIVE_WORDS = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+)?([^,;:.!?“”\"()\n]{1,80})")
+_APPOSITIVE_STOP = frozenset("of for at in on with from to and or who which whose that since".split())
+
+
+def _appositive_roles(text: str, at: int) -> list[str]:
+    """Return the role words of an appositive after a name (", Al Jazeera's manager of …" -> ["manager"])."""
+    m = _APPOSITIVE_WORDS.match(text, at)
+    if m is None:
+        return []
+    roles = []
+    for word in m.group(1).split()[:6]:
+        low = norm(word)
+        if low in _APPOSITIVE_STOP:
+            break
+        if low in ROLE_WORDS:
+            roles.append(low)
+    return roles
+
+
 MAX_PRONOUN_DISTANCE = 2500  # chars back to look for a pronoun's antecedent (a few paragraphs)
 GENDER_VOTE_WINDOW = 200  # a he/she this close after a lone named person votes for that person's gender
 _PRONOUNS = re.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.I)
@@ -140,6 +159,12 @@ class PeopleIndex:
                 break
         i = bisect_right(q_starts, start) - 1
         inside = i >= 0 and quoted[i][0] < start < quoted[i][1]
+        if maybe_person and not inside and self.text.startswith(",", m.end()):
+            # "Ihtisham Hibatullah, Al Jazeera's manager of …": a person, and "the manager" later
+            # (not in speech, where "Good-evening, doctor" speaks to someone)
+            for low in _appositive_roles(self.text, m.end()):
+                roles.append(low)
+                gender = gender or ROLE_GENDER.get(low, "")
         if not gender and maybe_person and not maybe and (hint := given_gender(name)) and not inside:
             # a capitalised given name inside a sentence ("… looked at Philip.") is that person;
             # at a sentence start it may be a word ("Will you …", "Grace was said")
@@ -263,6 +288,8 @@ class PeopleIndex:
                 i = bisect_right(q_starts, pos) - 1
                 if i >= 0 and quoted[i][0] < pos < quoted[i][1]:
                     continue
+                if p.group(0).lower() in ("him", "her") and len(text[near.end:pos].split()) == 1:
+                    break  # the object of the person's own verb is someone else: "Ramaswamy comparing her"
                 votes.setdefault(near.name, Counter())[PRONOUN_GENDER[p.group(0).lower()]] += 1
         return votes
 

@@ -17,9 +17,10 @@ import re
 from dataclasses import dataclass, replace
 
 from .attribution import Context, Cue, Who
-from .cues import DET, NOUNISH, PRONOUN, Subject, classify, role_head
+from .cues import DET, NOUNISH, PRONOUN
 from .quotes import Span, is_speech
 from .speakers import NAME_RUN, given_gender, looks_like_person, name_key, same_person, split_name
+from .subjects import Subject, classify, role_head
 
 PREVIOUS_GAP = 640  # a cue-less quote this close after an attributed one, with narration between, takes its speaker
 ACTION_BEAT_CHARS = 200  # the sentence before a cue-less quote names its speaker only if this close
@@ -56,13 +57,18 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
     tops = [it for it in items if it.span.depth == 0]
     ctx.index_people([it.cue.subject.text for it in items
                       if it.cue is not None and it.cue.subject is not None and it.cue.subject.kind in ("name", "org")])
+    prev: _Item | None = None
     for it in tops:
         if it.cue is not None and it.cue.subject is not None:
-            it.who = ctx.who(it.cue, it.span)
+            # “Where do we lie?” “At Kingsbere,” he said: the answer's he is not the one who asked
+            asked = prev.who.speaker if prev is not None and prev.who is not None and it.cue.subject.kind == "pron" \
+                and _relation(ctx, prev, it) == "change" else None
+            it.who = ctx.who(it.cue, it.span, asked)
             if _key(it.who):
                 ctx.spoken.append((it.span.start, it.who))
                 if it.who.mention_span:
                     ctx.resolver.add_speaker(*it.who.mention_span, it.who.speaker)
+        prev = it
     chains = _chains(ctx, tops)
     for chain, links in chains:
         _resolve_chain(ctx, chain, links)
@@ -198,9 +204,9 @@ def _other(ctx: Context, chain: list[_Item], anchors: list[int], turn: list[int]
                 return voc
     # else the last other person who spoke before this chain
     first = chain[0].span.start
-    for who in reversed(ctx.spoken):
-        if who[0] < first and _key(who[1]) != key and first - who[0] <= OTHER_SPEAKER_CHARS:
-            return who[1]
+    for at, spoke in reversed(ctx.spoken):
+        if at < first and _key(spoke) != key and first - at <= OTHER_SPEAKER_CHARS:
+            return spoke
     return None
 
 
@@ -312,8 +318,13 @@ def _nearest(ctx: Context, span: Span) -> Who | None:
 
 _BEAT = re.compile(
     rf"\s*(?:(?:Then|And|But|So|Now|Here|At last|Finally|Presently|Suddenly),?\s+)?"
+    # a place or time before the subject: "In the hall the doctor stopped."
+    rf"(?:(?:In|At|On|From|Across|Through|Near|Outside|Inside|Behind|Beside|Under|By|After|Before|During)\s+"
+    rf"(?:the|a|an|his|her|their|this|that)\s+(?:[a-z]+\s+)?[a-z]+,?\s+)?"
     rf"(?P<subj>{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH}|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
+_BEAT_PRONOUN = re.compile(r"(?:^\W*|[,;]\s+|\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Tt]hen|and|but)\s+)(?P<p>[Hh]e|[Ss]he)\s+"
+                           r"(?:[a-z]+ly\s+)?[a-z]{2,}")
 _PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")
 
 
@@ -323,7 +334,8 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
     p_start, _ = ctx.para_bounds(span.start)
     i = ctx.sentence_index(span.start)
     s_start = ctx.sentences[i][0] if i >= 0 else p_start
-    lead = text[max(s_start, p_start):span.start]
+    lead_at = max(s_start, p_start)
+    lead = text[lead_at:span.start]
     if not lead.strip(" \t\n“\"‘'—–-("):
         if i >= 0 and ctx.sentences[i][0] >= span.start - 2:
             i -= 1
@@ -335,15 +347,24 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
         prev = ctx.prev_top(span)
         if prev is not None and prev.end > s_start:
             return None
-        lead = text[s_start:s_end]
+        lead_at, lead = s_start, text[s_start:s_end]
     m = _BEAT.match(lead)
-    subj = classify(m.group("subj"), s_start + m.start("subj")) if m else None
+    subj = classify(m.group("subj"), lead_at + m.start("subj")) if m else None
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i"):
         return None
+    if subj is not None and subj.kind == "name" and " " not in subj.text and not ctx.people.is_person(subj.text) \
+            and not given_gender(subj.text):
+        subj = None  # "Altogether there was …", "Immediately she …": a capitalised word opening the sentence
     if subj is None or subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
         # "As the lad stood there, Durbeyfield put his hand in his pocket": the main clause's subject
-        c = ctx.resolver.main_subject(s_start, s_start + len(lead))
-        return Who(c.canon, None, text[c.start:c.end], (c.start, c.end), "action") if c else None
+        c = ctx.resolver.main_subject(lead_at, lead_at + len(lead))
+        if c is not None:
+            return Who(c.canon, None, text[c.start:c.end], (c.start, c.end), "action")
+        pm = _BEAT_PRONOUN.search(lead)
+        if pm is None:
+            return None
+        # "Then as he faced us again: “…”": the he/she who acts
+        subj = Subject("pron", pm.group("p"), lead_at + pm.start("p"), lead_at + pm.end("p"))
     return Who(ctx.name_of(subj, span), None, subj.text, (subj.start, subj.end), "action")
 
 

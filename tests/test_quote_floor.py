@@ -61,9 +61,9 @@ def _speaker_ok(predicted: str | None, gold: str) -> bool:
     return same_person(predicted, gold) or bool(a and b and (a <= b or b <= a))
 
 
-def _news_scores() -> tuple[float, int]:
+def _news_scores(fixture: str = "news.json") -> tuple[float, int]:
     """Return (speaker accuracy on the labelled quotes found, scare quotes or titles taken for speech)."""
-    data = load_json("quotes/news.json")
+    data = load_json(f"quotes/{fixture}")
     scored = right = false = 0
     for d in data["documents"]:
         if "file" in d:
@@ -97,3 +97,10 @@ def test_news_speaker_floor():
     accuracy, false = _news_scores()
     assert accuracy >= floors["news_speaker_accuracy"], f"news speaker accuracy {accuracy:.3f}"
     assert false <= floors["news_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
+
+
+def test_news_htmldate_speaker_floor():
+    floors = load_json("floors.json")
+    accuracy, false = _news_scores("news_htmldate.json")
+    assert accuracy >= floors["news_htmldate_speaker_accuracy"], f"news (htmldate pages) speaker accuracy {accuracy:.3f}"
+    assert false <= floors["news_htmldate_false_quotes_max"], f"{false} scare quotes or titles taken for speech"

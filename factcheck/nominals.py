@@ -1,0 +1,102 @@
+"""Nouns that name people ("the boy", "his wife", "the ministry") and whom they mean.
+
+The lexicon of person nouns with their gender, the kin nouns whose referent shares the
+possessor's surname ("his wife" of Mr. Bennet is Mrs. Bennet), and the organisation a "the bank"
+or "the ministry" refers to. `coref` finds these nouns in the narration and decides between
+them and the names around them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
+from .speakers import PeopleIndex, looks_like_person, split_name
+from .subjects import DOCUMENT_NOUNS
+
+ORG_LOOKBACK = 2000  # chars back to find the organisation "the bank" means
+_ORG_HEADS = frozenset("""bank company firm ministry department agency group organisation organization institute
+party government court committee council union university police army military embassy commission office
+campaign network newspaper airline regulator authority board foundation""".split())
+
+# Person nouns with the gender they carry, beyond the role words of `names`.
+PERSON_GENDER = {**ROLE_GENDER, **{
+    "lad": "m", "fellow": "m", "chap": "m", "youth": "m", "gentleman": "m", "landlord": "m", "waiter": "m",
+    "grandfather": "m", "nephew": "m", "widower": "m", "bridegroom": "m", "stepfather": "m", "priest": "m",
+    "lass": "f", "maid": "f", "maiden": "f", "landlady": "f", "waitress": "f", "grandmother": "f", "niece": "f",
+    "widow": "f", "bride": "f", "stepmother": "f", "governess": "f", "housekeeper": "f", "mistress": "f",
+    "hostess": "f", "nun": "f",
+}}
+# Person nouns that say nothing of gender: a candidate for "he" or "she" only when nothing else fits.
+_NEUTRAL_PERSONS = frozenset("""doctor nurse captain stranger child servant clerk driver officer soldier porter
+judge colonel major professor teacher parson vicar rector curate visitor guest cousin friend""".split())
+# Kin nouns after a possessive: the relative shares the possessor's surname.
+_KIN = frozenset("""wife husband mother father son daughter brother sister uncle aunt grandmother grandfather
+nephew niece cousin""".split()) | {"lady"}
+_KIN_GENDER = {"lady": "f", "cousin": ""}
+_SPOUSE_HONORIFIC = {"wife": "mrs", "lady": "mrs", "husband": "mr"}
+FUNCTION_SET = frozenset("""the a an and or but of to in on at by for with from as his her my our their your its this
+that was is""".split()) | frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
+HEAD_SET = frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
+
+
+_DOCUMENT_FROM = re.compile(rf"(?:a|an|the|A|An|The)\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+"
+                            r"(?:from|by|issued\s+by)\s+(?P<who>.+)")
+
+
+def document_source(np: str) -> tuple[str, int] | None:
+    """Return (text, offset in `np`) of whom "a statement from the White House" is from, else None."""
+    m = _DOCUMENT_FROM.fullmatch(np)
+    return (m.group("who"), m.start("who")) if m else None
+
+
+def is_thing(written: str, canon: str) -> bool:
+    """Return True when a speaker as written is no person: "the letter", "World Athletics"."""
+    words = written.split()
+    if not words:
+        return False
+    if words[0].lower() in ("the", "a", "an", "its"):
+        head = words[-1].lower()
+        return len(words) >= 2 and head not in HEAD_SET and head not in ROLE_WORDS and not head.endswith("s")
+    return not looks_like_person(split_name(canon)[1])
+
+
+def nominal_canon(words: list[str]) -> str:
+    """Return one display form for a person noun phrase ("a little girl" -> "the little girl")."""
+    return " ".join(["the", *(w.lower() for w in words[1:])])
+
+
+def relative_of(people: PeopleIndex, kin: str, possessor: str | None) -> str | None:
+    """Return the person a kin noun of `possessor` names ("his wife" of Mr. Bennet -> Mrs. Bennet)."""
+    if not possessor or kin not in _KIN:
+        return None
+    tokens = name_key(possessor)[0]
+    if not tokens:
+        return None
+    want = _KIN_GENDER.get(kin, PERSON_GENDER.get(kin, ""))
+    options = [c for c in people.people_named(tokens[-1])
+               if c != possessor and (not want or people.gender(c) == want)]
+    if kin in _SPOUSE_HONORIFIC and len(options) > 1:
+        # "his wife" among Mrs. Bennet, Miss Bennet and Elizabeth Bennet is Mrs. Bennet
+        honorific = _SPOUSE_HONORIFIC[kin]
+        options = [c for c in options if c.split()[0].rstrip(".").lower() == honorific]
+    return options[0] if len(options) == 1 else None
+
+
+def organisation(text: str, np: str, at: int, inside: Callable[[int], bool]) -> str | None:
+    """Return the organisation "the bank" / "the ministry" refers to: the last one named as such."""
+    m = re.fullmatch(r"(?:the|The|its|Its)\s+(?:\w+\s+)?(?P<head>[a-z]+)", np)
+    if not m or m.group("head") not in _ORG_HEADS:
+        return None
+    stem = m.group("head")[:4]
+    found = None
+    for run in NAME_RUN.finditer(text, max(0, at - ORG_LOOKBACK), at):
+        if inside(run.start()):
+            continue
+        tokens = run.group(0).split()
+        # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
+        described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", text[max(0, run.start() - 40):run.start()])
+        if any(t.lower().startswith(stem) for t in tokens) or described:
+            found = run.group(0)
+    return found

@@ -1,0 +1,256 @@
+"""The subject of a speech cue: a name, an organisation, a pronoun or a noun phrase.
+
+`subject_before_verb` reads the words before a cue verb (`…,” Kremlin spokesman Dmitry Peskov
+told`, `Tom Brown, the chief executive of Acme, said`), `subject_after_verb` those after an
+inverted one (`said Bank of Canada Governor Tiff Macklem`, `said one resident, who …`), and
+`classify` tells a name from a noun phrase ("the Kremlin spokesman", "a spokesperson for Apple",
+"TNO's report", "police").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import DET, PRONOUN, cut_at_sentence_end
+from .names import QUALIFIERS, person_tail
+from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_name
+
+# Auxiliaries and adverbs between a subject and its cue: "he's going to", "Vance has repeatedly".
+_AUX_TAIL = re.compile(
+    r"(?:['’]s|\s+(?:is|was|are|were|am|will|would|could|might|must|should|can|may|did|does|do|has|had|have|"
+    r"wants?|wanted|going|used|to|not|never|also|then|later|again|once|(?!family|ally|assembly|rally)[a-z]+ly|"
+    r"been|being|quoted|as|reportedly))+\s*$")
+_CLAUSE_STOP = frozenset(
+    """and but or while when as because that which who whom whose if though although since until
+    after before where so then to for with without from into at in on of by""".split()
+)
+NOMINATIVE = frozenset({"he", "she", "i", "we", "they", "you", "it"})
+_RELATIVE_STOP = re.compile(r"\s+([a-z]+ly\b|who|that|which|as|when|while|with|in|at|to|from|putting|looking|turning|"
+                            r"holding|taking|getting|making|pointing|shaking|nodding|smiling|laughing)\b")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """The subject of a cue as written, with its offsets."""
+
+    kind: str  # name | pron | np
+    text: str
+    start: int
+    end: int
+
+
+# ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
+_APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
+                         r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
+_ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
+_PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
+# "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
+_OF_NP_END = re.compile(rf".*\b(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from)\s+"
+                        rf"[^,;:“”\"]{{1,40}}?)\s*$", re.S)
+_POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+[a-z][\w-]*)\s*$")
+NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){{0,2}}"
+                       rf"{NAME_RUN.pattern})\s*$")
+# "Rebecca English of the Daily Mail", "Tom Brown at the agency": a person, then where they work
+_PERSON_OF_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern})\s+(?:of|at|from|with)\s+(?:the\s+)?"
+                            rf"{NAME_RUN.pattern}\s*$")
+_NP_END = re.compile(rf".*\b(?P<subj>(?:{DET}|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s*$", re.S)
+
+
+# "she bowed and said": the subject of the first of two verbs
+_COORDINATED = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN})(?:\s+[a-z]+,?){{1,3}}\s+and\s*$")
+_PRONOUN_START = re.compile(rf"{PRONOUN}\b")
+_NP_WITH_PREPOSITION = re.compile(rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|to)\s+\S")
+
+
+def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
+    """Return the subject that ends `phrase`, the words right before a cue verb."""
+    body = _AUX_TAIL.sub("", phrase.rstrip())
+    if not body:
+        return None
+    body = re.sub(r"\s*\([^()]{1,40}\)$", "", body)  # "Sen. Lindsey Graham (R-S.C.)"
+    appos = _APPOSITIVE.search(body)
+    if appos and appos.start() > 0:
+        inner = appos.group(0).strip(" ,\t")
+        head = body[:appos.start()].split()
+        if head and head[-1].lower() in ROLE_WORDS and NAME_RUN.fullmatch(inner) \
+                and looks_like_person(split_name(inner)[1]):
+            # "the Kremlin's spokesman, Dmitry Peskov," names the spokesman
+            at = base + appos.start() + appos.group(0).index(inner)
+            return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
+        body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
+        appos = _APPOSITIVE.search(body + ",")
+        if appos and appos.start() > 0 and appos.group(0).lstrip(", ")[:1].islower():
+            # a second one before it: "Tom Brown, the chief executive of Acme, which makes widgets,"
+            body = body[:appos.start()]
+    rel = re.search(r",?\s*\bwho\s*$", body)
+    if rel:
+        # "Senator Roger Wicker, who labeled …": the relative pronoun stands for the name before it
+        body = body[:rel.start()]
+        whole = False
+    coord = _COORDINATED.search(body)
+    if coord and not rel:
+        # "she bowed and said": the subject of the first verb
+        body = body[:coord.end("subj")]
+    m = (_PRON_END.search(body) or _SOMEONE_END.search(body) or _OF_NP_END.match(body) or _POSS_END.search(body)
+         or _PERSON_OF_END.search(body) or NAME_END.search(body))
+    if m is not None and m.re is _PERSON_OF_END and not looks_like_person(split_name(m.group("subj"))[1]):
+        m = NAME_END.search(body)
+    if m is not None and m.re is NAME_END and not split_name(m.group("subj"))[1]:
+        m = _NP_END.match(body)  # "the US President": a role, not a name
+    if not m:
+        m = _GROUP_END.search(body)
+        if m is None or not _GROUP_OPENS.search(body, 0, m.start("subj")):
+            m = _NP_END.match(body)  # "the lawmakers" keeps its determiner, "a royal expert" its article
+    if not m:
+        return None
+    lead = body[:m.start("subj")]
+    if whole and lead.strip(" ,"):
+        # after a quote the subject must be (nearly) the whole phrase: `,” the old man said`,
+        # `,” Kremlin spokesman Dmitry Peskov told`, not `,” the crowd cheered and Bill said`
+        words = [w for w in lead.split() if not (w[:1].isupper() or w.lower().strip(",") in ROLE_WORDS)]
+        if len(words) > 3 or any(w.lower().strip(",") in _CLAUSE_STOP - {"and", "then", "so", "but"} for w in words):
+            return None
+        if any(w.lower() in ("and", "but") for w in words[1:]):
+            return None
+    if not whole and not rel:
+        tail = lead.split()[-1:]
+        if tail and tail[0].lower() in ("to", "by", "of", "for", "with", "from", "at", "about", "told", "asked", "that"):
+            return None  # "said to Vance", "asked by reporters"
+    subj = classify(m.group("subj"), base + m.start("subj"))
+    if subj is not None and subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
+        return None
+    return subj
+
+
+
+_SOMEONE = frozenset("another somebody someone everybody everyone nobody".split())
+_SOMEONE_END = re.compile(r"(?<![\w’'])(?P<subj>[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody)\s*$")
+
+
+def subject_after_verb(phrase: str, base: int) -> Subject | None:
+    """Return the subject that follows an inverted cue: `said Vance`, `cried the old man`."""
+    for stop in _RELATIVE_STOP.finditer(phrase):
+        # "Ambassador to NATO Kurt Volker": a role's "to" is part of the title
+        before = phrase[:stop.start()].split()[-1:]
+        if stop.group(1) == "to" and before and before[0].lower() in ROLE_WORDS:
+            continue
+        if stop.group(1) == "from" and before and before[0].lower() in DOCUMENT_NOUNS:
+            continue  # "according to a statement from the White House": whom it is from
+        phrase = phrase[:stop.start()]
+        break
+    phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
+    phrase = cut_at_sentence_end(phrase).rstrip(" .")
+    if not phrase:
+        return None
+    m = _PRONOUN_START.match(phrase)
+    if m:
+        return Subject("pron", m.group(0), base, base + m.end())
+    if phrase.lower() in _SOMEONE:
+        return Subject("np", phrase, base, base + len(phrase))  # "somebody exclaimed", "said another"
+    lead = re.match(r"(?:[a-z]+\s+){1,3}(?=[A-Z])", phrase)
+    if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS or w in QUALIFIERS for w in lead.group(0).split()):
+        # "says coach Andy Reid", "according to police spokesman Tom Brown"
+        base += lead.end()
+        phrase = phrase[lead.end():]
+    words = phrase.split()
+    if words[0][:1].isupper() and words[-1][:1].isupper() and all(
+            w[:1].isupper() or w in _TITLE_LINKS or w.lower() in ROLE_WORDS for w in words):
+        # "said Bank of Canada Governor Tiff Macklem", "warned Bank of England governor Andrew
+        # Bailey": the person ends the title
+        subj = classify(phrase, base)
+        if subj is not None:
+            return subj
+    return classify(phrase, base, leading=True)
+
+
+# Groups that speak with no determiner in news: "police said", "two people familiar with the matter
+# said", "said one resident".
+_GROUP_NOUNS = ("police|officials|authorities|prosecutors|investigators|witnesses|residents|analysts|experts|critics|"
+                "sources|organisers|organizers|officers|protesters|protestors|lawmakers|activists|scientists|"
+                "researchers|economists|campaigners|diplomats|villagers|doctors|people|person|resident|source|"
+                "official|witness|analyst|expert")
+_QUANTITY = r"(?:one|two|three|four|five|six|several|some|many|most|few|other|\d+)"
+_GROUP_BODY = (rf"(?:(?:{_QUANTITY}|[Ss]enior|[Ll]ocal|[Ss]tate|[Ff]ederal|[Ff]oreign|[Mm]ilitary|[Pp]olice|"
+               rf"[Hh]ealth|[Ii]sraeli|[Rr]ussian|[Uu]\.?[Ss]\.?|[Uu]\.?[Kk]\.?)\s+){{0,3}}(?:{_GROUP_NOUNS})"
+               r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|involved\s+in|with\s+knowledge\s+of)"
+               r"(?:\s+[a-z]+){1,3})?")
+_GROUP = re.compile(_GROUP_BODY)
+_GROUP_OPENS = re.compile(r"(?:^|[,;:.!?”\"—–]\s*|\b(?:and|but|that|while|as)\s+)$")  # a clause starts there
+_GROUP_END = re.compile(rf"(?<![\w’'-])(?P<subj>{_GROUP_BODY})\s*$")
+# What people speak through: "a statement from the White House said", "the letter stated".
+DOCUMENT_NOUNS = frozenset("statement letter release report post message filing memo note email e-mail tweet video".split())
+_TITLE_LINKS = frozenset("of the for and to de la".split())
+_NP_START = re.compile(rf"(?:{DET}|[Tt]his|[Oo]ne|[Aa]nother|one\s+of|some\s+of|each\s+of|several\s+of|two\s+of|"
+                       r"both\s+of)\b")
+_POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+[a-z][\w-]*$")
+
+
+def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
+    """Return the phrase as a name, a pronoun or a noun phrase (org names count as names), else None.
+
+    The head is the last word: "the Kremlin spokesman" is a noun phrase (resolved through
+    its role), "Kremlin spokesman Dmitry Peskov" a name, "TNO's report" a noun phrase.
+    """
+    stripped = phrase.strip().rstrip(",")
+    off = base + (len(phrase) - len(phrase.lstrip()))
+    if not stripped:
+        return None
+    if re.fullmatch(PRONOUN, stripped):
+        return Subject("pron", stripped, off, off + len(stripped))
+    if stripped.lower() in _SOMEONE or _GROUP.fullmatch(stripped):
+        return Subject("np", stripped, off, off + len(stripped))  # "said another", "said police"
+    words = stripped.split()
+    np_like = bool(_NP_START.match(stripped)) or bool(_POSSESSOR.fullmatch(stripped))
+    pm = _NP_WITH_PREPOSITION.match(stripped)
+    if pm and len(words) <= 8:
+        return Subject("np", stripped, off, off + len(stripped))  # "a spokesperson for Apple"
+    if np_like and words[-1][:1].islower():
+        if 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
+            return Subject("np", stripped, off, off + len(stripped))
+        return None
+    runs = list(NAME_RUN.finditer(stripped))
+    if leading and runs and runs[0].start() != 0:
+        runs = []
+    for run in runs if leading else reversed(runs):
+        found = _name_in_run(run.group(0))
+        if found is not None:
+            kind, name = found
+            at = stripped.find(name.split()[0], run.start())
+            particles = re.search(r"(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){1,2}$", stripped[:at])
+            if particles and len(name.split()) == 1:
+                at, name = particles.start(), stripped[particles.start():at] + name  # "von der Leyen"
+            return Subject(kind, name, off + at, off + at + len(name))
+        if leading:
+            break
+    if np_like and 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
+        return Subject("np", stripped, off, off + len(stripped))
+    return None
+
+
+def _name_in_run(run: str) -> tuple[str, str] | None:
+    """Return ("name", person) or ("org", organisation) for a capitalised run, else None.
+
+    A long run ("Philippine Marine Corps Commandant Major General Arturo Rojas") yields the
+    person at its end.
+    """
+    _, tokens, _ = split_name(run)
+    if not tokens:
+        return None
+    if looks_like_person(tokens):
+        return "name", " ".join(tokens)
+    tail = person_tail(tokens)
+    if tail:
+        return "name", " ".join(tail)
+    if all(t.lower().strip(".") in NOT_NAME for t in tokens):
+        return None
+    return "org", " ".join(tokens)
+
+
+def role_head(np: str) -> str | None:
+    """Return the role words of a noun phrase ("the Kremlin spokesman" -> "spokesman")."""
+    words = [w.strip(",").lower() for w in np.split()]
+    if not words or words[-1] not in ROLE_WORDS:
+        return None
+    keep = [w for w in words[1:] if w in ROLE_WORDS]
+    return " ".join(keep) or words[-1]
