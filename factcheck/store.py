@@ -326,24 +326,20 @@ class IndexStore:
         return out
 
     def _sources_of(self, doc_ids: set[int]) -> dict[int, Source]:
-        out = {}
-        ids = sorted(doc_ids)
-        for i in range(0, len(ids), 900):
-            chunk = ids[i:i + 900]
-            for doc_id, path, title, date, url, site in self.db.execute(
-                f"SELECT id, path, title, date, url, site FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
-                chunk,
-            ):
-                out[doc_id] = Source(path=path, title=title, date=date, url=url, site=site)
-        return out
+        return {doc_id: Source(path=path, title=title, date=date, url=url, site=site)
+                for doc_id, path, title, date, url, site in self._rows_in(
+                    "SELECT id, path, title, date, url, site FROM documents WHERE id IN ({})", sorted(doc_ids))}
 
     def _load_bodies(self, doc_ids: list[int]) -> None:
         """Read the records of `doc_ids` into the cache, in one query."""
-        for i in range(0, len(doc_ids), 900):
-            chunk = doc_ids[i:i + 900]
-            for doc_id, data in self.db.execute(
-                    f"SELECT doc_id, body FROM bodies WHERE doc_id IN ({','.join('?' * len(chunk))})", chunk):
-                self._cache_body(doc_id, unpack(data, self.dictionary()))
+        for doc_id, data in self._rows_in("SELECT doc_id, body FROM bodies WHERE doc_id IN ({})", doc_ids):
+            self._cache_body(doc_id, unpack(data, self.dictionary()))
+
+    def _rows_in(self, sql: str, ids: Sequence[int]) -> Iterator[tuple]:  # type: ignore[type-arg]
+        """Yield the rows of `sql` with its "IN ({})" filled by `ids` (900 at a time: SQLite's limit)."""
+        for i in range(0, len(ids), 900):
+            chunk = ids[i:i + 900]
+            yield from self.db.execute(sql.format(",".join("?" * len(chunk))), chunk)
 
     def _cache_body(self, doc_id: int, body: Body | None) -> None:
         self._bodies[doc_id] = body
