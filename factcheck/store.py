@@ -157,6 +157,19 @@ def _open_engine(folder: str, create: bool) -> _Engine:
     return _Engine(index=index, schema=schema, analyzer=analyzer)
 
 
+def acquire_write_lock(folder: str) -> int:
+    """Return a descriptor holding the index's exclusive write lock (waits for other writers)."""
+    import fcntl
+
+    fd = os.open(os.path.join(folder, LOCK_NAME), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
 class IndexStore:
     """SQLite + tantivy index in one folder."""
 
@@ -175,6 +188,12 @@ class IndexStore:
             self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self.db.execute("PRAGMA foreign_keys = ON")
             version = self._schema_version(create)
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise StoreError(f"{self.db_path} is not a readable factcheck index ({exc}); "
+                                 "delete the folder and run `factcheck index` again") from None
+            raise StoreError(f"the index at {path} is busy ({exc}): another process is writing it; "
+                             "try again") from None
         except sqlite3.DatabaseError as exc:
             raise StoreError(
                 f"{self.db_path} is not a readable factcheck index ({exc}); "
@@ -205,6 +224,17 @@ class IndexStore:
         if not has_meta:
             if not create:
                 raise sqlite3.DatabaseError("no factcheck tables")
+            return self._create_schema()
+        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    def _create_schema(self) -> int:
+        """Lay out a new index, under the write lock: writers started together race to create it."""
+        fd = acquire_write_lock(self.path)
+        try:
+            if self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone():
+                row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                return int(row[0]) if row else 0
             # 16 KB pages: a document's record (~1.5 KB compressed) rarely spills over a page
             # boundary; with 4 KB pages a fifth of the file was the unused ends of overflow pages.
             self.db.execute("PRAGMA page_size = 16384")
@@ -215,8 +245,8 @@ class IndexStore:
                         self.db.execute(stmt)
                 self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
             return SCHEMA_VERSION
-        row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        return int(row[0]) if row else 0
+        finally:
+            os.close(fd)
 
     @contextlib.contextmanager
     def _transaction(self) -> Iterator[None]:

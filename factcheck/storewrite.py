@@ -13,13 +13,13 @@ from .bodies import make_dictionary, pack, passage_id
 from .errors import StoreError
 from .models import Document, Passage, Quote
 from .store import (
-    LOCK_NAME,
     PENDING,
     SCHEMA_VERSION,
     TANTIVY_DIR,
     IndexStore,
     _Engine,
     _open_engine,
+    acquire_write_lock,
     read_stamp,
 )
 from .text import prepare
@@ -299,12 +299,4 @@ def _locked(store: IndexStore) -> Iterator[None]:
 
 def _acquire(store: IndexStore) -> int:
     """Return a descriptor holding the index's exclusive write lock (waits for other writers)."""
-    import fcntl
-
-    fd = os.open(os.path.join(store.path, LOCK_NAME), os.O_RDWR | os.O_CREAT, 0o644)
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-    except BaseException:
-        os.close(fd)
-        raise
-    return fd
+    return acquire_write_lock(store.path)
