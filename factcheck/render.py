@@ -171,7 +171,7 @@ def _wrap(text: str, width: int = WRAP) -> str:
 def _verdict_table(v: Verdict, colour: bool) -> str:
     import textwrap
 
-    from tabulate import tabulate
+    from .grid import table as grid_table
 
     head = f"{_paint(v.verdict.upper(), _VERDICT_COLOUR.get(v.verdict, ''), colour)}  {v.claim.text}"
     if v.reasons:
@@ -200,8 +200,7 @@ def _verdict_table(v: Verdict, colour: bool) -> str:
             reasons,
             "\n".join(cite),
         ])
-    table = tabulate(rows, headers=["stance", "score", "speaker", "passage", "why", "source"],
-                     tablefmt="simple_grid", disable_numparse=True)
+    table = grid_table(rows, ["stance", "score", "speaker", "passage", "why", "source"])
     return head + "\n" + table
 
 
@@ -211,7 +210,7 @@ DOCUMENT_ROWS = 10  # documents shown in a table; json has them all
 def _documents_table(v: Verdict, colour: bool) -> str:
     import textwrap
 
-    from tabulate import tabulate
+    from .grid import table as grid_table
 
     if not v.documents:
         return "documents: none relevant enough"
@@ -223,7 +222,7 @@ def _documents_table(v: Verdict, colour: bool) -> str:
         rows.append([_paint(d.stance, _STANCE_COLOUR.get(d.stance, ""), colour), f"{d.relevance:.0f}", why,
                      f"{cite}\n{src.date or MISSING + ' date'}\n{src.path}"])
     more = len(v.documents) - DOCUMENT_ROWS
-    table = tabulate(rows, headers=["document", "relevance", "why", "source"], tablefmt="simple_grid", disable_numparse=True)
+    table = grid_table(rows, ["document", "relevance", "why", "source"])
     return "documents:\n" + table + (f"\n({more} more documents; --format json lists them all)" if more > 0 else "")
 
 
@@ -363,10 +362,10 @@ def _records(dicts: list[dict[str, Any]], keys: list[str], fmt: str, out: IO[str
         for d in dicts:
             out.write("| " + " | ".join(_md(_cell(d.get(k)) or _empty(k)) for k in keys) + " |\n")
     else:
-        from tabulate import tabulate
+        from .grid import table as grid_table
 
         rows = [[_wrap(_cell(d.get(k)) or _empty(k), 50) for k in keys] for d in dicts]
-        out.write(tabulate(rows, headers=keys, tablefmt="simple_grid", disable_numparse=True) + "\n")
+        out.write(grid_table(rows, keys) + "\n")
 
 
 def _empty(key: str) -> str:
@@ -531,7 +530,7 @@ def _report_markdown(r: DraftReport) -> str:
 
 
 def _findings_table(reports: list[DraftReport], out: IO[str]) -> None:
-    from tabulate import tabulate
+    from .grid import table as grid_table
 
     colour = use_colour(out)
     for r in reports:
@@ -540,5 +539,4 @@ def _findings_table(reports: list[DraftReport], out: IO[str]) -> None:
             continue
         rows = [[f"{f.line}:{f.column}", _paint(f.severity, _SEVERITY_COLOUR.get(f.severity, ""), colour), f.kind,
                  _wrap(f.claim, 40), _wrap(f.message, 50)] for f in r.findings]
-        out.write(tabulate(rows, headers=["where", "severity", "kind", "claim", "finding"], tablefmt="simple_grid",
-                           disable_numparse=True) + "\n")
+        out.write(grid_table(rows, ["where", "severity", "kind", "claim", "finding"]) + "\n")
