@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field, fields, replace
-from pathlib import Path
 from typing import Any
 
 from .errors import InputError
@@ -52,7 +51,7 @@ _ENV_PREFIX = "FACTCHECK_"
 def load_settings(cwd: str | None = None) -> Settings:
     """Return the defaults overlaid with the project file and then the environment."""
     values: dict[str, Any] = {}
-    values.update(_project_file(Path(cwd or os.getcwd())))
+    values.update(_project_file(os.path.abspath(cwd or os.getcwd())))
     for name in _FIELD_NAMES:
         raw = os.environ.get(_ENV_PREFIX + name.upper())
         if raw is not None and raw != "":
@@ -60,17 +59,18 @@ def load_settings(cwd: str | None = None) -> Settings:
     return _coerce(values)
 
 
-def _project_file(cwd: Path) -> dict[str, Any]:
+def _project_file(cwd: str) -> dict[str, Any]:
     """Return [tool.factcheck] / .factcheck.toml settings from `cwd` or its parents."""
-    for folder in (cwd, *cwd.parents):
+    for folder in _self_and_parents(cwd):
         for name, table in ((".factcheck.toml", None), ("pyproject.toml", ("tool", "factcheck"))):
-            path = folder / name
-            if not path.is_file():
+            path = os.path.join(folder, name)
+            if not os.path.isfile(path):
                 continue
             import tomllib  # only when there is a file to read: ~2 ms of start-up otherwise
 
             try:
-                data = tomllib.loads(path.read_text(encoding="utf-8"))
+                with open(path, encoding="utf-8") as fh:
+                    data = tomllib.loads(fh.read())
             except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
                 raise InputError(f"{path}: cannot read settings ({exc})") from None
             if table:
@@ -80,10 +80,11 @@ def _project_file(cwd: Path) -> dict[str, Any]:
                     continue
             data = {k.replace("-", "_"): v for k, v in data.items()}
             if "index" in data and not os.path.isabs(str(data["index"])):
-                data["index"] = str(folder / str(data["index"]))
+                data["index"] = os.path.join(folder, str(data["index"]))
             if isinstance(data.get("sources"), list):
                 # Relative to the settings file, spelt relative to the working folder (as `index PATH` would).
-                data["sources"] = [s if os.path.isabs(str(s)) else os.path.relpath(folder / str(s)) for s in data["sources"]]
+                data["sources"] = [s if os.path.isabs(str(s)) else os.path.relpath(os.path.join(folder, str(s)))
+                                   for s in data["sources"]]
             return data
     return {}
 
@@ -144,6 +145,16 @@ def _aliases(value: Any) -> dict[str, list[str]]:
 
 # ---------------------------------------------------------------------------- index location
 
+_PACKAGE = os.path.dirname(os.path.realpath(__file__))
+
+
+def _self_and_parents(folder: str) -> list[str]:
+    out = [folder]
+    while (parent := os.path.dirname(out[-1])) != out[-1]:
+        out.append(parent)
+    return out
+
+
 
 def index_for_reading(settings: Settings) -> str:
     """Return the index folder a reading command uses (building the seed index if needed)."""
@@ -159,11 +170,11 @@ def index_for_writing(settings: Settings) -> str:
     return settings.index or LOCAL_INDEX
 
 
-def seeds_dir() -> Path:
+def seeds_dir() -> str:
     """Return the folder of seed articles shipped with the package."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "seeds", here.parent / "seeds"):
-        if candidate.is_dir():
+    here = _PACKAGE
+    for candidate in (os.path.join(here, "seeds"), os.path.join(os.path.dirname(here), "seeds")):
+        if os.path.isdir(candidate):
             return candidate
     raise InputError("the bundled seed articles are missing from this installation; reinstall factcheck")
 
@@ -171,36 +182,39 @@ def seeds_dir() -> Path:
 def seed_files() -> list[tuple[str, str]]:
     """Return (file path, display path "seeds/<name>") for each bundled seed article."""
     folder = seeds_dir()
-    return [(str(p), f"seeds/{p.name}") for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")]
+    names = sorted(n for n in os.listdir(folder) if not n.startswith(".") and os.path.isfile(os.path.join(folder, n)))
+    return [(os.path.join(folder, n), f"seeds/{n}") for n in names]
 
 
-def cache_root() -> Path:
+def cache_root() -> str:
     """Return the folder for derived data (the seed index); FACTCHECK_CACHE overrides it."""
     override = os.environ.get("FACTCHECK_CACHE")
     if override:
-        return Path(override)
+        return override
     from platformdirs import user_cache_dir
 
-    return Path(user_cache_dir("factcheck", appauthor=False))
+    return user_cache_dir("factcheck", appauthor=False)
 
 
 def seed_index() -> str:
     """Return the folder of the index over the bundled seeds, building it the first time."""
     files = seed_files()
-    import hashlib  # only for the seed index: ~4 ms of start-up otherwise
+    # The folder is named after the sizes and times of the code and the seeds: code changes
+    # re-segment the seeds. Two 32-bit checksums, not hashlib: its OpenSSL load is ~3 ms a call.
+    import zlib
 
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent
-    for path in sorted(package.glob("*.py")):  # code changes re-segment the seeds
-        st = path.stat()
-        digest.update(f"{path.name}:{st.st_size}:{st.st_mtime_ns}".encode())
+    stamps = []
+    for name in sorted(n for n in os.listdir(_PACKAGE) if n.endswith(".py")):
+        st = os.stat(os.path.join(_PACKAGE, name))
+        stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
     for path, shown in files:
         st = os.stat(path)
-        digest.update(f"{shown}:{st.st_size}:{st.st_mtime_ns}".encode())
-    target = cache_root() / f"seeds-{digest.hexdigest()[:16]}"
-    if (target / "ready").exists():
-        return str(target)
+        stamps.append(f"{shown}:{st.st_size}:{st.st_mtime_ns}")
+    key = "\n".join(stamps).encode()
+    target = os.path.join(cache_root(), f"seeds-{zlib.crc32(key):08x}{zlib.adler32(key):08x}")
+    if os.path.exists(os.path.join(target, "ready")):
+        return target
     from .ingest import build_index_atomically
 
-    build_index_atomically(str(target), files)
-    return str(target)
+    build_index_atomically(target, files)
+    return target
