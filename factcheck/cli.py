@@ -145,8 +145,10 @@ def index(paths: tuple[str, ...], prune: bool, max_file_size: int | None, fields
 @click.argument("claims", nargs=-1, required=True)
 @click.option("--top", "-n", type=click.IntRange(min=0), default=None, help="Evidence passages per claim (default 5).")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Hide evidence scoring below this (0-100).")
-@click.option("--since", metavar="DATE", default=None, help="Only evidence published on or after DATE (YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", default=None, help="Only evidence published on or before DATE.")
+@click.option("--since", metavar="DATE", default=None,
+              help="Only evidence published on or after DATE (YYYY-MM-DD); undated sources are left out.")
+@click.option("--until", metavar="DATE", default=None,
+              help="Only evidence published on or before DATE; undated sources are left out.")
 @click.option("--sort", type=click.Choice(["score", "date"]), default=None,
               help="Order evidence by relevance, or by publication date as a timeline.")
 @click.option("--documents/--no-documents", default=None,
@@ -169,6 +171,7 @@ def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, si
     texts = list(_claims(claims)) if claims != ("-",) else None
     index_path = index_for_reading(settings)
     store = _searchable(open_index(index_path))
+    _note_undated(store, settings)
     options = Options(top=settings.top, min_score=settings.min_score, since=settings.since,
                       until=settings.until, sort=settings.sort, documents=settings.documents)
     if texts is not None:
@@ -201,8 +204,10 @@ def verify(claims: tuple[str, ...], top: int | None, min_score: float | None, si
 @click.option("--stdin-filename", metavar="NAME", default=None, help='The name to report for a draft read from "-".')
 @click.option("--top", "-n", type=click.IntRange(min=0), default=None, help="Evidence passages per finding (default 5).")
 @click.option("--min-score", type=click.FloatRange(0, 100), default=None, help="Ignore evidence scoring below this (0-100).")
-@click.option("--since", metavar="DATE", default=None, help="Only evidence published on or after DATE (YYYY-MM-DD).")
-@click.option("--until", metavar="DATE", default=None, help="Only evidence published on or before DATE.")
+@click.option("--since", metavar="DATE", default=None,
+              help="Only evidence published on or after DATE (YYYY-MM-DD); undated sources are left out.")
+@click.option("--until", metavar="DATE", default=None,
+              help="Only evidence published on or before DATE; undated sources are left out.")
 @common_options(CHECK_FORMATS)
 def check(files: tuple[str, ...], fail_on: tuple[str, ...], no_fail: bool, strict: bool | None,
           min_severity: str | None, changed_since: str | None, stdin_filename: str | None, top: int | None,
@@ -224,6 +229,7 @@ def check(files: tuple[str, ...], fail_on: tuple[str, ...], no_fail: bool, stric
     level = findings.parse_level(settings.min_severity)
     out = _check_format(settings.format)
     store = _searchable(open_index(_refreshed(settings) or index_for_reading(settings)))
+    _note_undated(store, settings)
     run = draft.check_paths(store, files, draft.check_options(settings), changed_since,
                             stdin_filename or draft.STDIN_NAME)
     render.check_reports(findings.visible(run.reports, level, fail), out)
@@ -315,6 +321,15 @@ def _searchable(store: Any) -> Any:
 
         render.warning(problem)
     return store
+
+
+def _note_undated(store: Any, settings: Any) -> None:
+    """Say on stderr how many documents a --since/--until window leaves out for having no date."""
+    if (settings.since or settings.until) and not settings.quiet and (n := store.undated_count()):
+        from . import render
+
+        render.warning(f"{n} undated document(s) are left out by --since/--until "
+                       "(list them with `factcheck sources --missing`)")
 
 
 def _date_option(name: str, value: str | None) -> str | None:

@@ -275,8 +275,8 @@ def preview_paths(index_path: str | None, paths: Iterable[str], max_bytes: int =
                     continue
                 passages, quotes = segment(doc)
                 info = SourceInfo(path=doc.path, title=doc.title, date=doc.date, url=doc.url, site=doc.site,
-                                  passages=len(passages), quotes=len(quotes), format=doc.format)
-                items.append(PreviewItem(source=info, status=status, author=doc.author))
+                                  passages=len(passages), quotes=len(quotes), format=doc.format, author=doc.author)
+                items.append(PreviewItem(source=info, status=status))
     finally:
         if store is not None:
             store.close()

@@ -143,6 +143,7 @@ class SourceInfo:
     passages: int
     quotes: int
     format: str = "text"
+    author: str | None = None
 
     @property
     def missing(self) -> list[str]:

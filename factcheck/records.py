@@ -47,7 +47,6 @@ class PreviewItem:
 
     source: SourceInfo
     status: str  # new | changed | unchanged (against the existing index; "new" when there is none)
-    author: str | None = None
 
 
 @dataclass(frozen=True)

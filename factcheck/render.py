@@ -91,7 +91,7 @@ def document_dict(d: DocumentStance) -> dict[str, Any]:
 
 def source_info_dict(s: SourceInfo) -> dict[str, Any]:
     """Return the JSON form of an indexed document."""
-    return {"path": s.path, "title": s.title, "date": s.date, "url": s.url, "site": s.site,
+    return {"path": s.path, "title": s.title, "date": s.date, "url": s.url, "site": s.site, "author": s.author,
             "passages": s.passages, "quotes": s.quotes, "format": s.format, "missing": s.missing}
 
 
@@ -282,7 +282,7 @@ def _verdict_markdown(v: Verdict) -> str:
 # ---------------------------------------------------------------------------- other commands
 
 
-SOURCE_KEYS = ["path", "title", "date", "url", "site", "passages", "quotes", "missing"]
+SOURCE_KEYS = ["path", "title", "date", "url", "site", "author", "passages", "quotes", "missing"]
 
 
 def sources(items: list[SourceInfo], fmt: str, out: IO[str] | None = None) -> None:
@@ -304,7 +304,7 @@ def missing_summary(items: list[SourceInfo], err: IO[str] | None = None) -> None
 def preview(result: Preview, fmt: str, out: IO[str] | None = None) -> None:
     """Write what `index --dry-run` would read: each article's metadata and its state in the index."""
     out = out or sys.stdout
-    dicts = [{**source_info_dict(i.source), "author": i.author, "status": i.status} for i in result.items]
+    dicts = [{**source_info_dict(i.source), "status": i.status} for i in result.items]
     if fmt == "json":
         data = {"dry_run": True, "documents": dicts,
                 "skipped_files": [{"path": p, "reason": r} for p, r in result.skipped]}

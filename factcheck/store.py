@@ -78,6 +78,7 @@ class Store(Protocol):
     def health(self) -> str | None: ...
     def doc_freq(self, term: str) -> int: ...
     def passage_count(self) -> int: ...
+    def undated_count(self) -> int: ...
     def analyze(self, text: str) -> list[str]: ...
     def candidates(self, pids: Sequence[int]) -> list[Candidate]: ...
     def passages(self) -> Iterator[tuple[int, int, str, str]]: ...
@@ -291,6 +292,10 @@ class IndexStore:
             (path, path + "#", path + "$"),  # "$" sorts right after "#": the range is exactly path#...
         ) if r[0] == path or r[0][len(path) + 1:].isdigit()]
 
+    def undated_count(self) -> int:
+        """Return how many documents have no publication date (a --since/--until window leaves them out)."""
+        return int(self.db.execute("SELECT count(*) FROM documents WHERE date IS NULL").fetchone()[0])
+
     def passage_count(self) -> int:
         """Return the number of searchable passages."""
         return int(self._get_searcher().num_docs)
@@ -407,9 +412,10 @@ class IndexStore:
     def sources(self) -> list[SourceInfo]:
         """Return every indexed document with its metadata and counts, by path."""
         return [
-            SourceInfo(path=r[0], title=r[1], date=r[2], url=r[3], site=r[4], passages=r[5], quotes=r[6], format=r[7])
+            SourceInfo(path=r[0], title=r[1], date=r[2], url=r[3], site=r[4], passages=r[5], quotes=r[6], format=r[7],
+                       author=r[8])
             for r in self.db.execute(
-                "SELECT path, title, date, url, site, passages, quotes, format FROM documents ORDER BY path"
+                "SELECT path, title, date, url, site, passages, quotes, format, author FROM documents ORDER BY path"
             )
         ]
 

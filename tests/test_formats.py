@@ -364,6 +364,8 @@ def test_sources_flags_missing_date_or_url(mixed, tmp_path):
     _cli("index", "--index", idx, str(mixed))
     everything = json.loads(_cli("sources", "--index", idx, "-f", "json").stdout)
     flagged = [d["path"] for d in everything if d["date"] is None or d["url"] is None]
+    [reuters] = [d for d in everything if d["path"].endswith("reuters_parasite.html")]
+    assert reuters["author"] == "Jill Serjeant"  # the byline is listed, as `index --dry-run` shows it
     assert flagged and all(("date" in d["missing"]) == (d["date"] is None) for d in everything)
     r = _cli("sources", "--index", idx, "--missing", "-f", "json")
     assert [d["path"] for d in json.loads(r.stdout)] == flagged
@@ -373,12 +375,17 @@ def test_sources_flags_missing_date_or_url(mixed, tmp_path):
 
 
 def test_since_until_filter_html_and_json_sources(mixed, tmp_path):
+    (mixed / "undated.txt").write_text("Awards notes\n\nParasite won the top prize at the SAG awards, a reader wrote.\n")
     idx = str(tmp_path / "idx")
     _cli("index", "--index", idx, str(mixed))
     claim = "Parasite won the top prize at the SAG awards"
     found = json.loads(_cli("verify", "--index", idx, claim, "-f", "json").stdout)[0]["evidence"]
     assert any(e["source"]["date"] == "2020-01-19" for e in found)
-    later = json.loads(_cli("verify", "--index", idx, claim, "--since", "2024-01-01", "-f", "json").stdout)[0]["evidence"]
+    windowed = _cli("verify", "--index", idx, claim, "--since", "2024-01-01", "-f", "json")
+    later = json.loads(windowed.stdout)[0]["evidence"]
+    undated = sum(d["date"] is None for d in json.loads(_cli("sources", "--index", idx, "-f", "json").stdout))
+    assert undated and f"{undated} undated document(s) are left out" in windowed.stderr
+    assert "undated" not in _cli("verify", "--index", idx, claim, "-f", "json").stderr
     assert all(e["source"]["date"] >= "2024-01-01" for e in later)
     window = json.loads(_cli("verify", "--index", idx, "death toll in Valencia fire", "--since", "2024-02-24",
                              "--until", "2024-02-24", "-f", "json").stdout)[0]["evidence"]
