@@ -84,6 +84,9 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
                             rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
                             rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
 # A determiner or possessive right before a cue word makes it a noun: "Hegseth’s comments", "his claims".
+# "her claims that", "Hegseth’s remarks about": whose words a fragment after them quotes
+_CLAIM_OF = re.compile(rf"(?P<who>\b[Hh]is|\b[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z]+\s+)?(?:claims?|assertions?|"
+                       r"remarks?|comments?|statements?|words|insistence|description|suggestion|allegations?)\b")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
@@ -213,6 +216,9 @@ class Context(Windows):
                 cue = self.cue_in(whole, s_start)
                 if cue is not None:
                     cue = Cue("partial", cue.subject, cue.verb, False)
+        owner = self._claim_owner(window, base, cue)
+        if owner is not None:
+            return owner
         if cue is not None:
             return cue
         pm = None
@@ -242,6 +248,31 @@ class Context(Windows):
         if not stripped.strip(" “\"‘'(—–-"):
             return self._cue_previous_sentence(span)
         return None
+
+    def _claim_owner(self, window: str, base: int, cue: Cue | None) -> Cue | None:
+        """Return the owner of a claim whose that-clause a fragment quotes, when it follows the cue.
+
+        "a royal expert who countered her claims that she had a “rotten time”": the claims, and
+        the quoted words, are hers; the one countering them is not their speaker.
+        """
+        if cue is None or cue.subject is None:
+            return None
+        pm = None
+        for pm in _CLAIM_OF.finditer(window):
+            pass
+        # the quote must be in the claim's own that-clause: "labeled Hegseth's comments a “rookie
+        # mistake”" quotes the labeller
+        if pm is None or base + pm.start() <= cue.subject.end or not window.startswith(" that ", pm.end()) \
+                or _CUE_WORD.search(window, pm.end()) or re.search(r"[.!?;]", window[pm.end():]):
+            return None
+        who, at = pm.group("who"), base + pm.start("who")
+        if who.lower() in ("his", "her"):
+            subj: Subject | None = Subject("pron", "he" if who.lower() == "his" else "she", at, at + len(who))
+        else:
+            subj = classify(who, at)
+            if subj is None or subj.kind != "name":
+                return None
+        return Cue("partial", subj, None, False)
 
     def _agent(self, span: Span) -> Subject | None:
         """Return the agent of a passive cue, named after the quote in its clause ("… by the prosecutor")."""

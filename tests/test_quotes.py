@@ -379,3 +379,15 @@ def test_any_punctuation_soup_yields_valid_quotes(text):
     for q in _quotes(text):
         assert 0 <= q.span_start <= q.start <= q.end <= q.span_end <= len(text)
         assert q.mention_start is None or 0 <= q.mention_start <= q.mention_end <= len(text)
+
+
+def test_a_fragment_in_a_claims_that_clause_is_the_claimants():
+    said = _said('Meghan Markle has been torn apart by a royal expert who countered her claims that she had a '
+                 '"rotten time" when she moved to the UK.')
+    assert said["rotten time"] == "Meghan Markle"
+
+
+def test_a_label_put_on_someones_comments_is_the_labellers():
+    said = _said("This stance sparked criticism from Senator Roger Wicker, who labeled Hegseth's comments a "
+                 "'rookie mistake' for outlining agreements before talks.")
+    assert said["rookie mistake"] == "Roger Wicker"
