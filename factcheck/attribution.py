@@ -87,6 +87,21 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
 # "her claims that", "Hegseth’s remarks about": whose words a fragment after them quotes
 _CLAIM_OF = re.compile(rf"(?P<who>\b[Hh]is|\b[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z]+\s+)?(?:claims?|assertions?|"
                        r"remarks?|comments?|statements?|words|insistence|description|suggestion|allegations?)\b")
+# "according to a copy of the filing obtained by …", "according to a memo seen by Reuters":
+# the document speaks; who obtained or saw it does not
+_ACCORDING_COPY = re.compile(r"(?:an?|the)\s+(?:copy|draft|transcript|version)\s+of\s+(?=(?:an?|the|his|her|their|its)\s)")
+_ACCORDING_SEEN = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|published|released|filed|issued|shared)"
+                             r"\s+(?:by|with|on|in|to)\b.*$")
+
+
+def according_subject(phrase: str, at: int) -> Subject | None:
+    """Return the subject of "according to <phrase>", `at` being the phrase's offset."""
+    m = _ACCORDING_COPY.match(phrase)
+    if m:
+        phrase, at = phrase[m.end():], at + m.end()
+    return subject_after_verb(_ACCORDING_SEEN.sub("", phrase), at)
+
+
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
@@ -170,7 +185,7 @@ class Context(Windows):
                     return Cue("after", subj, verb, True, base + clause_end(window, m.end()))
         m = ACCORDING.search(window[:80])
         if m and not window[:m.start()].strip(" ,.;:—–-"):
-            subj = subject_after_verb(m.group("subj"), base + m.start("subj"))
+            subj = according_subject(m.group("subj"), base + m.start("subj"))
             if subj is not None:
                 return Cue("according", subj, "according to", True, base + clause_end(window, m.end()))
         return self._cue_sentence_end(span, base, window)
@@ -233,7 +248,7 @@ class Context(Windows):
         for am in ACCORDING.finditer(window):
             pass
         if am is not None:
-            subj = subject_after_verb(am.group("subj"), base + am.start("subj"))
+            subj = according_subject(am.group("subj"), base + am.start("subj"))
             if subj is not None:
                 return Cue("according", subj, "according to", not window[am.end():].strip(" ,"))
         if stripped.endswith(":"):
@@ -352,6 +367,14 @@ class Context(Windows):
             return None
         sentence = self.text[s_start:s_end]
         m = _ENDS_WITH_CUE.search(sentence)
+        if not m and colon_before:
+            # "According to a copy of the filing obtained by the Daily Haymaker:" then the quote
+            am = ACCORDING.match(sentence.lstrip())
+            if am:
+                at = s_start + len(sentence) - len(sentence.lstrip())
+                subj = according_subject(am.group("subj"), at + am.start("subj"))
+                if subj is not None:
+                    return Cue("according", subj, "according to", False)
         if not m:
             return None
         subj = classify(m.group("subj"), s_start + m.start("subj"))

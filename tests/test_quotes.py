@@ -391,3 +391,15 @@ def test_a_label_put_on_someones_comments_is_the_labellers():
     said = _said("This stance sparked criticism from Senator Roger Wicker, who labeled Hegseth's comments a "
                  "'rookie mistake' for outlining agreements before talks.")
     assert said["rookie mistake"] == "Roger Wicker"
+
+
+def test_according_to_with_a_colon_attributes_the_next_paragraphs_quote():
+    said = _said("He says that he has footage of this individual on his own security cameras.\n\n"
+                 "According to a copy of the filing obtained by the Daily Haymaker:\n\n"
+                 "“At approximately 3:18 a.m. on June 1, 2023, Defendant John Doe unlawfully and without "
+                 "authorization entered upon the property.”\n")
+    assert [s for s in said.values()] == ["the filing"]
+
+
+def test_according_to_a_document_seen_by_a_news_agency_is_the_document():
+    assert _said("The talks were “useful,” according to a memo seen by Reuters.") == {"useful": "a memo"}
