@@ -301,7 +301,11 @@ class PeopleIndex:
             return name
         if name in self.canonical_of:
             return self.canonical_of[name]
-        matches = [f for f in self.full_people if same_person(name, f)]
+        if " " not in name and name.lower() in ROLE_WORDS:
+            # "King asked" after "co-host Gayle King": a surname that is also a title
+            matches = self.people_named(name.lower())
+        else:
+            matches = [f for f in self.full_people if same_person(name, f)]
         if len(matches) == 1:
             return matches[0]
         return name

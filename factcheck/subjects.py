@@ -97,7 +97,11 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if m is not None and m.re is _PERSON_OF_END and not looks_like_person(split_name(m.group("subj"))[1]):
         m = NAME_END.search(body)
     if m is not None and m.re is NAME_END and not split_name(m.group("subj"))[1]:
+        bare = m.group("subj")
         m = _NP_END.match(body)  # "the US President": a role, not a name
+        if m is None and bare.istitle() and bare.lower() in ROLE_WORDS \
+                and not re.search(r"(?:^|\s)[a-z]+\s*$", body[:body.rfind(bare)]):
+            m = NAME_END.search(body)  # …, but a bare "King asked" is the surname of "Gayle King"
     if not m:
         m = _GROUP_END.search(body)
         if m is None or not _GROUP_OPENS.search(body, 0, m.start("subj")):
@@ -209,6 +213,9 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
         if 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
             return Subject("np", stripped, off, off + len(stripped))
         return None
+    if len(words) == 1 and stripped.istitle() and stripped.lower() in ROLE_WORDS:
+        # a bare capitalised title with no article is a surname: "…?” King asked Scott
+        return Subject("name", stripped, off, off + len(stripped))
     runs = list(NAME_RUN.finditer(stripped))
     if leading and runs and runs[0].start() != 0:
         runs = []

@@ -403,3 +403,15 @@ def test_according_to_with_a_colon_attributes_the_next_paragraphs_quote():
 
 def test_according_to_a_document_seen_by_a_news_agency_is_the_document():
     assert _said("The talks were “useful,” according to a memo seen by Reuters.") == {"useful": "a memo"}
+
+
+def test_a_surname_that_is_also_a_title_is_the_person():
+    said = _said("Asked why she called the group the Reckoning Crew, Scott told co-host Gayle King, "
+                 "\"Because if you don't do what's right by the people, you have to reckon with us.\"\n\n"
+                 "\"What is it about Joe Biden that you feel a personal connection to?\" King asked Scott.\n\n"
+                 "\"Because our country is so far back now,\" Scott said.\n\n"
+                 "\"Are you concerned about your candidate?\" King asked.\n")
+    assert said["What is it about Joe Biden that you feel a personal connection to?"] == "Gayle King"
+    assert said["Are you concerned about your candidate?"] == "Gayle King"
+    assert said["Because our country is so far back now"] == "Scott"
+
