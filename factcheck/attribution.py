@@ -102,6 +102,40 @@ def according_subject(phrase: str, at: int) -> Subject | None:
     return subject_after_verb(_ACCORDING_SEEN.sub("", phrase), at)
 
 
+# "…, and then said", "…, and advancing to the bed's head, said": a verb that goes on a clause
+_COORDINATED_VERB = re.compile(r",\s+and\s+(?:then\s+|[a-z]+ly\s+)?$|,\s+and,?\s+[a-z]+ing\b[^,.;:!?“”\"]{0,60},\s*$")
+_SUBORDINATOR = re.compile(r"(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
+                           r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Ww]ho|[Ww]hich|[Ww]here|[Ww]ith|[Ii]n|[Oo]n|[Aa]t)\b")
+_CLAUSE_SUBJECT = re.compile(rf"(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et|[Nn]ow)\s+)?(?P<subj>{PRONOUN}\b|{NAME_RUN.pattern}|"
+                             rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})\s+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+def _coordinated_subject(before: str, base: int) -> Subject | None:
+    """Return the main clause's subject for a cue verb coordinated with it, else None.
+
+    "Tom looked at the door when Bill came in, and said: “…”": Tom said it, not Bill;
+    "As the young woman spoke, he rose, and advancing …, said": he did.
+    """
+    cm = _COORDINATED_VERB.search(before)
+    if cm is None:
+        return None
+    pos = 0
+    for part in re.split(r"(,\s*)", before[:cm.start()]):
+        if part.strip(" ,") and not part.startswith(","):
+            lead = part.lstrip(" “”\"‘’—–-")
+            at = pos + len(part) - len(lead)
+            if not _SUBORDINATOR.match(lead):
+                m = _CLAUSE_SUBJECT.match(lead)
+                if m is None:
+                    return None
+                subj = classify(m.group("subj"), base + at + m.start("subj"))
+                if subj is None or subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
+                    return None
+                return subj
+        pos += len(part)
+    return None
+
+
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
@@ -328,7 +362,8 @@ class Context(Windows):
                 if agent is None:
                     continue
                 return Cue("before" if adjacent else "partial", agent, verb, adjacent)
-            subj = subject_before_verb(window[:m.start()], base, whole=False)
+            subj = _coordinated_subject(window[:m.start()], base) or \
+                subject_before_verb(window[:m.start()], base, whole=False)
             where = "before"
             if subj is None and adjacent:
                 # `said Tommy, “where …`: the subject follows the verb, then a comma and the quote

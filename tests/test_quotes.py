@@ -415,3 +415,12 @@ def test_a_surname_that_is_also_a_title_is_the_person():
     assert said["Are you concerned about your candidate?"] == "Gayle King"
     assert said["Because our country is so far back now"] == "Scott"
 
+
+
+def test_a_cue_verb_coordinated_with_the_main_clause_takes_its_subject():
+    quotes = _quotes("So she assumed a dazed expression when Mr. Eager spoke to her, and then said: “A view? Oh, a view!”")
+    assert [q.mention for q in quotes] == ["she"]
+    quotes = _quotes("As the young woman spoke, he rose, and advancing to the bed's head, said, with more "
+                     "kindness than might have been expected of him: ‘Oh, you must not talk about dying yet.’")
+    assert [q.mention for q in quotes] == ["he"]
+    assert _said("Tom looked at the door when Bill came in, and said: “Hello.”") == {"Hello.": "Tom"}
