@@ -145,6 +145,9 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
         break
     phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
     phrase = cut_at_sentence_end(phrase).rstrip(" .")
+    # "said the man a little impatiently", "cried the girl rather sharply": the adverb's degree
+    # word is no part of the subject
+    phrase = re.sub(r"\s+(?:a\s+(?:little|bit|trifle)|rather|very|quite|somewhat|more|most|less|so|too|almost)$", "", phrase)
     if not phrase:
         return None
     m = _PRONOUN_START.match(phrase)

@@ -424,3 +424,9 @@ def test_a_cue_verb_coordinated_with_the_main_clause_takes_its_subject():
                      "kindness than might have been expected of him: ‘Oh, you must not talk about dying yet.’")
     assert [q.mention for q in quotes] == ["he"]
     assert _said("Tom looked at the door when Bill came in, and said: “Hello.”") == {"Hello.": "Tom"}
+
+
+def test_a_degree_word_before_an_adverb_is_not_part_of_an_inverted_subject():
+    said = _said("“Wake up, you young vagabond!” said the man a little impatiently; “I suppose you'd lay there all day.”")
+    assert set(said.values()) == {"the man"}
+    assert _said("“No,” said the girl rather sharply.") == {"No": "the girl"}
