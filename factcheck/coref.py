@@ -287,6 +287,13 @@ class Resolver:
             relative = relative_of(self.people, head, owner)
             if relative:
                 return relative
+            kin = head.removeprefix("step-").removeprefix("step")
+            if kin in PERSON_GENDER:
+                # "Ogden celebrated his victory … “…,” said his step-son": the one just named, when
+                # the surname does not tell (a step-son, a son-in-law, a married daughter)
+                named = self.named_referent(subj.start, PERSON_GENDER[kin], {owner} if owner else set())
+                if named:
+                    return named
         source = document_source(subj.text)
         if source is not None:
             # "a statement from the White House": whoever it is from

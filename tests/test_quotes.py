@@ -430,3 +430,11 @@ def test_a_degree_word_before_an_adverb_is_not_part_of_an_inverted_subject():
     said = _said("“Wake up, you young vagabond!” said the man a little impatiently; “I suppose you'd lay there all day.”")
     assert set(said.values()) == {"the man"}
     assert _said("“No,” said the girl rather sharply.") == {"No": "the girl"}
+
+
+def test_a_step_son_is_the_boy_just_named_when_the_surname_does_not_tell():
+    said = _said("Mrs. Pett had brought with her to her new home her only son, Ogden Ford, a fourteen-year-old boy. "
+                 "Mr. Peter Pett grunted, but made no verbal comment. Ogden celebrated his victory by putting "
+                 "another piece of candy in his mouth. \"I will not be spoken to like that!\" cried Mr. Pett. "
+                 "\"I thought you had,\" said his step-son complacently.")
+    assert said["I thought you had"] == "Ogden Ford"
