@@ -209,7 +209,10 @@ class Context(Windows):
                                                                           "says", "posted", "tweeted"):
                     verb = f"{verb} {obj}"
                 return Cue("after", subj, verb, True, base + clause_end(window, m.end("cue")))
-        if inner.endswith((",", "—", "–", "-")):
+        # after a question or an exclamation only a lower-case "he"/"she" goes on the sentence:
+        # `“Why?” he challenged, sturdily.` (`“Why?” Tom looked up.` may start a new one)
+        lower_pronoun = inner.endswith(("?", "!")) and re.match(r"[ \t]+(?:he|she)[ \t]", window) is not None
+        if inner.endswith((",", "—", "–", "-")) or lower_pronoun:
             m = AFTER_ANY_VERB.match(window)
             if m:
                 raw = m.group("subj1") or m.group("subj2")

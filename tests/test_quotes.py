@@ -438,3 +438,8 @@ def test_a_step_son_is_the_boy_just_named_when_the_surname_does_not_tell():
                  "another piece of candy in his mouth. \"I will not be spoken to like that!\" cried Mr. Pett. "
                  "\"I thought you had,\" said his step-son complacently.")
     assert said["I thought you had"] == "Ogden Ford"
+
+
+def test_a_lower_case_pronoun_after_a_question_takes_any_verb_as_the_cue():
+    quotes = _quotes("\"I knows,\" Mary said, with impish glee. \"Why?\" he challenged, sturdily.")
+    assert [(q.text, q.mention, q.cue) for q in quotes][1] == ("Why?", "he", "challenged")
