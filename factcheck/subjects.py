@@ -42,7 +42,10 @@ class Subject:
 
 # ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
 _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
+                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|with|without|like|[a-z]{3,}ing)\s[^,“”\"]{1,80}|"
                          r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
+# (the third: a parenthetical between a subject and its verb: "My father, after showing a great
+# concern at it, said", "Trump, speaking at the White House, said")
 _ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
 # "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
@@ -53,7 +56,7 @@ NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|
                        rf"{NAME_RUN.pattern})\s*$")
 # "Rebecca English of the Daily Mail", "Tom Brown at the agency": a person, then where they work
 _PERSON_OF_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern})\s+(?:of|at|from|with)\s+(?:the\s+)?"
-                            rf"{NAME_RUN.pattern}\s*$")
+                            rf"(?:{NAME_RUN.pattern}['’]s?\s+)?{NAME_RUN.pattern}\s*$")  # "… of Moody’s Analytics"
 _NP_END = re.compile(rf".*\b(?P<subj>(?:{DET}|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s*$", re.S)
 
 
@@ -166,6 +169,13 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
         # "said Bank of Canada Governor Tiff Macklem", "warned Bank of England governor Andrew
         # Bailey": the person ends the title
         subj = classify(phrase, base)
+        link = re.search(r"\s(?:of|at|from)\s", phrase)
+        if subj is not None and link and " " not in subj.text:
+            # "said Mark Zandi of Moody’s Analytics", "said Tom Brown of the University of
+            # Chicago": a full name first, then where the person works
+            first = classify(phrase, base, leading=True)
+            if first is not None and first.kind == "name" and " " in first.text and first.end <= base + link.start():
+                return first
         if subj is not None:
             return subj
     return classify(phrase, base, leading=True)
