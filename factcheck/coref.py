@@ -78,6 +78,7 @@ def _in_title(word: str) -> bool:
 
 _START = attrgetter("start")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
+_DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten))")
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
@@ -303,6 +304,12 @@ class Resolver:
                 return named
         if words[0].lower() == "the" and head in HEAD_SET:
             named = self.named_referent(subj.start, PERSON_GENDER.get(head, ""), set())
+            if named:
+                return named
+        am = _DESCRIBED.fullmatch(subj.text)
+        if am:
+            # "Maria Lopez, 45, … the 45-year-old said", "the mother-of-two said": the one just named
+            named = self.named_referent(subj.start, PERSON_GENDER.get(am.group("kin") or "", ""), set())
             if named:
                 return named
         if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
