@@ -443,3 +443,38 @@ def test_a_step_son_is_the_boy_just_named_when_the_surname_does_not_tell():
 def test_a_lower_case_pronoun_after_a_question_takes_any_verb_as_the_cue():
     quotes = _quotes("\"I knows,\" Mary said, with impish glee. \"Why?\" he challenged, sturdily.")
     assert [(q.text, q.mention, q.cue) for q in quotes][1] == ("Why?", "he", "challenged")
+
+
+# ---------------------------------------------------------------------------- news shapes (no dev change measured)
+
+
+def test_an_inverted_subject_with_where_they_work_is_the_person():
+    assert _said("“The numbers don’t lie,” said Mark Zandi of Moody’s Analytics.") == {
+        "The numbers don’t lie": "Mark Zandi"}
+    assert _said("“There is no evidence,” said Tom Brown of the University of Chicago.") == {
+        "There is no evidence": "Tom Brown"}
+    assert _said("“Rates will fall,” said Bank of England governor Andrew Bailey.") == {"Rates will fall": "Andrew Bailey"}
+
+
+def test_the_ministry_is_not_the_prime_minister():
+    said = _said("Prime Minister Anthony Albanese spoke to reporters. The ministry said in a statement that "
+                 "the strike was “a grave violation of international law.”")
+    assert said["a grave violation of international law."] != "Prime Minister Anthony Albanese"
+
+
+def test_a_parenthetical_between_subject_and_verb():
+    quotes = _quotes("My father, after showing a great concern at it, said to her: “That boy might be happy.”")
+    assert [(q.mention, q.how) for q in quotes] == [("My father", "cue-before")]
+
+
+def test_mr_with_a_surname_is_the_man_of_that_surname():
+    from factcheck.speakers import PeopleIndex
+    text = ("The residence of Mr. Peter Pett, the financier, was large. There was a literary virus in "
+            "Mrs. Pett's system; the name Nesta Ford Pett is familiar to all. Mr. Pett resumed his journey.")
+    people = PeopleIndex(text, [])
+    assert [m.canon for m in people.mentions if m.name == "Mr. Pett"] == ["Peter Pett"]
+
+
+def test_the_45_year_old_is_the_person_just_named():
+    said = _said("Maria Lopez, 45, has lived in the town for decades. “We have nowhere else to go,” the 45-year-old said.")
+    assert said == {"We have nowhere else to go": "Maria Lopez"}
