@@ -136,6 +136,7 @@ def _coordinated_subject(before: str, base: int) -> Subject | None:
     return None
 
 
+_PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
@@ -195,6 +196,8 @@ class Context(Windows):
             if subj is not None and not (subj.kind == "pron" and subj.text.lower() == "it"):
                 return Cue("inverted", subj, m.group("cue"), True, base + clause_end(window, m.end("subj")))
         inner = self.text[span.inner[0]:span.inner[1]].rstrip()
+        # `,” Sen. Lindsey Graham (R-S.C.) said`: the party tag is blanked (offsets kept)
+        window = _PARTY_TAG.sub(lambda t: t.group(1) + " " * (len(t.group(0)) - len(t.group(1))), window, count=1)
         m = AFTER_SUBJ_CUE.match(window)
         if m and self._new_sentence(inner, window) and len(window[m.end("cue"):clause_end(window, m.end("cue"))].split()) > 4:
             m = None  # `….” Downing Street said the sovereignty …`: a new sentence about something else

@@ -478,3 +478,8 @@ def test_mr_with_a_surname_is_the_man_of_that_surname():
 def test_the_45_year_old_is_the_person_just_named():
     said = _said("Maria Lopez, 45, has lived in the town for decades. “We have nowhere else to go,” the 45-year-old said.")
     assert said == {"We have nowhere else to go": "Maria Lopez"}
+
+
+def test_a_party_tag_between_name_and_verb():
+    assert _said("“We are ready,” Sen. Lindsey Graham (R-S.C.) said.") == {"We are ready": "Lindsey Graham"}
+    assert _said("“We are ready,” Rep. Nancy Pelosi (D-Calif.) told reporters.") == {"We are ready": "Nancy Pelosi"}
