@@ -76,9 +76,12 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if appos and appos.start() > 0:
         inner = appos.group(0).strip(" ,\t")
         head = body[:appos.start()].split()
-        if head and head[-1].lower() in ROLE_WORDS and NAME_RUN.fullmatch(inner) \
+        described = len(head) >= 2 and head[-1].islower() and (
+            head[0].lower() in ("the", "his", "her", "their", "its", "our") or head[0].endswith(("’s", "'s")))
+        if head and (head[-1].lower() in ROLE_WORDS or described) and NAME_RUN.fullmatch(inner) \
                 and looks_like_person(split_name(inner)[1]):
-            # "the Kremlin's spokesman, Dmitry Peskov," names the spokesman
+            # "the Kremlin's spokesman, Dmitry Peskov," names the spokesman ("the company’s chief
+            # executive, Tim Cook,": any described person)
             at = base + appos.start() + appos.group(0).index(inner)
             return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
         body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"

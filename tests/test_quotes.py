@@ -483,3 +483,8 @@ def test_the_45_year_old_is_the_person_just_named():
 def test_a_party_tag_between_name_and_verb():
     assert _said("“We are ready,” Sen. Lindsey Graham (R-S.C.) said.") == {"We are ready": "Lindsey Graham"}
     assert _said("“We are ready,” Rep. Nancy Pelosi (D-Calif.) told reporters.") == {"We are ready": "Nancy Pelosi"}
+
+
+def test_a_described_person_then_their_name_in_apposition_is_the_name():
+    assert _said("“We are ready,” the company’s chief executive, Tim Cook, said.") == {"We are ready": "Tim Cook"}
+    assert _said("“We are ready,” her younger brother, John Smith, said.") == {"We are ready": "John Smith"}
