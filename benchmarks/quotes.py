@@ -1,6 +1,6 @@
 """Quote extraction and speaker attribution, measured on labelled data.
 
-    python benchmarks/quotes.py [--data ../shared/data] [--errors N] [--show dev|test]
+    python benchmarks/quotes.py [--data ../shared/data] [--errors N] [--show dev|test] [--dev-only] [--no-speed]
 
 LitBank quotations (`<data>/litbank-quotations/quotes.jsonl`, fiction, CC BY 4.0):
 - quote-span P/R/F1: a predicted top-level quote counts when its span, marks included, is
@@ -160,9 +160,13 @@ def _prf(tp: int, pred: int, gold: int) -> tuple[float, float, float]:
     return p, r, (2 * p * r / (p + r) if p + r else 0.0)
 
 
-def print_litbank(result: dict, passages: dict) -> None:
+def print_litbank(result: dict, passages: dict, dev_only: bool = False) -> None:
     stats = result["stats"]
     rows = [("dev", stats["dev"]), ("test", stats["test"]), ("all", stats["dev"] + stats["test"])]
+    if dev_only:
+        rows = rows[:1]
+        stats = {"dev": stats["dev"], "test": Counter()}
+        passages = {"stats": {"dev": passages["stats"]["dev"], "test": Counter()}}
     print("LitBank quotations: quote spans (exact, marks included) and speakers")
     print(f"{'split':6} {'gold':>5} {'pred':>5} {'P':>6} {'R':>6} {'F1':>6} {'base F1':>8} {'overlap R':>9} "
           f"{'spk(README)':>11} {'spk(name)':>9} {'false/100 free':>14}")
@@ -284,7 +288,7 @@ def _score_news(doc_id: str, doc, d: dict, c: Counter, samples: list[str] | None
     c["unlabelled"] += len(normed) - len(used)
 
 
-def print_news(result: dict) -> None:
+def print_news(result: dict, dev_only: bool = False) -> None:
     stats = result["stats"]
     print("News (speakers labelled by hand; each data set split dev/test by page; \"both\" = the two data sets)")
     print(f"{'data':9} {'split':6} {'labelled':>8} {'found':>6} {'spk scored':>10} {'spk acc':>8} {'scare/title':>11} "
@@ -297,6 +301,8 @@ def print_news(result: dict) -> None:
         test = sum((stats.get((s, "test"), empty) for s in sets), Counter())
         rows += [(dataset, "dev", dev), (dataset, "test", test), (dataset, "all", dev + test)]
     rows.append(("all+seeds", "all", sum(stats.values(), Counter())))
+    if dev_only:
+        rows = [r for r in rows if r[1] == "dev"]
     for dataset, split, c in rows:
         acc = c["correct"] / c["scored"] if c["scored"] else 0.0
         print(f"{dataset:9} {split:6} {c['labelled']:8d} {c['found']:6d} {c['scored']:10d} {acc:8.3f} "
@@ -336,20 +342,26 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
     ap.add_argument("--errors", type=int, default=0, help="print this many errors of each kind")
     ap.add_argument("--show", choices=["dev", "test"], default="dev", help="which split's errors to print")
+    ap.add_argument("--dev-only", action="store_true",
+                    help="print dev figures only (for tuning: the test side stays unseen)")
+    ap.add_argument("--no-speed", action="store_true", help="skip the speed measurement")
     args = ap.parse_args()
+    if args.dev_only and args.show == "test":
+        ap.error("--dev-only and --show test contradict each other")
     t0 = time.perf_counter()
     result = litbank(args.data, args.errors, args.show)
-    print_litbank(result, litbank(args.data, 0, args.show, whole_books=False))
+    print_litbank(result, litbank(args.data, 0, args.show, whole_books=False), args.dev_only)
     for kind, lines in result["samples"].items():
         for line in lines:
             print(kind.upper(), line)
     print()
     nres = news(ROOT / "fixtures" / "quotes", args.errors, args.show)
-    print_news(nres)
+    print_news(nres, args.dev_only)
     for line in nres["samples"]:
         print(line)
     print()
-    speed(args.data)
+    if not args.no_speed:
+        speed(args.data)
     print(f"({time.perf_counter() - t0:.1f} s)")
 
 

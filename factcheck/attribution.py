@@ -84,6 +84,59 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
                             rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
                             rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
 # A determiner or possessive right before a cue word makes it a noun: "Hegseth’s comments", "his claims".
+# "her claims that", "Hegseth’s remarks about": whose words a fragment after them quotes
+_CLAIM_OF = re.compile(rf"(?P<who>\b[Hh]is|\b[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z]+\s+)?(?:claims?|assertions?|"
+                       r"remarks?|comments?|statements?|words|insistence|description|suggestion|allegations?)\b")
+# "according to a copy of the filing obtained by …", "according to a memo seen by Reuters":
+# the document speaks; who obtained or saw it does not
+_ACCORDING_COPY = re.compile(r"(?:an?|the)\s+(?:copy|draft|transcript|version)\s+of\s+(?=(?:an?|the|his|her|their|its)\s)")
+_ACCORDING_SEEN = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|published|released|filed|issued|shared)"
+                             r"\s+(?:by|with|on|in|to)\b.*$")
+
+
+def according_subject(phrase: str, at: int) -> Subject | None:
+    """Return the subject of "according to <phrase>", `at` being the phrase's offset."""
+    m = _ACCORDING_COPY.match(phrase)
+    if m:
+        phrase, at = phrase[m.end():], at + m.end()
+    return subject_after_verb(_ACCORDING_SEEN.sub("", phrase), at)
+
+
+# "…, and then said", "…, and advancing to the bed's head, said": a verb that goes on a clause
+_COORDINATED_VERB = re.compile(r",\s+and\s+(?:then\s+|[a-z]+ly\s+)?$|,\s+and,?\s+[a-z]+ing\b[^,.;:!?“”\"]{0,60},\s*$")
+_SUBORDINATOR = re.compile(r"(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
+                           r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Ww]ho|[Ww]hich|[Ww]here|[Ww]ith|[Ii]n|[Oo]n|[Aa]t)\b")
+_CLAUSE_SUBJECT = re.compile(rf"(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et|[Nn]ow)\s+)?(?P<subj>{PRONOUN}\b|{NAME_RUN.pattern}|"
+                             rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})\s+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+def _coordinated_subject(before: str, base: int) -> Subject | None:
+    """Return the main clause's subject for a cue verb coordinated with it, else None.
+
+    "Tom looked at the door when Bill came in, and said: “…”": Tom said it, not Bill;
+    "As the young woman spoke, he rose, and advancing …, said": he did.
+    """
+    cm = _COORDINATED_VERB.search(before)
+    if cm is None:
+        return None
+    pos = 0
+    for part in re.split(r"(,\s*)", before[:cm.start()]):
+        if part.strip(" ,") and not part.startswith(","):
+            lead = part.lstrip(" “”\"‘’—–-")
+            at = pos + len(part) - len(lead)
+            if not _SUBORDINATOR.match(lead):
+                m = _CLAUSE_SUBJECT.match(lead)
+                if m is None:
+                    return None
+                subj = classify(m.group("subj"), base + at + m.start("subj"))
+                if subj is None or subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
+                    return None
+                return subj
+        pos += len(part)
+    return None
+
+
+_PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
@@ -143,6 +196,8 @@ class Context(Windows):
             if subj is not None and not (subj.kind == "pron" and subj.text.lower() == "it"):
                 return Cue("inverted", subj, m.group("cue"), True, base + clause_end(window, m.end("subj")))
         inner = self.text[span.inner[0]:span.inner[1]].rstrip()
+        # `,” Sen. Lindsey Graham (R-S.C.) said`: the party tag is blanked (offsets kept)
+        window = _PARTY_TAG.sub(lambda t: t.group(1) + " " * (len(t.group(0)) - len(t.group(1))), window, count=1)
         m = AFTER_SUBJ_CUE.match(window)
         if m and self._new_sentence(inner, window) and len(window[m.end("cue"):clause_end(window, m.end("cue"))].split()) > 4:
             m = None  # `….” Downing Street said the sovereignty …`: a new sentence about something else
@@ -157,7 +212,10 @@ class Context(Windows):
                                                                           "says", "posted", "tweeted"):
                     verb = f"{verb} {obj}"
                 return Cue("after", subj, verb, True, base + clause_end(window, m.end("cue")))
-        if inner.endswith((",", "—", "–", "-")):
+        # after a question or an exclamation only a lower-case "he"/"she" goes on the sentence:
+        # `“Why?” he challenged, sturdily.` (`“Why?” Tom looked up.` may start a new one)
+        lower_pronoun = inner.endswith(("?", "!")) and re.match(r"[ \t]+(?:he|she)[ \t]", window) is not None
+        if inner.endswith((",", "—", "–", "-")) or lower_pronoun:
             m = AFTER_ANY_VERB.match(window)
             if m:
                 raw = m.group("subj1") or m.group("subj2")
@@ -167,7 +225,7 @@ class Context(Windows):
                     return Cue("after", subj, verb, True, base + clause_end(window, m.end()))
         m = ACCORDING.search(window[:80])
         if m and not window[:m.start()].strip(" ,.;:—–-"):
-            subj = subject_after_verb(m.group("subj"), base + m.start("subj"))
+            subj = according_subject(m.group("subj"), base + m.start("subj"))
             if subj is not None:
                 return Cue("according", subj, "according to", True, base + clause_end(window, m.end()))
         return self._cue_sentence_end(span, base, window)
@@ -213,6 +271,9 @@ class Context(Windows):
                 cue = self.cue_in(whole, s_start)
                 if cue is not None:
                     cue = Cue("partial", cue.subject, cue.verb, False)
+        owner = self._claim_owner(window, base, cue)
+        if owner is not None:
+            return owner
         if cue is not None:
             return cue
         pm = None
@@ -227,7 +288,7 @@ class Context(Windows):
         for am in ACCORDING.finditer(window):
             pass
         if am is not None:
-            subj = subject_after_verb(am.group("subj"), base + am.start("subj"))
+            subj = according_subject(am.group("subj"), base + am.start("subj"))
             if subj is not None:
                 return Cue("according", subj, "according to", not window[am.end():].strip(" ,"))
         if stripped.endswith(":"):
@@ -242,6 +303,31 @@ class Context(Windows):
         if not stripped.strip(" “\"‘'(—–-"):
             return self._cue_previous_sentence(span)
         return None
+
+    def _claim_owner(self, window: str, base: int, cue: Cue | None) -> Cue | None:
+        """Return the owner of a claim whose that-clause a fragment quotes, when it follows the cue.
+
+        "a royal expert who countered her claims that she had a “rotten time”": the claims, and
+        the quoted words, are hers; the one countering them is not their speaker.
+        """
+        if cue is None or cue.subject is None:
+            return None
+        pm = None
+        for pm in _CLAIM_OF.finditer(window):
+            pass
+        # the quote must be in the claim's own that-clause: "labeled Hegseth's comments a “rookie
+        # mistake”" quotes the labeller
+        if pm is None or base + pm.start() <= cue.subject.end or not window.startswith(" that ", pm.end()) \
+                or _CUE_WORD.search(window, pm.end()) or re.search(r"[.!?;]", window[pm.end():]):
+            return None
+        who, at = pm.group("who"), base + pm.start("who")
+        if who.lower() in ("his", "her"):
+            subj: Subject | None = Subject("pron", "he" if who.lower() == "his" else "she", at, at + len(who))
+        else:
+            subj = classify(who, at)
+            if subj is None or subj.kind != "name":
+                return None
+        return Cue("partial", subj, None, False)
 
     def _agent(self, span: Span) -> Subject | None:
         """Return the agent of a passive cue, named after the quote in its clause ("… by the prosecutor")."""
@@ -282,7 +368,8 @@ class Context(Windows):
                 if agent is None:
                     continue
                 return Cue("before" if adjacent else "partial", agent, verb, adjacent)
-            subj = subject_before_verb(window[:m.start()], base, whole=False)
+            subj = _coordinated_subject(window[:m.start()], base) or \
+                subject_before_verb(window[:m.start()], base, whole=False)
             where = "before"
             if subj is None and adjacent:
                 # `said Tommy, “where …`: the subject follows the verb, then a comma and the quote
@@ -321,6 +408,14 @@ class Context(Windows):
             return None
         sentence = self.text[s_start:s_end]
         m = _ENDS_WITH_CUE.search(sentence)
+        if not m and colon_before:
+            # "According to a copy of the filing obtained by the Daily Haymaker:" then the quote
+            am = ACCORDING.match(sentence.lstrip())
+            if am:
+                at = s_start + len(sentence) - len(sentence.lstrip())
+                subj = according_subject(am.group("subj"), at + am.start("subj"))
+                if subj is not None:
+                    return Cue("according", subj, "according to", False)
         if not m:
             return None
         subj = classify(m.group("subj"), s_start + m.start("subj"))

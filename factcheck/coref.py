@@ -78,6 +78,7 @@ def _in_title(word: str) -> bool:
 
 _START = attrgetter("start")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
+_DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten))")
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
@@ -287,6 +288,13 @@ class Resolver:
             relative = relative_of(self.people, head, owner)
             if relative:
                 return relative
+            kin = head.removeprefix("step-").removeprefix("step")
+            if kin in PERSON_GENDER:
+                # "Ogden celebrated his victory … “…,” said his step-son": the one just named, when
+                # the surname does not tell (a step-son, a son-in-law, a married daughter)
+                named = self.named_referent(subj.start, PERSON_GENDER[kin], {owner} if owner else set())
+                if named:
+                    return named
         source = document_source(subj.text)
         if source is not None:
             # "a statement from the White House": whoever it is from
@@ -296,6 +304,12 @@ class Resolver:
                 return named
         if words[0].lower() == "the" and head in HEAD_SET:
             named = self.named_referent(subj.start, PERSON_GENDER.get(head, ""), set())
+            if named:
+                return named
+        am = _DESCRIBED.fullmatch(subj.text)
+        if am:
+            # "Maria Lopez, 45, … the 45-year-old said", "the mother-of-two said": the one just named
+            named = self.named_referent(subj.start, PERSON_GENDER.get(am.group("kin") or "", ""), set())
             if named:
                 return named
         if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:

@@ -97,6 +97,7 @@ def organisation(text: str, np: str, at: int, inside: Callable[[int], bool]) -> 
         tokens = run.group(0).split()
         # "Russia’s Defense Ministry" names itself; "investment banking giant Goldman Sachs" is described
         described = re.search(rf"\b{stem}\w*(?:\s+[a-z]+)?\s*$", text[max(0, run.start() - 40):run.start()])
-        if any(t.lower().startswith(stem) for t in tokens) or described:
+        # a title is no organisation: "Prime Minister Anthony Albanese" is not "the ministry"
+        if any(t.lower().startswith(stem) and t.lower() not in ROLE_WORDS for t in tokens) or described:
             found = run.group(0)
     return found

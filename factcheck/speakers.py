@@ -231,6 +231,9 @@ class PeopleIndex:
                     gender = raw_gender.get(name, "")
                     options = [f for f in by_surname.get(tokens[0], []) if same_person(name, f)
                                and (not gender or raw_gender.get(f, "") in ("", gender))] if tokens else []
+                    if gender and any(raw_gender.get(f, "") == gender for f in options):
+                        # "Mr. Pett" is "Mr. Peter Pett", not "Nesta Ford Pett" whose gender no one gave
+                        options = [f for f in options if raw_gender.get(f, "") == gender]
                     if not options and tokens and len(by_first.get(tokens[0], ())) == 1:
                         options = list(by_first[tokens[0]])
                     choices[name] = options
@@ -301,7 +304,11 @@ class PeopleIndex:
             return name
         if name in self.canonical_of:
             return self.canonical_of[name]
-        matches = [f for f in self.full_people if same_person(name, f)]
+        if " " not in name and name.lower() in ROLE_WORDS:
+            # "King asked" after "co-host Gayle King": a surname that is also a title
+            matches = self.people_named(name.lower())
+        else:
+            matches = [f for f in self.full_people if same_person(name, f)]
         if len(matches) == 1:
             return matches[0]
         return name

@@ -42,7 +42,10 @@ class Subject:
 
 # ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
 _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
+                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|with|without|like|[a-z]{3,}ing)\s[^,“”\"]{1,80}|"
                          r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
+# (the third: a parenthetical between a subject and its verb: "My father, after showing a great
+# concern at it, said", "Trump, speaking at the White House, said")
 _ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
 # "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
@@ -53,7 +56,7 @@ NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|
                        rf"{NAME_RUN.pattern})\s*$")
 # "Rebecca English of the Daily Mail", "Tom Brown at the agency": a person, then where they work
 _PERSON_OF_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern})\s+(?:of|at|from|with)\s+(?:the\s+)?"
-                            rf"{NAME_RUN.pattern}\s*$")
+                            rf"(?:{NAME_RUN.pattern}['’]s?\s+)?{NAME_RUN.pattern}\s*$")  # "… of Moody’s Analytics"
 _NP_END = re.compile(rf".*\b(?P<subj>(?:{DET}|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s*$", re.S)
 
 
@@ -73,9 +76,12 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if appos and appos.start() > 0:
         inner = appos.group(0).strip(" ,\t")
         head = body[:appos.start()].split()
-        if head and head[-1].lower() in ROLE_WORDS and NAME_RUN.fullmatch(inner) \
+        described = len(head) >= 2 and head[-1].islower() and (
+            head[0].lower() in ("the", "his", "her", "their", "its", "our") or head[0].endswith(("’s", "'s")))
+        if head and (head[-1].lower() in ROLE_WORDS or described) and NAME_RUN.fullmatch(inner) \
                 and looks_like_person(split_name(inner)[1]):
-            # "the Kremlin's spokesman, Dmitry Peskov," names the spokesman
+            # "the Kremlin's spokesman, Dmitry Peskov," names the spokesman ("the company’s chief
+            # executive, Tim Cook,": any described person)
             at = base + appos.start() + appos.group(0).index(inner)
             return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
         body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
@@ -97,7 +103,11 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if m is not None and m.re is _PERSON_OF_END and not looks_like_person(split_name(m.group("subj"))[1]):
         m = NAME_END.search(body)
     if m is not None and m.re is NAME_END and not split_name(m.group("subj"))[1]:
+        bare = m.group("subj")
         m = _NP_END.match(body)  # "the US President": a role, not a name
+        if m is None and bare.istitle() and bare.lower() in ROLE_WORDS \
+                and not re.search(r"(?:^|\s)[a-z]+\s*$", body[:body.rfind(bare)]):
+            m = NAME_END.search(body)  # …, but a bare "King asked" is the surname of "Gayle King"
     if not m:
         m = _GROUP_END.search(body)
         if m is None or not _GROUP_OPENS.search(body, 0, m.start("subj")):
@@ -141,6 +151,9 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
         break
     phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
     phrase = cut_at_sentence_end(phrase).rstrip(" .")
+    # "said the man a little impatiently", "cried the girl rather sharply": the adverb's degree
+    # word is no part of the subject
+    phrase = re.sub(r"\s+(?:a\s+(?:little|bit|trifle)|rather|very|quite|somewhat|more|most|less|so|too|almost)$", "", phrase)
     if not phrase:
         return None
     m = _PRONOUN_START.match(phrase)
@@ -159,6 +172,13 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
         # "said Bank of Canada Governor Tiff Macklem", "warned Bank of England governor Andrew
         # Bailey": the person ends the title
         subj = classify(phrase, base)
+        link = re.search(r"\s(?:of|at|from)\s", phrase)
+        if subj is not None and link and " " not in subj.text:
+            # "said Mark Zandi of Moody’s Analytics", "said Tom Brown of the University of
+            # Chicago": a full name first, then where the person works
+            first = classify(phrase, base, leading=True)
+            if first is not None and first.kind == "name" and " " in first.text and first.end <= base + link.start():
+                return first
         if subj is not None:
             return subj
     return classify(phrase, base, leading=True)
@@ -209,6 +229,9 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
         if 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
             return Subject("np", stripped, off, off + len(stripped))
         return None
+    if len(words) == 1 and stripped.istitle() and stripped.lower() in ROLE_WORDS:
+        # a bare capitalised title with no article is a surname: "…?” King asked Scott
+        return Subject("name", stripped, off, off + len(stripped))
     runs = list(NAME_RUN.finditer(stripped))
     if leading and runs and runs[0].start() != 0:
         runs = []

@@ -379,3 +379,112 @@ def test_any_punctuation_soup_yields_valid_quotes(text):
     for q in _quotes(text):
         assert 0 <= q.span_start <= q.start <= q.end <= q.span_end <= len(text)
         assert q.mention_start is None or 0 <= q.mention_start <= q.mention_end <= len(text)
+
+
+def test_a_fragment_in_a_claims_that_clause_is_the_claimants():
+    said = _said('Meghan Markle has been torn apart by a royal expert who countered her claims that she had a '
+                 '"rotten time" when she moved to the UK.')
+    assert said["rotten time"] == "Meghan Markle"
+
+
+def test_a_label_put_on_someones_comments_is_the_labellers():
+    said = _said("This stance sparked criticism from Senator Roger Wicker, who labeled Hegseth's comments a "
+                 "'rookie mistake' for outlining agreements before talks.")
+    assert said["rookie mistake"] == "Roger Wicker"
+
+
+def test_according_to_with_a_colon_attributes_the_next_paragraphs_quote():
+    said = _said("He says that he has footage of this individual on his own security cameras.\n\n"
+                 "According to a copy of the filing obtained by the Daily Haymaker:\n\n"
+                 "“At approximately 3:18 a.m. on June 1, 2023, Defendant John Doe unlawfully and without "
+                 "authorization entered upon the property.”\n")
+    assert [s for s in said.values()] == ["the filing"]
+
+
+def test_according_to_a_document_seen_by_a_news_agency_is_the_document():
+    assert _said("The talks were “useful,” according to a memo seen by Reuters.") == {"useful": "a memo"}
+
+
+def test_a_surname_that_is_also_a_title_is_the_person():
+    said = _said("Asked why she called the group the Reckoning Crew, Scott told co-host Gayle King, "
+                 "\"Because if you don't do what's right by the people, you have to reckon with us.\"\n\n"
+                 "\"What is it about Joe Biden that you feel a personal connection to?\" King asked Scott.\n\n"
+                 "\"Because our country is so far back now,\" Scott said.\n\n"
+                 "\"Are you concerned about your candidate?\" King asked.\n")
+    assert said["What is it about Joe Biden that you feel a personal connection to?"] == "Gayle King"
+    assert said["Are you concerned about your candidate?"] == "Gayle King"
+    assert said["Because our country is so far back now"] == "Scott"
+
+
+
+def test_a_cue_verb_coordinated_with_the_main_clause_takes_its_subject():
+    quotes = _quotes("So she assumed a dazed expression when Mr. Eager spoke to her, and then said: “A view? Oh, a view!”")
+    assert [q.mention for q in quotes] == ["she"]
+    quotes = _quotes("As the young woman spoke, he rose, and advancing to the bed's head, said, with more "
+                     "kindness than might have been expected of him: ‘Oh, you must not talk about dying yet.’")
+    assert [q.mention for q in quotes] == ["he"]
+    assert _said("Tom looked at the door when Bill came in, and said: “Hello.”") == {"Hello.": "Tom"}
+
+
+def test_a_degree_word_before_an_adverb_is_not_part_of_an_inverted_subject():
+    said = _said("“Wake up, you young vagabond!” said the man a little impatiently; “I suppose you'd lay there all day.”")
+    assert set(said.values()) == {"the man"}
+    assert _said("“No,” said the girl rather sharply.") == {"No": "the girl"}
+
+
+def test_a_step_son_is_the_boy_just_named_when_the_surname_does_not_tell():
+    said = _said("Mrs. Pett had brought with her to her new home her only son, Ogden Ford, a fourteen-year-old boy. "
+                 "Mr. Peter Pett grunted, but made no verbal comment. Ogden celebrated his victory by putting "
+                 "another piece of candy in his mouth. \"I will not be spoken to like that!\" cried Mr. Pett. "
+                 "\"I thought you had,\" said his step-son complacently.")
+    assert said["I thought you had"] == "Ogden Ford"
+
+
+def test_a_lower_case_pronoun_after_a_question_takes_any_verb_as_the_cue():
+    quotes = _quotes("\"I knows,\" Mary said, with impish glee. \"Why?\" he challenged, sturdily.")
+    assert [(q.text, q.mention, q.cue) for q in quotes][1] == ("Why?", "he", "challenged")
+
+
+# ---------------------------------------------------------------------------- news shapes (no dev change measured)
+
+
+def test_an_inverted_subject_with_where_they_work_is_the_person():
+    assert _said("“The numbers don’t lie,” said Mark Zandi of Moody’s Analytics.") == {
+        "The numbers don’t lie": "Mark Zandi"}
+    assert _said("“There is no evidence,” said Tom Brown of the University of Chicago.") == {
+        "There is no evidence": "Tom Brown"}
+    assert _said("“Rates will fall,” said Bank of England governor Andrew Bailey.") == {"Rates will fall": "Andrew Bailey"}
+
+
+def test_the_ministry_is_not_the_prime_minister():
+    said = _said("Prime Minister Anthony Albanese spoke to reporters. The ministry said in a statement that "
+                 "the strike was “a grave violation of international law.”")
+    assert said["a grave violation of international law."] != "Prime Minister Anthony Albanese"
+
+
+def test_a_parenthetical_between_subject_and_verb():
+    quotes = _quotes("My father, after showing a great concern at it, said to her: “That boy might be happy.”")
+    assert [(q.mention, q.how) for q in quotes] == [("My father", "cue-before")]
+
+
+def test_mr_with_a_surname_is_the_man_of_that_surname():
+    from factcheck.speakers import PeopleIndex
+    text = ("The residence of Mr. Peter Pett, the financier, was large. There was a literary virus in "
+            "Mrs. Pett's system; the name Nesta Ford Pett is familiar to all. Mr. Pett resumed his journey.")
+    people = PeopleIndex(text, [])
+    assert [m.canon for m in people.mentions if m.name == "Mr. Pett"] == ["Peter Pett"]
+
+
+def test_the_45_year_old_is_the_person_just_named():
+    said = _said("Maria Lopez, 45, has lived in the town for decades. “We have nowhere else to go,” the 45-year-old said.")
+    assert said == {"We have nowhere else to go": "Maria Lopez"}
+
+
+def test_a_party_tag_between_name_and_verb():
+    assert _said("“We are ready,” Sen. Lindsey Graham (R-S.C.) said.") == {"We are ready": "Lindsey Graham"}
+    assert _said("“We are ready,” Rep. Nancy Pelosi (D-Calif.) told reporters.") == {"We are ready": "Nancy Pelosi"}
+
+
+def test_a_described_person_then_their_name_in_apposition_is_the_name():
+    assert _said("“We are ready,” the company’s chief executive, Tim Cook, said.") == {"We are ready": "Tim Cook"}
+    assert _said("“We are ready,” her younger brother, John Smith, said.") == {"We are ready": "John Smith"}
