@@ -1,6 +1,6 @@
 """Stance accuracy on real news: FNC-1 (headline and topic splits) and Emergent, with the lexical baseline.
 
-    python benchmarks/stance.py [DATA] [--distractors] [--out DIR] [--timing]
+    python benchmarks/stance.py [DATA] [--side dev|test|both] [--distractors] [--out DIR] [--timing]
 
 DATA defaults to ../shared/data next to the repository. Each data set's corpus is indexed with
 `factcheck.ingest.index_paths` (what `factcheck index` runs); every headline (FNC-1) or claim
@@ -122,6 +122,8 @@ def main() -> int:
     ap.add_argument("--out", help="write prediction CSVs (for score.py) into this folder")
     ap.add_argument("--timing", action="store_true", help="also time plain verify (without per-document stance)")
     ap.add_argument("--only", choices=("fnc1", "emergent"), help="run one data set")
+    ap.add_argument("--side", choices=("dev", "test", "both"), default="both",
+                    help="which side of each split to verify and score (dev: for tuning, no test figure is computed)")
     args = ap.parse_args()
     if not os.path.isdir(os.path.join(args.data, "fnc1")):
         print(f"error: no FNC-1 data under {args.data} (give the shared data folder)", file=sys.stderr)
@@ -132,7 +134,7 @@ def main() -> int:
         if args.only and args.only != dataset:
             continue
         index = sd.index_for(args.data, dataset, args.work, args.distractors and dataset == "fnc1")
-        splits = [s for _, dev, test in groups for s in (dev, test)]
+        splits = [s for _, dev, test in groups for s in _sides(dev, test, args.side)]
         pairs = {s: sd.read_pairs(args.data, s) for s in splits}
         claims = sd.headlines([p for s in splits for p in pairs[s]])
         predicted, ms = predict(index, claims)
@@ -141,8 +143,8 @@ def main() -> int:
             line += f"; plain verify {time_plain(index, claims):.1f} ms per claim"
         print(line)
         for title, dev, test in groups:
-            baseline = lexical_baseline(args.data, dataset, dev, [test])
-            for split in (dev, test):
+            baseline = lexical_baseline(args.data, dataset, dev, [s for s in _sides(dev, test, args.side) if s != dev])
+            for split in _sides(dev, test, args.side):
                 ours = [predicted[p.headline].get(p.body_id, "unrelated") for p in pairs[split]]
                 for system, labels in (("factcheck", ours), ("lexical baseline", baseline[split])):
                     res = evaluate(score, pairs[split], labels)
@@ -154,6 +156,11 @@ def main() -> int:
                         write_predictions(args.out, f"{split}.{system.split()[0]}", pairs[split], labels)
     print("\n" + markdown_table(summary))
     return 0
+
+
+def _sides(dev: str, test: str, side: str) -> tuple[str, ...]:
+    """Return the splits to run of a (dev, test) pair for --side."""
+    return {"dev": (dev,), "test": (test,), "both": (dev, test)}[side]
 
 
 def markdown_table(summary) -> str:  # type: ignore[no-untyped-def]
