@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 
@@ -61,11 +62,22 @@ def _speaker_ok(predicted: str | None, gold: str) -> bool:
     return same_person(predicted, gold) or bool(a and b and (a <= b or b <= a))
 
 
+def _dev_page(doc_id: str) -> bool:
+    """Return True for the seeds and the dev pages of benchmarks/quotes.py (same hash of the page's id).
+
+    The floors hold on dev pages only: a floor over test pages would tell whoever tunes a rule
+    how it does on test (a change reverted for breaking such a floor is tuning on test).
+    """
+    return doc_id.startswith("seeds/") or hashlib.sha256(doc_id.encode()).hexdigest()[0] in "01234567"
+
+
 def _news_scores(fixture: str = "news.json") -> tuple[float, int]:
-    """Return (speaker accuracy on the labelled quotes found, scare quotes or titles taken for speech)."""
+    """Return (speaker accuracy on the labelled quotes found, scare quotes or titles taken for speech), dev pages."""
     data = load_json(f"quotes/{fixture}")
     scored = right = false = 0
     for d in data["documents"]:
+        if not _dev_page(d["id"]):
+            continue
         if "file" in d:
             doc = read_document(str(ROOT / d["file"]))
         else:
