@@ -89,6 +89,13 @@ def _project_file(cwd: str) -> dict[str, Any]:
     return {}
 
 
+def _self_and_parents(folder: str) -> list[str]:
+    out = [folder]
+    while (parent := os.path.dirname(out[-1])) != out[-1]:
+        out.append(parent)
+    return out
+
+
 def _coerce(values: dict[str, Any]) -> Settings:
     out: dict[str, Any] = {}
     for name, value in values.items():
@@ -148,13 +155,6 @@ def _aliases(value: Any) -> dict[str, list[str]]:
 _PACKAGE = os.path.dirname(os.path.realpath(__file__))
 
 
-def _self_and_parents(folder: str) -> list[str]:
-    out = [folder]
-    while (parent := os.path.dirname(out[-1])) != out[-1]:
-        out.append(parent)
-    return out
-
-
 
 def index_for_reading(settings: Settings) -> str:
     """Return the index folder a reading command uses (building the seed index if needed)."""
@@ -172,8 +172,7 @@ def index_for_writing(settings: Settings) -> str:
 
 def seeds_dir() -> str:
     """Return the folder of seed articles shipped with the package."""
-    here = _PACKAGE
-    for candidate in (os.path.join(here, "seeds"), os.path.join(os.path.dirname(here), "seeds")):
+    for candidate in (os.path.join(_PACKAGE, "seeds"), os.path.join(os.path.dirname(_PACKAGE), "seeds")):
         if os.path.isdir(candidate):
             return candidate
     raise InputError("the bundled seed articles are missing from this installation; reinstall factcheck")

@@ -189,13 +189,10 @@ class IndexStore:
             self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
             self.db.execute("PRAGMA foreign_keys = ON")
             version = self._schema_version(create)
-        except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise StoreError(f"{self.db_path} is not a readable factcheck index ({exc}); "
-                                 "delete the folder and run `factcheck index` again") from None
-            raise StoreError(f"the index at {path} is busy ({exc}): another process is writing it; "
-                             "try again") from None
         except sqlite3.DatabaseError as exc:
+            if isinstance(exc, sqlite3.OperationalError) and ("locked" in str(exc) or "busy" in str(exc)):
+                raise StoreError(f"the index at {path} is busy ({exc}): another process is writing it; "
+                                 "try again") from None
             raise StoreError(
                 f"{self.db_path} is not a readable factcheck index ({exc}); "
                 "delete the folder and run `factcheck index` again"
@@ -219,13 +216,16 @@ class IndexStore:
                 self._engine = _open_engine(os.path.join(path, TANTIVY_DIR), create=True)
 
     def _schema_version(self, create: bool) -> int:
-        has_meta = self.db.execute(
-            "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'"
-        ).fetchone()
-        if not has_meta:
+        if not self._has_meta():
             if not create:
                 raise sqlite3.DatabaseError("no factcheck tables")
             return self._create_schema()
+        return self._stored_version()
+
+    def _has_meta(self) -> bool:
+        return self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone() is not None
+
+    def _stored_version(self) -> int:
         row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         return int(row[0]) if row else 0
 
@@ -233,9 +233,8 @@ class IndexStore:
         """Lay out a new index, under the write lock: writers started together race to create it."""
         fd = acquire_write_lock(self.path)
         try:
-            if self.db.execute("SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone():
-                row = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-                return int(row[0]) if row else 0
+            if self._has_meta():  # another writer laid it out while this one waited
+                return self._stored_version()
             # 16 KB pages: a document's record (~1.5 KB compressed) rarely spills over a page
             # boundary; with 4 KB pages a fifth of the file was the unused ends of overflow pages.
             self.db.execute("PRAGMA page_size = 16384")

@@ -157,7 +157,7 @@ class Writer:
 
     def _lock(self) -> None:
         if self._lock_fd is None:  # a bulk writer holds it from batch to batch
-            self._lock_fd = _acquire(self.store)
+            self._lock_fd = acquire_write_lock(self.store.path)
 
     def _unlock(self) -> None:
         if self._lock_fd is not None:
@@ -290,13 +290,8 @@ def upgrade(store: IndexStore, version: int) -> None:
 @contextlib.contextmanager
 def _locked(store: IndexStore) -> Iterator[None]:
     """Hold the index's write lock (the one Writer batches take) for the duration."""
-    fd = _acquire(store)
+    fd = acquire_write_lock(store.path)
     try:
         yield
     finally:
         os.close(fd)
-
-
-def _acquire(store: IndexStore) -> int:
-    """Return a descriptor holding the index's exclusive write lock (waits for other writers)."""
-    return acquire_write_lock(store.path)
