@@ -7,11 +7,10 @@ import subprocess
 import sys
 import threading
 
-from click.testing import CliRunner
+import clirun
 from conftest import ROOT, SEEDS, load_json
 
 from factcheck import batch
-from factcheck.cli import main
 from factcheck.ingest import index_paths
 from factcheck.pipeline import Options, verify_all
 from factcheck.render import verdict_dict
@@ -77,7 +76,7 @@ def test_workers_that_cannot_start_leave_the_work_to_this_process(tmp_path):
 def test_cli_jobs_option(tmp_path):
     idx = _index(tmp_path)
     stdin = "\n".join(CLAIMS) + "\n"
-    one = CliRunner().invoke(main, ["verify", "-", "--index", idx, "-f", "jsonl", "--jobs", "1"], input=stdin)
+    one = clirun.invoke(["verify", "-", "--index", idx, "-f", "jsonl", "--jobs", "1"], input=stdin)
     assert one.exit_code in (1, 3) and len(one.stdout.splitlines()) == len(CLAIMS)
-    bad = CliRunner().invoke(main, ["verify", "-", "--index", idx, "--jobs", "0"], input=stdin)
+    bad = clirun.invoke(["verify", "-", "--index", idx, "--jobs", "0"], input=stdin)
     assert bad.exit_code == 2 and "--jobs" in bad.stderr

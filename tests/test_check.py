@@ -11,11 +11,10 @@ import os
 import shutil
 import subprocess
 
+import clirun
 import pytest
-from click.testing import CliRunner
 from conftest import FIXTURES
 
-from factcheck.cli import main
 from factcheck.findings import KINDS
 
 DRAFTS = FIXTURES / "drafts"
@@ -26,7 +25,7 @@ REGENERATE = bool(os.environ.get("FACTCHECK_REGENERATE_GOLDEN"))
 @pytest.fixture
 def run():
     def invoke(*args, input=None):
-        return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+        return clirun.invoke(list(args), input=input)
 
     return invoke
 

@@ -8,11 +8,10 @@ import json
 import re
 import shutil
 
+import clirun
 import pytest
-from click.testing import CliRunner
 from conftest import FIXTURES
 
-from factcheck.cli import main
 from factcheck.models import Finding
 from factcheck.render import github_command
 
@@ -24,7 +23,7 @@ def every_kind():
 
 
 def _run(*args, input=None):
-    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return clirun.invoke(list(args), input=input)
 
 
 def _findings(path):

@@ -6,16 +6,14 @@ import csv
 import io
 import json
 
+import clirun
 import pytest
-from click.testing import CliRunner
-
-from factcheck.cli import main
 
 
 @pytest.fixture
 def run():
     def invoke(*args, input=None):
-        return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+        return clirun.invoke(list(args), input=input)
 
     return invoke
 
@@ -152,3 +150,17 @@ def test_version_and_help(run):
     for cmd in ("index", "verify", "quotes", "sources"):
         r = run(cmd, "--help")
         assert r.exit_code == 0 and "--index" in r.stdout and "--format" in r.stdout
+
+
+@pytest.mark.parametrize("xdg", ["/tmp/elsewhere/cache", "", "relative/cache"])
+def test_seed_cache_folder_is_where_platformdirs_puts_it(monkeypatch, xdg):
+    import platformdirs
+
+    from factcheck.config import cache_root
+
+    monkeypatch.delenv("FACTCHECK_CACHE")  # set for every test by conftest
+    monkeypatch.setenv("XDG_CACHE_HOME", xdg)
+    monkeypatch.setenv("HOME", "/home/someone")
+    assert cache_root() == platformdirs.user_cache_dir("factcheck", appauthor=False)
+    monkeypatch.setenv("FACTCHECK_CACHE", "/srv/cache")
+    assert cache_root() == "/srv/cache"

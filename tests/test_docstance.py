@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
+import clirun
 
 from factcheck import verify
-from factcheck.cli import main
 from factcheck.docfeatures import claim_cues, relevance_features, stance_features
 from factcheck.docstance import LinearModel, feature_label, load_models
 from factcheck.documents import parse_text
@@ -88,16 +87,15 @@ def test_documents_are_off_by_default_and_sorted(seed_store):
 
 
 def test_cli_documents_flag():
-    runner = CliRunner()
     claim = "Peskov said the Kremlin had already heard such wording"
-    plain = json.loads(runner.invoke(main, ["verify", "--format", "json", claim]).output)
+    plain = json.loads(clirun.invoke(["verify", "--format", "json", claim]).output)
     assert "documents" not in plain[0]
-    result = runner.invoke(main, ["verify", "--documents", "--format", "json", claim])
+    result = clirun.invoke(["verify", "--documents", "--format", "json", claim])
     assert result.exit_code == 1
     doc = json.loads(result.output)[0]["documents"][0]
     assert doc["stance"] == "conflicts" and doc["source"]["path"].endswith("004_b0943fd7179c371a.txt")
     assert set(doc) >= {"stance", "relevance", "confidence", "reasons", "source", "evidence"}
-    table = runner.invoke(main, ["verify", "--documents", claim])
+    table = clirun.invoke(["verify", "--documents", claim])
     assert "documents:" in table.output and "conflicts" in table.output
 
 

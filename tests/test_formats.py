@@ -11,11 +11,10 @@ import subprocess
 import sys
 import unicodedata
 
+import clirun
 import pytest
-from click.testing import CliRunner
 from conftest import FIXTURES, load_json
 
-from factcheck.cli import main
 from factcheck.documents import parse_bytes, parse_members, read_document, supported_suffixes
 from factcheck.errors import InputError
 from factcheck.segment import segment
@@ -25,7 +24,7 @@ EXPORTS = FIXTURES / "exports"
 
 
 def _cli(*args, input=None):
-    return CliRunner().invoke(main, list(args), input=input, catch_exceptions=False)
+    return clirun.invoke(list(args), input=input)
 
 
 def _plain(text):

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 
-from click.testing import CliRunner
-
-from factcheck.cli import main
+import clirun
 
 
 def _run(*args, env=None):
-    return CliRunner().invoke(main, list(args), env=env, catch_exceptions=False)
+    return clirun.invoke(list(args), env=env)
 
 
 def _index(tmp_path):

@@ -17,14 +17,13 @@ import textwrap
 import time
 from pathlib import Path
 
+import clirun
 import pytest
-from click.testing import CliRunner
 from conftest import FIXTURES, ROOT, SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck import ingest
-from factcheck.cli import main
 from factcheck.draft import check_text
 from factcheck.pipeline import verify
 from factcheck.store import open_index
@@ -36,7 +35,7 @@ IS_ROOT = hasattr(os, "geteuid") and os.geteuid() == 0  # root reads files whate
 
 
 def _cli(*args, input=None):
-    return CliRunner().invoke(main, [str(a) for a in args], input=input, catch_exceptions=False)
+    return clirun.invoke([str(a) for a in args], input=input)
 
 
 def _env():
@@ -236,7 +235,7 @@ HOSTILE = ['"', "(", ")", "AND", "OR NOT", "NOT", "NEAR(a b)", "*", "a*", "col:t
 def test_hostile_claims_get_an_answer_never_a_traceback(claim):
     r = _cli("verify", claim, "-f", "json")
     if r.exit_code == 2:
-        assert len(_one_line_errors(r.stderr)) <= 3  # click's usage line, hint and the error itself
+        assert len(_one_line_errors(r.stderr)) <= 3  # the error and the hint to --help
         return
     assert r.exit_code in (0, 1, 3)
     [v] = json.loads(r.stdout)
@@ -644,7 +643,7 @@ _AUDITED = textwrap.dedent("""
     sys.addaudithook(hook)
     for args in json.loads(sys.argv[1]):
         try:
-            main(args, standalone_mode=False)
+            main(args)
         except SystemExit:
             pass
     sys.stdout.write("\\nEVENTS " + json.dumps(events) + "\\n")
