@@ -33,7 +33,6 @@ import sys
 import time
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,7 +148,7 @@ def litbank(data: Path, errors: int, show: str, whole_books: bool = True) -> dic
 
 def _shift(q, delta: int):
     """Return the quote with its offsets moved by `delta` (into passage coordinates)."""
-    return replace(q, span_start=q.span_start + delta, span_end=q.span_end + delta,
+    return q._replace(span_start=q.span_start + delta, span_end=q.span_end + delta,
                    mention_start=None if q.mention_start is None else q.mention_start + delta,
                    mention_end=None if q.mention_end is None else q.mention_end + delta)
 

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field, fields, replace
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
 from .errors import InputError
 
@@ -17,8 +18,7 @@ LOCAL_INDEX = ".factcheck"
 DEFAULT_FAIL_ON = ("misquote", "misattributed", "paraphrase-quoted", "conflicting")
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(NamedTuple):
     """Every tunable the commands read; built once per command."""
 
     index: str | None = None
@@ -36,16 +36,16 @@ class Settings:
     quote_near: float | None = None  # check: quote similarity from which a quote is a misquote (None: 70)
     max_file_size: int = 50 * 1024 * 1024
     jobs: int | None = None  # verify -: worker processes for a long batch (None: every core; 1: this one)
-    aliases: dict[str, list[str]] = field(default_factory=dict)
+    aliases: Mapping[str, list[str]] = MappingProxyType({})  # read-only: a NamedTuple default is shared
     sources: tuple[str, ...] = ()
 
     def with_options(self, **options: Any) -> Settings:
         """Return a copy with the options that were actually given (not None) applied."""
         given = {k: v for k, v in options.items() if v is not None and k in _FIELD_NAMES}
-        return replace(self, **given)
+        return self._replace(**given)
 
 
-_FIELD_NAMES = {f.name for f in fields(Settings)}
+_FIELD_NAMES = frozenset(Settings._fields)
 _ENV_PREFIX = "FACTCHECK_"
 
 

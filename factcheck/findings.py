@@ -134,7 +134,7 @@ def statement_finding(v: Verdict, claim: str, where: tuple[int, int, int, int]) 
     if verdict == "unverified":
         drift = _certainty_drift(evidence)
         if drift is not None:
-            e = replace(drift, stance="conflicts")
+            e = drift._replace(stance="conflicts")
             evidence = tuple(e if x is drift else x for x in evidence)
             reason = next(r for r in e.reasons if r.startswith("certainty differs"))
             return _finding("conflicting", where, claim, f"{reason} ({_cite(e.candidate.source)})", None,
@@ -169,7 +169,7 @@ def _verbatim(v: Verdict, claim: str) -> tuple[tuple[Evidence, ...], str]:
     said = words(claim)
     if not said:
         return v.evidence, v.verdict
-    evidence = tuple(replace(e, stance="supports", reasons=e.reasons[:1] + ("the source says this word for word",))
+    evidence = tuple(e._replace(stance="supports", reasons=e.reasons[:1] + ("the source says this word for word",))
                      if e.stance != "supports" and words(e.candidate.text) == said else e for e in v.evidence)
     if evidence == v.evidence:
         return evidence, v.verdict

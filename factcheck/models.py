@@ -1,4 +1,8 @@
-"""Frozen dataclasses that flow between the pipeline stages.
+"""The immutable records (NamedTuples) that flow between the pipeline stages.
+
+NamedTuple, not frozen dataclasses: `dataclasses` imports `inspect` (~11 ms of a ~100 ms
+`factcheck verify`) and compiles six methods per class (~0.9 ms each class); a NamedTuple
+class costs ~0.4 ms and its instances are cheaper to make. Use `record._replace(...)`.
 
 The records only indexing and `check` use (Document, IndexReport, Preview, PreviewItem,
 Finding, DraftReport) live in `records` and are importable from here all the same.
@@ -6,8 +10,7 @@ Finding, DraftReport) live in `records` and are importable from here all the sam
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 if TYPE_CHECKING:
     from .records import Document as Document
@@ -20,8 +23,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1  # of the JSON output; bumped when a key is renamed or removed
 
 
-@dataclass(frozen=True)
-class Quote:
+class Quote(NamedTuple):
     """A direct quotation inside a document, with the speaker it is attributed to."""
 
     text: str
@@ -40,8 +42,7 @@ class Quote:
     how: str | None = None  # which rule attributed it: cue-after, cue-before, continuation, ...
 
 
-@dataclass(frozen=True)
-class Passage:
+class Passage(NamedTuple):
     """A sentence of a document with its position; the unit of evidence."""
 
     seq: int
@@ -54,8 +55,7 @@ class Passage:
     page: int | None = None
 
 
-@dataclass(frozen=True)
-class Source:
+class Source(NamedTuple):
     """Where a piece of evidence comes from, as a citation needs it."""
 
     path: str
@@ -65,8 +65,7 @@ class Source:
     site: str | None = None
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A stored passage returned by retrieval, with its neighbour and citation data."""
 
     pid: int
@@ -83,8 +82,7 @@ class Candidate:
     retrieval_score: float = 0.0
 
 
-@dataclass(frozen=True)
-class Claim:
+class Claim(NamedTuple):
     """A claim as typed by the user, with the parts the stance stage looks at."""
 
     text: str
@@ -96,8 +94,7 @@ class Claim:
     end_column: int | None = None
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """A passage judged against a claim."""
 
     stance: str  # supports | conflicts | related
@@ -108,8 +105,7 @@ class Evidence:
     quote: Quote | None = None  # the quote the claim was compared with, if any
 
 
-@dataclass(frozen=True)
-class DocumentStance:
+class DocumentStance(NamedTuple):
     """One document judged as a whole against a claim: the stance of the article, not of a sentence."""
 
     source: Source
@@ -120,8 +116,7 @@ class DocumentStance:
     evidence: tuple[Evidence, ...] = ()  # the document's judged passages, most relevant first
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     """The outcome for one claim: supported | conflicting | disputed | unverified."""
 
     claim: Claim
@@ -131,8 +126,7 @@ class Verdict:
     documents: tuple[DocumentStance, ...] = ()  # per-document stance (pipeline.Options(documents=True))
 
 
-@dataclass(frozen=True)
-class SourceInfo:
+class SourceInfo(NamedTuple):
     """A stored document as `factcheck sources` lists it."""
 
     path: str
@@ -151,8 +145,7 @@ class SourceInfo:
         return [name for name in ("title", "date", "url") if getattr(self, name) is None]
 
 
-@dataclass(frozen=True)
-class QuoteRecord:
+class QuoteRecord(NamedTuple):
     """A stored quote as `factcheck quotes` lists it."""
 
     text: str
@@ -170,8 +163,8 @@ _RECORDS = frozenset({"Document", "IndexReport", "Preview", "PreviewItem", "Find
 
 def __getattr__(name: str) -> Any:
     """Return a record class of `records` (PEP 562): built when first asked for, not at import."""
-    # Each frozen dataclass costs ~0.5 ms at import (six generated methods compiled); verify
-    # needs none of these six (issue #7: start-up).
+    # Indexing and `check` records stay dataclasses (mutable defaults, `replace`); verify needs
+    # none of these six, nor the dataclasses import (issue #7: start-up).
     if name in _RECORDS:
         from . import records
 

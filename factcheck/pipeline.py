@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from . import retrieve, score, stance
 from .errors import ExitCode
@@ -22,8 +21,7 @@ if TYPE_CHECKING:
 DEFAULT_TOP = 5
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(NamedTuple):
     """How much evidence to return and which."""
 
     top: int = DEFAULT_TOP
@@ -188,7 +186,7 @@ def list_quotes(store: Store, speaker: str | None = None,
 
     found = store.quotes()
     canonical = fold_names((q.speaker for q in found if q.speaker), aliases)
-    out = [replace(q, speaker=canonical.get(q.speaker, q.speaker), speaker_in_source=q.speaker) if q.speaker else q
+    out = [q._replace(speaker=canonical.get(q.speaker, q.speaker), speaker_in_source=q.speaker) if q.speaker else q
            for q in found]
     if not speaker:
         return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rapidfuzz import fuzz
 
@@ -41,8 +41,7 @@ EXACT, MISATTRIBUTED, NARRATION, MISQUOTE = "exact-quote", "misattributed", "par
 UNCLEAR = "attribution-unclear"  # the words match; the source's speaker differs but the passage names the claimed one
 
 
-@dataclass(frozen=True)
-class QuoteJudgement:
+class QuoteJudgement(NamedTuple):
     """How quoted words compare with one passage: a kind, the stance verify shows, and why."""
 
     stance: str  # supports | conflicts | related

@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -31,8 +31,7 @@ SYNONYM_WEIGHT = 0.8  # share of a word's weight when a synonym (or, for a negat
 _TOKEN = re.compile(r"[A-Za-z0-9](?:[\w'’]|\.(?=\w))*")
 
 
-@dataclass(frozen=True)
-class ClaimTerms:
+class ClaimTerms(NamedTuple):
     """A claim's content words with their weights (IDF), computed once per claim."""
 
     words: tuple[str, ...]
@@ -45,8 +44,7 @@ class ClaimTerms:
         return sum(self.weights) or 1.0
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """How a passage matched a claim."""
 
     score: float

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import NEGATIVE_WORDS, antonym_stems, synonym_stems
 from .models import Candidate, Claim, Quote
@@ -56,8 +56,7 @@ _NUMBER_WORDS = {
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
-@dataclass(frozen=True)
-class Judgement:
+class Judgement(NamedTuple):
     """The stance of one passage towards a claim, with the reasons and the quote compared."""
 
     stance: str
@@ -221,8 +220,7 @@ def _about(subject: str | None, cand: Candidate) -> bool:
 # ---------------------------------------------------------------------------- polarity
 
 
-@dataclass(frozen=True)
-class _Focus:
+class _Focus(NamedTuple):
     text: str
     topical: bool  # shares a claim word besides the subject (here or, for "he ...", before)
     owner: str | None = None  # the statement is attributed to someone other than the subject

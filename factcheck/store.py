@@ -26,8 +26,7 @@ import os
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, NamedTuple, Protocol
 
 from .bodies import Body, passage_id, split_id, unpack
 from .errors import StoreError
@@ -116,8 +115,7 @@ def open_index(path: str, create: bool = False) -> IndexStore:
     return IndexStore(path, create=create)
 
 
-@dataclass
-class _Engine:
+class _Engine(NamedTuple):
     """The tantivy side: schema, analyzer and index handle."""
 
     index: object

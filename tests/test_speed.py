@@ -126,7 +126,7 @@ def test_plain_verify_imports_only_the_query_path(seed_store):
     assert "factcheck.pipeline" in loaded and "factcheck.store" in loaded
     unwanted = {"factcheck.docstance", "factcheck.docfeatures", "factcheck.records", "factcheck.ingest",
                 "factcheck.segment", "factcheck.grid", "csv", "textwrap", "importlib.resources", "click",
-                "platformdirs", "pathlib"}
+                "platformdirs", "pathlib", "dataclasses", "inspect"}
     assert not loaded & unwanted
 
 
