@@ -21,7 +21,7 @@ DEFAULT_FAIL_ON = ("misquote", "misattributed", "paraphrase-quoted", "conflictin
 class Settings(NamedTuple):
     """Every tunable the commands read; built once per command."""
 
-    index: str | None = None
+    index: str | None = None  # type: ignore[assignment]  # shadows tuple.index, which nothing calls on Settings
     format: str | None = None
     top: int = 5
     min_score: float | None = None
@@ -143,11 +143,10 @@ def _aliases(value: Any) -> dict[str, list[str]]:
         raise ValueError(value)
     out: dict[str, list[str]] = {}
     for canonical, names in value.items():
-        if isinstance(names, str):
-            names = [names]
-        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+        listed = [names] if isinstance(names, str) else names
+        if not isinstance(listed, list) or not all(isinstance(n, str) for n in listed):
             raise TypeError(names)
-        out[str(canonical)] = [str(n) for n in names]
+        out[str(canonical)] = [str(n) for n in listed]
     return out
 
 

@@ -133,14 +133,17 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
     negative_at: list[int] | None = None
     synonyms = synonym_stems()
     got = 0.0
-    matched, missing, corrected, spans = [], [], [], []
+    matched: list[str] = []
+    missing: list[str] = []
+    corrected: list[tuple[str, str]] = []
+    spans: list[tuple[int, int]] = []
     for w, s, weight in zip(terms.words, terms.stems, terms.weights):
         if s in stem_pos:
             got += weight
             matched.append(w)
             spans.extend(tokens[i][:2] for i in stem_pos[s])
             continue
-        near = None
+        near: tuple[str, float] | tuple[str, float, int] | None = None
         if len(w) >= 5 and not w.isdigit():
             if typos is not None:
                 near = _nearest(typos[w], stem_pos) if typos[w] else None
@@ -260,7 +263,8 @@ def word_diff(source: str, claimed: str) -> str:
                 best, best_at = sim, i
         src, key_src = src[best_at:best_at + width], key_src[best_at:best_at + width]
     out: list[str] = []
-    for tag, s1, e1, s2, e2 in Levenshtein.opcodes(key_src, key_got):
+    for op in Levenshtein.opcodes(key_src, key_got):
+        tag, s1, e1, s2, e2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
         if tag == "equal":
             out.extend(got[s2:e2])
             continue

@@ -26,7 +26,7 @@ import os
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Iterator, Sequence
-from typing import TYPE_CHECKING, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .bodies import Body, passage_id, split_id, unpack
 from .errors import StoreError
@@ -81,13 +81,7 @@ class Store(Protocol):
     def analyze(self, text: str) -> list[str]: ...
     def candidates(self, pids: Sequence[int]) -> list[Candidate]: ...
     def passages(self) -> Iterator[tuple[int, int, str, str]]: ...
-    def dictionary(self) -> bytes:
-        """Return the preset compression dictionary of this index's records (b"" before the first write)."""
-        if self._zdict is None:
-            row = self.db.execute("SELECT value FROM meta WHERE key = 'zdict'").fetchone()
-            self._zdict = bytes(row[0]) if row else b""
-        return self._zdict
-
+    def dictionary(self) -> bytes: ...
     def stored_passages(self) -> int: ...
     def sources(self) -> list[SourceInfo]: ...
     def quotes(self) -> list[QuoteRecord]: ...
@@ -116,11 +110,11 @@ def open_index(path: str, create: bool = False) -> IndexStore:
 
 
 class _Engine(NamedTuple):
-    """The tantivy side: schema, analyzer and index handle."""
+    """The tantivy side: schema, analyzer and index handle (tantivy is imported lazily, so Any)."""
 
-    index: object
-    schema: object
-    analyzer: object
+    index: Any  # type: ignore[assignment]  # a field named like tuple.index, which it shadows; nothing calls that
+    schema: Any
+    analyzer: Any
 
 
 def _open_engine(folder: str, create: bool) -> _Engine:
@@ -418,7 +412,7 @@ class IndexStore:
 
     def quotes(self) -> list[QuoteRecord]:
         """Return every stored quote with its source, in document order."""
-        out = []
+        out: list[QuoteRecord] = []
         for path, title, date, url, site, data in self.db.execute(
                 """SELECT d.path, d.title, d.date, d.url, d.site, b.body FROM documents d
                    JOIN bodies b ON b.doc_id = d.id WHERE d.quotes > 0 ORDER BY d.path"""):

@@ -110,7 +110,7 @@ def _clean(text: str | None) -> str:
 
 def _main_h1(tree) -> str | None:  # type: ignore[no-untyped-def]
     """Return the article's visible headline: the first <h1> inside <article>/<main>, else the first."""
-    found = []
+    found: list[tuple[bool, int, str]] = []
     for el in tree.iter("h1"):
         text = _clean(el.text_content())
         if 2 <= len(text.split()) <= 40:

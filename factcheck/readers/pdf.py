@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from typing import Any
 
 from ..documents import parse_text, sha256
 from ..errors import InputError
@@ -50,7 +51,7 @@ def read_pdf(path: str, data: bytes) -> Document:
             raise InputError(f"{path}: the PDF is password-protected")
         texts = [_page_text(page) for page in reader.pages]
         labels = _labels(reader, len(texts))
-        info = reader.metadata or {}
+        info: Any = reader.metadata or {}
     except InputError:
         raise
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
