@@ -84,19 +84,23 @@ def rank(terms: ClaimTerms, candidates: Sequence[Candidate]) -> list[Match]:
     return [_match(terms, c, float(r), p, typos) for c, r, p in zip(candidates, ratios, parsed)]
 
 
-_Parsed = tuple[list[tuple[int, int, str]], list[str], dict[str, list[int]]]
+_Parsed = tuple[list["re.Match[str]"], list[str], dict[str, list[int]]]
 
 
 def _parse(text: str) -> _Parsed:
-    """Return a passage's tokens (start, end, text), their folded words, and stem -> positions."""
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(text)]
+    """Return a passage's tokens (regex matches), their folded words, and stem -> positions."""
+    tokens = list(_TOKEN.finditer(text))
     folded_tokens = []
     stem_pos: dict[str, list[int]] = {}
-    for i, (_, _, tok) in enumerate(tokens):
-        w, s = _word_stem(tok)
+    for i, m in enumerate(tokens):
+        w, s = _word_stem(m.group())
         folded_tokens.append(w)
         if w:
-            stem_pos.setdefault(s, []).append(i)
+            at = stem_pos.get(s)
+            if at is None:
+                stem_pos[s] = [i]
+            else:
+                at.append(i)
     return tokens, folded_tokens, stem_pos
 
 
@@ -141,7 +145,7 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
         if s in stem_pos:
             got += weight
             matched.append(w)
-            spans.extend(tokens[i][:2] for i in stem_pos[s])
+            spans.extend(tokens[i].span() for i in stem_pos[s])
             continue
         near: tuple[str, float] | tuple[str, float, int] | None = None
         if len(w) >= 5 and not w.isdigit():
@@ -154,14 +158,14 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
             got += weight * near[1] / 100
             matched.append(w)
             corrected.append((w, folded_tokens[stem_pos[near[0]][0]]))
-            spans.extend(tokens[i][:2] for i in stem_pos[near[0]])
+            spans.extend(tokens[i].span() for i in stem_pos[near[0]])
             continue
         group = synonyms.get(s)  # most words have none
         same = [t for t in group if t in stem_pos] if group else []
         if same:
             got += weight * SYNONYM_WEIGHT
             matched.append(w)
-            spans.extend(tokens[i][:2] for t in same for i in stem_pos[t])
+            spans.extend(tokens[i].span() for t in same for i in stem_pos[t])
             continue
         if w in NEGATIVE_WORDS:
             if negative_at is None:
@@ -169,7 +173,7 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
             if negative_at:
                 got += weight * SYNONYM_WEIGHT  # "ruled out" is answered by any negation: "no ... would"
                 matched.append(w)
-                spans.extend(tokens[i][:2] for i in negative_at)
+                spans.extend(tokens[i].span() for i in negative_at)
                 continue
         if context is None:
             context = _context_of(cand.context)
