@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from pathlib import Path
 
 import clirun
 import pytest
@@ -164,3 +166,17 @@ def test_seed_cache_folder_is_where_platformdirs_puts_it(monkeypatch, xdg):
     assert cache_root() == platformdirs.user_cache_dir("factcheck", appauthor=False)
     monkeypatch.setenv("FACTCHECK_CACHE", "/srv/cache")
     assert cache_root() == "/srv/cache"
+
+
+def _options(text):
+    return set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", text))
+
+
+def test_readme_documents_every_option_and_no_option_that_is_gone(run):
+    """README usage stays true to --help: each command option is documented, none is stale."""
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    helped = set().union(*(_options(run(cmd, "--help").stdout) for cmd in ("index", "verify", "check", "quotes", "sources")))
+    assert helped - {"--help"} <= _options(readme)
+    # benchmark scripts have options of their own; every other option the README names must exist
+    named = _options("\n".join(line for line in readme.splitlines() if "benchmarks/" not in line))
+    assert named <= helped, named - helped
