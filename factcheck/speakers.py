@@ -207,7 +207,7 @@ class PeopleIndex:
             by_surname.setdefault(tokens[-1], []).append(full)
             by_first.setdefault(tokens[0], set()).add(full)
         last_seen: dict[str, int] = {}
-        assigned: dict[str, Counter[str]] = {}
+        assigned: dict[str, dict[str, int]] = {}  # name -> {canonical form: mentions}, in first-seen order
         fixed: dict[str, str] = {}  # a full name's canonical form does not depend on where it stands
         choices: dict[str, list[str]] = {}  # the full names a surname or first name alone can be
         for m in self.mentions:
@@ -241,8 +241,14 @@ class PeopleIndex:
                     canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
             m.canon = canon
             last_seen[canon] = m.start
-            assigned.setdefault(name, Counter())[canon] += 1
-        self.canonical_of = {name: c.most_common(1)[0][0] for name, c in assigned.items()}
+            counts = assigned.get(name)
+            if counts is None:
+                assigned[name] = {canon: 1}
+            else:
+                counts[canon] = counts.get(canon, 0) + 1
+        # the commonest form, the first seen on a tie (what Counter.most_common(1) gives, without a
+        # Counter built per mention)
+        self.canonical_of = {name: max(c, key=c.__getitem__) for name, c in assigned.items()}
         self.full_people = list(fulls.values())
         gender_votes: dict[str, Counter[str]] = {}
         for m in self.mentions:
