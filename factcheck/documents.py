@@ -416,7 +416,12 @@ def mask_noise(text: str, skip_first: bool = False) -> str:
 
 def _title_line(lines: list[tuple[int, int, str]], chars: list[str]) -> str | None:
     """Return the headline: the first unmasked line when it looks like one and body follows."""
-    visible = [(s, e) for s, e, _ in lines if "".join(chars[s:e]).strip()]
+    visible = []  # the first two lines with unmasked text: all that is read
+    for s, e, _ in lines:
+        if "".join(chars[s:e]).strip():
+            visible.append((s, e))
+            if len(visible) == 2:
+                break
     if len(visible) < 2:
         return None
     s, e = visible[0]
