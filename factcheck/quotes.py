@@ -267,9 +267,6 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]], line_starts: lis
     return quotes
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _body(text: str, span: Span) -> str:
     """Return the quoted words on one line, repeated paragraph-opening marks left out."""
     a, b = span.inner
@@ -282,4 +279,5 @@ def _body(text: str, span: Span) -> str:
         raw = " ".join(parts)
     else:
         raw = text[a:b]
-    return _SPACES.sub(" ", raw).strip(" ,")
+    # split/join is the whitespace runs made one space, the ends trimmed: what strip(" ,") does to them anyway
+    return " ".join(raw.split()).strip(" ,")
