@@ -134,24 +134,23 @@ class PeopleIndex:
         q_starts = [s for s, _ in quoted]
         self.mentions: list[Mention] = []
         for m in NAME_RUN.finditer(text):
-            mention = self._mention(m, quoted, q_starts)
-            if mention is not None:
-                self.mentions.append(mention)
+            found = _read_run(m.group(0))
+            if found is not None:  # most runs that name no one stop here, without a method call
+                self.mentions.append(self._mention(m, found, quoted, q_starts))
         self.offsets = [m.start for m in self.mentions]
         self._cluster(self._votes(quoted, q_starts))
         for name in speakers:
             self.mark_person(name)
 
-    def _mention(self, m: re.Match[str], quoted: list[tuple[int, int]], q_starts: list[int]) -> Mention | None:
-        run = m.group(0)
-        found = _read_run(run)
-        if found is None:
-            return None
+    def _mention(self, m: re.Match[str], found: tuple[str, int, tuple[str, ...], str, bool, bool],
+                 quoted: list[tuple[int, int]], q_starts: list[int]) -> Mention:
         name, offset, run_roles, gender, maybe_person, maybe = found
         roles = list(run_roles)
-        start = m.start() + offset
+        run_start = m.start()
+        start = run_start + offset
         # lower-case roles just before the run: "spokesman Dmitry Peskov", "the senator from Ohio"
-        before = self.text[max(0, m.start() - 60):m.start()].split()
+        # (rsplit stops after the last three words: the same three as split()[-3:])
+        before = self.text[max(0, run_start - 60):run_start].rsplit(None, 3)
         for word in reversed(before[-3:]):
             low = norm(word.strip(",;:()"))
             if low in ROLE_WORDS:
@@ -170,7 +169,7 @@ class PeopleIndex:
         if not gender and maybe_person and not maybe and (hint := given_gender(name)) and not inside:
             # a capitalised given name inside a sentence ("… looked at Philip.") is that person;
             # at a sentence start it may be a word ("Will you …", "Grace was said")
-            lead = self.text[max(0, m.start() - 6):m.start()].rstrip()
+            lead = self.text[max(0, run_start - 6):run_start].rstrip()
             if lead and lead[-1] not in ".!?:;”\"’'—–-(" and not lead.lower().endswith("the"):
                 gender = hint
         person = bool(roles or gender) and maybe_person
