@@ -70,6 +70,13 @@ def _read_run(run: str) -> tuple[str, int, tuple[str, ...], str, bool, bool] | N
         maybe_person and len(bare) >= 2
 
 
+@lru_cache(maxsize=65536)
+def _word_before(word: str) -> tuple[str, bool, bool]:
+    """Return (folded word, a role word?, may a title go on before it?) for a word before a name run."""
+    low = norm(word.strip(",;:()"))
+    return low, low in ROLE_WORDS, low in QUALIFIERS or word[:1].isupper()
+
+
 _APPOSITIVE_WORDS = re.compile(r",[ \t]+(?:(?:the|a|an)[ \t]+)?([^,;:.!?“”\"()\n]{1,80})")
 _APPOSITIVE_STOP = frozenset("of for at in on with from to and or who which whose that since".split())
 
@@ -152,11 +159,11 @@ class PeopleIndex:
         # (rsplit stops after the last three words: the same three as split()[-3:])
         before = self.text[max(0, run_start - 60):run_start].rsplit(None, 3)
         for word in reversed(before[-3:]):
-            low = norm(word.strip(",;:()"))
-            if low in ROLE_WORDS:
+            low, is_role, goes_on = _word_before(word)
+            if is_role:
                 roles.insert(0, low)
                 gender = gender or ROLE_GENDER.get(low, "")
-            elif low not in QUALIFIERS and not word[:1].isupper():
+            elif not goes_on:
                 break
         i = bisect_right(q_starts, start) - 1
         inside = i >= 0 and quoted[i][0] < start < quoted[i][1]
