@@ -29,7 +29,7 @@ _END = re.compile(
 )
 _TERMINAL = re.compile(r"""[.!?…]["”’')\]]*\s*$""")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])(?=\s|$)")
-_SPACED_MARKS = (" .", " ,", " ;", " :", " !", " ?")
+_SPACED_MARK = re.compile(r" [.,;:!?]")
 
 
 def segment(doc: Document) -> tuple[list[Passage], list[Quote]]:
@@ -75,7 +75,7 @@ def clean_sentence(raw: str) -> str:
     """Return the display form of a sentence slice: one line, no space before punctuation."""
     line = squash(raw)
     # the one space left before a mark is all the regex can match: most sentences have none
-    if any(pair in line for pair in _SPACED_MARKS):
+    if _SPACED_MARK.search(line):
         return _SPACE_BEFORE_PUNCT.sub(r"\1", line)
     return line
 
