@@ -214,6 +214,21 @@ _CREDIT = re.compile(
     r"\bshutterstock\b|\bwikimedia commons\b|\bTASS\b\s*$|\bkremlin\.ru\b)",
     re.I,
 )
+# A word of every _CREDIT alternative, lower-cased: an ASCII line holding none of them cannot
+# match (the regex is case-blind, and on ASCII text that is lower-casing), so most lines skip it.
+_CREDIT_WORDS = ("(cc by", "photo", "image", "picture", "illustration", "video", "credit", "getty", "/",
+                 "courtesy", "shutterstock", "wikimedia", "tass", "kremlin")
+
+
+def _is_credit(line: str) -> bool:
+    """Return True when `line` holds a photo credit or licence (what _CREDIT.search finds)."""
+    if line.isascii():
+        low = line.lower()
+        if not any(word in low for word in _CREDIT_WORDS):
+            return False
+    return _CREDIT.search(line) is not None
+
+
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FM_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 
@@ -362,7 +377,7 @@ def parse_text(path: str, text: str, digest: str, fmt: str = "text") -> Document
                 url = url or found.group(1)  # the URL footer names the original
             blank(start, end)
             continue
-        if _RELATED.match(line) or (len(stripped.split()) <= 25 and _CREDIT.search(line)):
+        if _RELATED.match(line) or (len(stripped.split()) <= 25 and _is_credit(line)):
             blank(start, end)
             continue
 
@@ -408,7 +423,7 @@ def mask_noise(text: str, skip_first: bool = False) -> str:
         if skip_first and not seen_first:
             seen_first = True
             continue
-        if _RELATED.match(line) or (len(line.split()) <= 25 and _CREDIT.search(line)):
+        if _RELATED.match(line) or (len(line.split()) <= 25 and _is_credit(line)):
             for i in range(start, end):
                 chars[i] = " "
     return "".join(chars)
