@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date as _date
 from datetime import datetime
+from itertools import islice
 from urllib.parse import urlsplit
 
 from .errors import InputError
@@ -214,19 +215,15 @@ _CREDIT = re.compile(
     r"\bshutterstock\b|\bwikimedia commons\b|\bTASS\b\s*$|\bkremlin\.ru\b)",
     re.I,
 )
-# A word of every _CREDIT alternative, lower-cased: an ASCII line holding none of them cannot
-# match (the regex is case-blind, and on ASCII text that is lower-casing), so most lines skip it.
-_CREDIT_WORDS = ("(cc by", "photo", "image", "picture", "illustration", "video", "credit", "getty", "/",
-                 "courtesy", "shutterstock", "wikimedia", "tass", "kremlin")
+# A word of each _CREDIT alternative: an ASCII line (where the case-blind regex is lower-casing) with none is no credit.
+_CREDIT_WORDS = ("(cc by", "photo", "image", "picture", "illustration", "video", "credit", "getty", "/", "courtesy",
+                 "shutterstock", "wikimedia", "tass", "kremlin")
 
 
 def _is_credit(line: str) -> bool:
-    """Return True when `line` holds a photo credit or licence (what _CREDIT.search finds)."""
-    if line.isascii():
-        low = line.lower()
-        if not any(word in low for word in _CREDIT_WORDS):
-            return False
-    return _CREDIT.search(line) is not None
+    """Return True when `line` holds a photo credit or licence (what _CREDIT.search finds), most lines without the regex."""
+    low = line.lower() if line.isascii() else None
+    return (low is None or any(word in low for word in _CREDIT_WORDS)) and _CREDIT.search(line) is not None
 
 
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
@@ -431,12 +428,8 @@ def mask_noise(text: str, skip_first: bool = False) -> str:
 
 def _title_line(lines: list[tuple[int, int, str]], chars: list[str]) -> str | None:
     """Return the headline: the first unmasked line when it looks like one and body follows."""
-    visible = []  # the first two lines with unmasked text: all that is read
-    for s, e, _ in lines:
-        if "".join(chars[s:e]).strip():
-            visible.append((s, e))
-            if len(visible) == 2:
-                break
+    # the first two lines with unmasked text: all that is read
+    visible = list(islice(((s, e) for s, e, _ in lines if "".join(chars[s:e]).strip()), 2))
     if len(visible) < 2:
         return None
     s, e = visible[0]
