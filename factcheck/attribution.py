@@ -142,6 +142,8 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
 # Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
+# What a text must end with for _REPORTED_TAIL to match it (checked first: most texts end otherwise).
+_REPORTED_TAIL_ENDS = (",", "ly", "also", "then", "later", "again", "further", "once", "now", "still", "just", "even")
 # The rest of a quotation cut off by a stray paragraph break: lower-case words up to a closing mark.
 _BROKEN_PARAGRAPH = re.compile(r"\s*\n\s*[a-z][^“”\"\n]{0,200}?[,.!?]?[”\"]")
 
@@ -160,7 +162,9 @@ class Context(Windows):
         text = self.text
         for vm in REPORTED_VERB.finditer(text):
             start = vm.start()
-            before = _REPORTED_TAIL.sub("", text[max(0, start - 140):start].rstrip())
+            before = text[max(0, start - 140):start].rstrip()
+            if before.endswith(_REPORTED_TAIL_ENDS):
+                before = _REPORTED_TAIL.sub("", before)
             # a name is a few words: its run ends the text before the verb
             nm = NAME_END.search(before, max(0, len(before) - 80))
             if nm:

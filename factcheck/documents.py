@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 from datetime import date as _date
 from datetime import datetime
+from itertools import islice
 from urllib.parse import urlsplit
 
 from .errors import InputError
@@ -206,12 +207,25 @@ _RELATED = re.compile(
     r"recommended|also read)\s*:",
     re.I,
 )
+# (The leading lookahead, every alternative's possible first character, lets the regex engine skip
+# to the next candidate at C speed: half the cost on news lines, the same matches.)
 _CREDIT = re.compile(
-    r"\(CC BY[^)]*\)|\b(?:photo|image|picture|illustration|video)\s*(?:credit)?\s*(?:by|:)|"
+    r"(?=[(/acgikpstvw])(?:\(CC BY[^)]*\)|\b(?:photo|image|picture|illustration|video)\s*(?:credit)?\s*(?:by|:)|"
     r"\bcredit\s*:|getty images|\bAP photo\b|/\s*(?:reuters|afp|ap|epa|getty)\b|\bcourtesy of\b|"
-    r"\bshutterstock\b|\bwikimedia commons\b|\bTASS\b\s*$|\bkremlin\.ru\b",
+    r"\bshutterstock\b|\bwikimedia commons\b|\bTASS\b\s*$|\bkremlin\.ru\b)",
     re.I,
 )
+# A word of each _CREDIT alternative: an ASCII line (where the case-blind regex is lower-casing) with none is no credit.
+_CREDIT_WORDS = ("(cc by", "photo", "image", "picture", "illustration", "video", "credit", "getty", "/", "courtesy",
+                 "shutterstock", "wikimedia", "tass", "kremlin")
+
+
+def _is_credit(line: str) -> bool:
+    """Return True when `line` holds a photo credit or licence (what _CREDIT.search finds), most lines without the regex."""
+    low = line.lower() if line.isascii() else None
+    return (low is None or any(word in low for word in _CREDIT_WORDS)) and _CREDIT.search(line) is not None
+
+
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?)\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 _FM_KEY = re.compile(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$")
 
@@ -360,7 +374,7 @@ def parse_text(path: str, text: str, digest: str, fmt: str = "text") -> Document
                 url = url or found.group(1)  # the URL footer names the original
             blank(start, end)
             continue
-        if _RELATED.match(line) or (len(stripped.split()) <= 25 and _CREDIT.search(line)):
+        if _RELATED.match(line) or (len(stripped.split()) <= 25 and _is_credit(line)):
             blank(start, end)
             continue
 
@@ -406,7 +420,7 @@ def mask_noise(text: str, skip_first: bool = False) -> str:
         if skip_first and not seen_first:
             seen_first = True
             continue
-        if _RELATED.match(line) or (len(line.split()) <= 25 and _CREDIT.search(line)):
+        if _RELATED.match(line) or (len(line.split()) <= 25 and _is_credit(line)):
             for i in range(start, end):
                 chars[i] = " "
     return "".join(chars)
@@ -414,7 +428,8 @@ def mask_noise(text: str, skip_first: bool = False) -> str:
 
 def _title_line(lines: list[tuple[int, int, str]], chars: list[str]) -> str | None:
     """Return the headline: the first unmasked line when it looks like one and body follows."""
-    visible = [(s, e) for s, e, _ in lines if "".join(chars[s:e]).strip()]
+    # the first two lines with unmasked text: all that is read
+    visible = list(islice(((s, e) for s, e, _ in lines if "".join(chars[s:e]).strip()), 2))
     if len(visible) < 2:
         return None
     s, e = visible[0]

@@ -201,7 +201,7 @@ def is_speech(ctx, span: Span, cue) -> bool:
     if (prev is not None and start == prev.end and lead[-1:] in (",", ";", ":", "—", "–") and len(window) <= MAX_AFTER
             and not re.search(r"[.!?]\s+[A-Z]", window)):
         return True  # the rest of a quote its attribution interrupted: `“…,” said X; “…”`
-    if NAMING.search(window) and (len(words) <= SCARE_MAX_WORDS or _title_case(words)):
+    if _names_something(window) and (len(words) <= SCARE_MAX_WORDS or _title_case(words)):
         return False  # "a booklet titled “The Wit and Wisdom of Michael Bloomberg.”"
     opens_sentence = (not lead or lead[-1] in ".!?—–-" and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", lead)
                       or lead[-1] in "”\"’'" and start > 0)
@@ -219,6 +219,22 @@ def is_speech(ctx, span: Span, cue) -> bool:
         return True
     return (lead.endswith(",") and first.isupper() and (ends_sentence or len(words) >= 4)
             and not PREP_BEFORE.search(window.rstrip(" ,")))
+
+
+# The last word of every NAMING alternative ("so-called" -> "called", "known as" -> "as"), at most 10 letters.
+_NAMING_LAST_WORD = re.compile(r"(?:called|calling|call|calls|as|named|naming|dubbed|dubbing|termed|entitled|titled|"
+                               r"marked|words?|phrase|term|expression|title|labelled|labeled|read|reading)\s*$", re.I)
+
+
+def _names_something(window: str) -> bool:
+    """Return NAMING.search(window) is not None, ruling most windows out first at the cost of a few characters.
+
+    A NAMING match ends with its last word right before the window's trailing space, so that
+    word starts in the last 10 characters; the full pattern tries every position of the window.
+    """
+    if _NAMING_LAST_WORD.search(window, max(0, len(window.rstrip()) - 10)) is None:
+        return False
+    return NAMING.search(window) is not None
 
 
 # Before a quoted name inside a noun phrase: a determiner, a possessive, or the listener of "told".
@@ -267,9 +283,6 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]], line_starts: lis
     return quotes
 
 
-_SPACES = re.compile(r"\s+")
-
-
 def _body(text: str, span: Span) -> str:
     """Return the quoted words on one line, repeated paragraph-opening marks left out."""
     a, b = span.inner
@@ -282,4 +295,5 @@ def _body(text: str, span: Span) -> str:
         raw = " ".join(parts)
     else:
         raw = text[a:b]
-    return _SPACES.sub(" ", raw).strip(" ,")
+    # split/join is the whitespace runs made one space, the ends trimmed: what strip(" ,") does to them anyway
+    return " ".join(raw.split()).strip(" ,")

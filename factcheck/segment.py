@@ -29,6 +29,7 @@ _END = re.compile(
 )
 _TERMINAL = re.compile(r"""[.!?…]["”’')\]]*\s*$""")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?])(?=\s|$)")
+_SPACED_MARK = re.compile(r" [.,;:!?]")
 
 
 def segment(doc: Document) -> tuple[list[Passage], list[Quote]]:
@@ -72,7 +73,11 @@ def page_of(doc: Document, offset: int) -> int | None:
 
 def clean_sentence(raw: str) -> str:
     """Return the display form of a sentence slice: one line, no space before punctuation."""
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", squash(raw))
+    line = squash(raw)
+    # the one space left before a mark is all the regex can match: most sentences have none
+    if _SPACED_MARK.search(line):
+        return _SPACE_BEFORE_PUNCT.sub(r"\1", line)
+    return line
 
 
 def _line_starts(text: str) -> list[int]:

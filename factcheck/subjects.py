@@ -21,6 +21,10 @@ _AUX_TAIL = re.compile(
     r"(?:['’]s|\s+(?:is|was|are|were|am|will|would|could|might|must|should|can|may|did|does|do|has|had|have|"
     r"wants?|wanted|going|used|to|not|never|also|then|later|again|once|(?!family|ally|assembly|rally)[a-z]+ly|"
     r"been|being|quoted|as|reportedly))+\s*$")
+# What a phrase must end with for _AUX_TAIL to match it (checked first: most phrases end otherwise).
+_AUX_ENDS = ("'s", "’s", "is", "was", "are", "were", "am", "will", "would", "could", "might", "must", "should", "can",
+             "may", "did", "does", "do", "has", "had", "have", "want", "wants", "wanted", "going", "used", "to", "not",
+             "never", "also", "then", "later", "again", "once", "ly", "been", "being", "quoted", "as")
 _CLAUSE_STOP = frozenset(
     """and but or while when as because that which who whom whose if though although since until
     after before where so then to for with without from into at in on of by""".split()
@@ -68,7 +72,9 @@ _NP_WITH_PREPOSITION = re.compile(rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'�
 
 def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     """Return the subject that ends `phrase`, the words right before a cue verb."""
-    body = _AUX_TAIL.sub("", phrase.rstrip())
+    body = phrase.rstrip()
+    if body.endswith(_AUX_ENDS):
+        body = _AUX_TAIL.sub("", body)
     if not body:
         return None
     body = re.sub(r"\s*\([^()]{1,40}\)$", "", body)  # "Sen. Lindsey Graham (R-S.C.)"

@@ -54,6 +54,8 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
         cue = ctx.find_cue(span)
         if is_speech(ctx, span, cue):
             items.append(_Item(span, cue))
+    if not items:
+        return []  # only titles and scare quotes: no speaker to find, so no people to index (1 document in 9)
     tops = [it for it in items if it.span.depth == 0]
     ctx.index_people([it.cue.subject.text for it in items
                       if it.cue is not None and it.cue.subject is not None and it.cue.subject.kind in ("name", "org")])
