@@ -9,7 +9,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .documents import DEFAULT_MAX_FILE_SIZE, iter_files, parse_members, read_bytes
 from .errors import FactcheckError, InputError
@@ -236,7 +236,7 @@ def load_member(member: Member) -> Document:
 
 def _without_controls(doc: Document) -> Document:
     """Return `doc` with control characters in its text and metadata as spaces (offsets kept)."""
-    fields = {}
+    fields: dict[str, Any] = {}  # str values for str fields; mypy cannot tie keys to field types
     for name in ("text", "masked", "title", "author", "site", "url"):
         value = getattr(doc, name)
         if isinstance(value, str) and (clean := strip_controls(value)) is not value:
