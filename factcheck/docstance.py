@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -57,6 +57,9 @@ class LinearModel:
     vocab: dict[str, tuple[float, ...]]  # word key -> per-class weight
     offset: tuple[float, ...] = ()  # per-class decision offsets tuned on dev
     threshold: float = 0.5  # binary models: probability at or above which the answer is yes
+    # each class's margin over the others per feature / word key, worked out once (__post_init__)
+    _edges: list[list[float]] = field(init=False, repr=False, compare=False, default_factory=list)
+    _vocab_edges: dict[str, list[float]] = field(init=False, repr=False, compare=False, default_factory=dict)
 
     def margins(self, dense: dict[str, float], keys: frozenset[str] = frozenset()) -> list[float]:
         """Return the per-class linear scores (with offsets)."""
