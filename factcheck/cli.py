@@ -79,7 +79,7 @@ def main(argv: list[str] | None = None) -> NoReturn:
                          "Try 'factcheck --help' for help.\n")
         sys.exit(ExitCode.USAGE)
     build, run = entry
-    parser = build(_Parser(prog=f"factcheck {args[0]}", formatter_class=_Formatter,
+    parser = build(_Parser(prog=f"factcheck {args[0]}", formatter_class=_Formatter, allow_abbrev=False,
                            description=_doc(run)))
     options = parser.parse_intermixed_args(args[1:])
     sys.exit(_guarded(run, options, parser))

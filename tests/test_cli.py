@@ -180,3 +180,9 @@ def test_readme_documents_every_option_and_no_option_that_is_gone(run):
     # benchmark scripts have options of their own; every other option the README names must exist
     named = _options("\n".join(line for line in readme.splitlines() if "benchmarks/" not in line))
     assert named <= helped, named - helped
+
+
+def test_options_must_be_spelled_out(run):
+    """No prefix matching (`--ind` for `--index`): a script's option keeps its meaning when options are added."""
+    r = run("verify", "--ind", "x", "Hegseth ruled out US troops")
+    assert r.exit_code == 2 and "unrecognized arguments: --ind" in r.stderr
