@@ -282,7 +282,8 @@ def _score_news(doc_id: str, doc, d: dict, c0: Counter, c3: Counter, samples: li
         ok = speaker_ok(q.speaker, [lab["speaker"], *lab.get("also", [])])
         c["correct"] += ok
         if not ok and want and show_all and len(samples) < errors:
-            samples.append(f"SPK{'3' if c is c3 else ''} [{doc_id}] {q.text[:60]!r} -> {q.speaker!r} via {q.mention!r} ({q.how}); "
+            tag = "SPK3" if c is c3 else "SPK"
+            samples.append(f"{tag} [{doc_id}] {q.text[:60]!r} -> {q.speaker!r} via {q.mention!r} ({q.how}); "
                            f"gold {lab['speaker']!r}")
     c = c0
     for lab in d["not_quotes"]:
