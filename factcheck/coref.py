@@ -77,6 +77,10 @@ def _in_title(word: str) -> bool:
 
 
 _START = attrgetter("start")
+# "Asked whether he would take gifts from Lord Ames, he said": the participle's subject is the
+# main clause's, so nobody named inside the opener is the he/she after it
+_ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
+                           r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
 _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten))")
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
@@ -243,7 +247,10 @@ class Resolver:
             if found:
                 return found
         skip = frozenset((speaker,)) if speaker and depth == 0 else frozenset()
-        return self.antecedent(subj.start, gender, self._sentence_start(subj.start), skip)
+        s0 = self._sentence_start(subj.start)
+        if depth == 0 and _ASKED_OPENER.match(self.text, s0, subj.start):
+            return self.antecedent(s0, gender, s0, skip)
+        return self.antecedent(subj.start, gender, s0, skip)
 
     def _sentence_start(self, pos: int) -> int:
         i = bisect_right(self.sentence_starts, pos) - 1

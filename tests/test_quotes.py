@@ -521,3 +521,11 @@ def test_a_statement_by_someone_read_names_its_author_and_a_plaque_names_nobody(
 def test_a_group_after_when_is_the_subject_of_its_cue():
     said = _said("Tom Brown said he was there when doctors told the family: “She is stable.”")
     assert said == {"She is stable.": "doctors"}
+
+
+def test_nobody_named_inside_an_asked_opener_is_the_pronoun_after_it():
+    said = _said("Tom Brown spoke first. Asked whether he would take money from Lord Ames, he said: “No, never.”")
+    assert said == {"No, never.": "Tom Brown"}
+    said = _said("Tom Brown spoke first.\n\n“We will see.”\n\nAsked again about the gifts from Lord Ames, he went on: "
+                 "“No, never.”")
+    assert said["No, never."] == "Tom Brown"
