@@ -122,6 +122,9 @@ class Resolver:
             definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"]
             cands = sorted(cands + nouns, key=_START)
         self.cands = cands
+        self.first_at: dict[str, int] = {}  # where the narration first names each candidate
+        for c in cands:
+            self.first_at.setdefault(c.canon, c.start)
         self.starts = [c.start for c in cands]
         self.spoken: list[Candidate] = []  # subjects of speech cues, in text order
         self.spoken_starts: list[int] = []
@@ -377,8 +380,21 @@ class Resolver:
             if far <= SUBJECT_LIMIT and self._is_subject(c):
                 subject = self._main_subject_of_sentence(c, gender, skip)
                 break
+        if subject is not None and latest is not None and latest is not subject and self._introduced_just_before(
+                latest, subject, sentence_start):
+            # "Among those who fled was Mara Lind, 25. “…,” she said": a person introduced by
+            # full name in the sentence just before speaks, not an older sentence's subject
+            return latest.canon
         best = subject or latest or weak
         return best.canon if best else None
+
+    def _introduced_just_before(self, latest: Candidate, subject: Candidate, sentence_start: int) -> bool:
+        """Return True when `latest` is first named, by a full name, in the sentence before `sentence_start`."""
+        prev_start = self._sentence_start(max(0, sentence_start - 1))
+        return (latest.start >= prev_start > subject.start and latest.strength == 2 and latest.canon[:1].isupper()
+                and " " in latest.canon
+                and self.first_at.get(latest.canon) == latest.start and not latest.spoken
+                and self.text[latest.end:latest.end + 1] not in ("’", "'"))
 
     def _main_subject_of_sentence(self, c: Candidate, gender: str, skip: frozenset[str]) -> Candidate:
         """Return the first fitting subject of `c`'s sentence outside a subordinate clause, else `c`.

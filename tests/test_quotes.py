@@ -529,3 +529,9 @@ def test_nobody_named_inside_an_asked_opener_is_the_pronoun_after_it():
     said = _said("Tom Brown spoke first.\n\n“We will see.”\n\nAsked again about the gifts from Lord Ames, he went on: "
                  "“No, never.”")
     assert said["No, never."] == "Tom Brown"
+
+
+def test_a_person_introduced_in_the_sentence_before_is_the_pronoun_not_an_older_subject():
+    text = ("Jo Park, a nurse, said the clinic had closed. Most families left on foot.\n\n"
+            "Among those who fled was Mara Lind, 25, who was expecting a child. “We walked for two days,” she said.")
+    assert _said(text)["We walked for two days"] == "Mara Lind"
