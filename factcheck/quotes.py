@@ -194,7 +194,9 @@ def is_speech(ctx, span: Span, cue) -> bool:
         # inside a noun phrase, even right after a cue verb (a “much broader” group is words)
         return False
     if cue is not None and cue.adjacent:
-        return True
+        # "a coalition called “Save Our Town,”": a naming verb right before the marks, with no
+        # comma or colon between, names something even though "called" can be a cue
+        return not (_NAMED_RIGHT_BEFORE.search(window) and (len(words) <= SCARE_MAX_WORDS or _title_case(words)))
     if span.depth > 0:
         return False
     prev = ctx.prev_top(span)
@@ -224,6 +226,9 @@ def is_speech(ctx, span: Span, cue) -> bool:
 # The last word of every NAMING alternative ("so-called" -> "called", "known as" -> "as"), at most 10 letters.
 _NAMING_LAST_WORD = re.compile(r"(?:called|calling|call|calls|as|named|naming|dubbed|dubbing|termed|entitled|titled|"
                                r"marked|words?|phrase|term|expression|title|labelled|labeled|read|reading)\s*$", re.I)
+
+
+_NAMED_RIGHT_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|nicknamed)[ \t]*$")
 
 
 def _names_something(window: str) -> bool:

@@ -535,3 +535,8 @@ def test_a_person_introduced_in_the_sentence_before_is_the_pronoun_not_an_older_
     text = ("Jo Park, a nurse, said the clinic had closed. Most families left on foot.\n\n"
             "Among those who fled was Mara Lind, 25, who was expecting a child. “We walked for two days,” she said.")
     assert _said(text)["We walked for two days"] == "Mara Lind"
+
+
+def test_a_name_right_after_called_is_not_speech_even_though_called_can_be_a_cue():
+    assert _quotes("They joined a coalition called “Save Our Town,” which was formed last year.") == []
+    assert _said("She called, “Come in, Tom!”") == {"Come in, Tom!": None}
