@@ -77,6 +77,9 @@ def _in_title(word: str) -> bool:
 
 
 _START = attrgetter("start")
+CHAIN_STEPS = 3  # sentences back a chain of he/she subjects is followed
+# A sentence opened by a he/she subject, perhaps after a short opening phrase: "In his case, he …"
+_PRONOUN_OPENS = re.compile(r"(?:[^,.;:!?“”\"\n]{1,60},[ \t]+)?(?P<p>[Hh]e|[Ss]he)[ \t]+[a-z]")
 # "Asked whether he would take gifts from Lord Ames, he said": the participle's subject is the
 # main clause's, so nobody named inside the opener is the he/she after it
 _ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
@@ -253,7 +256,29 @@ class Resolver:
         s0 = self._sentence_start(subj.start)
         if depth == 0 and _ASKED_OPENER.match(self.text, s0, subj.start):
             return self.antecedent(s0, gender, s0, skip)
-        return self.antecedent(subj.start, gender, s0, skip)
+        return self._chained(subj.start, gender, s0, skip, CHAIN_STEPS) if depth == 0 else \
+            self.antecedent(subj.start, gender, s0, skip)
+
+    def _chained(self, pos: int, gender: str, s0: int, skip: frozenset[str], steps: int) -> str | None:
+        """Return whom a he/she means when the sentence before opens with a he/she of its gender: that one's referent.
+
+        `In Lind’s case, she chose to stay. “…,” she went on.`: the second "she" goes on with the
+        first, whose own sentence says who she is, not with an older sentence's subject.
+        """
+        if steps and s0 > 0 and not self._fits_in(s0, pos, gender):
+            prev = self._sentence_start(s0 - 1)
+            m = _PRONOUN_OPENS.match(self.text, prev, s0)
+            if m and (m.group("p").lower() == "he") == (gender == "m") and not self._inside(m.start("p")):
+                return self._chained(m.start("p"), gender, prev, skip, steps - 1)
+        return self.antecedent(pos, gender, s0, skip)
+
+    def _fits_in(self, lo: int, hi: int, gender: str) -> bool:
+        """Return True when a candidate a he/she of `gender` can mean stands in text[lo:hi]."""
+        for k in range(bisect_left(self.starts, lo), bisect_left(self.starts, hi)):
+            c = self.cands[k]
+            if c.gender == gender or not c.gender and c.strength == 2:
+                return True
+        return False
 
     def _sentence_start(self, pos: int) -> int:
         i = bisect_right(self.sentence_starts, pos) - 1

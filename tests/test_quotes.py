@@ -540,3 +540,10 @@ def test_a_person_introduced_in_the_sentence_before_is_the_pronoun_not_an_older_
 def test_a_name_right_after_called_is_not_speech_even_though_called_can_be_a_cue():
     assert _quotes("They joined a coalition called “Save Our Town,” which was formed last year.") == []
     assert "Come in, Tom!" in _said("She called, “Come in, Tom!”")
+
+
+def test_a_pronoun_goes_on_with_the_pronoun_that_opened_the_sentence_before():
+    text = ("Mara Lind walked south for days.\n\nDr. Sara Abed explained that there were 22 infants in the ward. "
+            "“Families have many difficulties,” she said.\n\nIn Lind’s case, she decided to stay at the hospital "
+            "to be near her child. “I am worried about him,” she continued.")
+    assert _said(text)["I am worried about him"] == "Mara Lind"
