@@ -46,7 +46,8 @@ class Subject:
 
 # ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
 _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
-                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|with|without|like|[a-z]{3,}ing)\s[^,“”\"]{1,80}|"
+                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|with|without|like|[a-z]{3,}ing|"
+                         r"(?:joined|accompanied|flanked|backed|supported|surrounded)\s+by)\s[^,“”\"]{1,80}|"
                          r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
 # (the third: a parenthetical between a subject and its verb: "My father, after showing a great
 # concern at it, said", "Trump, speaking at the White House, said")

@@ -547,3 +547,11 @@ def test_a_pronoun_goes_on_with_the_pronoun_that_opened_the_sentence_before():
             "“Families have many difficulties,” she said.\n\nIn Lind’s case, she decided to stay at the hospital "
             "to be near her child. “I am worried about him,” she continued.")
     assert _said(text)["I am worried about him"] == "Mara Lind"
+
+
+def test_a_subject_joined_by_others_and_an_indicating_verb_attribute_a_fragment():
+    said = _said("Judge Tom Brown, joined by two other judges, said the law and its history make clear that "
+                 "such children “are citizens from birth”.")
+    assert said == {"are citizens from birth": "Tom Brown"}
+    assert _said("The mayor indicated earlier this week that “temporary shelters” might be needed.") == {
+        "temporary shelters": "The mayor"}
