@@ -77,6 +77,9 @@ def _in_title(word: str) -> bool:
 
 
 _START = attrgetter("start")
+# A sentence about a thing: "The charter was …", "This rule has …" (is_thing then rules out people)
+_THING_OPENS = re.compile(r"(?P<np>(?:The|This)\s+(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+)\s+"
+                          r"(?:was|is|has|had|will|would|can|could|must|[a-z]+ed)\b")
 CHAIN_STEPS = 3  # sentences back a chain of he/she subjects is followed
 # A sentence opened by a he/she subject, perhaps after a short opening phrase: "In his case, he …"
 _PRONOUN_OPENS = re.compile(r"(?:[^,.;:!?“”\"\n]{1,60},[ \t]+)?(?P<p>[Hh]e|[Ss]he)[ \t]+[a-z]")
@@ -306,7 +309,15 @@ class Resolver:
             # "the letter stated … It described …", "World Athletics said … It added …"; if the
             # last speaker was a person, an "it" is not them
             return c.canon if is_thing(self.text[c.start:c.end], c.canon) else None
-        return None
+        # nobody spoke: the thing the sentence before is about ("The charter was signed in 1950.
+        # “…,” it reads")
+        s0 = self._sentence_start(at)
+        if s0 == 0:
+            return None
+        m = _THING_OPENS.match(self.text, self._sentence_start(s0 - 1), s0)
+        if m is None or not is_thing(m.group("np"), m.group("np")):
+            return None
+        return "the " + m.group("np").split(None, 1)[1]
 
     def _noun_phrase(self, subj: Subject) -> str:
         """Return whom a noun phrase subject means: a role's holder, a relative, an organisation, else itself."""

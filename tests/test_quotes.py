@@ -555,3 +555,10 @@ def test_a_subject_joined_by_others_and_an_indicating_verb_attribute_a_fragment(
     assert said == {"are citizens from birth": "Tom Brown"}
     assert _said("The mayor indicated earlier this week that “temporary shelters” might be needed.") == {
         "temporary shelters": "The mayor"}
+
+
+def test_it_with_no_thing_that_spoke_is_the_thing_the_sentence_before_is_about():
+    said = _said("The charter was signed in 1950, though its first article is written broadly. "
+                 "“All members are equal,” it reads.")
+    assert said == {"All members are equal": "the charter"}
+    assert _said("The old man was tired. “Go away,” it said.") == {"Go away": None}
