@@ -562,3 +562,9 @@ def test_it_with_no_thing_that_spoke_is_the_thing_the_sentence_before_is_about()
                  "“All members are equal,” it reads.")
     assert said == {"All members are equal": "the charter"}
     assert _said("The old man was tired. “Go away,” it said.") == {"Go away": None}
+
+
+def test_reminded_is_a_cue_for_a_quote_inside_a_quote_and_in_narration():
+    quotes = _quotes("“I grew up poor, and as my mother reminded me often ‘we owe nothing,’” Mara Lind said.")
+    assert [(q.speaker, q.depth) for q in quotes] == [("Mara Lind", 0), ("my mother", 1)]
+    assert _said("The mayor reminded reporters that the plan was “never final.”") == {"never final.": "The mayor"}
