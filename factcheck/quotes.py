@@ -212,8 +212,11 @@ def is_speech(ctx, span: Span, cue) -> bool:
         return True
     if span.unclosed:
         return False
-    if len(words) <= 3 and _modifies_noun(ctx.text, span.end):
-        return False  # used as a modifier: Labor’s “pragmatic” climate policies
+    if len(words) <= 3 and _modifies_noun(ctx.text, span.end) and not _AFTER_VERB.search(lead):
+        # used as a modifier: Labor’s “pragmatic” climate policies (after "would be" or "will"
+        # the word is a predicate or an adverb: would be “very unusual” given that …, would
+        # “gladly” sign)
+        return False
     if cue is not None and cue.where in ("partial", "according"):
         return True
     ends_sentence = bool(re.search(r"[.!?…—–-][’'\"”]?$", inner))
@@ -246,10 +249,15 @@ def _names_something(window: str) -> bool:
 _MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|told|tells|asked|asks)|['’]s)$", re.I)
 
 
+_AFTER_VERB = re.compile(r"\b(?:would|will|could|should|might|must|can|may|be|been|being|is|was|are|were)$")
+# Words after a quote that open a clause or a phrase, not a noun the quote modifies
+_NOT_NOUN_AFTER = frozenset("given despite amid unless although though whereas".split())
+
+
 def _modifies_noun(text: str, end: int) -> bool:
     """Return True when a lower-case content word follows the quote: it modifies that noun."""
     am = re.match(r" ([a-z][\w-]*)", text[end:end + 30])
-    return am is not None and am.group(1) not in FUNCTION_WORDS
+    return am is not None and am.group(1) not in FUNCTION_WORDS and am.group(1) not in _NOT_NOUN_AFTER
 
 
 _MINOR_WORDS = frozenset("a an the of and or in on at to for with from by as".split())

@@ -568,3 +568,10 @@ def test_reminded_is_a_cue_for_a_quote_inside_a_quote_and_in_narration():
     quotes = _quotes("“I grew up poor, and as my mother reminded me often ‘we owe nothing,’” Mara Lind said.")
     assert [(q.speaker, q.depth) for q in quotes] == [("Mara Lind", 0), ("my mother", 1)]
     assert _said("The mayor reminded reporters that the plan was “never final.”") == {"never final.": "The mayor"}
+
+
+def test_a_fragment_after_would_be_or_a_modal_is_no_noun_modifier():
+    said = _said("Tom Brown said that the new levy would be “highly irregular” given that trade is balanced.")
+    assert said == {"highly irregular": "Tom Brown"}
+    assert _said("Jane Smith said she would “happily” sign the bill.") == {"happily": "Jane Smith"}
+    assert _said("Labor’s “pragmatic” climate policies won.") == {}
