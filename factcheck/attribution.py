@@ -37,7 +37,16 @@ from .cues import (
 )
 from .quotes import Span
 from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
-from .subjects import NAME_END, NOMINATIVE, Subject, classify, subject_after_verb, subject_before_verb
+from .subjects import (
+    NAME_END,
+    NOMINATIVE,
+    Subject,
+    appositive_name,
+    classify,
+    is_document,
+    subject_after_verb,
+    subject_before_verb,
+)
 from .windows import Windows
 
 
@@ -197,6 +206,9 @@ class Context(Windows):
         m = AFTER_CUE_SUBJ.match(window)
         if m and verb_ok(m.group("cue")) and m.group("cue").split()[0] not in ("told", "tells", "telling"):
             subj = subject_after_verb(m.group("subj"), base + m.start("subj"))
+            if subj is not None and subj.kind == "np":
+                named = appositive_name(window, m.start("subj"), subj)
+                subj = replace(named, start=named.start + base, end=named.end + base) if named else subj
             if subj is not None and not (subj.kind == "pron" and subj.text.lower() == "it"):
                 return Cue("inverted", subj, m.group("cue"), True, base + clause_end(window, m.end("subj")))
         inner = self.text[span.inner[0]:span.inner[1]].rstrip()
@@ -359,9 +371,9 @@ class Context(Windows):
         participle: str | None = None
         for m in reversed(list(_CUE_WORD.finditer(window))):
             verb = m.group("cue")
-            if not verb_ok(verb) or _DETERMINED.search(window, max(0, m.start() - 30), m.start()) \
-                    or verb in ("read", "reads"):
-                continue  # "Hegseth's comments": a noun; "the plaque reads “…”": a sign, not speech
+            if not verb_ok(verb) or _DETERMINED.search(window, max(0, m.start() - 30), m.start()):
+                continue  # "Hegseth's comments": a noun
+            reads = verb in ("read", "reads")
             tail = window[m.end():]
             adjacent = bool(_CUE_TAIL.fullmatch(tail)) \
                 and len(tail.split()) <= 7
@@ -374,6 +386,8 @@ class Context(Windows):
                 return Cue("before" if adjacent else "partial", agent, verb, adjacent)
             subj = _coordinated_subject(window[:m.start()], base) or \
                 subject_before_verb(window[:m.start()], base, whole=False)
+            if reads and (subj is None or subj.kind != "np" or not is_document(subj.text)):
+                continue  # "the plaque reads “…”": a sign, not speech; "the statement read:" is
             where = "before"
             if subj is None and adjacent:
                 # `said Tommy, “where …`: the subject follows the verb, then a comma and the quote

@@ -77,6 +77,16 @@ def _in_title(word: str) -> bool:
 
 
 _START = attrgetter("start")
+# A sentence about a thing: "The charter was …", "This rule has …" (is_thing then rules out people)
+_THING_OPENS = re.compile(r"(?P<np>(?:The|This)\s+(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+)\s+"
+                          r"(?:was|is|has|had|will|would|can|could|must|[a-z]+ed)\b")
+CHAIN_STEPS = 3  # sentences back a chain of he/she subjects is followed
+# A sentence opened by a he/she subject, perhaps after a short opening phrase: "In his case, he …"
+_PRONOUN_OPENS = re.compile(r"(?:[^,.;:!?“”\"\n]{1,60},[ \t]+)?(?P<p>[Hh]e|[Ss]he)[ \t]+[a-z]")
+# "Asked whether he would take gifts from Lord Ames, he said": the participle's subject is the
+# main clause's, so nobody named inside the opener is the he/she after it
+_ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
+                           r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
 _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten))")
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
@@ -118,6 +128,9 @@ class Resolver:
             definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"]
             cands = sorted(cands + nouns, key=_START)
         self.cands = cands
+        self.first_at: dict[str, int] = {}  # where the narration first names each candidate
+        for c in cands:
+            self.first_at.setdefault(c.canon, c.start)
         self.starts = [c.start for c in cands]
         self.spoken: list[Candidate] = []  # subjects of speech cues, in text order
         self.spoken_starts: list[int] = []
@@ -243,7 +256,32 @@ class Resolver:
             if found:
                 return found
         skip = frozenset((speaker,)) if speaker and depth == 0 else frozenset()
-        return self.antecedent(subj.start, gender, self._sentence_start(subj.start), skip)
+        s0 = self._sentence_start(subj.start)
+        if depth == 0 and _ASKED_OPENER.match(self.text, s0, subj.start):
+            return self.antecedent(s0, gender, s0, skip)
+        return self._chained(subj.start, gender, s0, skip, CHAIN_STEPS) if depth == 0 else \
+            self.antecedent(subj.start, gender, s0, skip)
+
+    def _chained(self, pos: int, gender: str, s0: int, skip: frozenset[str], steps: int) -> str | None:
+        """Return whom a he/she means when the sentence before opens with a he/she of its gender: that one's referent.
+
+        `In Lind’s case, she chose to stay. “…,” she went on.`: the second "she" goes on with the
+        first, whose own sentence says who she is, not with an older sentence's subject.
+        """
+        if steps and s0 > 0 and not self._fits_in(s0, pos, gender):
+            prev = self._sentence_start(s0 - 1)
+            m = _PRONOUN_OPENS.match(self.text, prev, s0)
+            if m and (m.group("p").lower() == "he") == (gender == "m") and not self._inside(m.start("p")):
+                return self._chained(m.start("p"), gender, prev, skip, steps - 1)
+        return self.antecedent(pos, gender, s0, skip)
+
+    def _fits_in(self, lo: int, hi: int, gender: str) -> bool:
+        """Return True when a candidate a he/she of `gender` can mean stands in text[lo:hi]."""
+        for k in range(bisect_left(self.starts, lo), bisect_left(self.starts, hi)):
+            c = self.cands[k]
+            if c.gender == gender or not c.gender and c.strength == 2:
+                return True
+        return False
 
     def _sentence_start(self, pos: int) -> int:
         i = bisect_right(self.sentence_starts, pos) - 1
@@ -271,7 +309,15 @@ class Resolver:
             # "the letter stated … It described …", "World Athletics said … It added …"; if the
             # last speaker was a person, an "it" is not them
             return c.canon if is_thing(self.text[c.start:c.end], c.canon) else None
-        return None
+        # nobody spoke: the thing the sentence before is about ("The charter was signed in 1950.
+        # “…,” it reads")
+        s0 = self._sentence_start(at)
+        if s0 == 0:
+            return None
+        m = _THING_OPENS.match(self.text, self._sentence_start(s0 - 1), s0)
+        if m is None or not is_thing(m.group("np"), m.group("np")):
+            return None
+        return "the " + m.group("np").split(None, 1)[1]
 
     def _noun_phrase(self, subj: Subject) -> str:
         """Return whom a noun phrase subject means: a role's holder, a relative, an organisation, else itself."""
@@ -370,8 +416,21 @@ class Resolver:
             if far <= SUBJECT_LIMIT and self._is_subject(c):
                 subject = self._main_subject_of_sentence(c, gender, skip)
                 break
+        if subject is not None and latest is not None and latest is not subject and self._introduced_just_before(
+                latest, subject, sentence_start):
+            # "Among those who fled was Mara Lind, 25. “…,” she said": a person introduced by
+            # full name in the sentence just before speaks, not an older sentence's subject
+            return latest.canon
         best = subject or latest or weak
         return best.canon if best else None
+
+    def _introduced_just_before(self, latest: Candidate, subject: Candidate, sentence_start: int) -> bool:
+        """Return True when `latest` is first named, by a full name, in the sentence before `sentence_start`."""
+        prev_start = self._sentence_start(max(0, sentence_start - 1))
+        return (latest.start >= prev_start > subject.start and latest.strength == 2 and latest.canon[:1].isupper()
+                and " " in latest.canon
+                and self.first_at.get(latest.canon) == latest.start and not latest.spoken
+                and self.text[latest.end:latest.end + 1] not in ("’", "'"))
 
     def _main_subject_of_sentence(self, c: Candidate, gender: str, skip: frozenset[str]) -> Candidate:
         """Return the first fitting subject of `c`'s sentence outside a subordinate clause, else `c`.

@@ -194,7 +194,9 @@ def is_speech(ctx, span: Span, cue) -> bool:
         # inside a noun phrase, even right after a cue verb (a “much broader” group is words)
         return False
     if cue is not None and cue.adjacent:
-        return True
+        # "a coalition called “Save Our Town,”": a naming verb right before the marks, with no
+        # comma or colon between, names something even though "called" can be a cue
+        return not (_NAMED_RIGHT_BEFORE.search(window) and (len(words) <= SCARE_MAX_WORDS or _title_case(words)))
     if span.depth > 0:
         return False
     prev = ctx.prev_top(span)
@@ -210,8 +212,11 @@ def is_speech(ctx, span: Span, cue) -> bool:
         return True
     if span.unclosed:
         return False
-    if len(words) <= 3 and _modifies_noun(ctx.text, span.end):
-        return False  # used as a modifier: Labor’s “pragmatic” climate policies
+    if len(words) <= 3 and _modifies_noun(ctx.text, span.end) and not _AFTER_VERB.search(lead):
+        # used as a modifier: Labor’s “pragmatic” climate policies (after "would be" or "will"
+        # the word is a predicate or an adverb: would be “very unusual” given that …, would
+        # “gladly” sign)
+        return False
     if cue is not None and cue.where in ("partial", "according"):
         return True
     ends_sentence = bool(re.search(r"[.!?…—–-][’'\"”]?$", inner))
@@ -224,6 +229,9 @@ def is_speech(ctx, span: Span, cue) -> bool:
 # The last word of every NAMING alternative ("so-called" -> "called", "known as" -> "as"), at most 10 letters.
 _NAMING_LAST_WORD = re.compile(r"(?:called|calling|call|calls|as|named|naming|dubbed|dubbing|termed|entitled|titled|"
                                r"marked|words?|phrase|term|expression|title|labelled|labeled|read|reading)\s*$", re.I)
+
+
+_NAMED_RIGHT_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|nicknamed)[ \t]*$")
 
 
 def _names_something(window: str) -> bool:
@@ -241,10 +249,15 @@ def _names_something(window: str) -> bool:
 _MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|told|tells|asked|asks)|['’]s)$", re.I)
 
 
+_AFTER_VERB = re.compile(r"\b(?:would|will|could|should|might|must|can|may|be|been|being|is|was|are|were)$")
+# Words after a quote that open a clause or a phrase, not a noun the quote modifies
+_NOT_NOUN_AFTER = frozenset("given despite amid unless although though whereas".split())
+
+
 def _modifies_noun(text: str, end: int) -> bool:
     """Return True when a lower-case content word follows the quote: it modifies that noun."""
     am = re.match(r" ([a-z][\w-]*)", text[end:end + 30])
-    return am is not None and am.group(1) not in FUNCTION_WORDS
+    return am is not None and am.group(1) not in FUNCTION_WORDS and am.group(1) not in _NOT_NOUN_AFTER
 
 
 _MINOR_WORDS = frozenset("a an the of and or in on at to for with from by as".split())

@@ -46,7 +46,8 @@ class Subject:
 
 # ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
 _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
-                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|with|without|like|[a-z]{3,}ing)\s[^,“”\"]{1,80}|"
+                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|with|without|like|[a-z]{3,}ing|"
+                         r"(?:joined|accompanied|flanked|backed|supported|surrounded)\s+by)\s[^,“”\"]{1,80}|"
                          r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
 # (the third: a parenthetical between a subject and its verb: "My father, after showing a great
 # concern at it, said", "Trump, speaking at the White House, said")
@@ -77,6 +78,9 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         body = _AUX_TAIL.sub("", body)
     if not body:
         return None
+    doc = document_subject(body, base)
+    if doc is not None:
+        return doc
     body = re.sub(r"\s*\([^()]{1,40}\)$", "", body)  # "Sen. Lindsey Graham (R-S.C.)"
     appos = _APPOSITIVE.search(body)
     if appos and appos.start() > 0:
@@ -138,6 +142,26 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         return None
     return subj
 
+
+
+# `said the former editor of the paper, Jane Roe.`: a role, then the name in apposition
+_ROLE_THEN_NAME = re.compile(rf"(?P<np>{DET}\s[^,;:!?“”\"\n]{{1,80}}?),[ \t]+(?P<name>{NAME_RUN.pattern})"
+                             r"(?=\s*(?:[.,;:!?—–]|$))")
+
+
+def appositive_name(text: str, at: int, subj: Subject) -> Subject | None:
+    """Return the name in apposition to an inverted cue's role subject (`says the editor, Jo Roe`), else None."""
+    if subj.kind != "np":
+        return None
+    m = _ROLE_THEN_NAME.match(text, at)
+    if m is None or not any(re.sub(r"['’]s$", "", w.lower()) in ROLE_WORDS
+                                 for w in m.group("np").split()[1:]):
+        return None
+    tokens = split_name(m.group("name"))[1]
+    if not looks_like_person(tokens):
+        return None
+    start = m.start("name") + max(m.group("name").find(tokens[0]), 0)
+    return Subject("name", " ".join(tokens), start, m.end("name"))
 
 
 _SOMEONE = frozenset("another somebody someone everybody everyone nobody".split())
@@ -202,7 +226,8 @@ _GROUP_BODY = (rf"(?:(?:{_QUANTITY}|[Ss]enior|[Ll]ocal|[Ss]tate|[Ff]ederal|[Ff]o
                r"(?:\s+(?:familiar\s+with|close\s+to|briefed\s+on|involved\s+in|with\s+knowledge\s+of)"
                r"(?:\s+[a-z]+){1,3})?")
 _GROUP = re.compile(_GROUP_BODY)
-_GROUP_OPENS = re.compile(r"(?:^|[,;:.!?”\"—–]\s*|\b(?:and|but|that|while|as)\s+)$")  # a clause starts there
+_GROUP_OPENS = re.compile(r"(?:^|[,;:.!?”\"—–]\s*|\b(?:and|but|that|while|as|when|after|before|because|until|since|if|"
+                          r"where)\s+)$")  # a clause starts there
 _GROUP_END = re.compile(rf"(?<![\w’'-])(?P<subj>{_GROUP_BODY})\s*$")
 # What people speak through: "a statement from the White House said", "the letter stated".
 DOCUMENT_NOUNS = frozenset("statement letter release report post message filing memo note email e-mail tweet video".split())
@@ -255,6 +280,38 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
     if np_like and 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
         return Subject("np", stripped, off, off + len(stripped))
     return None
+
+
+_DOC_WORD = re.compile(rf"\b(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\b")
+# "The Greens’ letter to the regulator, Anna Holt,", "a statement by a spokesperson confirming the
+# move": a document and whom it is from, then whom it went to or what it was about
+_DOC_SUBJECT = re.compile(
+    rf"(?P<subj>(?:{DET}\s+(?:{NAME_RUN.pattern}['’]s?\s+)?|{NAME_RUN.pattern}['’]s?\s+)(?:[a-z][\w-]*\s+)?"
+    rf"(?:{'|'.join(sorted(DOCUMENT_NOUNS))})(?:\s+(?:from|by)\s+[^,;:“”\"]{{1,60}}?)?)"
+    r"(?:\s+(?:to|for|on|about|over|confirming|announcing|addressed\s+to|sent\s+to)\s[^“”\".;:!?]{1,120}?)?,?\s*$")
+_DOC_OPENS = re.compile(r"(?:^|[,;:.!?”\"—–]\s*|\b(?:and|but|that|while|as|when)\s+)$")
+
+
+def document_subject(body: str, base: int) -> Subject | None:
+    """Return a document subject with what follows its head (`the letter to Jo Roe, the regulator,`), else None.
+
+    The words after the head name whom the document went to or what it was about, so no name
+    among them is the speaker: the document (and through it its author) is.
+    """
+    tail = body[-240:]
+    if not _DOC_WORD.search(tail):
+        return None  # the common case, decided without the long pattern
+    off = len(body) - len(tail)
+    m = _DOC_SUBJECT.search(tail)
+    if m is None or not _DOC_OPENS.search(tail, 0, m.start()):
+        return None
+    at = base + off + m.start("subj")
+    return Subject("np", m.group("subj"), at, at + len(m.group("subj")))
+
+
+def is_document(np: str) -> bool:
+    """Return True for a noun phrase that names a document ("the statement", "Acme's letter")."""
+    return bool(_DOC_WORD.search(np))
 
 
 def _name_in_run(run: str) -> tuple[str, str] | None:
