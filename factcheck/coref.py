@@ -259,8 +259,14 @@ class Resolver:
         s0 = self._sentence_start(subj.start)
         if depth == 0 and _ASKED_OPENER.match(self.text, s0, subj.start):
             return self.antecedent(s0, gender, s0, skip)
-        return self._chained(subj.start, gender, s0, skip, CHAIN_STEPS) if depth == 0 else \
-            self.antecedent(subj.start, gender, s0, skip)
+        if depth:
+            return self.antecedent(subj.start, gender, s0, skip)
+        found = self._chained(subj.start, gender, s0, skip, CHAIN_STEPS)
+        if skip and speaker and self.gender(found) != gender and self.gender(speaker) == gender:
+            # "“The question is — what is the best way …?” said Emily Seidel, chief executive of
+            # Americans for Prosperity. “…,” she said": the asker is the only she; no answer here
+            return speaker
+        return found
 
     def _chained(self, pos: int, gender: str, s0: int, skip: frozenset[str], steps: int) -> str | None:
         """Return whom a he/she means when the sentence before opens with a he/she of its gender: that one's referent.

@@ -575,3 +575,15 @@ def test_a_fragment_after_would_be_or_a_modal_is_no_noun_modifier():
     assert said == {"highly irregular": "Tom Brown"}
     assert _said("Jane Smith said she would “happily” sign the bill.") == {"happily": "Jane Smith"}
     assert _said("Labor’s “pragmatic” climate policies won.") == {}
+
+
+def test_a_place_named_as_a_noun_modifier_gets_no_gender_from_the_she_after_it():
+    text = ("Mary Smith makes an exception for John. She compares him to Trump. John’s presence in the "
+            "Las Vegas debate will give voters “a live demonstration,” she said Tuesday.")
+    assert _said(text) == {"a live demonstration": "Mary Smith"}
+
+
+def test_a_rhetorical_question_s_speaker_is_the_she_after_it_when_no_other_she_is_near():
+    text = ("“The question is — what is the best way forward?” said Emily Stone, chief executive of "
+            "Friends of Parks. “We don’t see protests as the way,” she said.")
+    assert _said(text)["We don’t see protests as the way"] == "Emily Stone"
