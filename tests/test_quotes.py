@@ -587,3 +587,11 @@ def test_a_rhetorical_question_s_speaker_is_the_she_after_it_when_no_other_she_i
     text = ("“The question is — what is the best way forward?” said Emily Stone, chief executive of "
             "Friends of Parks. “We don’t see protests as the way,” she said.")
     assert _said(text)["We don’t see protests as the way"] == "Emily Stone"
+
+
+def test_a_role_with_no_article_between_name_and_cue_is_an_appositive():
+    assert _said("“Yes, we are late,” Tom Brown, chief executive of Acme, said on Monday.") == {
+        "Yes, we are late": "Tom Brown"}
+    text = ("“We are late,” Mara Lind, chief commercial officer at the satellite company Orbitco, "
+            "said of the country’s entry into the space industry.")
+    assert _said(text) == {"We are late": "Mara Lind"}
