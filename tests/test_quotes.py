@@ -595,3 +595,9 @@ def test_a_role_with_no_article_between_name_and_cue_is_an_appositive():
     text = ("“We are late,” Mara Lind, chief commercial officer at the satellite company Orbitco, "
             "said of the country’s entry into the space industry.")
     assert _said(text) == {"We are late": "Mara Lind"}
+
+
+def test_a_quote_broken_by_a_few_narrator_words_takes_the_speaker_of_its_second_part():
+    text = ("“Fine,” said Tom Brown. The group met again in May. “We have a mixture of professors” inside "
+            "the country “that are doing supervision”, too, says Mary Rhoads.")
+    assert _said(text)["We have a mixture of professors"] == "Mary Rhoads"
