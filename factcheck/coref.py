@@ -248,6 +248,8 @@ class Resolver:
             return self._group(subj.start)
         if low == "it":
             return self._thing(subj.start)
+        if low == "i" and depth > 0:
+            return speaker  # “… I said, ‘I’ve never seen it.’”: the one speaking the outer quote
         if low not in ("he", "she"):
             return None
         gender = "m" if low == "he" else "f"

@@ -601,3 +601,8 @@ def test_a_quote_broken_by_a_few_narrator_words_takes_the_speaker_of_its_second_
     text = ("“Fine,” said Tom Brown. The group met again in May. “We have a mixture of professors” inside "
             "the country “that are doing supervision”, too, says Mary Rhoads.")
     assert _said(text)["We have a mixture of professors"] == "Mary Rhoads"
+
+
+def test_i_inside_a_quote_is_the_one_speaking_the_quote_around_it():
+    quotes = _quotes("“No, but it was obvious. I said, ‘I’ve never seen it.’ I do not,” said Tom Brown.")
+    assert [(q.speaker, q.depth) for q in quotes] == [("Tom Brown", 0), ("Tom Brown", 1)]
