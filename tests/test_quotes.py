@@ -606,3 +606,10 @@ def test_a_quote_broken_by_a_few_narrator_words_takes_the_speaker_of_its_second_
 def test_i_inside_a_quote_is_the_one_speaking_the_quote_around_it():
     quotes = _quotes("“No, but it was obvious. I said, ‘I’ve never seen it.’ I do not,” said Tom Brown.")
     assert [(q.speaker, q.depth) for q in quotes] == [("Tom Brown", 0), ("Tom Brown", 1)]
+
+
+def test_an_intensive_reflexive_and_an_opener_before_a_title_like_surname_leave_the_subject():
+    text = "The Tories replaced her with John Major. As Major himself noted, “Our win meant that Labour had to change.”"
+    assert _said(text) == {"Our win meant that Labour had to change.": "John Major"}
+    text = "The board met. As Tom Brown himself noted, “We had to change.”"
+    assert _said(text) == {"We had to change.": "Tom Brown"}
