@@ -85,6 +85,9 @@ CHAIN_STEPS = 3  # sentences back a chain of he/she subjects is followed
 _PRONOUN_OPENS = re.compile(r"(?:[^,.;:!?“”\"\n]{1,60},[ \t]+)?(?P<p>[Hh]e|[Ss]he)[ \t]+[a-z]")
 # "Asked whether he would take gifts from Lord Ames, he said": the participle's subject is the
 # main clause's, so nobody named inside the opener is the he/she after it
+# The writer putting a question in an interview: "I ask if …", "when I asked him whether …"
+_WRITER_ASKS = re.compile(r"\b(?:I|we)\b[^.!?“”\n]{0,80}?\bask(?:ed)?\b(?:\s+(?:him|her|them))?\s+"
+                          r"(?:if|whether|about|why|how|what|when)\b")
 _ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
                            r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
@@ -261,6 +264,10 @@ class Resolver:
         s0 = self._sentence_start(subj.start)
         if depth == 0 and _ASKED_OPENER.match(self.text, s0, subj.start):
             return self.antecedent(s0, gender, s0, skip)
+        if depth == 0:
+            answerer = self._interviewee(subj.start, s0, gender, skip)
+            if answerer:
+                return answerer
         if depth:
             return self.antecedent(subj.start, gender, s0, skip)
         found = self._chained(subj.start, gender, s0, skip, CHAIN_STEPS)
@@ -269,6 +276,33 @@ class Resolver:
             # Americans for Prosperity. “…,” she said": the asker is the only she; no answer here
             return speaker
         return found
+
+    def _interviewee(self, pos: int, s0: int, gender: str, skip: frozenset[str]) -> str | None:
+        """Return who answers the writer's question ("I ask if Tom Brown … “…,” he snaps"), else None.
+
+        The he/she is the one interviewed, not someone the question is about: of the people of
+        that gender named before, outside the question, the one the document names most.
+        """
+        prev = self._sentence_start(max(0, s0 - 1)) if s0 else s0
+        asked = [m for m in _WRITER_ASKS.finditer(self.text, prev, pos) if not self._inside(m.start())]
+        if not asked:
+            return None
+        lo = max(0, pos - NARRATION_LIMIT)
+        counts: dict[str, int] = {}
+        for c in self._backwards(pos):
+            if c.start < lo:
+                break
+            if c.spoken or c.canon in skip or c.gender != gender or c.strength < 2:
+                continue
+            if any(m.end() <= c.start and not re.search(r"[.!?]\s", self.text[m.end():c.start]) for m in asked):
+                continue  # named in the question: what it is about, not who answers
+            counts[c.canon] = 0
+        if not counts:
+            return None
+        for m in self.people.mentions:
+            if m.canon in counts and not m.inside:
+                counts[m.canon] += 1
+        return max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
 
     def _chained(self, pos: int, gender: str, s0: int, skip: frozenset[str], steps: int) -> str | None:
         """Return whom a he/she means when the sentence before opens with a he/she of its gender: that one's referent.

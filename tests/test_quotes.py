@@ -613,3 +613,11 @@ def test_an_intensive_reflexive_and_an_opener_before_a_title_like_surname_leave_
     assert _said(text) == {"Our win meant that Labour had to change.": "John Major"}
     text = "The board met. As Tom Brown himself noted, “We had to change.”"
     assert _said(text) == {"We had to change.": "Tom Brown"}
+
+
+def test_the_he_answering_the_writer_s_question_is_the_one_interviewed_not_its_topic():
+    text = ("As I sit opposite Tom Brown in his office, near John Smith’s shop, I ask if Sir Bill Jones is "
+            "good enough to last two terms. “Yes, of course,” he snaps. The look he gives me when I ask about "
+            "Jones is the one he gave me when I asked him if he’d read Piers Morgan’s diaries. “How on earth?” "
+            "he said. Tom Brown is 71.")
+    assert _said(text) == {"Yes, of course": "Tom Brown", "How on earth?": "Tom Brown"}
