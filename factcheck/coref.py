@@ -85,6 +85,7 @@ CHAIN_STEPS = 3  # sentences back a chain of he/she subjects is followed
 _PRONOUN_OPENS = re.compile(r"(?:[^,.;:!?“”\"\n]{1,60},[ \t]+)?(?P<p>[Hh]e|[Ss]he)[ \t]+[a-z]")
 # "Asked whether he would take gifts from Lord Ames, he said": the participle's subject is the
 # main clause's, so nobody named inside the opener is the he/she after it
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|added|explained|recalled|claimed|alleged|insisted)\b")
 # The writer putting a question in an interview: "I ask if …", "when I asked him whether …"
 _WRITER_ASKS = re.compile(r"\b(?:I|we)\b[^.!?“”\n]{0,80}?\bask(?:ed)?\b(?:\s+(?:him|her|them))?\s+"
                           r"(?:if|whether|about|why|how|what|when)\b")
@@ -464,7 +465,32 @@ class Resolver:
             # full name in the sentence just before speaks, not an older sentence's subject
             return latest.canon
         best = subject or latest or weak
+        if best is not None and best.gender == gender and not best.spoken:
+            reporter = self._reporter_of(best, pos)
+            if reporter is not None:
+                return reporter.canon
         return best.canon if best else None
+
+    def _reporter_of(self, c: Candidate, pos: int) -> Candidate | None:
+        """Return who introduced `c` in their own reported account, when a he/she at `pos` should mean them.
+
+        "Tom Brown said the lease went in 2014 to one Mr Green … Mr Green then sold it. “…,” he
+        said.": Green is what Brown's account is about; the one speaking is Brown.
+        """
+        first = self.first_at.get(c.canon, c.start)
+        s = self._sentence_start(first)
+        verb = None
+        for verb in _REPORTING_VERB.finditer(self.text, s, first):
+            pass
+        if verb is None or self._inside(verb.start()):
+            return None
+        reporter = self.main_subject(s, verb.start())
+        if reporter is None or reporter.canon == c.canon or self.gender(reporter.canon) != c.gender \
+                or self.narration(reporter.end, pos) > SUBJECT_LIMIT:
+            return None
+        if any(o.canon == c.canon and o.spoken for o in self.spoken if o.start < pos):
+            return None  # Green has spoken himself since
+        return reporter
 
     def _introduced_just_before(self, latest: Candidate, subject: Candidate, sentence_start: int) -> bool:
         """Return True when `latest` is first named, by a full name, in the sentence before `sentence_start`."""

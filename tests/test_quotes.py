@@ -621,3 +621,10 @@ def test_the_he_answering_the_writer_s_question_is_the_one_interviewed_not_its_t
             "Jones is the one he gave me when I asked him if he’d read Piers Morgan’s diaries. “How on earth?” "
             "he said. Tom Brown is 71.")
     assert _said(text) == {"Yes, of course": "Tom Brown", "How on earth?": "Tom Brown"}
+
+
+def test_he_said_after_a_report_about_another_man_is_the_reporter():
+    text = ("Tom Brown, who worked for the firm before, said the lease was issued in 2014 to one Mr Green of "
+            "Leeds, on condition that he would develop the area. He said Mr Green later subleased it. Mr Green "
+            "then sold the lease to Acme. “Four years have passed without any development,” he said.")
+    assert _said(text) == {"Four years have passed without any development": "Tom Brown"}
