@@ -80,6 +80,12 @@ _START = attrgetter("start")
 # A sentence about a thing: "The charter was …", "This rule has …" (is_thing then rules out people)
 _THING_OPENS = re.compile(r"(?P<np>(?:The|This)\s+(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+)\s+"
                           r"(?:was|is|has|had|will|would|can|could|must|[a-z]+ed)\b")
+# Nouns for a firm that a one-word name before may be ("Strava … the company")
+_FIRM_NOUNS = frozenset("company firm startup group bank airline carrier retailer platform app".split())
+_ORG_NP = re.compile(r"(?:the|The)\s+(?P<head>[a-z]+)")
+# A sentence opened by a one-word name and its verb: "Strava wouldn’t confirm …", "Acme said …"
+_NAME_OPENS = re.compile(r"(?P<name>[A-Z][\w&-]+)\s+(?:[a-z]+n[’']t|was|is|has|had|will|would|did|does|"
+                         r"[a-z]+ed|[a-z]+s)\b")
 CHAIN_STEPS = 3  # sentences back a chain of he/she subjects is followed
 # A sentence opened by a he/she subject, perhaps after a short opening phrase: "In his case, he …"
 _PRONOUN_OPENS = re.compile(r"(?:[^,.;:!?“”\"\n]{1,60},[ \t]+)?(?P<p>[Hh]e|[Ss]he)[ \t]+[a-z]")
@@ -403,7 +409,28 @@ class Resolver:
                 return named
         if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
             return nominal_canon(words)
-        return organisation(self.text, subj.text, subj.start, self._inside) or subj.text
+        return organisation(self.text, subj.text, subj.start, self._inside) or self._org_opening(subj) or subj.text
+
+    def _org_opening(self, subj: Subject) -> str | None:
+        """Return the organisation "the company" means when the sentence before opens with it, else None.
+
+        "Acme wouldn’t confirm how many users it has. But the company previously reported …":
+        Acme, a one-word name that is no one's surname and has no he or she.
+        """
+        m = _ORG_NP.fullmatch(subj.text)
+        if m is None or m.group("head") not in _FIRM_NOUNS:
+            return None
+        s0 = self._sentence_start(subj.start)
+        if s0 == 0:
+            return None
+        opens = _NAME_OPENS.match(self.text, self._sentence_start(s0 - 1), s0)
+        if opens is None:
+            return None
+        name = opens.group("name")
+        canon = self.people.canonical(name) or name
+        if self.people.gender(canon) or canon.split()[-1] == name != canon:
+            return None  # a person: "Salazar" is Matt Salazar
+        return name
 
     def named_referent(self, pos: int, gender: str, exclude: set) -> str | None:
         """Return the named person a definite person noun before `pos` most likely means, else None."""

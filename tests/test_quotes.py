@@ -628,3 +628,12 @@ def test_he_said_after_a_report_about_another_man_is_the_reporter():
             "Leeds, on condition that he would develop the area. He said Mr Green later subleased it. Mr Green "
             "then sold the lease to Acme. “Four years have passed without any development,” he said.")
     assert _said(text) == {"Four years have passed without any development": "Tom Brown"}
+
+
+def test_the_company_is_the_one_word_firm_that_opens_the_sentence_before():
+    text = ("Acme wouldn’t confirm how many users it has. But the company previously reported that women are "
+            "“23% less likely to record activity.”")
+    assert _said(text) == {"23% less likely to record activity.": "Acme"}
+    text = ("Matt Salazar joined in May. Salazar wouldn’t confirm the plan. But the company previously "
+            "reported that women are “less likely to run.”")
+    assert _said(text) != {"less likely to run.": "Matt Salazar"}
