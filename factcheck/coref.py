@@ -397,6 +397,10 @@ class Resolver:
             named = self.name_of(who) if who is not None and who.kind != "pron" else None
             if named:
                 return named
+        if len(words) >= 3 and words[0].lower() == "the" and words[1].lower() in ("former", "ex-", "late") and role:
+            named = self._most_named_before(subj.start)
+            if named:
+                return named  # "the former mayor argued": someone the story is about, not a newcomer
         if words[0].lower() == "the" and head in HEAD_SET:
             named = self.named_referent(subj.start, PERSON_GENDER.get(head, ""), set())
             if named:
@@ -431,6 +435,19 @@ class Resolver:
         if self.people.gender(canon) or canon.split()[-1] == name != canon:
             return None  # a person: "Salazar" is Matt Salazar
         return name
+
+    def _most_named_before(self, pos: int) -> str | None:
+        """Return the person the narration before `pos` names most often (at least 3 times, by a full name), else None."""
+        counts: dict[str, int] = {}
+        for m in self.people.mentions:
+            if m.start >= pos:
+                break
+            if not m.inside and m.person:
+                counts[m.canon] = counts.get(m.canon, 0) + 1
+        best = max(counts, key=lambda k: counts[k], default=None)
+        if best is None or counts[best] < 3 or " " not in best:
+            return None
+        return best
 
     def named_referent(self, pos: int, gender: str, exclude: set) -> str | None:
         """Return the named person a definite person noun before `pos` most likely means, else None."""

@@ -637,3 +637,9 @@ def test_the_company_is_the_one_word_firm_that_opens_the_sentence_before():
     text = ("Matt Salazar joined in May. Salazar wouldn’t confirm the plan. But the company previously "
             "reported that women are “less likely to run.”")
     assert _said(text) != {"less likely to run.": "Matt Salazar"}
+
+
+def test_the_former_role_is_the_person_the_story_names_most():
+    text = ("Mike Brown ran the city. Brown has tried to apologise. But Brown hit a hurdle when audio surfaced. "
+            "In the speech, the former mayor argued that 95% of “murders and murderers” were young.")
+    assert _said(text) == {"murders and murderers": "Mike Brown"}
