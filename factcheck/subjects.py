@@ -142,9 +142,12 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         if any(w.lower() in ("and", "but") for w in words[1:]):
             return None
     if not whole and not rel:
-        tail = lead.split()[-1:]
-        if tail and tail[0].lower() in ("to", "by", "of", "for", "with", "from", "at", "about", "told", "asked", "that"):
-            return None  # "said to Vance", "asked by reporters"
+        lead_words = lead.split()
+        tail = lead_words[-1:]
+        titled = tail in (["of"], ["for"]) and len(lead_words) >= 2 and lead_words[-2][:1].isupper()
+        if tail and tail[0].lower() in ("to", "by", "of", "for", "with", "from", "at", "about", "told", "asked", "that") \
+                and not titled:
+            return None  # "said to Vance", "asked by reporters" ("Secretary of State Marco Rubio" is a title)
     subj = classify(m.group("subj"), base + m.start("subj"))
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
         return None

@@ -643,3 +643,9 @@ def test_the_former_role_is_the_person_the_story_names_most():
     text = ("Mike Brown ran the city. Brown has tried to apologise. But Brown hit a hurdle when audio surfaced. "
             "In the speech, the former mayor argued that 95% of “murders and murderers” were young.")
     assert _said(text) == {"murders and murderers": "Mike Brown"}
+
+
+def test_a_title_with_of_before_the_name_is_no_preposition_before_the_subject():
+    said = _said("Secretary of State Mara Lind suggested a policy of “oil quarantine” for the new leadership.")
+    assert said == {"oil quarantine": "Mara Lind"}
+    assert _said("The cable was sent to Mara Lind suggested “more talks” soon.") != {"more talks": "Mara Lind"}
