@@ -31,7 +31,7 @@ SPEECH_VERBS = (
     "slammed dismissed condemned branded criticized criticised criticizing criticising warning insisting "
     "arguing declaring noting writing reported reports stating claiming vowing promising urging pledging detailed "
     "highlighted asserted clarified revealed disclosed countered elaborated recounted underscored commented "
-    "indicated indicates signalled signaled reminded reminds "
+    "indicated indicates signalled signaled reminded reminds estimated estimates "
     # verbs of dialogue in fiction: "“Trial heats!” sneered Jock"
     "sneered interposed snarled scoffed chirped wailed moaned grunted panted persisted queried sputtered stammered "
     "stuttered snorted purred mocked scolded chided blurted piped squeaked thundered barked hollered gushed "

@@ -649,3 +649,8 @@ def test_a_title_with_of_before_the_name_is_no_preposition_before_the_subject():
     said = _said("Secretary of State Mara Lind suggested a policy of “oil quarantine” for the new leadership.")
     assert said == {"oil quarantine": "Mara Lind"}
     assert _said("The cable was sent to Mara Lind suggested “more talks” soon.") != {"more talks": "Mara Lind"}
+
+
+def test_estimated_is_a_cue_for_a_figure_in_quotes():
+    assert _said("In late March, Dr Mara Lind estimated “between 1,000 and 2,000” could die.") == {
+        "between 1,000 and 2,000": "Mara Lind"}
