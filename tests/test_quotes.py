@@ -654,3 +654,9 @@ def test_a_title_with_of_before_the_name_is_no_preposition_before_the_subject():
 def test_estimated_is_a_cue_for_a_figure_in_quotes():
     assert _said("In late March, Dr Mara Lind estimated “between 1,000 and 2,000” could die.") == {
         "between 1,000 and 2,000": "Mara Lind"}
+
+
+def test_a_short_quote_modifying_the_noun_before_a_comma_and_an_attribution_is_no_speech():
+    text = "In a sign of how loath they are to be seen as “astroturf” creations, the group said it had dropped the plan."
+    assert _said(text) == {}
+    assert _said("“Stop” shouted the man.") == {"Stop": "the man"}
