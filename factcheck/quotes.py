@@ -251,7 +251,7 @@ def _names_something(window: str) -> bool:
 
 
 # Before a quoted name inside a noun phrase: a determiner, a possessive, or the listener of "told".
-_MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|told|tells|asked|asks)|['’]s)$", re.I)
+_MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|told|tells|asked|asks)|['’]s|\ws['’])$", re.I)
 
 
 _NOUN_THEN_COMMA = re.compile(r" [a-z][\w-]*,")

@@ -660,3 +660,8 @@ def test_a_short_quote_modifying_the_noun_before_a_comma_and_an_attribution_is_n
     text = "In a sign of how loath they are to be seen as “astroturf” creations, the group said it had dropped the plan."
     assert _said(text) == {}
     assert _said("“Stop” shouted the man.") == {"Stop": "the man"}
+
+
+def test_a_title_after_a_plural_possessive_and_before_a_noun_is_a_name():
+    text = "1981: The Rolling Stones (a late start). The Rolling Stones’ “Tattoo You” tour made a stop at the stadium."
+    assert _said(text) == {}
