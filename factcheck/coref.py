@@ -144,6 +144,7 @@ class Resolver:
         self.starts = [c.start for c in cands]
         self.spoken: list[Candidate] = []  # subjects of speech cues, in text order
         self.spoken_starts: list[int] = []
+        self.first_spoken: dict[str, int] = {}  # where each speaker first spoke
         for c in definite:
             # "Pramod Dandia … The youth spends around Rs 500 …": the youth is Dandia
             named = self.named_referent(c.start, c.gender, set())
@@ -225,6 +226,7 @@ class Resolver:
             strength = 2 if gender or self.people.is_person(canon) else 1
             self.spoken.append(Candidate(start, end, canon, gender, strength, True, True))
             self.spoken_starts.append(start)
+            self.first_spoken.setdefault(canon, start)
 
     def _backwards(self, pos: int) -> Iterator[Candidate]:
         """Yield the candidates before `pos`, latest first: mentions and speakers merged."""
@@ -532,7 +534,7 @@ class Resolver:
         if reporter is None or reporter.canon == c.canon or self.gender(reporter.canon) != c.gender \
                 or self.narration(reporter.end, pos) > SUBJECT_LIMIT:
             return None
-        if any(o.canon == c.canon and o.spoken for o in self.spoken if o.start < pos):
+        if self.first_spoken.get(c.canon, pos) < pos:
             return None  # Green has spoken himself since
         return reporter
 
