@@ -247,17 +247,19 @@ def news(folder: Path, errors: int, show: str) -> dict:
         for doc_id, doc, d in news_documents(folder / name):
             split = "seeds" if doc_id.startswith("seeds/") else split_of(doc_id)
             c = stats.setdefault(("seeds" if split == "seeds" else dataset, split), Counter())
-            c3 = stats.setdefault((dataset, split + "-r3"), Counter())
-            _score_news(doc_id, doc, d, c, c3, samples if split in (show, "seeds") else None, errors, split == show)
+            by_round = {r: stats.setdefault((dataset, f"{split}-r{r}"), Counter()) for r in (3, 4)}
+            _score_news(doc_id, doc, d, c, by_round, samples if split in (show, "seeds") else None, errors,
+                        split == show)
     return {"stats": stats, "samples": samples}
 
 
-def _score_news(doc_id: str, doc, d: dict, c0: Counter, c3: Counter, samples: list[str] | None, errors: int,
-                show_all: bool) -> None:
+def _score_news(doc_id: str, doc, d: dict, c0: Counter, by_round: dict[int, Counter], samples: list[str] | None,
+                errors: int, show_all: bool) -> None:
     """Count one labelled document's quotes found, speakers right and non-speech spans taken for speech.
 
-    Quotes labelled in the third round (`"round": 3`) count in c3, so the rules' accuracy on
-    paragraphs no rule was written for stays visible apart; everything else counts in c0.
+    Quotes labelled in a later round (`"round": 3` or `4`) count in that round's counter, so the
+    rules' accuracy on paragraphs no rule was written for stays visible apart; everything else
+    counts in c0.
     """
     c = c0
     quotes = segment(doc)[1]
@@ -265,13 +267,14 @@ def _score_news(doc_id: str, doc, d: dict, c0: Counter, c3: Counter, samples: li
     used = set()
     want = samples is not None
     for lab in d["quotes"]:
-        c = c3 if lab.get("round") == 3 else c0
+        rnd = lab.get("round")
+        c = by_round.get(rnd, c0) if rnd else c0
         key = _norm(lab["quote"])
         hits = [(len(t), i, q) for i, (t, q) in enumerate(normed) if key in t]
         c["labelled"] += 1
         if not hits:
             if want and len(samples) < errors:
-                samples.append(f"MISS{'3' if c is c3 else ''} [{doc_id}] {lab['quote']!r}")
+                samples.append(f"MISS{rnd or ''} [{doc_id}] {lab['quote']!r}")
             continue
         _, i, q = min(hits, key=lambda h: h[:2])
         used.add(i)
@@ -282,7 +285,7 @@ def _score_news(doc_id: str, doc, d: dict, c0: Counter, c3: Counter, samples: li
         ok = speaker_ok(q.speaker, [lab["speaker"], *lab.get("also", [])])
         c["correct"] += ok
         if not ok and want and show_all and len(samples) < errors:
-            tag = "SPK3" if c is c3 else "SPK"
+            tag = f"SPK{rnd or ''}"
             samples.append(f"{tag} [{doc_id}] {q.text[:60]!r} -> {q.speaker!r} via {q.mention!r} ({q.how}); "
                            f"gold {lab['speaker']!r}")
     c = c0
@@ -309,12 +312,13 @@ def print_news(result: dict, dev_only: bool = False) -> None:
         dev = sum((stats.get((s, "dev"), empty) for s in sets), Counter())
         test = sum((stats.get((s, "test"), empty) for s in sets), Counter())
         dev3 = sum((stats.get((s, "dev-r3"), empty) for s in sets), Counter())
-        test += sum((stats.get((s, "test-r3"), empty) for s in sets), Counter())
-        rows += [(dataset, "dev", dev), (dataset, "dev-r3", dev3), (dataset, "test", test),
-                 (dataset, "all", dev + dev3 + test)]
+        dev4 = sum((stats.get((s, "dev-r4"), empty) for s in sets), Counter())
+        test += sum((stats.get((s, f"test-r{r}"), empty) for s in sets for r in (3, 4)), Counter())
+        rows += [(dataset, "dev", dev), (dataset, "dev-r3", dev3), (dataset, "dev-r4", dev4), (dataset, "test", test),
+                 (dataset, "all", dev + dev3 + dev4 + test)]
     rows.append(("all+seeds", "all", sum(stats.values(), Counter())))
     if dev_only:
-        rows = [r for r in rows if r[1] in ("dev", "dev-r3")]
+        rows = [r for r in rows if r[1] in ("dev", "dev-r3", "dev-r4")]
     for dataset, split, c in rows:
         acc = c["correct"] / c["scored"] if c["scored"] else 0.0
         print(f"{dataset:9} {split:6} {c['labelled']:8d} {c['found']:6d} {c['scored']:10d} {acc:8.3f} "

@@ -80,11 +80,21 @@ _START = attrgetter("start")
 # A sentence about a thing: "The charter was …", "This rule has …" (is_thing then rules out people)
 _THING_OPENS = re.compile(r"(?P<np>(?:The|This)\s+(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+)\s+"
                           r"(?:was|is|has|had|will|would|can|could|must|[a-z]+ed)\b")
+# Nouns for a firm that a one-word name before may be ("Strava … the company")
+_FIRM_NOUNS = frozenset("company firm startup group bank airline carrier retailer platform app".split())
+_ORG_NP = re.compile(r"(?:the|The)\s+(?P<head>[a-z]+)")
+# A sentence opened by a one-word name and its verb: "Strava wouldn’t confirm …", "Acme said …"
+_NAME_OPENS = re.compile(r"(?P<name>[A-Z][\w&-]+)\s+(?:[a-z]+n[’']t|was|is|has|had|will|would|did|does|"
+                         r"[a-z]+ed|[a-z]+s)\b")
 CHAIN_STEPS = 3  # sentences back a chain of he/she subjects is followed
 # A sentence opened by a he/she subject, perhaps after a short opening phrase: "In his case, he …"
 _PRONOUN_OPENS = re.compile(r"(?:[^,.;:!?“”\"\n]{1,60},[ \t]+)?(?P<p>[Hh]e|[Ss]he)[ \t]+[a-z]")
 # "Asked whether he would take gifts from Lord Ames, he said": the participle's subject is the
 # main clause's, so nobody named inside the opener is the he/she after it
+_REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|added|explained|recalled|claimed|alleged|insisted)\b")
+# The writer putting a question in an interview: "I ask if …", "when I asked him whether …"
+_WRITER_ASKS = re.compile(r"\b(?:I|we)\b[^.!?“”\n]{0,80}?\bask(?:ed)?\b(?:\s+(?:him|her|them))?\s+"
+                          r"(?:if|whether|about|why|how|what|when)\b")
 _ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
                            r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
@@ -134,6 +144,7 @@ class Resolver:
         self.starts = [c.start for c in cands]
         self.spoken: list[Candidate] = []  # subjects of speech cues, in text order
         self.spoken_starts: list[int] = []
+        self.first_spoken: dict[str, int] = {}  # where each speaker first spoke
         for c in definite:
             # "Pramod Dandia … The youth spends around Rs 500 …": the youth is Dandia
             named = self.named_referent(c.start, c.gender, set())
@@ -215,6 +226,7 @@ class Resolver:
             strength = 2 if gender or self.people.is_person(canon) else 1
             self.spoken.append(Candidate(start, end, canon, gender, strength, True, True))
             self.spoken_starts.append(start)
+            self.first_spoken.setdefault(canon, start)
 
     def _backwards(self, pos: int) -> Iterator[Candidate]:
         """Yield the candidates before `pos`, latest first: mentions and speakers merged."""
@@ -248,6 +260,8 @@ class Resolver:
             return self._group(subj.start)
         if low == "it":
             return self._thing(subj.start)
+        if low == "i" and depth > 0:
+            return speaker  # “… I said, ‘I’ve never seen it.’”: the one speaking the outer quote
         if low not in ("he", "she"):
             return None
         gender = "m" if low == "he" else "f"
@@ -259,8 +273,45 @@ class Resolver:
         s0 = self._sentence_start(subj.start)
         if depth == 0 and _ASKED_OPENER.match(self.text, s0, subj.start):
             return self.antecedent(s0, gender, s0, skip)
-        return self._chained(subj.start, gender, s0, skip, CHAIN_STEPS) if depth == 0 else \
-            self.antecedent(subj.start, gender, s0, skip)
+        if depth == 0:
+            answerer = self._interviewee(subj.start, s0, gender, skip)
+            if answerer:
+                return answerer
+        if depth:
+            return self.antecedent(subj.start, gender, s0, skip)
+        found = self._chained(subj.start, gender, s0, skip, CHAIN_STEPS)
+        if skip and speaker and self.gender(found) != gender and self.gender(speaker) == gender:
+            # "“The question is — what is the best way …?” said Emily Seidel, chief executive of
+            # Americans for Prosperity. “…,” she said": the asker is the only she; no answer here
+            return speaker
+        return found
+
+    def _interviewee(self, pos: int, s0: int, gender: str, skip: frozenset[str]) -> str | None:
+        """Return who answers the writer's question ("I ask if Tom Brown … “…,” he snaps"), else None.
+
+        The he/she is the one interviewed, not someone the question is about: of the people of
+        that gender named before, outside the question, the one the document names most.
+        """
+        prev = self._sentence_start(max(0, s0 - 1)) if s0 else s0
+        asked = [m for m in _WRITER_ASKS.finditer(self.text, prev, pos) if not self._inside(m.start())]
+        if not asked:
+            return None
+        lo = max(0, pos - NARRATION_LIMIT)
+        counts: dict[str, int] = {}
+        for c in self._backwards(pos):
+            if c.start < lo:
+                break
+            if c.spoken or c.canon in skip or c.gender != gender or c.strength < 2:
+                continue
+            if any(m.end() <= c.start and not re.search(r"[.!?]\s", self.text[m.end():c.start]) for m in asked):
+                continue  # named in the question: what it is about, not who answers
+            counts[c.canon] = 0
+        if not counts:
+            return None
+        for m in self.people.mentions:
+            if m.canon in counts and not m.inside:
+                counts[m.canon] += 1
+        return max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
 
     def _chained(self, pos: int, gender: str, s0: int, skip: frozenset[str], steps: int) -> str | None:
         """Return whom a he/she means when the sentence before opens with a he/she of its gender: that one's referent.
@@ -348,6 +399,10 @@ class Resolver:
             named = self.name_of(who) if who is not None and who.kind != "pron" else None
             if named:
                 return named
+        if len(words) >= 3 and words[0].lower() == "the" and words[1].lower() in ("former", "ex-", "late") and role:
+            named = self._most_named_before(subj.start)
+            if named:
+                return named  # "the former mayor argued": someone the story is about, not a newcomer
         if words[0].lower() == "the" and head in HEAD_SET:
             named = self.named_referent(subj.start, PERSON_GENDER.get(head, ""), set())
             if named:
@@ -360,7 +415,41 @@ class Resolver:
                 return named
         if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
             return nominal_canon(words)
-        return organisation(self.text, subj.text, subj.start, self._inside) or subj.text
+        return organisation(self.text, subj.text, subj.start, self._inside) or self._org_opening(subj) or subj.text
+
+    def _org_opening(self, subj: Subject) -> str | None:
+        """Return the organisation "the company" means when the sentence before opens with it, else None.
+
+        "Acme wouldn’t confirm how many users it has. But the company previously reported …":
+        Acme, a one-word name that is no one's surname and has no he or she.
+        """
+        m = _ORG_NP.fullmatch(subj.text)
+        if m is None or m.group("head") not in _FIRM_NOUNS:
+            return None
+        s0 = self._sentence_start(subj.start)
+        if s0 == 0:
+            return None
+        opens = _NAME_OPENS.match(self.text, self._sentence_start(s0 - 1), s0)
+        if opens is None:
+            return None
+        name = opens.group("name")
+        canon = self.people.canonical(name) or name
+        if self.people.gender(canon) or canon.split()[-1] == name != canon:
+            return None  # a person: "Salazar" is Matt Salazar
+        return name
+
+    def _most_named_before(self, pos: int) -> str | None:
+        """Return the person the narration before `pos` names most often (at least 3 times, by a full name), else None."""
+        counts: dict[str, int] = {}
+        for m in self.people.mentions:
+            if m.start >= pos:
+                break
+            if not m.inside and m.person:
+                counts[m.canon] = counts.get(m.canon, 0) + 1
+        best = max(counts, key=lambda k: counts[k], default=None)
+        if best is None or counts[best] < 3 or " " not in best:
+            return None
+        return best
 
     def named_referent(self, pos: int, gender: str, exclude: set) -> str | None:
         """Return the named person a definite person noun before `pos` most likely means, else None."""
@@ -422,7 +511,32 @@ class Resolver:
             # full name in the sentence just before speaks, not an older sentence's subject
             return latest.canon
         best = subject or latest or weak
+        if best is not None and best.gender == gender and not best.spoken:
+            reporter = self._reporter_of(best, pos)
+            if reporter is not None:
+                return reporter.canon
         return best.canon if best else None
+
+    def _reporter_of(self, c: Candidate, pos: int) -> Candidate | None:
+        """Return who introduced `c` in their own reported account, when a he/she at `pos` should mean them.
+
+        "Tom Brown said the lease went in 2014 to one Mr Green … Mr Green then sold it. “…,” he
+        said.": Green is what Brown's account is about; the one speaking is Brown.
+        """
+        first = self.first_at.get(c.canon, c.start)
+        s = self._sentence_start(first)
+        verb = None
+        for verb in _REPORTING_VERB.finditer(self.text, s, first):
+            pass
+        if verb is None or self._inside(verb.start()):
+            return None
+        reporter = self.main_subject(s, verb.start())
+        if reporter is None or reporter.canon == c.canon or self.gender(reporter.canon) != c.gender \
+                or self.narration(reporter.end, pos) > SUBJECT_LIMIT:
+            return None
+        if self.first_spoken.get(c.canon, pos) < pos:
+            return None  # Green has spoken himself since
+        return reporter
 
     def _introduced_just_before(self, latest: Candidate, subject: Candidate, sentence_start: int) -> bool:
         """Return True when `latest` is first named, by a full name, in the sentence before `sentence_start`."""

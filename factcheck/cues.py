@@ -31,7 +31,7 @@ SPEECH_VERBS = (
     "slammed dismissed condemned branded criticized criticised criticizing criticising warning insisting "
     "arguing declaring noting writing reported reports stating claiming vowing promising urging pledging detailed "
     "highlighted asserted clarified revealed disclosed countered elaborated recounted underscored commented "
-    "indicated indicates signalled signaled reminded reminds "
+    "indicated indicates signalled signaled reminded reminds estimated estimates "
     # verbs of dialogue in fiction: "“Trial heats!” sneered Jock"
     "sneered interposed snarled scoffed chirped wailed moaned grunted panted persisted queried sputtered stammered "
     "stuttered snorted purred mocked scolded chided blurted piped squeaked thundered barked hollered gushed "
@@ -92,13 +92,15 @@ PRONOUN = r"(?:he|she|I|we|they|you|it|He|She|We|They|You|It)"
 DET = r"(?:the|a|an|his|her|my|our|their|your|its|The|A|An|His|Her|My|Our|Their|Your|Its)"
 NOUNISH = r"[\w'’-]+"
 
+# a role with no article, up to its preposition: "chief commercial officer at", "head of"
+_BARE_ROLE = r"[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,3}[ \t]+(?:of|at|for)"
 # `…,” he said` / `…,” Vance was quoted as saying` / `…,” Peskov, the spokesman, said` / `…,” Dr. Sobhi
 # Skaik, the director of the … Hospital in the … area in the central Gaza Strip, said` (an appositive too
 # long for the subject's nine words)
 AFTER_SUBJ_CUE = re.compile(
     rf"^[\s,.;:!?—–\-)\]*_]*(?:and\s+|then\s+|so\s+|as\s+)?"
-    rf"(?P<subj>(?:[\w.'’-]+(?:,?[ \t]+|(?=,[ \t]+(?:who|the|a|an)\b))){{0,9}}?)"
-    rf"(?P<appos>(?:,[ \t]+(?:who|which|the|a|an)\b(?:(?![.!?]\s)[^,“”\"\n]){{1,150}}){{1,2}},[ \t]+)?"
+    rf"(?P<subj>(?:[\w.'’-]+(?:(?=,[ \t]+(?:who|the|a|an|{_BARE_ROLE})\b)|,?[ \t]+)){{0,9}}?)"
+    rf"(?P<appos>(?:,[ \t]+(?:who|which|the|a|an|{_BARE_ROLE})\b(?:(?![.!?]\s)[^,“”\"\n]){{1,150}}){{1,2}},[ \t]+)?"
     rf"{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?"
     rf"(?P<cue>{CUE})\b"
     rf"(?P<obj>[ \t]+[^,.;:!?“”\"—\n]{{1,40}})?"

@@ -193,6 +193,11 @@ def is_speech(ctx, span: Span, cue) -> bool:
         # "ordered its “Stage 3” action", "told “CBS This Morning” co-host Gayle King": a name
         # inside a noun phrase, even right after a cue verb (a “much broader” group is words)
         return False
+    if (cue is not None and cue.where in ("after", "inverted") and len(words) <= 3 and not inner.endswith((",", ".", "!", "?"))
+            and _NOUN_THEN_COMMA.match(ctx.text, span.end) and _modifies_noun(ctx.text, span.end)):
+        # "viewed as “astroturf” creations, the group said": the words modify a noun; the
+        # attribution after them is the sentence's, not the quote's
+        return False
     if cue is not None and cue.adjacent:
         # "a coalition called “Save Our Town,”": a naming verb right before the marks, with no
         # comma or colon between, names something even though "called" can be a cue
@@ -246,9 +251,10 @@ def _names_something(window: str) -> bool:
 
 
 # Before a quoted name inside a noun phrase: a determiner, a possessive, or the listener of "told".
-_MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|told|tells|asked|asks)|['’]s)$", re.I)
+_MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|told|tells|asked|asks)|['’]s|\ws['’])$", re.I)
 
 
+_NOUN_THEN_COMMA = re.compile(r" [a-z][\w-]*,")
 _AFTER_VERB = re.compile(r"\b(?:would|will|could|should|might|must|can|may|be|been|being|is|was|are|were)$")
 # Words after a quote that open a clause or a phrase, not a noun the quote modifies
 _NOT_NOUN_AFTER = frozenset("given despite amid unless although though whereas".split())

@@ -100,6 +100,7 @@ MAX_PRONOUN_DISTANCE = 2500  # chars back to look for a pronoun's antecedent (a 
 GENDER_VOTE_WINDOW = 200  # a he/she this close after a lone named person votes for that person's gender
 # he she his her him himself herself; the lookahead and the shared prefixes let the regex engine
 # skip non-candidates at C speed (3.5x faster than the plain alternation, same matches)
+_DETERMINER_BEFORE = re.compile(r"(?:^|\s)(?:the|a|an)\s+$", re.I)
 _PRONOUNS = re.compile(r"(?=[hs])\b(?:h(?:e(?:r(?:self)?)?|i(?:s|m(?:self)?))|she)\b", re.I)
 
 
@@ -286,6 +287,8 @@ class PeopleIndex:
         for j, near in enumerate(mentions):
             if near.inside or near.name in gendered:
                 continue
+            if _DETERMINER_BEFORE.search(text, max(0, near.start - 5), near.start):
+                continue  # a name as a noun's modifier ("the Las Vegas debate") is nobody's he or she
             # the pronouns that follow this mention before the next one, this close and in its paragraph
             end = min(near.end + GENDER_VOTE_WINDOW + 1, mentions[j + 1].start if j + 1 < len(mentions) else len(text))
             newline = text.find("\n", near.end, end)

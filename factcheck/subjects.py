@@ -71,9 +71,14 @@ _PRONOUN_START = re.compile(rf"{PRONOUN}\b")
 _NP_WITH_PREPOSITION = re.compile(rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|to)\s+\S")
 
 
+_OPENERS = frozenset("as when but and so then while after before if because though although once".split())
+_LAST_WORD_END = re.compile(r"(?P<subj>[A-Z][a-z]+)$")
+_INTENSIVE_END = re.compile(r",?\s+(?:him|her|them|it)sel(?:f|ves),?$")
+
+
 def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     """Return the subject that ends `phrase`, the words right before a cue verb."""
-    body = phrase.rstrip()
+    body = _INTENSIVE_END.sub("", phrase.rstrip())  # "As Major himself noted": the subject is Major
     if body.endswith(_AUX_ENDS):
         body = _AUX_TAIL.sub("", body)
     if not body:
@@ -118,6 +123,9 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         if m is None and bare.istitle() and bare.lower() in ROLE_WORDS \
                 and not re.search(r"(?:^|\s)[a-z]+\s*$", body[:body.rfind(bare)]):
             m = NAME_END.search(body)  # …, but a bare "King asked" is the surname of "Gayle King"
+        elif m is None and len(bare.split()) == 2 and bare.split()[0].lower() in _OPENERS \
+                and bare.split()[1].lower() in ROLE_WORDS:
+            m = _LAST_WORD_END.search(body)  # "As Major noted": the opener is no part of the name
     if not m:
         m = _GROUP_END.search(body)
         if m is None or not _GROUP_OPENS.search(body, 0, m.start("subj")):
@@ -134,9 +142,12 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         if any(w.lower() in ("and", "but") for w in words[1:]):
             return None
     if not whole and not rel:
-        tail = lead.split()[-1:]
-        if tail and tail[0].lower() in ("to", "by", "of", "for", "with", "from", "at", "about", "told", "asked", "that"):
-            return None  # "said to Vance", "asked by reporters"
+        lead_words = lead.split()
+        tail = lead_words[-1:]
+        titled = tail in (["of"], ["for"]) and len(lead_words) >= 2 and lead_words[-2][:1].isupper()
+        if tail and tail[0].lower() in ("to", "by", "of", "for", "with", "from", "at", "about", "told", "asked", "that") \
+                and not titled:
+            return None  # "said to Vance", "asked by reporters" ("Secretary of State Marco Rubio" is a title)
     subj = classify(m.group("subj"), base + m.start("subj"))
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
         return None

@@ -105,7 +105,7 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
 
 
 def _relation(ctx: Context, prev: _Item, cur: _Item) -> str:
-    """Return how the turn goes from `prev` to `cur`: same, change, para (depends), or break."""
+    """Return how the turn goes from `prev` to `cur`: same, joined (one sentence), change, para (depends), or break."""
     text = ctx.text
     start = prev.span.end
     attributed = prev.cue is not None and prev.cue.end > start
@@ -113,6 +113,10 @@ def _relation(ctx: Context, prev: _Item, cur: _Item) -> str:
         start = prev.cue.end  # type: ignore[union-attr]
     rest = text[start:cur.span.start]
     if re.search(r"[^\W\d_]", rest):
+        inner = text[prev.span.inner[0]:prev.span.inner[1]].rstrip()
+        if not attributed and len(rest.split()) <= 4 and not re.search(r"[.!?;:\n]", rest) \
+                and not inner.endswith((".", "!", "?", ",")):
+            return "joined"  # “…” inside the country “…”, too, says Rhoads: one sentence, a few words between
         return "break"  # narration between the two quotes
     asked = bool(re.search(r"\?\W*$", text[prev.span.inner[0]:prev.span.inner[1]]))
     new_para = ctx.para_bounds(prev.span.start)[0] != ctx.para_bounds(cur.span.start)[0]
@@ -167,6 +171,8 @@ def _resolve_chain(ctx: Context, chain: list[_Item], links: list[str]) -> None:
         before = [j for j in anchors if j < i]
         after = [j for j in anchors if j > i]
         j = before[-1] if before else after[0]
+        if after and all(rel == "joined" for rel in links[i:after[0]]):
+            j = after[0]  # the same sentence goes on to the cue: its speaker, not an earlier one's
         anchor = chain[j].who
         assert anchor is not None
         if turn[i] == turn[j]:

@@ -575,3 +575,93 @@ def test_a_fragment_after_would_be_or_a_modal_is_no_noun_modifier():
     assert said == {"highly irregular": "Tom Brown"}
     assert _said("Jane Smith said she would “happily” sign the bill.") == {"happily": "Jane Smith"}
     assert _said("Labor’s “pragmatic” climate policies won.") == {}
+
+
+def test_a_place_named_as_a_noun_modifier_gets_no_gender_from_the_she_after_it():
+    text = ("Mary Smith makes an exception for John. She compares him to Trump. John’s presence in the "
+            "Las Vegas debate will give voters “a live demonstration,” she said Tuesday.")
+    assert _said(text) == {"a live demonstration": "Mary Smith"}
+
+
+def test_a_rhetorical_question_s_speaker_is_the_she_after_it_when_no_other_she_is_near():
+    text = ("“The question is — what is the best way forward?” said Emily Stone, chief executive of "
+            "Friends of Parks. “We don’t see protests as the way,” she said.")
+    assert _said(text)["We don’t see protests as the way"] == "Emily Stone"
+
+
+def test_a_role_with_no_article_between_name_and_cue_is_an_appositive():
+    assert _said("“Yes, we are late,” Tom Brown, chief executive of Acme, said on Monday.") == {
+        "Yes, we are late": "Tom Brown"}
+    text = ("“We are late,” Mara Lind, chief commercial officer at the satellite company Orbitco, "
+            "said of the country’s entry into the space industry.")
+    assert _said(text) == {"We are late": "Mara Lind"}
+
+
+def test_a_quote_broken_by_a_few_narrator_words_takes_the_speaker_of_its_second_part():
+    text = ("“Fine,” said Tom Brown. The group met again in May. “We have a mixture of professors” inside "
+            "the country “that are doing supervision”, too, says Mary Rhoads.")
+    assert _said(text)["We have a mixture of professors"] == "Mary Rhoads"
+
+
+def test_i_inside_a_quote_is_the_one_speaking_the_quote_around_it():
+    quotes = _quotes("“No, but it was obvious. I said, ‘I’ve never seen it.’ I do not,” said Tom Brown.")
+    assert [(q.speaker, q.depth) for q in quotes] == [("Tom Brown", 0), ("Tom Brown", 1)]
+
+
+def test_an_intensive_reflexive_and_an_opener_before_a_title_like_surname_leave_the_subject():
+    text = "The Tories replaced her with John Major. As Major himself noted, “Our win meant that Labour had to change.”"
+    assert _said(text) == {"Our win meant that Labour had to change.": "John Major"}
+    text = "The board met. As Tom Brown himself noted, “We had to change.”"
+    assert _said(text) == {"We had to change.": "Tom Brown"}
+
+
+def test_the_he_answering_the_writer_s_question_is_the_one_interviewed_not_its_topic():
+    text = ("As I sit opposite Tom Brown in his office, near John Smith’s shop, I ask if Sir Bill Jones is "
+            "good enough to last two terms. “Yes, of course,” he snaps. The look he gives me when I ask about "
+            "Jones is the one he gave me when I asked him if he’d read Piers Morgan’s diaries. “How on earth?” "
+            "he said. Tom Brown is 71.")
+    assert _said(text) == {"Yes, of course": "Tom Brown", "How on earth?": "Tom Brown"}
+
+
+def test_he_said_after_a_report_about_another_man_is_the_reporter():
+    text = ("Tom Brown, who worked for the firm before, said the lease was issued in 2014 to one Mr Green of "
+            "Leeds, on condition that he would develop the area. He said Mr Green later subleased it. Mr Green "
+            "then sold the lease to Acme. “Four years have passed without any development,” he said.")
+    assert _said(text) == {"Four years have passed without any development": "Tom Brown"}
+
+
+def test_the_company_is_the_one_word_firm_that_opens_the_sentence_before():
+    text = ("Acme wouldn’t confirm how many users it has. But the company previously reported that women are "
+            "“23% less likely to record activity.”")
+    assert _said(text) == {"23% less likely to record activity.": "Acme"}
+    text = ("Matt Salazar joined in May. Salazar wouldn’t confirm the plan. But the company previously "
+            "reported that women are “less likely to run.”")
+    assert _said(text) != {"less likely to run.": "Matt Salazar"}
+
+
+def test_the_former_role_is_the_person_the_story_names_most():
+    text = ("Mike Brown ran the city. Brown has tried to apologise. But Brown hit a hurdle when audio surfaced. "
+            "In the speech, the former mayor argued that 95% of “murders and murderers” were young.")
+    assert _said(text) == {"murders and murderers": "Mike Brown"}
+
+
+def test_a_title_with_of_before_the_name_is_no_preposition_before_the_subject():
+    said = _said("Secretary of State Mara Lind suggested a policy of “oil quarantine” for the new leadership.")
+    assert said == {"oil quarantine": "Mara Lind"}
+    assert _said("The cable was sent to Mara Lind suggested “more talks” soon.") != {"more talks": "Mara Lind"}
+
+
+def test_estimated_is_a_cue_for_a_figure_in_quotes():
+    assert _said("In late March, Dr Mara Lind estimated “between 1,000 and 2,000” could die.") == {
+        "between 1,000 and 2,000": "Mara Lind"}
+
+
+def test_a_short_quote_modifying_the_noun_before_a_comma_and_an_attribution_is_no_speech():
+    text = "In a sign of how loath they are to be seen as “astroturf” creations, the group said it had dropped the plan."
+    assert _said(text) == {}
+    assert _said("“Stop” shouted the man.") == {"Stop": "the man"}
+
+
+def test_a_title_after_a_plural_possessive_and_before_a_noun_is_a_name():
+    text = "1981: The Rolling Stones (a late start). The Rolling Stones’ “Tattoo You” tour made a stop at the stadium."
+    assert _said(text) == {}
