@@ -89,12 +89,13 @@ _NAME_OPENS = re.compile(r"(?P<name>[A-Z][\w&-]+)\s+(?:[a-z]+n[’']t|was|is|has
 CHAIN_STEPS = 3  # sentences back a chain of he/she subjects is followed
 # A sentence opened by a he/she subject, perhaps after a short opening phrase: "In his case, he …"
 _PRONOUN_OPENS = re.compile(r"(?:[^,.;:!?“”\"\n]{1,60},[ \t]+)?(?P<p>[Hh]e|[Ss]he)[ \t]+[a-z]")
-# "Asked whether he would take gifts from Lord Ames, he said": the participle's subject is the
-# main clause's, so nobody named inside the opener is the he/she after it
+# The verb of a reported account: "Tom Brown said the lease went to one Mr Green"
 _REPORTING_VERB = re.compile(r"\b(?:said|says|told|tells|added|explained|recalled|claimed|alleged|insisted)\b")
 # The writer putting a question in an interview: "I ask if …", "when I asked him whether …"
 _WRITER_ASKS = re.compile(r"\b(?:I|we)\b[^.!?“”\n]{0,80}?\bask(?:ed)?\b(?:\s+(?:him|her|them))?\s+"
                           r"(?:if|whether|about|why|how|what|when)\b")
+# "Asked whether he would take gifts from Lord Ames, he said": the participle's subject is the
+# main clause's, so nobody named inside the opener is the he/she after it
 _ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
                            r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
@@ -271,14 +272,13 @@ class Resolver:
                 return found
         skip = frozenset((speaker,)) if speaker and depth == 0 else frozenset()
         s0 = self._sentence_start(subj.start)
-        if depth == 0 and _ASKED_OPENER.match(self.text, s0, subj.start):
-            return self.antecedent(s0, gender, s0, skip)
-        if depth == 0:
-            answerer = self._interviewee(subj.start, s0, gender, skip)
-            if answerer:
-                return answerer
         if depth:
             return self.antecedent(subj.start, gender, s0, skip)
+        if _ASKED_OPENER.match(self.text, s0, subj.start):
+            return self.antecedent(s0, gender, s0, skip)
+        answerer = self._interviewee(subj.start, s0, gender, skip)
+        if answerer:
+            return answerer
         found = self._chained(subj.start, gender, s0, skip, CHAIN_STEPS)
         if skip and speaker and self.gender(found) != gender and self.gender(speaker) == gender:
             # "“The question is — what is the best way …?” said Emily Seidel, chief executive of
@@ -311,7 +311,7 @@ class Resolver:
         for m in self.people.mentions:
             if m.canon in counts and not m.inside:
                 counts[m.canon] += 1
-        return max(counts, key=lambda k: (counts[k], -list(counts).index(k)))
+        return max(counts, key=counts.__getitem__)  # on a tie the latest named (max keeps the first)
 
     def _chained(self, pos: int, gender: str, s0: int, skip: frozenset[str], steps: int) -> str | None:
         """Return whom a he/she means when the sentence before opens with a he/she of its gender: that one's referent.

@@ -74,11 +74,14 @@ _NP_WITH_PREPOSITION = re.compile(rf"{DET}\s+(?:[\w'â€™-]+\s+){{0,2}}?[a-z][\w'â
 _OPENERS = frozenset("as when but and so then while after before if because though although once".split())
 _LAST_WORD_END = re.compile(r"(?P<subj>[A-Z][a-z]+)$")
 _INTENSIVE_END = re.compile(r",?\s+(?:him|her|them|it)sel(?:f|ves),?$")
+_INTENSIVE_ENDS = ("self", "selves", "self,", "selves,")  # what a text must end with for _INTENSIVE_END to match
 
 
 def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     """Return the subject that ends `phrase`, the words right before a cue verb."""
-    body = _INTENSIVE_END.sub("", phrase.rstrip())  # "As Major himself noted": the subject is Major
+    body = phrase.rstrip()
+    if body.endswith(_INTENSIVE_ENDS):
+        body = _INTENSIVE_END.sub("", body)  # "As Major himself noted": the subject is Major
     if body.endswith(_AUX_ENDS):
         body = _AUX_TAIL.sub("", body)
     if not body:

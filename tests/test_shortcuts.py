@@ -54,6 +54,7 @@ def test_naming_precheck_equals_the_naming_regex():
 
 
 @pytest.mark.parametrize("pattern, ends", [(subjects._AUX_TAIL, subjects._AUX_ENDS),
+                                           (subjects._INTENSIVE_END, subjects._INTENSIVE_ENDS),
                                            (attribution._REPORTED_TAIL, attribution._REPORTED_TAIL_ENDS)])
 def test_tail_regexes_only_match_texts_with_their_endings(pattern, ends):
     for phrase in PHRASES:
