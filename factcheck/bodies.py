@@ -109,8 +109,14 @@ class Body:
         return self._quotes
 
     def quotes_at(self, position: int) -> tuple[Quote, ...]:
-        """Return the quotes inside the passage at `position`, by start offset."""
-        return tuple(self._quote(row) for row in self._r.get("quotes", ()) if row[0] == position)
+        """Return the quotes in the passage at `position`: those that begin in it, and those begun
+        before it that run on into it (the later sentences of a long quote), by start offset."""
+        rows = self._r.get("quotes")
+        if not rows:
+            return ()
+        p = self.passage(position)
+        return tuple(self._quote(row) for row in rows
+                     if row[0] == position or (row[0] < position and row[4] < p.end and row[5] > p.start))
 
     def _quote(self, row: list) -> Quote:  # type: ignore[type-arg]
         pos, text, speaker, cue, start, end, line = row

@@ -207,12 +207,29 @@ def _unbracket(text: str) -> str:
 
 
 def narration_of(cand: Candidate) -> str:
-    """Return the passage text with its quotations cut out (" | " keeps pieces apart)."""
+    """Return the passage text with its quotations cut out (" | " keeps pieces apart).
+
+    A quote several sentences long is only partly in the passage: the part from where it
+    opens, or the part up to where it closes, or all of it.
+    """
     text = cand.text
     for q in sorted(cand.quotes, key=lambda q: -len(q.text)):
-        if q.text:
+        if not q.text:
+            continue
+        if q.text in text:
             text = text.replace(q.text, " | ")
+        elif q.start <= cand.start and q.end >= cand.end:
+            return ""
+        elif q.start > cand.start:  # opens here, closes in a later passage
+            at = text.find(q.text[:_EDGE])
+            text = text[:at] + " | " if at >= 0 else text
+        else:  # opened in an earlier passage, closes here
+            at = text.rfind(q.text[-_EDGE:])
+            text = " | " + text[at + _EDGE:] if at >= 0 else text
     return text
+
+
+_EDGE = 12  # characters of a quote's first (last) words looked for where a long quote opens (closes)
 
 
 _NOT_NAMES = frozenset("he she they i we you it who one someone somebody".split())
@@ -238,20 +255,21 @@ def _names(cand: Candidate, speaker: str) -> bool:
 
 
 def same_person(a: str, b: str) -> bool:
-    """Return True when two names can be the same person ("Vance" and "J.D. Vance")."""
-    wa = [w for w in words(a) if w not in _HONORIFICS]
-    wb = [w for w in words(b) if w not in _HONORIFICS]
-    if not wa or not wb:
+    """Return True when two names can be the same person (`names.same_person`: "Vance" and
+    "J.D. Vance", "Waller-Bridge" and "Phoebe Waller-Bridge"), also when a long surname is
+    spelt another way ("Zelensky" and "Volodymyr Zelenskyy")."""
+    from .names import name_key
+    from .names import same_person as same
+
+    if same(a, b):
+        return True
+    (ta, ga), (tb, gb) = name_key(a), name_key(b)
+    if not ta or not tb or (ga and gb and ga != gb) or not _same_surname(ta[-1], tb[-1]):
         return False
-    if wa[-1] != wb[-1] and not _same_surname(wa[-1], wb[-1]):
-        return False
-    return len(wa) == 1 or len(wb) == 1 or wa[0][0] == wb[0][0]
+    return same(" ".join(ta[:-1] + tb[-1:]), b)
 
 
 def _same_surname(a: str, b: str) -> bool:
     if min(len(a), len(b)) < SURNAME_FUZZY_MIN:
         return False
     return fuzz.ratio(a, b, processor=None, score_cutoff=SURNAME_SIMILARITY) > 0
-
-
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "president", "senator", "secretary"}

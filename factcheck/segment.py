@@ -38,9 +38,14 @@ def segment(doc: Document) -> tuple[list[Passage], list[Quote]]:
     line_starts = _line_starts(masked)
     spans = list(sentence_spans(masked, _title_span(doc, masked)))
     quotes = extract_quotes(masked, spans, line_starts)
+    # Each quote belongs to every sentence it overlaps: the later sentences of a quote several
+    # sentences long are quoted words too, from the same speaker.
     by_sentence: dict[int, list[Quote]] = {}
     for q in quotes:
-        by_sentence.setdefault(q.passage_seq, []).append(q)
+        seq = q.passage_seq
+        while 0 <= seq < len(spans) and (seq == q.passage_seq or spans[seq][0] < q.end):
+            by_sentence.setdefault(seq, []).append(q)
+            seq += 1
     passages: list[Passage] = []
     title_norm = squash(doc.title).casefold() if doc.title else None
     for seq, (start, end) in enumerate(spans):
@@ -52,7 +57,7 @@ def segment(doc: Document) -> tuple[list[Passage], list[Quote]]:
         if inside:
             attributed = [q for q in inside if q.speaker]
             speaker = attributed[0].speaker if attributed else None
-            quoted = sum(q.end - q.start for q in inside)
+            quoted = sum(min(q.end, end) - max(q.start, start) for q in inside)
             if quoted >= 0.4 * (end - start):
                 kind = "quote"
         passages.append(

@@ -267,3 +267,28 @@ def test_a_source_checked_against_itself_raises_no_error(run, seed):
     assert r.exit_code == 0, [f["message"] for f in report["findings"] if f["severity"] == "error"]
     assert all(f["kind"] == "exact-quote" for f in report["findings"] if f["claim"] and f["kind"].endswith("quote"))
     assert report["checked"] >= 10
+
+
+def test_a_sentence_quoted_from_inside_a_longer_quote(run, tmp_path):
+    """Real pages: the later sentences of a quote are the speaker's words, not the reporter's."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for name in ("reuters_parasite.html", "eastbaytimes_syndicated.html", "seattletimes_syndicated.html"):
+        shutil.copy(FIXTURES / "pages" / name, pages / name)
+    assert run("index", str(pages), "--index", "idx").exit_code == 0
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        'Bong Joon Ho said: "What\'s truly important is that these actors were acknowledged by fellow peers '
+        'as the best ensemble cast of this year."\n\n'
+        'Biden said: "No one should have to risk their lives to cast a ballot."\n\n'
+        'Biden said: "No one should have to risk their jobs to cast a ballot."\n\n'
+        'Brad Pitt said: "We have to figure out how we are going to conduct a full and fair and safe election '
+        'in November."\n\n'
+        'Waller-Bridge said: "It\'s been the most beautiful dream."\n\n'
+        'Vuillemont-Smith said: "We assume personal responsibility for the decisions that we make."\n',
+        encoding="utf-8")
+    r = run("check", str(draft), "--index", "idx", "--format", "json")
+    [report] = json.loads(r.stdout)
+    assert [(f["line"], f["kind"]) for f in report["findings"]] == [
+        (1, "exact-quote"), (3, "exact-quote"), (5, "misquote"), (7, "misattributed"), (9, "exact-quote"),
+        (11, "exact-quote")]

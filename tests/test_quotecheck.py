@@ -86,3 +86,38 @@ def test_across_passages_the_speakers_own_words_win():
     assert judged.kind == EXACT and cand.source.path == "c.txt"
     judged, cand = judge_across("there are economic tools", "Rubio", [other, own])
     assert judged.kind == MISATTRIBUTED
+
+
+def test_hyphenated_and_transliterated_surnames_are_the_same_person():
+    assert same_person("Waller-Bridge", "Phoebe Waller-Bridge")
+    assert same_person("Vuillemont-Smith", "Ronda Vuillemont-Smith")
+    assert not same_person("Olena Zelensky", "Volodymyr Zelenskyy")
+    assert not same_person("Mr. Johnson", "Mrs. Johnston")
+
+
+def _long_quote_part(text: str, quote: str, q_start: int, q_end: int, start: int = 100) -> Candidate:
+    """A passage at offsets start.. of a document holding a quote at q_start..q_end (a longer span)."""
+    q = Quote(text=quote, start=q_start, end=q_end, line=1, speaker="Jane Smith")
+    return Candidate(pid=1, text=text, start=start, end=start + len(text), line=1, kind="sentence",
+                     speaker=None, source=Source(path="a.txt"), quotes=(q,))
+
+
+LONG = "We will win this vote. The plan is working and the numbers prove it"
+
+
+def test_a_sentence_inside_a_longer_quote_is_quoted_words_not_narration():
+    # the second sentence of the quote: it closes here, then the reporter's words follow
+    tail = _long_quote_part("The plan is working and the numbers prove it,” said Mayor Jane Smith, adding that "
+                            "the vote would pass.", LONG, 77, 145)
+    assert compare_quote("the numbers prove it", "Smith", tail).kind == EXACT
+    assert compare_quote("the numbers disprove it", "Smith", tail).kind == MISQUOTE
+    assert compare_quote("the vote would pass", "Smith", tail).kind == NARRATION
+    # the first sentence: the quote opens here and runs on
+    head = _long_quote_part("Smith spoke to the council on Monday: “We will win this vote.", LONG, 139, 207, 100)
+    assert compare_quote("Smith spoke to the council", "Smith", head).kind == NARRATION
+    assert compare_quote("We will lose this vote", "Smith", head).kind == MISQUOTE
+    # a sentence wholly inside the quote has no narration at all
+    said = "The plan is working and the numbers prove it beyond any reasonable doubt."
+    middle = _long_quote_part(said, f"I said so. {said} It is.", 90, 190)
+    changed = compare_quote("The plan is working and the numbers show it beyond any reasonable doubt", "Smith", middle)
+    assert changed.kind == MISQUOTE and "[-prove-]{+show+}" in changed.diff

@@ -83,3 +83,16 @@ def test_any_text_segments_with_valid_offsets(text):
         assert p.line == doc.text.count("\n", 0, p.start) + 1
     for q in quotes:
         assert 0 <= q.start <= q.end <= len(doc.text)
+
+
+def test_every_sentence_of_a_long_quote_is_a_quote_of_its_speaker():
+    doc = _doc('Smith said, "I have known the treasurer for ten years. He has never asked me for anything. '
+               'I trust him completely." The council then voted on the budget for the coming year.')
+    passages, quotes = segment(doc)
+    [q] = quotes
+    assert q.speaker == "Smith" and q.text.endswith("I trust him completely.")
+    inside = [p for p in passages if p.start < q.end and p.end > q.start]
+    assert len(inside) == 3
+    assert all(p.kind == "quote" and p.speaker == "Smith" for p in inside)
+    after = [p for p in passages if p.start >= q.end]
+    assert after and all(p.kind == "sentence" and p.speaker is None for p in after)
