@@ -9,6 +9,7 @@ import tempfile
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from .documents import DEFAULT_MAX_FILE_SIZE, iter_files, parse_members, read_bytes
@@ -166,7 +167,8 @@ def _read_file(job: Job) -> FileResult:
     stale = sorted(set(stored) - {m.path for m in found})
     outcomes: list[tuple[str, Outcome]] = []
     for member in found:
-        if stored.get(member.path) == member.sha256:
+        key = read_key(member.sha256, options)
+        if stored.get(member.path) == key:
             outcomes.append((member.path, None))
             continue
         try:
@@ -176,9 +178,38 @@ def _read_file(job: Job) -> FileResult:
             continue
         passages, quotes = segment(doc)
         # The writer needs the metadata, not the text: do not ship it back across processes.
-        outcomes.append((member.path, (replace(doc, text="", masked=None), passages, quotes,
+        outcomes.append((member.path, (replace(doc, text="", masked=None, sha256=key), passages, quotes,
                                        [prepare(p.text) for p in passages])))
     return shown, None, stale, outcomes
+
+
+def read_key(sha256: str, options: ReadOptions) -> str:
+    """Return what says a stored article is up to date: its content hash, the code that read it
+    and the `--field` mapping. An article read by another factcheck, or with other fields, is
+    read again: a fix to reading, segmenting or quote attribution reaches every document."""
+    return f"{sha256}+{_code_stamp()}{_fields_stamp(options.fields)}"
+
+
+@lru_cache(maxsize=1)
+def _code_stamp() -> str:
+    """Return a checksum of the package's code (zlib's CRC-32: hashlib's OpenSSL load is ~3 ms)."""
+    import zlib
+
+    crc = 0
+    root = os.path.dirname(os.path.abspath(__file__))
+    for folder, subdirs, names in os.walk(root):
+        subdirs[:] = sorted(d for d in subdirs if d != "__pycache__")
+        for name in sorted(n for n in names if n.endswith(".py")):
+            path = os.path.join(folder, name)
+            with open(path, "rb") as fh:
+                crc = zlib.crc32(os.path.relpath(path, root).encode() + b"\0" + fh.read(), crc)
+    return f"{crc:08x}"
+
+
+def _fields_stamp(fields: tuple[tuple[str, str], ...]) -> str:
+    import zlib
+
+    return f"+{zlib.crc32(repr(fields).encode()):08x}" if fields else ""
 
 
 def _batched(jobs: Iterable[Job]) -> Iterator[list[Job]]:
@@ -267,7 +298,8 @@ def preview_paths(index_path: str | None, paths: Iterable[str], max_bytes: int =
                 continue
             for member in found:
                 known = store.known(member.path) if store else None
-                status = "new" if known is None else ("unchanged" if known == member.sha256 else "changed")
+                status = ("new" if known is None
+                          else "unchanged" if known == read_key(member.sha256, options) else "changed")
                 try:
                     doc = load_member(member)
                 except FactcheckError as exc:

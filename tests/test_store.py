@@ -28,6 +28,23 @@ def test_index_then_unchanged_is_noop(sources_dir, tmp_path):
     assert store.passage_count() == first.passages  # one copy of each passage in the search index
 
 
+def test_files_read_by_other_code_or_fields_are_read_again(sources_dir, tmp_path, monkeypatch):
+    """An unchanged file is read again when the code that reads it changed (an upgrade that fixes
+    quote attribution reaches old documents) or when the --field mapping changed."""
+    from factcheck import ingest
+    from factcheck.readers import ReadOptions
+
+    idx = str(tmp_path / "idx")
+    first = index_paths(idx, [str(sources_dir)])
+    monkeypatch.setattr(ingest, "_code_stamp", lambda: "0123abcd")
+    upgraded = index_paths(idx, [str(sources_dir)])
+    assert len(upgraded.indexed) == len(first.indexed) and upgraded.unchanged == []
+    assert index_paths(idx, [str(sources_dir)]).indexed == []
+    fields = index_paths(idx, [str(sources_dir)], options=ReadOptions(fields=(("title", "headline"),)))
+    assert len(fields.indexed) == len(first.indexed)
+    assert open_index(idx).passage_count() == first.passages
+
+
 def test_changed_file_replaces_its_rows(sources_dir, tmp_path):
     idx = str(tmp_path / "idx")
     index_paths(idx, [str(sources_dir)])
