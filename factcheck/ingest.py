@@ -67,6 +67,7 @@ def index_files(
     options = options or ReadOptions(max_bytes=max_bytes)
     report = IndexReport()
     counts = {"passages": 0, "quotes": 0}
+    files = _once_each(files, store.paths())
     with store.writer(bulk=len(files) >= BULK_MIN_FILES) as writer:
         jobs = ((fs_path, shown, max_bytes, options, {p: store.known(p) for p in store.members(shown)})
                 for fs_path, shown in files)
@@ -230,6 +231,41 @@ def _batched(jobs: Iterable[Job]) -> Iterator[list[Job]]:
         yield chunk
 
 
+def _once_each(files: list[tuple[str, str]], stored: list[str]) -> list[tuple[str, str]]:
+    """Return `files` with each file once, under the path the index already knows it by.
+
+    "src/a.txt", "./src/a.txt" and "/home/me/src/a.txt" are one file: indexed under a second
+    name it would be a second document (every passage and quote twice in the answers).
+    """
+    known: dict[str, set[str]] = {}
+    for path in stored:
+        container = container_of(path)
+        known.setdefault(os.path.basename(container), set()).add(container)
+    out: list[tuple[str, str]] = []
+    seen: dict[tuple[int, int], str] = {}
+    for fs_path, shown in files:
+        identity = _identity(fs_path)
+        if identity is not None and identity in seen:
+            continue  # given twice in this run ("src" and "./src")
+        for other in sorted(known.get(os.path.basename(shown), ())):
+            if other != shown and identity is not None and _identity(other) == identity:
+                shown = other
+                break
+        if identity is not None:
+            seen[identity] = shown
+        out.append((fs_path, shown))
+    return out
+
+
+def _identity(path: str) -> tuple[int, int] | None:
+    """Return (device, inode) of the file at `path`, None when it cannot be read."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return st.st_dev, st.st_ino
+
+
 def _on_disk(path: str) -> bool:
     """Return True when the file behind a stored path (or its many-article container) exists."""
     return os.path.exists(path) or os.path.exists(container_of(path))
@@ -287,6 +323,7 @@ def preview_paths(index_path: str | None, paths: Iterable[str], max_bytes: int =
     store = None
     if index_path and os.path.exists(os.path.join(index_path, DB_NAME)):
         store = open_index(index_path)
+    files = _once_each(files, store.paths() if store else [])
     items: list[PreviewItem] = []
     skipped: list[tuple[str, str]] = []
     try:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
 
 import pytest
+from conftest import SEEDS
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -223,7 +226,6 @@ def _schema_1_index(folder, files):
 
 
 def test_an_index_of_the_older_schema_is_upgraded_in_place(seed_store, tmp_path):
-    from conftest import SEEDS
 
     files = [(str(p), str(p)) for p in sorted(SEEDS.iterdir())]  # stored as index_paths stores them
     old = tmp_path / "old"
@@ -241,3 +243,17 @@ def test_an_index_of_the_older_schema_is_upgraded_in_place(seed_store, tmp_path)
         assert a.verdict == b.verdict
         assert [(e.stance, e.candidate.text, e.candidate.context, e.candidate.quotes) for e in a.evidence] == \
                [(e.stance, e.candidate.text, e.candidate.context, e.candidate.quotes) for e in b.evidence]
+
+
+def test_one_file_under_two_names_is_one_document(tmp_path, monkeypatch):
+    """"src/a.txt", "./src/a.txt" and the absolute path are one file: one document, first name kept."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "src").mkdir()
+    shutil.copy(SEEDS / "004_b0943fd7179c371a.txt", tmp_path / "src" / "a.txt")
+    first = index_paths("idx", ["src"])
+    assert first.indexed == [os.path.join("src", "a.txt")]
+    again = index_paths("idx", ["./src", str(tmp_path / "src" / "a.txt")])
+    assert again.indexed == [] and again.unchanged == [os.path.join("src", "a.txt")]
+    assert open_index("idx").paths() == [os.path.join("src", "a.txt")]
+    fresh = index_paths("idx2", [str(tmp_path / "src"), "src", "./src/a.txt"])  # given three times in one run
+    assert len(fresh.indexed) == 1 and open_index("idx2").passage_count() == first.passages
