@@ -257,15 +257,17 @@ def word_diff(source: str, claimed: str) -> str:
     got = _display_words(claimed)
     key_src = [fold(prepare(w)).strip(".,;:!?\"'") for w in src]
     key_got = [fold(prepare(w)).strip(".,;:!?\"'") for w in got]
-    # Align the claim against the closest window of the source of the same length.
+    # Align the claim against the closest window of the source, of about its length: a word
+    # added or dropped ("that is" -> "that's") must not shift the window off the claim's start.
+    # The fewest word edits win; of equals, the window covering more of the source.
     if len(key_src) > len(key_got):
-        best, best_at = -1.0, 0
-        width = len(key_got)
-        for i in range(0, len(key_src) - width + 1):
-            sim = fuzz.ratio(" ".join(key_src[i:i + width]), " ".join(key_got), processor=None)
-            if sim > best:
-                best, best_at = sim, i
-        src, key_src = src[best_at:best_at + width], key_src[best_at:best_at + width]
+        best, best_at, best_width = len(key_src) + len(key_got), 0, len(key_got)
+        for width in range(min(len(key_got) + _DIFF_SLACK, len(key_src)), max(len(key_got) - _DIFF_SLACK, 1) - 1, -1):
+            for i in range(0, len(key_src) - width + 1):
+                edits = Levenshtein.distance(key_src[i:i + width], key_got, score_cutoff=max(best - 1, 0))
+                if edits < best:
+                    best, best_at, best_width = edits, i, width
+        src, key_src = src[best_at:best_at + best_width], key_src[best_at:best_at + best_width]
     out: list[str] = []
     for op in Levenshtein.opcodes(key_src, key_got):
         tag, s1, e1, s2, e2 = op.tag, op.src_start, op.src_end, op.dest_start, op.dest_end
@@ -279,6 +281,9 @@ def word_diff(source: str, claimed: str) -> str:
             change += "{+" + " ".join(_bare(w) for w in got[s2:e2]) + "+}"
         out.append(change)
     return " ".join(out)
+
+
+_DIFF_SLACK = 3  # words the claimed stretch may be longer or shorter than the source's
 
 
 def _bare(word: str) -> str:

@@ -15,6 +15,7 @@ from factcheck.quotecheck import (
     judge_across,
     same_person,
 )
+from factcheck.score import word_diff
 
 SOURCE = "There are economic tools of leverage, there are of course military tools of leverage"
 
@@ -121,3 +122,9 @@ def test_a_sentence_inside_a_longer_quote_is_quoted_words_not_narration():
     middle = _long_quote_part(said, f"I said so. {said} It is.", 90, 190)
     changed = compare_quote("The plan is working and the numbers show it beyond any reasonable doubt", "Smith", middle)
     assert changed.kind == MISQUOTE and "[-prove-]{+show+}" in changed.diff
+
+
+def test_a_misquote_diff_starts_where_the_claim_starts():
+    source = "I think there is a deal that is going to come out of this that’s going to shock a lot of people."
+    diff = word_diff(source, "I think there is a deal that's going to come out of this that's going to shock people.")
+    assert diff.startswith("I think there is a deal ") and "{+I+}" not in diff
