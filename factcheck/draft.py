@@ -70,6 +70,7 @@ class CheckOptions:
     verify: Options = field(default_factory=Options)
     quote_match: float = quotecheck.QUOTE_MATCH
     quote_near: float = quotecheck.QUOTE_NEAR
+    aliases: quotecheck.Aliases = field(default_factory=dict)  # [aliases]: one person's names
 
 
 def check_options(settings: Settings) -> CheckOptions:
@@ -79,6 +80,7 @@ def check_options(settings: Settings) -> CheckOptions:
         verify=Options(top=max(settings.top, 1), min_score=settings.min_score, since=settings.since,
                        until=settings.until),
         quote_near=settings.quote_near if settings.quote_near is not None else quotecheck.QUOTE_NEAR,
+        aliases=settings.aliases,
     )
 
 
@@ -183,7 +185,7 @@ def _judge(store: Store, claim: DraftClaim, options: CheckOptions, where: tuple[
         if len(words(piece)) < quotecheck.MIN_QUOTE_WORDS:
             continue
         judged = quotecheck.judge_across(piece, claim.speaker, _candidates(store, piece, options),
-                                         options.quote_match, options.quote_near)
+                                         options.quote_match, options.quote_near, options.aliases)
         if judged is None and len(quotecheck.quote_words(piece)) < quotecheck.MIN_FRAGMENT_WORDS:
             continue  # a short phrase in quotation marks that no source quotes: a scare quote
         results.append(judged)
@@ -195,7 +197,7 @@ def _judge(store: Store, claim: DraftClaim, options: CheckOptions, where: tuple[
         first = _evidence(*decisive)
         evidence = (first,) + tuple(e for e in evidence if e != first)
     return findings.quote_finding(decisive[0] if decisive else None, evidence[: max(options.verify.top, 1)],
-                                  claim.speaker, claim.text, where)
+                                  claim.speaker, claim.text, where, options.aliases)
 
 
 # Which piece of a split quote decides the finding: a fault in either half outranks a match.

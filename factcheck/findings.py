@@ -13,7 +13,17 @@ from dataclasses import replace
 
 from .errors import ExitCode, InputError
 from .models import DraftReport, Evidence, Finding, Source, Verdict
-from .quotecheck import EXACT, MISATTRIBUTED, MISQUOTE, NARRATION, UNCLEAR, QuoteJudgement, same_person, speaker_name
+from .quotecheck import (
+    EXACT,
+    MISATTRIBUTED,
+    MISQUOTE,
+    NARRATION,
+    UNCLEAR,
+    Aliases,
+    QuoteJudgement,
+    same_person,
+    speaker_name,
+)
 from .text import words
 
 SEVERITY = {
@@ -90,7 +100,7 @@ def nothing_checkable(report: DraftReport) -> bool:
 
 
 def quote_finding(found: QuoteJudgement | None, evidence: tuple[Evidence, ...], speaker: str | None,
-                  claim: str, where: tuple[int, int, int, int]) -> Finding:
+                  claim: str, where: tuple[int, int, int, int], aliases: Aliases | None = None) -> Finding:
     """Return the finding for a quotation from its decisive judgement (None: found nowhere)."""
     if found is None:
         who = f" attributed to {speaker}" if speaker else ""
@@ -120,7 +130,7 @@ def quote_finding(found: QuoteJudgement | None, evidence: tuple[Evidence, ...], 
         return _finding(NARRATION, where, claim, message, speaker, evidence, found.reasons)
     whose = f"{src_speaker}'s words" if src_speaker else "the source quote"
     message = f"{whose} changed: {found.diff} ({cite})"
-    if speaker and src_speaker and not same_person(speaker, src_speaker):
+    if speaker and src_speaker and not same_person(speaker, src_speaker, aliases):
         message += f"; the draft gives it to {speaker}"
     return _finding(MISQUOTE, where, claim, message, speaker, evidence, found.reasons)
 

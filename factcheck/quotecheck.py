@@ -15,7 +15,7 @@ One implementation for both commands: `stance` asks it about one passage (for `v
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -36,6 +36,8 @@ BRACKET_GAP = 4  # source words a "[bracketed]" insertion may stand for ("[Trump
 # "Zelenskyy" = 94); shorter ones must match exactly ("Wicker"/"Walker" = 83 stays apart).
 SURNAME_SIMILARITY = 90
 SURNAME_FUZZY_MIN = 7
+
+Aliases = Mapping[str, Iterable[str]]  # canonical name -> other names of that person (.factcheck.toml)
 
 EXACT, MISATTRIBUTED, NARRATION, MISQUOTE = "exact-quote", "misattributed", "paraphrase-quoted", "misquote"
 UNCLEAR = "attribution-unclear"  # the words match; the source's speaker differs but the passage names the claimed one
@@ -67,9 +69,12 @@ def best(judgements: Iterable[QuoteJudgement]) -> QuoteJudgement | None:
 
 
 def judge_across(claimed: str, speaker: str | None, candidates: Iterable[Candidate],
-                 match: float = QUOTE_MATCH, near: float = QUOTE_NEAR) -> tuple[QuoteJudgement, Candidate] | None:
-    """Return the deciding judgement of `claimed` over all candidate passages, with its passage."""
-    found = [(j, c) for c in candidates if (j := compare_quote(claimed, speaker, c, match, near)) is not None]
+                 match: float = QUOTE_MATCH, near: float = QUOTE_NEAR,
+                 aliases: Aliases | None = None) -> tuple[QuoteJudgement, Candidate] | None:
+    """Return the deciding judgement of `claimed` over all candidate passages, with its passage
+    (`aliases`: the [aliases] table, names listed together are one person)."""
+    found = [(j, c) for c in candidates
+             if (j := compare_quote(claimed, speaker, c, match, near, aliases)) is not None]
     if not found:
         return None
     return min(found, key=lambda jc: (_rank(jc[0]), -jc[0].similarity, jc[1].source.path, jc[1].start))
@@ -83,8 +88,8 @@ def _rank(j: QuoteJudgement) -> int:
     return {MISATTRIBUTED: 1, UNCLEAR: 3, NARRATION: 4, MISQUOTE: 5}[j.kind]
 
 
-def compare_quote(claimed: str, speaker: str | None, cand: Candidate,
-                  match: float = QUOTE_MATCH, near: float = QUOTE_NEAR) -> QuoteJudgement | None:
+def compare_quote(claimed: str, speaker: str | None, cand: Candidate, match: float = QUOTE_MATCH,
+                  near: float = QUOTE_NEAR, aliases: Aliases | None = None) -> QuoteJudgement | None:
     """Return how `claimed` (attributed to `speaker`) compares with the passage, or None."""
     n_words = len(quote_words(claimed))
     if n_words < MIN_QUOTE_WORDS:
@@ -102,7 +107,8 @@ def compare_quote(claimed: str, speaker: str | None, cand: Candidate,
             # scores 95+, and a changed word is what a misquote is.
             sim = min(sim, match - 0.1)
         known = source_speaker is not None and speaker is not None
-        scored.append((sim, not known or same_person(speaker or "", source_speaker or ""), source_speaker is not None, q))
+        same = not known or same_person(speaker or "", source_speaker or "", aliases)
+        scored.append((sim, same, source_speaker is not None, q))
     exact = [s for s in scored if s[0] >= match]
     if exact:
         # Same speaker first, then a named other speaker, then a quote the source leaves unattributed.
@@ -254,14 +260,14 @@ def _names(cand: Candidate, speaker: str) -> bool:
     return key[-1] in words(cand.text) or key[-1] in words(cand.context)
 
 
-def same_person(a: str, b: str) -> bool:
+def same_person(a: str, b: str, aliases: Aliases | None = None) -> bool:
     """Return True when two names can be the same person (`names.same_person`: "Vance" and
-    "J.D. Vance", "Waller-Bridge" and "Phoebe Waller-Bridge"), also when a long surname is
-    spelt another way ("Zelensky" and "Volodymyr Zelenskyy")."""
+    "J.D. Vance", "Waller-Bridge" and "Phoebe Waller-Bridge", names one `aliases` group lists),
+    also when a long surname is spelt another way ("Zelensky" and "Volodymyr Zelenskyy")."""
     from .names import name_key
     from .names import same_person as same
 
-    if same(a, b):
+    if same(a, b, aliases):
         return True
     (ta, ga), (tb, gb) = name_key(a), name_key(b)
     if not ta or not tb or (ga and gb and ga != gb) or not _same_surname(ta[-1], tb[-1]):

@@ -292,3 +292,13 @@ def test_a_sentence_quoted_from_inside_a_longer_quote(run, tmp_path):
     assert [(f["line"], f["kind"]) for f in report["findings"]] == [
         (1, "exact-quote"), (3, "exact-quote"), (5, "misquote"), (7, "misattributed"), (9, "exact-quote"),
         (11, "exact-quote")]
+
+
+def test_aliases_from_the_settings_are_one_person_in_check(run, tmp_path):
+    draft = tmp_path / "draft.md"
+    draft.write_text('Veep said: "I think there is a deal that is going to come out of this that’s going to '
+                     'shock a lot of people."\n', encoding="utf-8")
+    plain = json.loads(run("check", str(draft), "--format", "json").stdout)[0]["findings"]
+    assert [f["kind"] for f in plain] == ["misattributed"]
+    r = clirun.invoke(["check", str(draft), "--format", "json"], env={"FACTCHECK_ALIASES": "J.D. Vance=Veep"})
+    assert [f["kind"] for f in json.loads(r.stdout)[0]["findings"]] == ["exact-quote"] and r.exit_code == 0
