@@ -171,3 +171,11 @@ CONFIRMING_WORDS = frozenset("""
     confirmed confirms confirm official officially announced revealed verified proof proves proven
     definitely indeed
 """.split())
+# Nouns a number names rather than counts: "Article 4", "Chapter 11", "Flight 370", "Route 66".
+LABEL_NOUNS = frozenset("""
+    article articles section sections chapter chapters clause clauses paragraph rule rules
+    resolution proposition amendment act bill title part flight route highway interstate room
+    gate terminal platform phase stage level tier grade category type class model version series
+    season episode volume issue page pages figure table item district ward precinct unit lane
+    line bus train track game round match week day year covid
+""".split())

@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import NamedTuple
 
-from .lexicon import NEGATIVE_WORDS, antonym_stems, synonym_stems
+from .lexicon import LABEL_NOUNS, NEGATIVE_WORDS, antonym_stems, synonym_stems
 from .models import Candidate, Claim, Quote
 from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers use stance.polarity
 from .polarity import NEGATION_SCOPE as NEGATION_SCOPE
@@ -102,6 +102,10 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             reasons.append(_polarity_reason(c_pol, c_cues, p_pol, p_cues))
             return Judgement("conflicts", tuple(reasons))
     if match.score < SUPPORT_MIN or not about or not focus.topical:
+        return Judgement("related", tuple(reasons))
+    missing = _missing_numbers(claim_text, passage)
+    if missing:
+        reasons.append(f"the source does not give the claim's number{'s' if ' ' in missing else ''} {missing}")
         return Judgement("related", tuple(reasons))
     if c_pol != p_pol:
         reasons.append(f"the source neither states nor denies {_cue_words(c_cues) or 'it'}")
@@ -333,6 +337,24 @@ def _number_conflict(claim_text: str, passage: str) -> str | None:
     return None
 
 
+def _missing_numbers(claim_text: str, passage: str) -> str | None:
+    """Return the claim's figures the passage does not give ("20"), else None: a passage that
+    says nothing of the number does not confirm "NATO has 20 members"."""
+    wanted = _claim_figures(claim_text)
+    if not wanted:
+        return None
+    have = {float(t) if _NUMBER.fullmatch(t) else float(_NUMBER_WORDS[t])
+            for t in words(passage) if _NUMBER.fullmatch(t) or t in _NUMBER_WORDS}
+    missing = [t for t, value in wanted if value not in have]
+    return " ".join(missing) if missing else None
+
+
+@lru_cache(maxsize=CLAIM_CACHE)
+def _claim_figures(claim_text: str) -> tuple[tuple[str, float], ...]:
+    """Return the figures the claim writes in digits (number words such as "one" are too often no count)."""
+    return tuple((t, float(t)) for t in words(claim_text) if _NUMBER.fullmatch(t))
+
+
 @lru_cache(maxsize=CLAIM_CACHE)
 def _claim_numbers(claim_text: str) -> tuple[tuple[str, float], ...]:
     """Return the claim's (unit stem, value) pairs, computed once per claim."""
@@ -348,8 +370,8 @@ def _numbers_with_units(text: str) -> dict[str, float]:
             value = float(t)
         elif t in _NUMBER_WORDS:
             value = float(_NUMBER_WORDS[t])
-        if value is None:
-            continue
+        if value is None or (i and toks[i - 1] in LABEL_NOUNS):
+            continue  # "Article 4 member countries": a label, not four of anything
         unit = toks[i + 1]
         if unit in ("million", "billion", "thousand", "hundred", "percent") and i + 2 < len(toks):
             mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 100}.get(unit)

@@ -74,6 +74,20 @@ def test_antonym_likely_unlikely(seed_store):
     assert any("unlikely" in r for e in v.evidence if e.stance == "conflicts" for r in e.reasons)
 
 
+def test_a_figure_the_source_does_not_give_is_not_supported(seed_store):
+    v = verify(seed_store, "Vance said Washington could send 5,000 U.S. troops to Ukraine")
+    assert v.verdict == "unverified" and not any(e.stance == "supports" for e in v.evidence)
+    assert any("does not give the claim's number 5000" in r for e in v.evidence for r in e.reasons)
+
+
+def test_a_number_that_labels_is_no_count():
+    from factcheck.stance import _number_conflict
+
+    passage = "under article 4 member countries can bring any issue of concern to the council"
+    assert _number_conflict("nato has 32 member countries", passage) is None
+    assert _number_conflict("nato has 32 member countries", "nato has 30 member countries") is not None
+
+
 def test_sort_by_date_and_date_window(seed_store):
     v = verify(seed_store, "Hegseth ruled out US troops", Options(sort="date", top=10))
     dates = [e.candidate.source.date for e in v.evidence]
