@@ -53,6 +53,7 @@ class Match(NamedTuple):
     missing: tuple[str, ...]  # claim words not found
     corrected: tuple[tuple[str, str], ...]  # (claim word, passage word) matched by spelling
     highlights: tuple[tuple[int, int], ...]
+    via_context: tuple[str, ...] = ()  # the matched claim words found only in the sentence before
 
 
 def claim_terms(text: str, doc_freq: dict[str, int] | None = None, total_docs: int = 1) -> ClaimTerms:
@@ -141,6 +142,7 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
     missing: list[str] = []
     corrected: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []
+    via_context: list[str] = []
     for w, s, weight in zip(terms.words, terms.stems, terms.weights):
         if s in stem_pos:
             got += weight
@@ -182,12 +184,14 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
                 or (w in NEGATIVE_WORDS and context_negative)):
             got += weight * CONTEXT_WEIGHT
             matched.append(w)
+            via_context.append(w)
         else:
             missing.append(w)
     coverage = got / terms.total if terms.words else 0.0
     score = 100 * ((1 - SET_RATIO_WEIGHT) * coverage) + SET_RATIO_WEIGHT * set_ratio
     return Match(score=round(min(100.0, score), 1), coverage=coverage, matched=tuple(matched),
-                 missing=tuple(missing), corrected=tuple(corrected), highlights=tuple(sorted(set(spans))))
+                 missing=tuple(missing), corrected=tuple(corrected), highlights=tuple(sorted(set(spans))),
+                 via_context=tuple(via_context))
 
 
 def _context_of(context: str) -> tuple[set[str], bool]:

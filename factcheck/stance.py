@@ -15,6 +15,8 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import NamedTuple
 
+from rapidfuzz.distance import Levenshtein
+
 from .lexicon import LABEL_NOUNS, NEGATIVE_WORDS, antonym_stems, synonym_stems
 from .models import Candidate, Claim, Quote
 from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers use stance.polarity
@@ -82,23 +84,34 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     passage = folded(cand.text)
     claim_text = _respell(folded(claim.text), match)
     retraction = retraction_in(passage, subject)
-    if retraction and about:
+    if retraction and about and not retraction_in(claim_text, None):  # "X denied ..." vs a denial: no conflict
         return Judgement("conflicts", tuple(reasons + [retraction]))
 
     focus = _focus_clause(passage, folded(cand.context), claim_text, subject)
+    if 2 * len(match.via_context) > len(match.matched) and not _ANAPHORIC_LEAD.search(passage):
+        # The claim is the sentence before; this one goes on to something else ("However, ...
+        # may not be reliable"): what it affirms or denies is not the claim.
+        reasons.append("most of the claim's words are in the sentence before, not in this passage")
+        return Judgement("related", tuple(reasons))
     if focus.owner:
         reasons.append(f"the statement in the passage is {focus.owner}'s, not {subject}'s")
         return Judgement("related", tuple(reasons))
-    c_pol, c_cert, c_cues = _claim_polarity(claim_text)
+    # A claim of several clauses is read where it says what the passage's clause says: "X is
+    # less common, but Y is more popular" holds "less" and "more", its first clause only "less".
+    said = _claim_clause(claim_text, focus.text)
+    c_pol, c_cert, c_cues = _claim_polarity(said)
     p_pol, p_cert, p_cues = polarity(focus.text, None if focus.anaphoric else _anchors(claim_text, subject))
     if about and focus.topical:
         number = _number_conflict(claim_text, passage)
         if number:
             return Judgement("conflicts", tuple(reasons + [number]))
-        antonym = _antonym(claim_text, focus.text)
+        # An opposite word or a negation contradicts the claim only in a clause that says much
+        # of what the claim says: "Scroll down to see ..." does not deny "worth up to thousands".
+        shared = focus.anaphoric or _says_much_of(claim_text, subject, focus.text)
+        antonym = _antonym(said, focus.text) if shared else None
         if antonym:
             return Judgement("conflicts", tuple(reasons + [antonym]))
-        if c_pol != p_pol and p_cues:
+        if c_pol != p_pol and p_cues and shared:
             reasons.append(_polarity_reason(c_pol, c_cues, p_pol, p_cues))
             return Judgement("conflicts", tuple(reasons))
     if match.score < SUPPORT_MIN or not about or not focus.topical:
@@ -148,6 +161,8 @@ def _match_reason(match: Match) -> str:
     text = f"matches {len(match.matched)} of {len(match.matched) + len(match.missing)} claim words"
     if match.matched:
         text += f" ({', '.join(match.matched[:8])})"
+    if match.via_context:
+        text += f", {len(match.via_context)} of them in the sentence before"
     if match.corrected:
         text += "; read " + ", ".join(f"{a!r} as {b!r}" for a, b in match.corrected)
     return text
@@ -283,6 +298,32 @@ def _anchors(claim_text: str, subject: str | None) -> frozenset[str]:
                      if w not in STOP_WORDS and w not in subject_words and w not in NEGATIVE_WORDS)
 
 
+SHARED_SHARE = 0.5  # of the claim's content stems (besides its subject) a contradicting clause must have
+
+
+def _says_much_of(claim_text: str, subject: str | None, clause: str) -> bool:
+    """Return True when `clause` has at least SHARED_SHARE of the claim's content stems."""
+    stems = _claim_stems(claim_text, subject)
+    return _overlap(stems, clause) >= max(1.0, SHARED_SHARE * len(stems))
+
+
+def _claim_clause(claim_text: str, focus: str) -> str:
+    """Return the claim's clause that shares most words with the passage's `focus` (the whole
+    claim when it has one clause; on a tie the earlier clause)."""
+    clauses = _claim_clauses(claim_text)
+    if len(clauses) < 2:
+        return claim_text
+    here = {stem(w) for w in words(focus)}
+    return max(clauses, key=lambda c: len(c[1] & here))[0]
+
+
+@lru_cache(maxsize=CLAIM_CACHE)
+def _claim_clauses(claim_text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Return the claim's clauses (split as passages are) with their content stems."""
+    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(claim_text) if c and c.strip()]
+    return tuple((c, frozenset(stem(w) for w in words(c) if w not in STOP_WORDS)) for c in clauses)
+
+
 @lru_cache(maxsize=CLAIM_CACHE)
 def _claim_polarity(claim_text: str) -> tuple[int, int, tuple[str, ...]]:
     """Return polarity(claim_text), computed once per claim."""
@@ -328,12 +369,39 @@ def _claim_opposites(claim_text: str) -> tuple[tuple[str, str, frozenset[str]], 
 def _number_conflict(claim_text: str, passage: str) -> str | None:
     """Return a reason when claim and passage give different numbers for the same thing."""
     claim_nums = _claim_numbers(claim_text)
-    if not claim_nums:
+    if claim_nums:
+        passage_nums = _numbers_with_units(passage)
+        for unit, (value, said) in claim_nums:
+            if unit in passage_nums and passage_nums[unit][0] != value:
+                other, source_said = passage_nums[unit]
+                return (f"numbers differ: the claim says {_figure(value)} {said}, "
+                        f"the source says {_figure(other)} {source_said}")
+    return _swapped_figure(claim_text, passage)
+
+
+def _figure(value: float) -> str:
+    """Return a number as a reader writes it: 120,000,000 and 1.45, not 1.2e+08."""
+    return f"{int(value):,}" if value == int(value) else f"{value:,.6g}"
+
+
+def _swapped_figure(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage says the claim's words with another figure in the same
+    place ("about $112 an hour" / "about $35 an hour", "defeated the Chiefs, 35-10"), else None."""
+    if not _claim_figures(claim_text):
         return None
-    passage_nums = _numbers_with_units(passage)
-    for unit, value in claim_nums:
-        if unit in passage_nums and passage_nums[unit] != value:
-            return f"numbers differ: the claim says {value:g} {unit}, the source says {passage_nums[unit]:g} {unit}"
+    a, b = words(claim_text), words(passage)
+    for op in Levenshtein.opcodes(a, b):
+        i, j = op.src_start, op.dest_start
+        if op.tag != "replace" or op.src_end - i != 1 or op.dest_end - j != 1:
+            continue
+        x, y = a[i], b[j]
+        if not (_NUMBER.fullmatch(x) and _NUMBER.fullmatch(y)) or float(x) == float(y):
+            continue
+        before = i > 0 and j > 0 and a[i - 1] == b[j - 1]
+        after = i + 1 < len(a) and j + 1 < len(b) and a[i + 1] == b[j + 1]
+        if before or after:  # the same words around it: the same figure, told differently
+            context = " ".join(a[max(i - 2, 0):i])
+            return f"numbers differ: the claim says {context + ' ' if context else ''}{x}, the source says {y}"
     return None
 
 
@@ -356,14 +424,15 @@ def _claim_figures(claim_text: str) -> tuple[tuple[str, float], ...]:
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
-def _claim_numbers(claim_text: str) -> tuple[tuple[str, float], ...]:
-    """Return the claim's (unit stem, value) pairs, computed once per claim."""
+def _claim_numbers(claim_text: str) -> tuple[tuple[str, tuple[float, str]], ...]:
+    """Return the claim's (unit stem, (value, unit word)) pairs, computed once per claim."""
     return tuple(_numbers_with_units(claim_text).items())
 
 
-def _numbers_with_units(text: str) -> dict[str, float]:
+def _numbers_with_units(text: str) -> dict[str, tuple[float, str]]:
+    """Return {unit stem: (value, the unit word as written)} for each "<number> <word>" of `text`."""
     toks = words(text)
-    out: dict[str, float] = {}
+    out: dict[str, tuple[float, str]] = {}
     for i, t in enumerate(toks[:-1]):
         value: float | None = None
         if _NUMBER.fullmatch(t):
@@ -380,5 +449,5 @@ def _numbers_with_units(text: str) -> dict[str, float]:
                 unit = toks[i + 2]
         if unit in STOP_WORDS or _NUMBER.fullmatch(unit):
             continue
-        out.setdefault(stem(unit), value)
+        out.setdefault(stem(unit), (value, unit))
     return out

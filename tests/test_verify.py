@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import FIXTURES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -116,3 +117,65 @@ def test_any_string_is_a_safe_claim(seed_store, text):
     for e in v.evidence:
         assert 0 <= e.score <= 100
         assert e.stance in ("supports", "conflicts", "related")
+
+
+@pytest.fixture(scope="module")
+def pages_store(tmp_path_factory):
+    """An index of the seven real news pages in fixtures/pages."""
+    from factcheck.ingest import index_paths
+    from factcheck.store import open_index
+
+    folder = str(tmp_path_factory.mktemp("pages") / "idx")
+    pages = [str(p) for p in sorted((FIXTURES / "pages").iterdir()) if ".htm" in p.name]
+    index_paths(folder, pages)
+    return open_index(folder)
+
+
+def test_each_sentence_of_a_source_is_supported_by_it(pages_store):
+    """A source's own sentences, verified against it: supported, never contradicted. Before the
+    rules below, 239 of 263 were supported, 16 disputed and 2 conflicting (a sentence against
+    its own copy: "does not ... not" read as one negation)."""
+    claims = [t for _, _, _, t in pages_store.passages() if len(t.split()) >= 8]
+    verdicts = [verify(pages_store, c).verdict for c in claims]
+    assert len(claims) > 250
+    assert "conflicting" not in verdicts
+    assert verdicts.count("supported") >= 0.95 * len(claims)
+
+
+def test_a_changed_figure_in_a_sources_sentence_conflicts(pages_store):
+    v = verify(pages_store, "Wisconsin was the only one of 14 states with April primaries that moved forward "
+                            "with in-person voting")
+    assert v.verdict == "conflicting"
+    assert any("the claim says 14 states, the source says 11 states" in r for e in v.evidence for r in e.reasons)
+    v = verify(pages_store, "One week later, Gastelum-Vera, 31, was arrested and sent to Santa Rita jail.")
+    assert v.verdict == "conflicting"  # "31, was": no unit word; the same place in the same words
+    assert any("the source says 26" in r for e in v.evidence for r in e.reasons)
+
+
+def test_the_sentence_after_the_claim_does_not_judge_it(pages_store):
+    """The next sentence matches the claim through its context ("the sentence before"); what it
+    denies is something else."""
+    claim = ("Martin Scorsese’s $170 million Netflix gangster movie “The Irishman” had another "
+             "disappointing night, despite a cast that includes Robert De Niro, Al Pacino, and Joe Pesci.")
+    v = verify(pages_store, claim)
+    assert v.verdict == "supported"
+    after = [e for e in v.evidence if e.candidate.text.startswith("Several of the contenders")]
+    assert after and after[0].stance == "related"
+    assert any("in the sentence before, not in this passage" in r for r in after[0].reasons)
+
+
+def test_a_claim_of_several_clauses_is_read_clause_by_clause():
+    from factcheck.models import Candidate, Claim, Source
+    from factcheck.score import claim_terms, rank
+    from factcheck.stance import judge
+
+    text = "Bariatric surgery was becoming less common, but weight-loss drugs were more popular than ever."
+    cand = Candidate(pid=1, text=text, start=0, end=len(text), line=1, kind="sentence", speaker=None,
+                     source=Source(path="a.txt"))
+    claim = Claim(text=text)
+    [match] = rank(claim_terms(text), [cand])
+    assert judge(claim, cand, match).stance == "supports"  # was: "opposite words: more / less"
+    denied = "The mayor denied the report, and the council did not comment on it."
+    cand = cand._replace(text=denied, end=len(denied))
+    [match] = rank(claim_terms(denied), [cand])
+    assert judge(Claim(text=denied), cand, match).stance == "supports"  # was: "retraction: denied"
