@@ -114,6 +114,9 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         if c_pol != p_pol and p_cues and shared:
             reasons.append(_polarity_reason(c_pol, c_cues, p_pol, p_cues))
             return Judgement("conflicts", tuple(reasons))
+        other = _other_clause_conflict(claim_text, said, passage, match)
+        if other:
+            return Judgement("conflicts", tuple(reasons + [other]))
     if match.score < SUPPORT_MIN or not about or not focus.topical:
         return Judgement("related", tuple(reasons))
     missing = _missing_numbers(claim_text, passage)
@@ -121,6 +124,10 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         reasons.append(f"the source does not give the claim's number{'s' if ' ' in missing else ''} {missing}")
         return Judgement("related", tuple(reasons))
     if c_pol != p_pol:
+        if c_pol < 0 and not p_cues and _states_it(match, claim_text, subject, focus.text):
+            # "X was not caught" against "X was caught ...": the source says what the claim denies.
+            reasons.append(f"the source states it without the claim's {_cue_words(c_cues)}")
+            return Judgement("conflicts", tuple(reasons))
         reasons.append(f"the source neither states nor denies {_cue_words(c_cues) or 'it'}")
         return Judgement("related", tuple(reasons))
     if c_cert != p_cert:
@@ -305,6 +312,42 @@ def _says_much_of(claim_text: str, subject: str | None, clause: str) -> bool:
     """Return True when `clause` has at least SHARED_SHARE of the claim's content stems."""
     stems = _claim_stems(claim_text, subject)
     return _overlap(stems, clause) >= max(1.0, SHARED_SHARE * len(stems))
+
+
+STATES_COVERAGE = 0.8  # of the claim's weighted words a plain passage must have to state what a negative claim denies
+
+
+def _states_it(match: Match, claim_text: str, subject: str | None, clause: str) -> bool:
+    """Return True when a plain (affirmative) passage says what the claim says, bar its negation:
+    most of the claim's words in the passage itself, and in the clause read, not a question."""
+    own = match.coverage if not match.via_context else 0.0
+    return (own >= STATES_COVERAGE and not clause.rstrip().endswith("?")
+            and _overlap(_claim_stems(claim_text, subject), clause) >= STATES_COVERAGE * len(_claim_stems(claim_text, subject)))
+
+
+def _other_clause_conflict(claim_text: str, said: str, passage: str, match: Match) -> str | None:
+    """Return a reason when a clause of the claim other than `said` (the one read against the
+    passage's focus) is denied by the passage clause that says most of it: "Fentanyl is not 50
+    times stronger than heroin, and experts say ..." against "Fentanyl is 50 times stronger
+    than heroin, and experts say ...", whose focus is the clause about the experts."""
+    clauses = _claim_clauses(claim_text)
+    if len(clauses) < 2 or match.via_context:
+        return None
+    pieces = [c.strip() for c in _CLAUSE_SPLIT.split(passage) if c and c.strip()]
+    for text, stems in clauses:
+        if text == said or not stems:
+            continue
+        best = max(pieces, key=lambda p: _overlap(stems, p))
+        have = _overlap(stems, best)
+        if have < max(2.0, SHARED_SHARE * len(stems)):
+            continue
+        c_pol, _, c_cues = _claim_polarity(text)
+        p_pol, _, p_cues = polarity(best, stems)
+        if c_pol != p_pol and p_cues:
+            return _polarity_reason(c_pol, c_cues, p_pol, p_cues)
+        if c_pol < 0 < p_pol and have >= STATES_COVERAGE * len(stems) and not best.endswith("?"):
+            return f"the source states it without the claim's {_cue_words(c_cues)}"
+    return None
 
 
 def _claim_clause(claim_text: str, focus: str) -> str:

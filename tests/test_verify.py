@@ -179,3 +179,14 @@ def test_a_claim_of_several_clauses_is_read_clause_by_clause():
     cand = cand._replace(text=denied, end=len(denied))
     [match] = rank(claim_terms(denied), [cand])
     assert judge(Claim(text=denied), cand, match).stance == "supports"  # was: "retraction: denied"
+
+
+def test_a_negated_copy_of_a_sources_sentence_conflicts(pages_store):
+    """The claim denies what the source states plainly (no cue word in the passage)."""
+    v = verify(pages_store, "Fentanyl is not 50 times stronger than heroin, and experts say it is increasingly "
+                            "being sold and used in family homes where infants can be exposed to it.")
+    assert v.verdict == "conflicting"
+    assert any("states it without the claim's 'not'" in r for e in v.evidence for r in e.reasons)
+    # ... but a passage that only mentions the words neither states nor denies it
+    v = verify(pages_store, "Biden did not sign the stimulus bill")
+    assert v.verdict != "conflicting"
