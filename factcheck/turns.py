@@ -4,7 +4,9 @@ Quotes that follow one another with nothing but an attribution between them form
 Along a chain the speaker stays the same (`“…,” she said. “…”`) or changes: two quotes side
 by side in one paragraph, an answer after a question, and (once a dialogue between two
 people is under way) a new paragraph all change the turn; a monologue across paragraphs, as
-news prints it, keeps its speaker. Anchors are the quotes with a cue (`attribution`); the
+news prints it, keeps its speaker. Where the anchors on either side disagree with the turns
+between them, the turn after a sentence-ending attribution (`“…,” he said. “…”`) is the one
+taken as wrong: a paragraph break may have been lost there. Anchors are the quotes with a cue (`attribution`); the
 others take the anchor's speaker or the other participant's, who is known from another
 anchor or from being addressed by name (“Oh, Tommy!”). Quotes outside any chain fall back
 on the person whose action opens the sentence (`Tommy nodded. “Two months ago.”`), then on
@@ -64,7 +66,7 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
         if it.cue is not None and it.cue.subject is not None:
             # “Where do we lie?” “At Kingsbere,” he said: the answer's he is not the one who asked
             asked = prev.who.speaker if prev is not None and prev.who is not None and it.cue.subject.kind == "pron" \
-                and _relation(ctx, prev, it) == "change" else None
+                and _relation(ctx, prev, it) in ("change", "asked") else None
             it.who = ctx.who(it.cue, it.span, asked)
             if _key(it.who):
                 ctx.spoken.append((it.span.start, it.who))
@@ -121,11 +123,15 @@ def _relation(ctx: Context, prev: _Item, cur: _Item) -> str:
     asked = bool(re.search(r"\?\W*$", text[prev.span.inner[0]:prev.span.inner[1]]))
     new_para = ctx.para_bounds(prev.span.start)[0] != ctx.para_bounds(cur.span.start)[0]
     if asked:
-        return "change"  # an answer
+        # an answer; after `“…?” he asked.` a paragraph break may have been lost, or not
+        return "asked" if attributed else "change"
     if new_para:
         return "para"
     if attributed:
-        return "same"  # `“…,” she said. “…”` or `“…,” she said, “…”`
+        if text[max(prev.span.end, start - 8):start].rstrip()[-1:] in (".", "!", "?"):
+            # `“…,” she said. “…”`: the same speaker, unless a paragraph break was lost there
+            return "said"
+        return "same"  # `“…,” she said, “…”`: one sentence
     return "change"  # two quotes side by side: two speakers (a lost paragraph break)
 
 
@@ -160,7 +166,8 @@ def _resolve_chain(ctx: Context, chain: list[_Item], links: list[str]) -> None:
         return
     keys = {_key(chain[i].who) for i in anchors}
     dialogue = len(keys) >= 2
-    changes = [rel == "change" or (rel == "para" and dialogue) for rel in links]
+    changes = [rel in ("change", "asked") or (rel == "para" and dialogue) for rel in links]
+    _reconcile(chain, anchors, links, changes)
     # turn[i]: parity of speaker changes from the chain's start
     turn = [0]
     for changed in changes:
@@ -190,6 +197,32 @@ def _resolve_chain(ctx: Context, chain: list[_Item], links: list[str]) -> None:
                 it.who = _copy(anchor, "alternation", it.who)  # it speaks to the other: the anchor's turn
             elif other is not None:
                 it.who = _copy(other, "alternation" if other is not voc else "addressed", it.who)
+
+
+def _reconcile(chain: list[_Item], anchors: list[int], links: list[str], changes: list[bool]) -> None:
+    """Make the turns agree with the anchors where an attribution ends its sentence.
+
+    Between two anchors the number of speaker changes is even for one speaker and odd for two.
+    When it is not, a link is wrong; the weak ones follow a sentence-ending attribution
+    (`“…,” he said. “…”`, `“…?” he asked. “…”`), where a paragraph break may or may not have
+    been lost (fiction starts a paragraph for each new speaker): the first of them flips.
+    """
+    for a, b in zip(anchors, anchors[1:]):
+        if not (_named(chain[a]) and _named(chain[b])):
+            continue  # a "he said" or "the man said" may be the one that is wrong
+        flips = sum(changes[a:b]) % 2
+        same = _same_speaker(chain[a].who, chain[b].who)  # type: ignore[arg-type]
+        if flips == int(not same):
+            continue
+        weak = [k for k in range(a, b) if links[k] in ("said", "asked")]
+        if weak:
+            changes[weak[0]] = not changes[weak[0]]
+
+
+def _named(it: _Item) -> bool:
+    """Return True when a cue names the quote's speaker outright: a name, or the narrator's "I"."""
+    subj = it.cue.subject if it.cue is not None else None
+    return subj is not None and (subj.kind == "name" or subj.text == "I")
 
 
 def _other(ctx: Context, chain: list[_Item], anchors: list[int], turn: list[int], i: int, anchor: Who) -> Who | None:

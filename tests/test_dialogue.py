@@ -1,0 +1,29 @@
+"""Turn-taking in fiction dialogue: who speaks a quote that no cue of its own attributes."""
+
+from __future__ import annotations
+
+from factcheck.documents import parse_text
+from factcheck.segment import segment
+
+
+def _said(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in segment(parse_text("t.txt", text, "0"))[1]}
+
+
+def test_a_lost_paragraph_break_after_an_attribution_is_a_new_turn_when_the_anchors_say_so():
+    # Martha speaks before and after "Then pour the tea": with a turn change before her second
+    # line, the line between is not hers but George's
+    text = ("“Good morning,” said George, putting down his paper. “The kettle is boiling,” said Martha. "
+            "“Then pour the tea.” “I am not your servant,” said Martha.")
+    assert _said(text)["Then pour the tea."] == "George"
+
+
+def test_an_attribution_then_more_words_is_still_one_speaker():
+    text = "“Good morning,” said George. “The kettle is boiling,” said Martha. “It has been for a while.”"
+    assert _said(text)["It has been for a while."] == "Martha"
+
+
+def test_a_speaker_who_asks_on_after_her_own_question_keeps_the_turn():
+    # George answers the second question, so the first question's asker asked it too
+    text = "“Is it late?” asked Martha. “Must I go alone?” “Yes, you must,” said George."
+    assert _said(text)["Must I go alone?"] == "Martha"
