@@ -164,6 +164,7 @@ class Context(Windows):
         super().__init__(text, spans, sentences)
         self.people: PeopleIndex = _NO_PEOPLE  # set by `index_people` once the cues are known
         self.spoken: list[tuple[int, Who]] = []  # (offset, attribution) of the quotes a cue attributes
+        self.narrator: str | None = None  # the name a first-person narrator's "I" goes by, once known
 
     def index_people(self, speakers: list[str]) -> None:
         """Index the document's people, knowing which names a cue (or reported speech) made speakers."""
@@ -444,7 +445,9 @@ class Context(Windows):
     # ------------------------------------------------------------------ names
 
     def name_of(self, subj: Subject, span: Span, speaker: str | None = None) -> str | None:
-        """Return the canonical name a cue's subject refers to (None for "I" or an unknown); see `coref`."""
+        """Return the canonical name a cue's subject refers to (the narrator's for "I", None for an unknown); see `coref`."""
+        if subj.text == "I" and span.depth == 0:
+            return self.narrator
         return self.resolver.name_of(subj, span.depth, speaker)
 
     def who(self, cue: Cue, span: Span, speaker: str | None = None) -> Who:

@@ -16,6 +16,7 @@ the speaker of the quote just before.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .attribution import Context, Cue, Who
@@ -61,6 +62,7 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
     tops = [it for it in items if it.span.depth == 0]
     ctx.index_people([it.cue.subject.text for it in items
                       if it.cue is not None and it.cue.subject is not None and it.cue.subject.kind in ("name", "org")])
+    ctx.narrator = _narrator_name(ctx, tops)
     prev: _Item | None = None
     for it in tops:
         if it.cue is not None and it.cue.subject is not None:
@@ -70,7 +72,7 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
             it.who = ctx.who(it.cue, it.span, asked)
             if _key(it.who):
                 ctx.spoken.append((it.span.start, it.who))
-                if it.who.mention_span:
+                if it.who.mention_span and it.who.mention != "I":  # a he/she never means the narrator
                     ctx.resolver.add_speaker(*it.who.mention_span, it.who.speaker)
         prev = it
     chains = _chains(ctx, tops)
@@ -101,6 +103,26 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
             it.who = ctx.who(it.cue, it.span, outer_speaker)
         out.append((it.span, it.who or Who(cue=it.cue.verb if it.cue else None)))
     return out
+
+
+def _narrator_name(ctx: Context, tops: list[_Item]) -> str | None:
+    """Return the name the others call a first-person narrator: whom a quote addresses when "I" answers it.
+
+    `“I think, Watson, that you have put on weight.” “Seven!” I answered.`: the narrator is
+    Watson. The name must be given more often than any other.
+    """
+    counts: Counter[str] = Counter()
+    for prev, it in zip(tops, tops[1:]):
+        subj = it.cue.subject if it.cue is not None else None
+        if subj is None or subj.text != "I" or _relation(ctx, prev, it) not in ("change", "asked"):
+            continue
+        voc = _vocative(ctx, prev.span, known=False)
+        if voc is not None and voc.speaker:
+            counts[voc.speaker] += 1
+    best = counts.most_common(2)
+    if not best or len(best) > 1 and best[1][1] == best[0][1]:
+        return None
+    return best[0][0]
 
 
 # ---------------------------------------------------------------------------- chains
@@ -268,8 +290,11 @@ def _same_speaker(a: Who, b: Who) -> bool:
     return same_person(a.speaker, b.speaker) or bool(short) and len(short) < len(long) and short == long[:len(short)]
 
 
-def _vocative(ctx: Context, span: Span) -> Who | None:
-    """Return the person a quote addresses by name (“Oh, Tommy!”, “I'm not well, Florence.”)."""
+def _vocative(ctx: Context, span: Span, known: bool = True) -> Who | None:
+    """Return the person a quote addresses by name (“Oh, Tommy!”, “I'm not well, Florence.”).
+
+    With `known` the name must be a person the narration names or a given name.
+    """
     a, b = span.inner
     inner = ctx.text[a:b]
     for m in _VOCATIVE.finditer(inner):
@@ -279,10 +304,11 @@ def _vocative(ctx: Context, span: Span) -> Who | None:
         if group == "c":
             return Who(None, None, raw, (start, start + len(raw)), "addressed")
         _, tokens, _ = split_name(raw)
-        if tokens and looks_like_person(tokens) and (ctx.people.is_person(" ".join(tokens)) or given_gender(tokens[0])):
+        if tokens and looks_like_person(tokens) and (not known or ctx.people.is_person(" ".join(tokens))
+                                                     or given_gender(tokens[0])):
             name = " ".join(tokens)
             at = a + inner.find(tokens[0], m.start(group))
-            return Who(ctx.people.canonical(name), None, name, (at, at + len(name)), "addressed")
+            return Who(ctx.people.canonical(name) or name, None, name, (at, at + len(name)), "addressed")
     return None
 
 

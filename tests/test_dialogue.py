@@ -27,3 +27,16 @@ def test_a_speaker_who_asks_on_after_her_own_question_keeps_the_turn():
     # George answers the second question, so the first question's asker asked it too
     text = "“Is it late?” asked Martha. “Must I go alone?” “Yes, you must,” said George."
     assert _said(text)["Must I go alone?"] == "Martha"
+
+
+def test_the_narrators_i_goes_by_the_name_the_others_call_them():
+    text = ("“You look tired, Gregory. Did you walk all the way from the station?” “Every step,” I answered. "
+            "“Then sit down,” said Helen.")
+    said = _said(text)
+    assert said["Every step"] == "Gregory"
+    assert said["Then sit down"] == "Helen"
+
+
+def test_a_narrator_nobody_names_stays_unnamed():
+    text = "“Did you walk all the way from the station?” “Every step,” I answered."
+    assert _said(text)["Every step"] is None
