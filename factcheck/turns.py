@@ -144,16 +144,16 @@ def _relation(ctx: Context, prev: _Item, cur: _Item) -> str:
         return "break"  # narration between the two quotes
     asked = bool(re.search(r"\?\W*$", text[prev.span.inner[0]:prev.span.inner[1]]))
     new_para = ctx.para_bounds(prev.span.start)[0] != ctx.para_bounds(cur.span.start)[0]
+    ended = attributed and text[max(prev.span.end, start - 8):start].rstrip()[-1:] in (".", "!", "?")
+    if attributed and not ended and not new_para:
+        return "same"  # `“…,” she said, “…”`, `“Why?” he asked; “…”`: one sentence goes on
     if asked:
         # an answer; after `“…?” he asked.` a paragraph break may have been lost, or not
         return "asked" if attributed else "change"
     if new_para:
         return "para"
     if attributed:
-        if text[max(prev.span.end, start - 8):start].rstrip()[-1:] in (".", "!", "?"):
-            # `“…,” she said. “…”`: the same speaker, unless a paragraph break was lost there
-            return "said"
-        return "same"  # `“…,” she said, “…”`: one sentence
+        return "said"  # `“…,” she said. “…”`: the same speaker, unless a paragraph break was lost there
     return "change"  # two quotes side by side: two speakers (a lost paragraph break)
 
 

@@ -40,3 +40,8 @@ def test_the_narrators_i_goes_by_the_name_the_others_call_them():
 def test_a_narrator_nobody_names_stays_unnamed():
     text = "“Did you walk all the way from the station?” “Every step,” I answered."
     assert _said(text)["Every step"] is None
+
+
+def test_a_question_whose_attribution_goes_on_the_sentence_keeps_its_speaker():
+    text = "“Good night,” said Helen. “Why must I go?” asked Tom; “the others are staying.”"
+    assert _said(text)["the others are staying."] == "Tom"
