@@ -200,6 +200,8 @@ def _resolve_chain(ctx: Context, chain: list[_Item], links: list[str]) -> None:
         before = [j for j in anchors if j < i]
         after = [j for j in anchors if j > i]
         j = before[-1] if before else after[0]
+        if before and after and after[0] - i < i - before[-1]:
+            j = after[0]  # the nearer anchor: fewer turns that can be wrong between
         if after and all(rel == "joined" for rel in links[i:after[0]]):
             j = after[0]  # the same sentence goes on to the cue: its speaker, not an earlier one's
         anchor = chain[j].who

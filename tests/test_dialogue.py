@@ -45,3 +45,11 @@ def test_a_narrator_nobody_names_stays_unnamed():
 def test_a_question_whose_attribution_goes_on_the_sentence_keeps_its_speaker():
     text = "“Good night,” said Helen. “Why must I go?” asked Tom; “the others are staying.”"
     assert _said(text)["the others are staying."] == "Tom"
+
+
+def test_a_quote_between_two_anchors_takes_its_turn_from_the_nearer_one():
+    # "she said." may hide a paragraph break, so the turns from the first anchor are doubtful;
+    # the line right before George's answer is Martha's
+    text = ("Martha Hale stood at the gate with George. “It will rain,” she said. “Let it.” “You will get wet.” "
+            "“I do not mind,” said George.")
+    assert _said(text)["You will get wet."] == "Martha Hale"
