@@ -211,7 +211,10 @@ class Context(Windows):
                 named = appositive_name(window, m.start("subj"), subj)
                 subj = replace(named, start=named.start + base, end=named.end + base) if named else subj
             if subj is not None and not (subj.kind == "pron" and subj.text.lower() == "it"):
-                return Cue("inverted", subj, m.group("cue"), True, base + clause_end(window, m.end("subj")))
+                # the clause ends after the subject found, not after all the words the pattern took
+                # (`said Tom. The doctor knew …`: "Tom", then a new sentence)
+                end = clause_end(window, max(subj.end - base, m.start("subj")))
+                return Cue("inverted", subj, m.group("cue"), True, base + end)
         inner = self.text[span.inner[0]:span.inner[1]].rstrip()
         # `,” Sen. Lindsey Graham (R-S.C.) said`: the party tag is blanked (offsets kept)
         window = _PARTY_TAG.sub(lambda t: t.group(1) + " " * (len(t.group(0)) - len(t.group(1))), window, count=1)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 
 from .attribution import Context, Cue, Who
 from .cues import DET, NOUNISH, PRONOUN
+from .nominals import HEAD_SET
 from .quotes import Span, is_speech
 from .speakers import NAME_RUN, given_gender, looks_like_person, name_key, same_person, split_name
 from .subjects import Subject, classify, role_head
@@ -147,6 +148,8 @@ def _relation(ctx: Context, prev: _Item, cur: _Item) -> str:
     ended = attributed and text[max(prev.span.end, start - 8):start].rstrip()[-1:] in (".", "!", "?")
     if attributed and not ended and not new_para:
         return "same"  # `“…,” she said, “…”`, `“Why?” he asked; “…”`: one sentence goes on
+    if asked and attributed and not new_para and len(ctx.paras) > 1:
+        return "same"  # `“…?” she asked. “…”` in one paragraph of a text that has paragraphs: she goes on
     if asked:
         # an answer; after `“…?” he asked.` a paragraph break may have been lost, or not
         return "asked" if attributed else "change"
@@ -194,6 +197,7 @@ def _resolve_chain(ctx: Context, chain: list[_Item], links: list[str]) -> None:
     turn = [0]
     for changed in changes:
         turn.append(turn[-1] ^ int(changed))
+    _settle_pronouns(ctx, chain, anchors, turn)
     for i, it in enumerate(chain):
         if it.who is not None and _key(it.who):
             continue
@@ -241,6 +245,58 @@ def _reconcile(chain: list[_Item], anchors: list[int], links: list[str], changes
         weak = [k for k in range(a, b) if links[k] in ("said", "asked")]
         if weak:
             changes[weak[0]] = not changes[weak[0]]
+
+
+def _settle_pronouns(ctx: Context, chain: list[_Item], anchors: list[int], turn: list[int]) -> None:
+    """Give a "he said" in a dialogue the person the turns make it, when that person can be a he.
+
+    The pronoun may mean either of two men talking; the nearest anchor that names its speaker
+    says which one has this turn: the same person on the same turn, else the other one.
+    """
+    named = [k for k in anchors if _named(chain[k])]
+    if not named:
+        return
+    for i in anchors:
+        it = chain[i]
+        subj = it.cue.subject if it.cue is not None else None
+        if subj is None or subj.kind != "pron" or subj.text.lower() not in ("he", "she") or it.who is None:
+            continue
+        k = min(named, key=lambda k: abs(k - i))
+        ref = chain[k].who
+        assert ref is not None
+        gender = "m" if subj.text.lower() == "he" else "f"
+        if turn[i] == turn[k]:
+            want: str | None = ref.speaker
+        elif _same_speaker(it.who, ref):
+            want = _other_of_gender(ctx, chain, anchors, ref, gender)
+        else:
+            continue
+        if want and want != it.who.speaker and _can_be(ctx, want, gender):
+            it.who = replace(it.who, speaker=want)
+
+
+def _other_of_gender(ctx: Context, chain: list[_Item], anchors: list[int], ref: Who, gender: str) -> str | None:
+    """Return a named speaker who can be of `gender`, other than `ref`: in the chain, else the last one before it."""
+    for j in anchors:
+        who = chain[j].who
+        if who is not None and who.speaker and not _same_speaker(who, ref) and _can_be(ctx, who.speaker, gender):
+            return who.speaker
+    first = chain[0].span.start
+    for at, spoke in reversed(ctx.spoken):
+        if first - at > OTHER_SPEAKER_CHARS:
+            break
+        if at < first and spoke.speaker and not _same_speaker(spoke, ref) and _can_be(ctx, spoke.speaker, gender):
+            return spoke.speaker
+    return None
+
+
+def _can_be(ctx: Context, name: str, gender: str) -> bool:
+    """Return True when a he/she of `gender` can mean `name`: that gender, or a person of unknown gender ("the parson")."""
+    known = ctx.resolver.gender(name)
+    if known:
+        return known == gender
+    words = name.split()
+    return words[0].lower() in ("the", "a", "an") and words[-1].lower() in HEAD_SET
 
 
 def _named(it: _Item) -> bool:

@@ -53,3 +53,21 @@ def test_a_quote_between_two_anchors_takes_its_turn_from_the_nearer_one():
     text = ("Martha Hale stood at the gate with George. “It will rain,” she said. “Let it.” “You will get wet.” "
             "“I do not mind,” said George.")
     assert _said(text)["You will get wet."] == "Martha Hale"
+
+
+def test_a_he_said_in_a_dialogue_of_two_men_is_the_one_whose_turn_it_is():
+    # the narration between names Tom last, but the turns make the he the doctor: Tom, named,
+    # answers him two quotes on
+    text = ("“Good evening,” said the doctor. “Evening,” said Tom. The doctor had known Tom's father "
+            "well, and he remembered Tom as a boy. “You have grown,” said he. “You are taller than your father.” "
+            "“Am I?” “Indeed you are.” “So they tell me,” said Tom.")
+    said = _said(text)
+    assert said["You have grown"] == "the doctor"
+    assert said["You are taller than your father."] == "the doctor"
+    assert said["Am I?"] == "Tom"
+
+
+def test_a_question_then_her_own_words_in_one_news_paragraph_are_hers():
+    text = ("Carla Ruiz runs the shelter.\n\n“Why would anyone close it?” said Maria Lopez, its director. "
+            "“We have nowhere else to go,” she said.\n")
+    assert _said(text)["We have nowhere else to go"] == "Maria Lopez"
