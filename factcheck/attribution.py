@@ -286,7 +286,12 @@ class Context(Windows):
             # a second fragment in one sentence: "Starmer said that “…” and “…”"
             i = self.sentence_index(span.start)
             s_start = max(self.sentences[i][0] if i >= 0 else 0, self.para_bounds(span.start)[0])
-            if s_start < base:
+            prev = self.prev_top(span)
+            # after a quote that ends its own sentence (`asked: “Where from?” “Georgia.”`) this one
+            # is another utterance, not the sentence's second fragment
+            done = prev is not None and prev.start >= s_start and \
+                re.search(r"[.!?…][’'\"”]?$", self.text[prev.inner[0]:prev.inner[1]].rstrip()) is not None
+            if s_start < base and not done:
                 whole = self._blank_quotes(s_start, span.start)
                 cue = self.cue_in(whole, s_start)
                 if cue is not None:

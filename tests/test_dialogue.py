@@ -71,3 +71,13 @@ def test_a_question_then_her_own_words_in_one_news_paragraph_are_hers():
     text = ("Carla Ruiz runs the shelter.\n\n“Why would anyone close it?” said Maria Lopez, its director. "
             "“We have nowhere else to go,” she said.\n")
     assert _said(text)["We have nowhere else to go"] == "Maria Lopez"
+
+
+def test_a_quote_after_a_complete_question_is_an_answer_not_the_askers_second_fragment():
+    text = "Tom looked up from his book, and Anna asked him: “Where are you from?” “Leeds.”"
+    assert _said(text)["Leeds."] != "Anna"
+
+
+def test_a_second_fragment_of_one_sentence_keeps_the_sentences_speaker():
+    said = _said("The minister said the plan was “too slow” and “far too costly” for the town.")
+    assert said["far too costly"] == said["too slow"]
