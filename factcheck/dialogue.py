@@ -83,6 +83,8 @@ def relation(ctx: Context, prev: Item, cur: Item) -> str:
     asked = bool(re.search(r"\?\W*$", text[prev.span.inner[0]:prev.span.inner[1]]))
     new_para = ctx.para_bounds(prev.span.start)[0] != ctx.para_bounds(cur.span.start)[0]
     ended = attributed and text[max(prev.span.end, start - 8):start].rstrip()[-1:] in (".", "!", "?")
+    if attributed and not new_para and _TO_ONESELF.search(text, prev.span.end, start):
+        return "same"  # `“Is the girl mad?” he muttered to himself. “…”`: nobody was asked; he goes on
     if attributed and not ended and not new_para:
         return "same"  # `“…,” she said, “…”`, `“Why?” he asked; “…”`: one sentence goes on
     if asked and attributed and not new_para and len(ctx.paras) > 1:
@@ -95,6 +97,9 @@ def relation(ctx: Context, prev: Item, cur: Item) -> str:
     if attributed:
         return "said"  # `“…,” she said. “…”`: the same speaker, unless a paragraph break was lost there
     return "change"  # two quotes side by side: two speakers (a lost paragraph break)
+
+
+_TO_ONESELF = re.compile(r"\bto\s+(?:him|her|my|your|them|our)sel(?:f|ves)\b")
 
 
 def speaker_key(who: Who | None) -> str | None:

@@ -81,3 +81,9 @@ def test_a_quote_after_a_complete_question_is_an_answer_not_the_askers_second_fr
 def test_a_second_fragment_of_one_sentence_keeps_the_sentences_speaker():
     said = _said("The minister said the plan was “too slow” and “far too costly” for the town.")
     assert said["far too costly"] == said["too slow"]
+
+
+def test_words_muttered_to_oneself_go_on_in_the_same_voice():
+    text = ("“You may sit,” said Helen. “Why does she always refuse me?” Arthur muttered to himself. "
+            "“Will she never listen?”")
+    assert _said(text)["Will she never listen?"] == "Arthur"
