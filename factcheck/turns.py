@@ -168,6 +168,9 @@ _BEAT = re.compile(
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 _BEAT_PRONOUN = re.compile(r"(?:^\W*|[,;]\s+|\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Tt]hen|and|but)\s+)(?P<p>[Hh]e|[Ss]he)\s+"
                            r"(?:[a-z]+ly\s+)?[a-z]{2,}")
+# The narrator watching someone: "I can see Douglas there", "I saw the old man turn"
+_SEEN = re.compile(rf"\s+(?:can\s+|could\s+)?(?:see|saw|watched|heard|noticed|observed)\s+"
+                   rf"(?P<who>{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH}|{NAME_RUN.pattern})")
 _PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")
 
 
@@ -195,6 +198,11 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
     subj = classify(m.group("subj"), lead_at + m.start("subj")) if m else None
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i"):
         return None
+    if subj is not None and subj.text == "I":
+        seen = _SEEN.match(lead, m.end("subj")) if m else None
+        other = classify(seen.group("who"), lead_at + seen.start("who")) if seen else None
+        if other is not None and other.kind in ("name", "np") and (other.kind == "np" or ctx.people.is_person(other.text)):
+            subj = other  # "I can see Douglas there before the fire. “…”": the one the narrator watches acts
     if subj is not None and subj.kind == "name" and " " not in subj.text and not ctx.people.is_person(subj.text) \
             and not given_gender(subj.text):
         subj = None  # "Altogether there was …", "Immediately she …": a capitalised word opening the sentence

@@ -87,3 +87,14 @@ def test_words_muttered_to_oneself_go_on_in_the_same_voice():
     text = ("“You may sit,” said Helen. “Why does she always refuse me?” Arthur muttered to himself. "
             "“Will she never listen?”")
     assert _said(text)["Will she never listen?"] == "Arthur"
+
+
+def test_when_the_narrator_watches_someone_the_one_watched_speaks():
+    text = ("Henry Vane had been quiet all evening. I saw Henry Vane lean back in his chair. "
+            "“Nobody believes that story.”")
+    assert _said(text)["Nobody believes that story."] == "Henry Vane"
+
+
+def test_the_narrators_own_action_is_still_the_narrators():
+    text = "I put down my glass. “Nobody believes that story.”"
+    assert _said(text)["Nobody believes that story."] is None
