@@ -115,6 +115,7 @@ def according_subject(phrase: str, at: int) -> Subject | None:
 _COORDINATED_VERB = re.compile(r",\s+and\s+(?:then\s+|[a-z]+ly\s+)?$|,\s+and,?\s+[a-z]+ing\b[^,.;:!?“”\"]{0,60},\s*$")
 _SUBORDINATOR = re.compile(r"(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
                            r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Ww]ho|[Ww]hich|[Ww]here|[Ww]ith|[Ii]n|[Oo]n|[Aa]t)\b")
+_SUBJECT_ALONE = re.compile(rf"(?P<subj>{PRONOUN}|{NAME_RUN.pattern}|{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})")
 _CLAUSE_SUBJECT = re.compile(rf"(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et|[Nn]ow)\s+)?(?P<subj>{PRONOUN}\b|{NAME_RUN.pattern}|"
                              rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})\s+(?:[a-z]+ly\s+)?[a-z]+")
 
@@ -134,7 +135,9 @@ def _coordinated_subject(before: str, base: int) -> Subject | None:
             lead = part.lstrip(" “”\"‘’—–-")
             at = pos + len(part) - len(lead)
             if not _SUBORDINATOR.match(lead):
-                m = _CLAUSE_SUBJECT.match(lead)
+                # "Miss Bartlett, in reply, opened her mouth …, and said": a subject alone, then
+                # a parenthetical before its verb
+                m = _CLAUSE_SUBJECT.match(lead) or _SUBJECT_ALONE.fullmatch(lead.rstrip())
                 if m is None:
                     return None
                 subj = classify(m.group("subj"), base + at + m.start("subj"))

@@ -98,3 +98,10 @@ def test_when_the_narrator_watches_someone_the_one_watched_speaks():
 def test_the_narrators_own_action_is_still_the_narrators():
     text = "I put down my glass. “Nobody believes that story.”"
     assert _said(text)["Nobody believes that story."] is None
+
+
+def test_a_subject_then_a_parenthetical_then_coordinated_verbs_said_it():
+    text = ("Everyone turned to the aunt. Mrs. Fenwick, in her turn, folded her napkin with great care, and said "
+            "“I shall not stay another night in this house.”")
+    (quote,) = segment(parse_text("t.txt", text, "0"))[1]
+    assert (quote.speaker, quote.cue) == ("Mrs. Fenwick", "said")
