@@ -148,6 +148,10 @@ def _coordinated_subject(before: str, base: int) -> Subject | None:
     return None
 
 
+# `“…,” I heard one small urchin grumbling`, `“…,” we heard the old man say`
+_HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
+                    rf"(?P<subj>{NAME_RUN.pattern}|(?:{DET}|one)(?:[ \t]+{NOUNISH}){{1,3}})"
+                    r"[ \t]+(?P<verb>[a-z]+ing|say|mutter|whisper|call|cry|ask|grumble|shout)\b")
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
@@ -238,6 +242,13 @@ class Context(Windows):
         # after a question or an exclamation only a lower-case "he"/"she" goes on the sentence:
         # `“Why?” he challenged, sturdily.` (`“Why?” Tom looked up.` may start a new one)
         lower_pronoun = inner.endswith(("?", "!")) and re.match(r"[ \t]+(?:he|she)[ \t]", window) is not None
+        if inner.endswith((",", "—", "–", "-")):
+            hm = _HEARD.match(window)
+            if hm:
+                # `“…,” I heard one small urchin grumbling`: the one heard speaks, not the hearer
+                subj = classify(hm.group("subj"), base + hm.start("subj"))
+                if subj is not None and subj.kind in ("name", "np"):
+                    return Cue("after", subj, hm.group("verb"), True, base + clause_end(window, hm.end()))
         if inner.endswith((",", "—", "–", "-")) or lower_pronoun:
             m = AFTER_ANY_VERB.match(window)
             if m:

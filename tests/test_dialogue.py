@@ -105,3 +105,8 @@ def test_a_subject_then_a_parenthetical_then_coordinated_verbs_said_it():
             "“I shall not stay another night in this house.”")
     (quote,) = segment(parse_text("t.txt", text, "0"))[1]
     assert (quote.speaker, quote.cue) == ("Mrs. Fenwick", "said")
+
+
+def test_the_one_the_narrator_overhears_is_the_speaker():
+    said = _said("The children were sent out. “She is chasing us out,” I heard one small boy grumbling.")
+    assert said["She is chasing us out"] == "one small boy"
