@@ -115,6 +115,7 @@ def according_subject(phrase: str, at: int) -> Subject | None:
 _COORDINATED_VERB = re.compile(r",\s+and\s+(?:then\s+|[a-z]+ly\s+)?$|,\s+and,?\s+[a-z]+ing\b[^,.;:!?“”\"]{0,60},\s*$")
 _SUBORDINATOR = re.compile(r"(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
                            r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Ww]ho|[Ww]hich|[Ww]here|[Ww]ith|[Ii]n|[Oo]n|[Aa]t)\b")
+_SUBJECT_ALONE = re.compile(rf"(?P<subj>{PRONOUN}|{NAME_RUN.pattern}|{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})")
 _CLAUSE_SUBJECT = re.compile(rf"(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et|[Nn]ow)\s+)?(?P<subj>{PRONOUN}\b|{NAME_RUN.pattern}|"
                              rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})\s+(?:[a-z]+ly\s+)?[a-z]+")
 
@@ -134,7 +135,9 @@ def _coordinated_subject(before: str, base: int) -> Subject | None:
             lead = part.lstrip(" “”\"‘’—–-")
             at = pos + len(part) - len(lead)
             if not _SUBORDINATOR.match(lead):
-                m = _CLAUSE_SUBJECT.match(lead)
+                # "Miss Bartlett, in reply, opened her mouth …, and said": a subject alone, then
+                # a parenthetical before its verb
+                m = _CLAUSE_SUBJECT.match(lead) or _SUBJECT_ALONE.fullmatch(lead.rstrip())
                 if m is None:
                     return None
                 subj = classify(m.group("subj"), base + at + m.start("subj"))
@@ -145,6 +148,10 @@ def _coordinated_subject(before: str, base: int) -> Subject | None:
     return None
 
 
+# `“…,” I heard one small urchin grumbling`, `“…,” we heard the old man say`
+_HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
+                    rf"(?P<subj>{NAME_RUN.pattern}|(?:{DET}|one)(?:[ \t]+{NOUNISH}){{1,3}})"
+                    r"[ \t]+(?P<verb>[a-z]+ing|say|mutter|whisper|call|cry|ask|grumble|shout)\b")
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
@@ -164,6 +171,7 @@ class Context(Windows):
         super().__init__(text, spans, sentences)
         self.people: PeopleIndex = _NO_PEOPLE  # set by `index_people` once the cues are known
         self.spoken: list[tuple[int, Who]] = []  # (offset, attribution) of the quotes a cue attributes
+        self.narrator: str | None = None  # the name a first-person narrator's "I" goes by, once known
 
     def index_people(self, speakers: list[str]) -> None:
         """Index the document's people, knowing which names a cue (or reported speech) made speakers."""
@@ -210,7 +218,10 @@ class Context(Windows):
                 named = appositive_name(window, m.start("subj"), subj)
                 subj = replace(named, start=named.start + base, end=named.end + base) if named else subj
             if subj is not None and not (subj.kind == "pron" and subj.text.lower() == "it"):
-                return Cue("inverted", subj, m.group("cue"), True, base + clause_end(window, m.end("subj")))
+                # the clause ends after the subject found, not after all the words the pattern took
+                # (`said Tom. The doctor knew …`: "Tom", then a new sentence)
+                end = clause_end(window, max(subj.end - base, m.start("subj")))
+                return Cue("inverted", subj, m.group("cue"), True, base + end)
         inner = self.text[span.inner[0]:span.inner[1]].rstrip()
         # `,” Sen. Lindsey Graham (R-S.C.) said`: the party tag is blanked (offsets kept)
         window = _PARTY_TAG.sub(lambda t: t.group(1) + " " * (len(t.group(0)) - len(t.group(1))), window, count=1)
@@ -231,6 +242,13 @@ class Context(Windows):
         # after a question or an exclamation only a lower-case "he"/"she" goes on the sentence:
         # `“Why?” he challenged, sturdily.` (`“Why?” Tom looked up.` may start a new one)
         lower_pronoun = inner.endswith(("?", "!")) and re.match(r"[ \t]+(?:he|she)[ \t]", window) is not None
+        if inner.endswith((",", "—", "–", "-")):
+            hm = _HEARD.match(window)
+            if hm:
+                # `“…,” I heard one small urchin grumbling`: the one heard speaks, not the hearer
+                subj = classify(hm.group("subj"), base + hm.start("subj"))
+                if subj is not None and subj.kind in ("name", "np"):
+                    return Cue("after", subj, hm.group("verb"), True, base + clause_end(window, hm.end()))
         if inner.endswith((",", "—", "–", "-")) or lower_pronoun:
             m = AFTER_ANY_VERB.match(window)
             if m:
@@ -282,7 +300,12 @@ class Context(Windows):
             # a second fragment in one sentence: "Starmer said that “…” and “…”"
             i = self.sentence_index(span.start)
             s_start = max(self.sentences[i][0] if i >= 0 else 0, self.para_bounds(span.start)[0])
-            if s_start < base:
+            prev = self.prev_top(span)
+            # after a quote that ends its own sentence (`asked: “Where from?” “Georgia.”`) this one
+            # is another utterance, not the sentence's second fragment
+            done = prev is not None and prev.start >= s_start and \
+                re.search(r"[.!?…][’'\"”]?$", self.text[prev.inner[0]:prev.inner[1]].rstrip()) is not None
+            if s_start < base and not done:
                 whole = self._blank_quotes(s_start, span.start)
                 cue = self.cue_in(whole, s_start)
                 if cue is not None:
@@ -444,7 +467,9 @@ class Context(Windows):
     # ------------------------------------------------------------------ names
 
     def name_of(self, subj: Subject, span: Span, speaker: str | None = None) -> str | None:
-        """Return the canonical name a cue's subject refers to (None for "I" or an unknown); see `coref`."""
+        """Return the canonical name a cue's subject refers to (the narrator's for "I", None for an unknown); see `coref`."""
+        if subj.text == "I" and span.depth == 0:
+            return self.narrator
         return self.resolver.name_of(subj, span.depth, speaker)
 
     def who(self, cue: Cue, span: Span, speaker: str | None = None) -> Who:

@@ -1,94 +1,87 @@
 """Speakers for quotes without a cue of their own, from the quotes around them.
 
-Quotes that follow one another with nothing but an attribution between them form a chain.
-Along a chain the speaker stays the same (`“…,” she said. “…”`) or changes: two quotes side
-by side in one paragraph, an answer after a question, and (once a dialogue between two
-people is under way) a new paragraph all change the turn; a monologue across paragraphs, as
-news prints it, keeps its speaker. Anchors are the quotes with a cue (`attribution`); the
-others take the anchor's speaker or the other participant's, who is known from another
-anchor or from being addressed by name (“Oh, Tommy!”). Quotes outside any chain fall back
-on the person whose action opens the sentence (`Tommy nodded. “Two months ago.”`), then on
-the speaker of the quote just before.
+The turns along a run of dialogue are `dialogue`'s; this module runs the stages. Quotes no
+chain reaches fall back on the person whose action opens the sentence (`Tommy nodded. “Two
+months ago.”`), then on the speaker of the quote just before, then on the person the
+narration named last.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from .attribution import Context, Cue, Who
+from .attribution import Context, Who
 from .cues import DET, NOUNISH, PRONOUN
+from .dialogue import (
+    Item,
+    addressed,
+    copy_who,
+    find_chains,
+    narrator_name,
+    relation,
+    resolve_chain,
+    speaker_key,
+    vocative,
+)
 from .quotes import Span, is_speech
-from .speakers import NAME_RUN, given_gender, looks_like_person, name_key, same_person, split_name
+from .speakers import NAME_RUN, given_gender, split_name
 from .subjects import Subject, classify, role_head
 
 PREVIOUS_GAP = 640  # a cue-less quote this close after an attributed one, with narration between, takes its speaker
 ACTION_BEAT_CHARS = 200  # the sentence before a cue-less quote names its speaker only if this close
 NEAREST_CHARS = 600  # how far back the narration may have named a cue-less quote's speaker
-OTHER_SPEAKER_CHARS = 3000  # a dialogue partner who last spoke this far back can still be the one answering
 
 # Verbs that report what someone said (not "dismissed", "called"): the words may follow as a paragraph.
 _REPORTING = frozenset("""said says told tells added adds wrote writes explained explains argued argues insisted
 insists recalled recalls warned warns confirmed confirms stated states noted notes stressed stresses emphasised
 emphasized urged urges announced announces claimed claims declared declares revealed reveals""".split())
-_VOCATIVE = re.compile(
-    rf"(?:^\W{{0,3}}(?:(?:Oh|O|Ah|Well|Yes|No|Why|Now|Look|Come|Hello|Hallo|Thanks|Thank you|Good night|"
-    rf"Good morning|Good-bye|Goodbye|Dear|My dear|Please),?\s+)?(?P<a>{NAME_RUN.pattern})\s*[,!?]"
-    rf"|,\s*(?P<b>{NAME_RUN.pattern})\s*[.!?,;—–-]"
-    rf"|(?:^|,)\s*(?P<c>(?:my\s+|My\s+)?(?:dear|sir|madam|ma'am|uncle|aunt|mother|father|mamma|papa|mama|boy|lad|"
-    rf"child|Uncle|Aunt|Mother|Father|Mamma|Papa|Mama|Sir|Madam)(?:\s+{NAME_RUN.pattern})?)\s*[.!?,;—–-])")
-
-
-@dataclass
-class _Item:
-    span: Span
-    cue: Cue | None
-    who: Who | None = None
 
 
 def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]) -> list[tuple[Span, Who]]:
     """Return the spans that are speech, each with its attribution, in text order."""
     ctx = Context(text, spans, sentences)
-    items: list[_Item] = []
+    items: list[Item] = []
     for span in spans:
         cue = ctx.find_cue(span)
         if is_speech(ctx, span, cue):
-            items.append(_Item(span, cue))
+            items.append(Item(span, cue))
     if not items:
         return []  # only titles and scare quotes: no speaker to find, so no people to index (1 document in 9)
     tops = [it for it in items if it.span.depth == 0]
     ctx.index_people([it.cue.subject.text for it in items
                       if it.cue is not None and it.cue.subject is not None and it.cue.subject.kind in ("name", "org")])
-    prev: _Item | None = None
+    ctx.narrator = narrator_name(ctx, tops)
+    prev: Item | None = None
     for it in tops:
         if it.cue is not None and it.cue.subject is not None:
             # “Where do we lie?” “At Kingsbere,” he said: the answer's he is not the one who asked
             asked = prev.who.speaker if prev is not None and prev.who is not None and it.cue.subject.kind == "pron" \
-                and _relation(ctx, prev, it) == "change" else None
+                and relation(ctx, prev, it) in ("change", "asked") else None
             it.who = ctx.who(it.cue, it.span, asked)
-            if _key(it.who):
+            if speaker_key(it.who):
                 ctx.spoken.append((it.span.start, it.who))
-                if it.who.mention_span:
+                if it.who.mention_span and it.who.mention != "I":  # a he/she never means the narrator
                     ctx.resolver.add_speaker(*it.who.mention_span, it.who.speaker)
         prev = it
-    chains = _chains(ctx, tops)
+    chains = find_chains(ctx, tops)
     for chain, links in chains:
-        _resolve_chain(ctx, chain, links)
+        resolve_chain(ctx, chain, links)
     # a chain no cue reaches: guess its first quote's speaker, then let the turns follow
-    last: _Item | None = None
+    last: Item | None = None
     for chain, links in chains:
         head = chain[0]
-        if not any(_key(it.who) for it in chain):
-            answer = _vocative(ctx, chain[1].span) if len(chain) > 1 and links[0] == "change" else None
+        if not any(speaker_key(it.who) for it in chain):
+            answer = vocative(ctx, chain[1].span) if len(chain) > 1 and links[0] == "change" else None
             if answer is not None and answer.speaker:
                 head.who = answer  # “TOMMY, old thing!” “Tuppence, old bean!”: each speaks to the other
             else:
                 _guess(ctx, head, last)
-            _resolve_chain(ctx, chain, links)
+            resolve_chain(ctx, chain, links)
         for it in chain:
-            if not _key(it.who):
+            if not speaker_key(it.who):
                 _guess(ctx, it, last)
-            if _key(it.who):
+            if speaker_key(it.who):
                 last = it
     outer_speaker: str | None = None
     out: list[tuple[Span, Who]] = []
@@ -101,180 +94,22 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
     return out
 
 
-# ---------------------------------------------------------------------------- chains
-
-
-def _relation(ctx: Context, prev: _Item, cur: _Item) -> str:
-    """Return how the turn goes from `prev` to `cur`: same, joined (one sentence), change, para (depends), or break."""
-    text = ctx.text
-    start = prev.span.end
-    attributed = prev.cue is not None and prev.cue.end > start
-    if attributed:
-        start = prev.cue.end  # type: ignore[union-attr]
-    rest = text[start:cur.span.start]
-    if re.search(r"[^\W\d_]", rest):
-        inner = text[prev.span.inner[0]:prev.span.inner[1]].rstrip()
-        if not attributed and len(rest.split()) <= 4 and not re.search(r"[.!?;:\n]", rest) \
-                and not inner.endswith((".", "!", "?", ",")):
-            return "joined"  # “…” inside the country “…”, too, says Rhoads: one sentence, a few words between
-        return "break"  # narration between the two quotes
-    asked = bool(re.search(r"\?\W*$", text[prev.span.inner[0]:prev.span.inner[1]]))
-    new_para = ctx.para_bounds(prev.span.start)[0] != ctx.para_bounds(cur.span.start)[0]
-    if asked:
-        return "change"  # an answer
-    if new_para:
-        return "para"
-    if attributed:
-        return "same"  # `“…,” she said. “…”` or `“…,” she said, “…”`
-    return "change"  # two quotes side by side: two speakers (a lost paragraph break)
-
-
-def _key(who: Who | None) -> str | None:
-    if who is None:
-        return None
-    return (who.speaker or who.mention or "").lower() or None
-
-
-def _chains(ctx: Context, tops: list[_Item]) -> list[tuple[list[_Item], list[str]]]:
-    """Return the chains of quotes with the turn relation between neighbours."""
-    chains: list[tuple[list[_Item], list[str]]] = []
-    chain: list[_Item] = []
-    links: list[str] = []
-    for it in tops:
-        if chain:
-            rel = _relation(ctx, chain[-1], it)
-            if rel == "break":
-                chains.append((chain, links))
-                chain, links = [], []
-            else:
-                links.append(rel)
-        chain.append(it)
-    if chain:
-        chains.append((chain, links))
-    return chains
-
-
-def _resolve_chain(ctx: Context, chain: list[_Item], links: list[str]) -> None:
-    anchors = [i for i, it in enumerate(chain) if _key(it.who)]
-    if len(chain) < 2 or not anchors:
-        return
-    keys = {_key(chain[i].who) for i in anchors}
-    dialogue = len(keys) >= 2
-    changes = [rel == "change" or (rel == "para" and dialogue) for rel in links]
-    # turn[i]: parity of speaker changes from the chain's start
-    turn = [0]
-    for changed in changes:
-        turn.append(turn[-1] ^ int(changed))
-    for i, it in enumerate(chain):
-        if it.who is not None and _key(it.who):
-            continue
-        before = [j for j in anchors if j < i]
-        after = [j for j in anchors if j > i]
-        j = before[-1] if before else after[0]
-        if after and all(rel == "joined" for rel in links[i:after[0]]):
-            j = after[0]  # the same sentence goes on to the cue: its speaker, not an earlier one's
-        anchor = chain[j].who
-        assert anchor is not None
-        if turn[i] == turn[j]:
-            how = "continuation" if all(not c for c in changes[min(i, j):max(i, j)]) else "alternation"
-            it.who = _copy(anchor, how, it.who)
-            other = _other(ctx, chain, anchors, turn, i, anchor)
-            if other is not None and _addressed(ctx, it, it.who):
-                it.who = _copy(other, "alternation", it.who)
-        else:
-            # the one the previous quote spoke to answers: “Isn't it strange, mamma?” “Strange!…”
-            voc = _vocative(ctx, chain[i - 1].span) if i > 0 and changes[i - 1] else None
-            other = voc if voc is not None and _key(voc) != _key(chain[i - 1].who) else \
-                _other(ctx, chain, anchors, turn, i, anchor)
-            if other is not None and _addressed(ctx, it, other):
-                it.who = _copy(anchor, "alternation", it.who)  # it speaks to the other: the anchor's turn
-            elif other is not None:
-                it.who = _copy(other, "alternation" if other is not voc else "addressed", it.who)
-
-
-def _other(ctx: Context, chain: list[_Item], anchors: list[int], turn: list[int], i: int, anchor: Who) -> Who | None:
-    """Return the other participant of a dialogue, seen from quote `i`, else None."""
-    key = _key(anchor)
-    mine = turn[i]
-    for j in sorted(anchors, key=lambda j: abs(j - i)):
-        who = chain[j].who
-        if _key(who) != key and turn[j] == mine:
-            return who
-    for j in sorted(anchors, key=lambda j: abs(j - i)):
-        who = chain[j].who
-        if _key(who) != key:
-            return who
-    # someone addressed by a quote of the anchor's turn is the one who answers
-    for j in sorted(range(len(chain)), key=lambda j: abs(j - i)):
-        if turn[j] != mine:
-            voc = _vocative(ctx, chain[j].span)
-            if voc is not None:
-                return voc
-    # else the last other person who spoke before this chain
-    first = chain[0].span.start
-    for at, spoke in reversed(ctx.spoken):
-        if at < first and _key(spoke) != key and first - at <= OTHER_SPEAKER_CHARS:
-            return spoke
-    return None
-
-
-def _addressed(ctx: Context, it: _Item, who: Who | None) -> bool:
-    """Return True when the quote speaks to the person it was about to be given to (“Oh, Tommy!”)."""
-    voc = _vocative(ctx, it.span)
-    return voc is not None and who is not None and _same_speaker(voc, who)
-
-
-def _same_speaker(a: Who, b: Who) -> bool:
-    """Return True when two attributions name one person ("Beatrice" and "Beatrice O'Hara")."""
-    if _key(a) == _key(b):
-        return True
-    if not a.speaker or not b.speaker:
-        return False
-    ta, tb = name_key(a.speaker)[0], name_key(b.speaker)[0]
-    short, long = sorted((ta, tb), key=len)
-    return same_person(a.speaker, b.speaker) or bool(short) and len(short) < len(long) and short == long[:len(short)]
-
-
-def _vocative(ctx: Context, span: Span) -> Who | None:
-    """Return the person a quote addresses by name (“Oh, Tommy!”, “I'm not well, Florence.”)."""
-    a, b = span.inner
-    inner = ctx.text[a:b]
-    for m in _VOCATIVE.finditer(inner):
-        group = next(g for g in ("a", "b", "c") if m.group(g))
-        raw = m.group(group)
-        start = a + m.start(group)
-        if group == "c":
-            return Who(None, None, raw, (start, start + len(raw)), "addressed")
-        _, tokens, _ = split_name(raw)
-        if tokens and looks_like_person(tokens) and (ctx.people.is_person(" ".join(tokens)) or given_gender(tokens[0])):
-            name = " ".join(tokens)
-            at = a + inner.find(tokens[0], m.start(group))
-            return Who(ctx.people.canonical(name), None, name, (at, at + len(name)), "addressed")
-    return None
-
-
-def _copy(src: Who, how: str, current: Who | None) -> Who:
-    """Return `src`'s speaker for another quote; a continuation keeps the cue it continues."""
-    cue = current.cue if current is not None and current.cue else (src.cue if how == "continuation" else None)
-    return replace(src, how=how, cue=cue)
-
-
 # ---------------------------------------------------------------------------- fallbacks
 
 
-def _guess(ctx: Context, it: _Item, last: _Item | None) -> None:
+def _guess(ctx: Context, it: Item, last: Item | None) -> None:
     """Attribute a quote nothing else reaches: an action beat, the last speaker, the nearest person."""
     cue = it.who.cue if it.who else None
     beat = _action_beat(ctx, it.span) or _reported(ctx, it.span)
     if beat is not None:
         it.who = replace(beat, cue=cue or beat.cue)
     elif last is not None and last.who is not None and it.span.start - last.span.end <= PREVIOUS_GAP:
-        it.who = _copy(last.who, "previous", it.who)
+        it.who = copy_who(last.who, "previous", it.who)
     else:
         near = _nearest(ctx, it.span)
         if near is not None:
             it.who = replace(near, cue=cue)
-    if it.who is not None and _addressed(ctx, it, it.who):
+    if it.who is not None and addressed(ctx, it, it.who):
         it.who = Who(cue=cue)
 
 
@@ -333,6 +168,9 @@ _BEAT = re.compile(
     rf"(?:\s*,[^,]{{1,60}},)?\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b")
 _BEAT_PRONOUN = re.compile(r"(?:^\W*|[,;]\s+|\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Tt]hen|and|but)\s+)(?P<p>[Hh]e|[Ss]he)\s+"
                            r"(?:[a-z]+ly\s+)?[a-z]{2,}")
+# The narrator watching someone: "I can see Douglas there", "I saw the old man turn"
+_SEEN = re.compile(rf"\s+(?:can\s+|could\s+)?(?:see|saw|watched|heard|noticed|observed)\s+"
+                   rf"(?P<who>{DET}\s+(?:{NOUNISH}\s+){{0,2}}?{NOUNISH}|{NAME_RUN.pattern})")
 _PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")
 
 
@@ -360,6 +198,11 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
     subj = classify(m.group("subj"), lead_at + m.start("subj")) if m else None
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in ("he", "she", "i"):
         return None
+    if subj is not None and subj.text == "I":
+        seen = _SEEN.match(lead, m.end("subj")) if m else None
+        other = classify(seen.group("who"), lead_at + seen.start("who")) if seen else None
+        if other is not None and other.kind in ("name", "np") and (other.kind == "np" or ctx.people.is_person(other.text)):
+            subj = other  # "I can see Douglas there before the fire. “…”": the one the narrator watches acts
     if subj is not None and subj.kind == "name" and " " not in subj.text and not ctx.people.is_person(subj.text) \
             and not given_gender(subj.text):
         subj = None  # "Altogether there was …", "Immediately she …": a capitalised word opening the sentence
