@@ -168,12 +168,16 @@ def _wrap(text: str, width: int = WRAP) -> str:
     return "\n".join(textwrap.wrap(text, width)) or text
 
 
+CLAIM_SHOWN = 300  # characters of a claim the table's heading shows (JSON keeps it whole)
+
+
 def _verdict_table(v: Verdict, colour: bool) -> str:
     import textwrap
 
     from .grid import table as grid_table
 
-    head = f"{_paint(v.verdict.upper(), _VERDICT_COLOUR.get(v.verdict, ''), colour)}  {v.claim.text}"
+    claim = v.claim.text if len(v.claim.text) <= CLAIM_SHOWN else v.claim.text[:CLAIM_SHOWN].rstrip() + "…"
+    head = f"{_paint(v.verdict.upper(), _VERDICT_COLOUR.get(v.verdict, ''), colour)}  {claim}"
     if v.reasons:
         head += f"  ({'; '.join(v.reasons)})"
     if not v.evidence:

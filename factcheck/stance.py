@@ -75,6 +75,10 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             return Judgement(verdict.stance, tuple(reasons + list(verdict.reasons)), verdict.quote)
     if match.score < CONFLICT_MIN:
         return Judgement("related", tuple(reasons))
+    if len(match.matched) + len(match.missing) < 2:
+        # "NOT Hegseth", "word word word": a name or a topic, not a statement to confirm or deny
+        reasons.append("the claim has one content word: nothing to confirm or contradict")
+        return Judgement("related", tuple(reasons))
 
     subject = _spelled_as_source(claim_subject(claim), match)
     about = _about(subject, cand)

@@ -721,3 +721,14 @@ def test_commands_write_only_the_index(tmp_path):
     after = snapshot()
     changed = {p for p in after if before.get(p) != after[p]} | (set(before) - set(after))
     assert changed and all(p.startswith(str(work / "idx")) for p in changed), changed
+
+
+def test_a_one_word_or_endless_claim_is_not_judged():
+    """'NOT Hegseth' or one word said 3,000 times names a topic: no passage supports or denies it,
+    and the table's heading shows the start of an endless claim, not all of it."""
+    for claim in ("NOT Hegseth", "word " * 3000):
+        r = clirun.invoke(["verify", claim])
+        assert r.exit_code == 3 and r.stdout.startswith("UNVERIFIED")
+        assert len(r.stdout.splitlines()[0]) < 400
+        data = json.loads(clirun.invoke(["verify", claim, "--format", "json"]).stdout)[0]
+        assert data["claim"] == " ".join(claim.split()) and all(e["stance"] == "related" for e in data["evidence"])
