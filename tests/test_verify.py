@@ -190,3 +190,25 @@ def test_a_negated_copy_of_a_sources_sentence_conflicts(pages_store):
     # ... but a passage that only mentions the words neither states nor denies it
     v = verify(pages_store, "Biden did not sign the stimulus bill")
     assert v.verdict != "conflicting"
+
+
+def test_probe_benchmark_runs_on_the_fixture_pages(tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    pages = tmp_path / "data" / "fundus-en-news" / "pages"
+    pages.mkdir(parents=True)
+    for p in (FIXTURES / "pages").iterdir():
+        if ".htm" in p.name:
+            shutil.copy(p, pages / p.name)
+    done = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "probes.py"), str(tmp_path / "data"),
+                           "--work", str(tmp_path / "w"), "--limit", "30", "--set", "fundus-en-news"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
+    assert {"as is", "figure changed", "not inserted"} <= set(rows)
+    right = float(rows["as is"].split("|")[3])
+    assert right >= 0.9  # the pages' own sentences, against their own index
