@@ -33,6 +33,7 @@ NEGATION_SCOPE = 4
 
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*")
 _WORD_RUN = re.compile(r"\w+")
+_NUMBER_SIGN = re.compile(r"\bno\.\s?(?=\d)")
 _NT_WORD = re.compile(r"\b\w+nt\b")  # "didnt", "wasnt": the folded negations
 _NT_NEGATIONS = frozenset(w for w in NEGATIONS if len(w) > 2 and w.endswith("nt"))  # what _NT_WORD can find
 
@@ -79,6 +80,8 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
     """
     if "if" in text or "unless" in text or "whether" in text:  # the pattern's words; most texts lack them
         text = _CONDITIONAL.sub(" ", text)
+    if "no" in text:
+        text = _NUMBER_SIGN.sub("number ", text)  # "No. 7", "No.10": a number sign, no negation
     present = set(_WORD_RUN.findall(text))
     sign = 1
     cues: list[str] = []

@@ -212,3 +212,10 @@ def test_probe_benchmark_runs_on_the_fixture_pages(tmp_path):
     assert {"as is", "figure changed", "not inserted"} <= set(rows)
     right = float(rows["as is"].split("|")[3])
     assert right >= 0.9  # the pages' own sentences, against their own index
+
+
+def test_no_before_a_figure_is_a_number_sign():
+    from factcheck.polarity import polarity
+
+    assert polarity("at no. 7 christian valor, the home team won by two touchdowns")[0] == 1
+    assert polarity("there were no 5-star reviews of the hotel")[0] == -1
