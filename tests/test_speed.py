@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from factcheck import ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
+from factcheck import bodies, ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
 from factcheck import text as text_module
 from factcheck.ingest import index_paths
 from factcheck.pipeline import Options, parse_claim, verify
@@ -350,3 +350,26 @@ def test_table_verify_does_not_load_package_metadata(seed_store):
     loaded = set(done.stderr.split())
     assert "factcheck.grid" in loaded
     assert "importlib.metadata" not in loaded
+
+
+def test_records_packed_in_workers_are_stored_as_the_writer_would_pack_them(tmp_path):
+    """A worker given the index's dictionary ships the packed record; one packed with another is repacked."""
+    files = [(str(p), f"seeds/{p.name}") for p in sorted(SEEDS.iterdir())]
+    jobs = [(fs_path, shown, 10**7, ReadOptions(), {}) for fs_path, shown in files]
+    results = {}
+    for name, zdict in (("plain", b""), ("packed", b"Ukraine Vance Hegseth said the "),
+                        ("stale", b"another dictionary entirely ")):
+        s = open_index(str(tmp_path / name), create=True)
+        if name != "plain":  # as if an earlier run made the index's dictionary
+            s.db.execute("INSERT INTO meta VALUES ('zdict', ?)", (b"Ukraine Vance Hegseth said the ",))
+        with s.writer() as w:
+            for job in jobs:
+                for _, (doc, passages, quotes, prepared) in ingest._read_file(job, zdict)[3]:
+                    if name == "plain":
+                        w.add(doc, passages, quotes, prepared)
+                    else:
+                        assert isinstance(passages, bodies.Packed) and quotes == []
+                        w.add_packed(doc, passages, prepared)
+        s.close()
+        results[name] = _rows(str(tmp_path / name))
+    assert results["plain"] and results["packed"] == results["plain"] == results["stale"]
