@@ -373,3 +373,25 @@ def test_records_packed_in_workers_are_stored_as_the_writer_would_pack_them(tmp_
         s.close()
         results[name] = _rows(str(tmp_path / name))
     assert results["plain"] and results["packed"] == results["plain"] == results["stale"]
+
+
+def test_search_index_of_an_earlier_schema_is_read_and_written_as_it_is(sources_dir, tmp_path, monkeypatch):
+    """Indexes whose passage ids were also indexed as terms open, answer and take new documents."""
+    idx = str(tmp_path / "idx")
+    legacy = store._schema
+    monkeypatch.setattr(store, "_schema", lambda pid_indexed=False: legacy(pid_indexed=True))
+    index_paths(idx, [str(SEEDS)])
+    monkeypatch.undo()
+    import tantivy
+
+    with pytest.raises(ValueError, match="schema does not match"):  # it is the earlier schema
+        tantivy.Index(store._schema(), path=os.path.join(idx, store.TANTIVY_DIR), reuse=True)
+    before = open_index(idx)
+    assert before.health() is None and verify(before, "Hegseth ruled out US troops").evidence
+    index_paths(idx, [str(sources_dir / "docs")])
+    after = open_index(idx)
+    assert after.health() is None and after.passage_count() == after.stored_passages() > before.passage_count()
+    fresh = str(tmp_path / "fresh")
+    index_paths(fresh, [str(SEEDS), str(sources_dir / "docs")])
+    assert after.search(after.analyze("Hegseth ruled out US troops"), 10) == \
+        open_index(fresh).search(open_index(fresh).analyze("Hegseth ruled out US troops"), 10)
