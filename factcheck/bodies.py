@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from itertools import accumulate, chain
 from operator import add
+from typing import Any, NamedTuple
 
 from .models import Passage, Quote
 
@@ -66,6 +67,26 @@ def make_dictionary(texts: Iterable[str]) -> bytes:
         out.append(b)
         size += len(b)
     return b"".join(reversed(out))
+
+
+class Packed(NamedTuple):
+    """A document's record packed before it reaches the writer (in an indexing worker)."""
+
+    data: bytes
+    zdict: bytes  # the dictionary it was packed with: the writer checks that it is the index's
+    passages: int
+    quotes: int
+
+
+def pack_ahead(passages: list[Passage], quotes: list[Quote], zdict: bytes) -> Packed:
+    """Return the stored form of a document's passages and quotes with their counts."""
+    return Packed(pack(passages, quotes, zdict), zdict, len(passages), len(quotes))
+
+
+def repack(packed: Packed, zdict: bytes) -> bytes:
+    """Return `packed`'s record packed with the dictionary `zdict` instead."""
+    body = unpack(packed.data, packed.zdict)
+    return pack(list(body.passages), [q for _, q in body.quotes], zdict)
 
 
 class Body:
@@ -158,9 +179,23 @@ def pack(passages: list[Passage], quotes: list[Quote], zdict: bytes = b"") -> by
     header = json.dumps(record, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     data = len(header).to_bytes(4, "little") + header + joined.encode("utf-8")
     if zdict:
-        c = zlib.compressobj(_LEVEL, zlib.DEFLATED, _RAW, zdict=zdict)
+        c = _compressor(zdict)
         return _WITH_DICT + c.compress(data) + c.flush()
     return _PLAIN + zlib.compress(data, _LEVEL)
+
+
+# zdict -> a compressor that has read it. Reading a 32 KB dictionary anew for each record
+# cost as much as compressing a short article; a copy of a primed compressor is the same
+# state for less (same output bytes).
+_PRIMED: dict[bytes, Any] = {}
+
+
+def _compressor(zdict: bytes) -> Any:  # zlib's Compress type is not importable for annotations
+    base = _PRIMED.get(zdict)
+    if base is None:
+        _PRIMED.clear()  # one index's dictionary at a time
+        base = _PRIMED[zdict] = zlib.compressobj(_LEVEL, zlib.DEFLATED, _RAW, zdict=zdict)
+    return base.copy()
 
 
 def unpack(data: bytes, zdict: bytes = b"") -> Body:

@@ -12,6 +12,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
+from .bodies import Packed, pack_ahead
 from .documents import DEFAULT_MAX_FILE_SIZE, iter_files, parse_members, read_bytes
 from .errors import FactcheckError, InputError
 from .models import Document, IndexReport, Passage, Preview, PreviewItem, Quote, SourceInfo
@@ -71,7 +72,8 @@ def index_files(
     with store.writer(bulk=len(files) >= BULK_MIN_FILES) as writer:
         jobs = ((fs_path, shown, max_bytes, options, {p: store.known(p) for p in store.members(shown)})
                 for fs_path, shown in files)
-        for n, (shown, error, stale_members, outcomes) in enumerate(_read_all(jobs, len(files)), 1):
+        results = _read_all(jobs, len(files), store.dictionary)
+        for n, (shown, error, stale_members, outcomes) in enumerate(results, 1):
             if progress:
                 progress(n, len(files), shown)
             if error is not None:
@@ -87,10 +89,15 @@ def index_files(
                     report.skipped.append((path, outcome))
                 else:
                     doc, passages, quotes, prepared = outcome
-                    writer.add(doc, passages, quotes, prepared)
+                    if isinstance(passages, Packed):
+                        writer.add_packed(doc, passages, prepared)
+                        counts["passages"] += passages.passages
+                        counts["quotes"] += passages.quotes
+                    else:
+                        writer.add(doc, passages, quotes, prepared)
+                        counts["passages"] += len(passages)
+                        counts["quotes"] += len(quotes)
                     report.indexed.append(path)
-                    counts["passages"] += len(passages)
-                    counts["quotes"] += len(quotes)
         if prune:
             seen = {shown for _, shown in files}
             for path in store.paths():
@@ -106,7 +113,10 @@ def index_files(
 Job = tuple[str, str, int, ReadOptions, dict[str, str | None]]
 # Per article: None = unchanged, str = why it was skipped, else ready to store (the document
 # without its text, passages, quotes, and each passage's text.prepare for the search index).
-Outcome = tuple[Document, list[Passage], list[Quote], list[str]] | str | None
+# Once the index has its compression dictionary, the passages and quotes come packed into
+# their stored record (and the quote list is empty): a worker's bytes cross to the parent for
+# a fraction of what pickling the records cost, and the parent has less to do.
+Outcome = tuple[Document, list[Passage] | Packed, list[Quote], list[str]] | str | None
 # (stored path, why the file was skipped or None, stored articles gone from it, per article outcome)
 FileResult = tuple[str, str | None, list[str], list[tuple[str, Outcome]]]
 
@@ -117,8 +127,11 @@ CHUNK_BYTES = 8 * 1024 * 1024  # ...and at most this much text per task (a file 
 IN_FLIGHT = 4  # tasks queued per worker: keeps the workers busy while bounding memory
 
 
-def _read_all(jobs: Iterable[Job], count: int) -> Iterator[FileResult]:
+def _read_all(jobs: Iterable[Job], count: int, dictionary: Callable[[], bytes] = bytes) -> Iterator[FileResult]:
     """Yield each file's result, in order; reads and segments on all cores when it pays.
+
+    Articles are packed in the worker when `dictionary()` (asked as each task is sent) returns
+    the index's compression dictionary.
 
     At most workers x IN_FLIGHT tasks of CHUNK_BYTES are under way, so memory stays bounded
     however large the folder. Where worker processes cannot start (a program whose main
@@ -127,7 +140,7 @@ def _read_all(jobs: Iterable[Job], count: int) -> Iterator[FileResult]:
     workers = min(os.cpu_count() or 1, 8)
     if workers < 2 or count < PARALLEL_MIN_FILES:
         for job in jobs:
-            yield _read_file(job)
+            yield _read_file(job, dictionary())
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -139,7 +152,7 @@ def _read_all(jobs: Iterable[Job], count: int) -> Iterator[FileResult]:
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool:
         try:
             for chunk in chunks:
-                pending.append((pool.submit(_read_files, chunk), chunk))
+                pending.append((pool.submit(_read_files, chunk, dictionary()), chunk))
                 if len(pending) >= workers * IN_FLIGHT:
                     yield from pending[0][0].result()
                     pending.popleft()
@@ -149,17 +162,20 @@ def _read_all(jobs: Iterable[Job], count: int) -> Iterator[FileResult]:
         except BrokenProcessPool:
             pass
     for _, chunk in pending:  # only left when the pool broke: finish in this process
-        yield from _read_files(chunk)
+        yield from _read_files(chunk, dictionary())
     for chunk in chunks:
-        yield from _read_files(chunk)
+        yield from _read_files(chunk, dictionary())
 
 
-def _read_files(chunk: list[Job]) -> list[FileResult]:
-    return [_read_file(job) for job in chunk]
+def _read_files(chunk: list[Job], zdict: bytes = b"") -> list[FileResult]:
+    return [_read_file(job, zdict) for job in chunk]
 
 
-def _read_file(job: Job) -> FileResult:
-    """Return what indexing one file needs: read, compared with what is stored, segmented."""
+def _read_file(job: Job, zdict: bytes = b"") -> FileResult:
+    """Return what indexing one file needs: read, compared with what is stored, segmented.
+
+    With the index's compression dictionary `zdict`, each article comes packed (see Outcome).
+    """
     fs_path, shown, max_bytes, options, stored = job
     try:
         found = read_members(fs_path, shown, max_bytes, options)
@@ -178,9 +194,13 @@ def _read_file(job: Job) -> FileResult:
             outcomes.append((member.path, _reason(exc, member.path, fs_path)))
             continue
         passages, quotes = segment(doc)
+        prepared = [prepare(p.text) for p in passages]
         # The writer needs the metadata, not the text: do not ship it back across processes.
-        outcomes.append((member.path, (replace(doc, text="", masked=None, sha256=key), passages, quotes,
-                                       [prepare(p.text) for p in passages])))
+        doc = replace(doc, text="", masked=None, sha256=key)
+        if zdict:
+            outcomes.append((member.path, (doc, pack_ahead(passages, quotes, zdict), [], prepared)))
+        else:
+            outcomes.append((member.path, (doc, passages, quotes, prepared)))
     return shown, None, stale, outcomes
 
 

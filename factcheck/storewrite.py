@@ -9,7 +9,7 @@ import sqlite3
 import time
 from collections.abc import Iterable, Iterator
 
-from .bodies import make_dictionary, pack, passage_id
+from .bodies import Packed, make_dictionary, pack, passage_id, repack
 from .errors import StoreError
 from .models import Document, Passage, Quote
 from .store import (
@@ -51,7 +51,8 @@ class Writer:
         self.store = store
         self.bulk = bulk
         self._engine_writer = None  # bulk: the search-index writer kept until finish()
-        self.pending: list[tuple[Document, list[Passage], list[Quote], list[str] | None]] = []
+        # (document, passages, quotes, prepared texts, the record when packed ahead - then no passages/quotes)
+        self.pending: list[tuple[Document, list[Passage], list[Quote], list[str] | None, Packed | None]] = []
         self.pending_removals: list[str] = []
         self.pending_passages = 0
         self.started = time.monotonic()
@@ -64,8 +65,16 @@ class Writer:
         `prepared` is `text.prepare` of each passage's text when the caller computed it already
         (ingest does, in its worker processes).
         """
-        self.pending.append((doc, passages, quotes, prepared))
-        self.pending_passages += len(passages)
+        self.pending.append((doc, passages, quotes, prepared, None))
+        self._added(len(passages))
+
+    def add_packed(self, doc: Document, packed: Packed, prepared: list[str]) -> None:
+        """Queue `doc`, whose record a worker packed already (with the index's dictionary), like `add`."""
+        self.pending.append((doc, [], [], prepared, packed))
+        self._added(packed.passages)
+
+    def _added(self, passages: int) -> None:
+        self.pending_passages += passages
         if (len(self.pending) >= self.BATCH_DOCS or self.pending_passages >= self.BATCH_PASSAGES
                 or time.monotonic() - self.started > self.BATCH_SECONDS):
             self.flush()
@@ -131,10 +140,14 @@ class Writer:
                 _write_stamp(db, PENDING)
                 for path in self.pending_removals:
                     removed_docs.extend(_delete_path(db, path))
-                zdict = _dictionary(store, (p.text for _, passages, _, _ in self.pending for p in passages))
-                for doc, passages, quotes, prepared in self.pending:
+                zdict = _dictionary(store, (p.text for _, passages, _, _, _ in self.pending for p in passages))
+                for doc, passages, quotes, prepared, packed in self.pending:
                     removed_docs.extend(_delete_path(db, doc.path))
-                    doc_id, ids = _insert(db, doc, passages, quotes, zdict)
+                    if packed is None:
+                        packed = Packed(pack(passages, quotes, zdict), zdict, len(passages), len(quotes))
+                    elif packed.zdict != zdict:  # packed before this index had (this) dictionary
+                        packed = packed._replace(data=repack(packed, zdict), zdict=zdict)
+                    doc_id, ids = _insert(db, doc, packed)
                     added.append((doc_id, ids, prepared or [prepare(p.text) for p in passages]))
             import tantivy
 
@@ -230,7 +243,11 @@ def _dictionary(store: IndexStore, texts: Iterable[str]) -> bytes:
 
     Made once, from the first batch written, and kept: every record is read with it. The
     commonest words of a newsroom's first few hundred articles stay its commonest words.
+    Read again in the batch's transaction: another writer may have made it since this
+    store last looked (an empty answer is cached too), and replacing it would make that
+    writer's records unreadable.
     """
+    store._zdict = None
     zdict = store.dictionary()
     if not zdict:
         zdict = make_dictionary(texts)
@@ -239,18 +256,17 @@ def _dictionary(store: IndexStore, texts: Iterable[str]) -> bytes:
     return zdict
 
 
-def _insert(db: sqlite3.Connection, doc: Document, passages: list[Passage], quotes: list[Quote],
-            zdict: bytes) -> tuple[int, list[int]]:
+def _insert(db: sqlite3.Connection, doc: Document, packed: Packed) -> tuple[int, list[int]]:
     """Store one document; return its id and its passages' ids (document ids are never reused)."""
     cur = db.execute(
         """INSERT INTO documents (path, sha256, title, date, url, site, author, format, passages, quotes, indexed_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
         (doc.path, doc.sha256, doc.title, doc.date, doc.url, doc.site, doc.author, doc.format,
-         len(passages), len(quotes), time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+         packed.passages, packed.quotes, time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
     )
     doc_id = int(cur.lastrowid or 0)
-    db.execute("INSERT INTO bodies (doc_id, body) VALUES (?, ?)", (doc_id, pack(passages, quotes, zdict)))
-    return doc_id, [passage_id(doc_id, i) for i in range(len(passages))]
+    db.execute("INSERT INTO bodies (doc_id, body) VALUES (?, ?)", (doc_id, packed.data))
+    return doc_id, [passage_id(doc_id, i) for i in range(packed.passages)]
 
 
 def upgrade(store: IndexStore, version: int) -> None:

@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from factcheck import ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
+from factcheck import bodies, ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
 from factcheck import text as text_module
 from factcheck.ingest import index_paths
 from factcheck.pipeline import Options, parse_claim, verify
@@ -351,3 +351,48 @@ def test_table_verify_does_not_load_package_metadata(seed_store):
     loaded = set(done.stderr.split())
     assert "factcheck.grid" in loaded
     assert "importlib.metadata" not in loaded
+
+
+def test_records_packed_in_workers_are_stored_as_the_writer_would_pack_them(tmp_path):
+    """A worker given the index's dictionary ships the packed record; one packed with another is repacked."""
+    files = [(str(p), f"seeds/{p.name}") for p in sorted(SEEDS.iterdir())]
+    jobs = [(fs_path, shown, 10**7, ReadOptions(), {}) for fs_path, shown in files]
+    results = {}
+    for name, zdict in (("plain", b""), ("packed", b"Ukraine Vance Hegseth said the "),
+                        ("stale", b"another dictionary entirely ")):
+        s = open_index(str(tmp_path / name), create=True)
+        if name != "plain":  # as if an earlier run made the index's dictionary
+            s.db.execute("INSERT INTO meta VALUES ('zdict', ?)", (b"Ukraine Vance Hegseth said the ",))
+        with s.writer() as w:
+            for job in jobs:
+                for _, (doc, passages, quotes, prepared) in ingest._read_file(job, zdict)[3]:
+                    if name == "plain":
+                        w.add(doc, passages, quotes, prepared)
+                    else:
+                        assert isinstance(passages, bodies.Packed) and quotes == []
+                        w.add_packed(doc, passages, prepared)
+        s.close()
+        results[name] = _rows(str(tmp_path / name))
+    assert results["plain"] and results["packed"] == results["plain"] == results["stale"]
+
+
+def test_search_index_of_an_earlier_schema_is_read_and_written_as_it_is(sources_dir, tmp_path, monkeypatch):
+    """Indexes whose passage ids were also indexed as terms open, answer and take new documents."""
+    idx = str(tmp_path / "idx")
+    legacy = store._schema
+    monkeypatch.setattr(store, "_schema", lambda pid_indexed=False: legacy(pid_indexed=True))
+    index_paths(idx, [str(SEEDS)])
+    monkeypatch.undo()
+    import tantivy
+
+    with pytest.raises(ValueError, match="schema does not match"):  # it is the earlier schema
+        tantivy.Index(store._schema(), path=os.path.join(idx, store.TANTIVY_DIR), reuse=True)
+    before = open_index(idx)
+    assert before.health() is None and verify(before, "Hegseth ruled out US troops").evidence
+    index_paths(idx, [str(sources_dir / "docs")])
+    after = open_index(idx)
+    assert after.health() is None and after.passage_count() == after.stored_passages() > before.passage_count()
+    fresh = str(tmp_path / "fresh")
+    index_paths(fresh, [str(SEEDS), str(sources_dir / "docs")])
+    assert after.search(after.analyze("Hegseth ruled out US troops"), 10) == \
+        open_index(fresh).search(open_index(fresh).analyze("Hegseth ruled out US troops"), 10)
