@@ -4,7 +4,7 @@ Pure functions over text. String similarity finds the passage; this stage reads 
 quotations (same words, same speaker?), who the passage is about, negation and antonyms
 ("ruled out" vs "left the door open", "had heard" vs "had not heard"), certainty
 ("unlikely" vs "ruled out"), retractions ("walked back"), and numbers. The cue words of
-polarity, certainty and retraction are read by `polarity`.
+polarity, certainty and retraction are read by `polarity`, the numbers by `figures`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,8 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import NamedTuple
 
-from rapidfuzz.distance import Levenshtein
-
-from .lexicon import LABEL_NOUNS, NEGATIVE_WORDS, antonym_stems, synonym_stems
+from . import figures
+from .lexicon import NEGATIVE_WORDS, antonym_stems, synonym_stems
 from .models import Candidate, Claim, Quote
 from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers use stance.polarity
 from .polarity import NEGATION_SCOPE as NEGATION_SCOPE
@@ -50,12 +49,6 @@ _ATTRIBUTED = re.compile(
     r"told\s+\w+|argued|insisted|stated|suggested|warned|claimed|added|noted|announced|believes?|"
     r"thinks?|indicated|emphasized|stressed)\s+(?:\w+\s+){0,3}?that\b"
 )
-_NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24,
-}
-_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
 class Judgement(NamedTuple):
@@ -106,12 +99,12 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     c_pol, c_cert, c_cues = _claim_polarity(said)
     p_pol, p_cert, p_cues = polarity(focus.text, None if focus.anaphoric else _anchors(claim_text, subject))
     if about and focus.topical:
-        number = _number_conflict(claim_text, passage)
+        number = figures.conflict(claim_text, passage)
         if number:
             return Judgement("conflicts", tuple(reasons + [number]))
         # An opposite word or a negation contradicts the claim only in a clause that says much
         # of what the claim says: "Scroll down to see ..." does not deny "worth up to thousands".
-        shared = focus.anaphoric or _says_much_of(claim_text, subject, focus.text)
+        shared = focus.anaphoric or focus.shared >= max(1.0, SHARED_SHARE * len(_claim_stems(claim_text, subject)))
         antonym = _antonym(said, focus.text) if shared else None
         if antonym:
             return Judgement("conflicts", tuple(reasons + [antonym]))
@@ -123,12 +116,12 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             return Judgement("conflicts", tuple(reasons + [other]))
     if match.score < SUPPORT_MIN or not about or not focus.topical:
         return Judgement("related", tuple(reasons))
-    missing = _missing_numbers(claim_text, passage)
+    missing = figures.missing(claim_text, passage)
     if missing:
         reasons.append(f"the source does not give the claim's number{'s' if ' ' in missing else ''} {missing}")
         return Judgement("related", tuple(reasons))
     if c_pol != p_pol:
-        if c_pol < 0 and not p_cues and _states_it(match, claim_text, subject, focus.text):
+        if c_pol < 0 and not p_cues and _states_it(match, len(_claim_stems(claim_text, subject)), focus):
             # "X was not caught" against "X was caught ...": the source says what the claim denies.
             reasons.append(f"the source states it without the claim's {_cue_words(c_cues)}")
             return Judgement("conflicts", tuple(reasons))
@@ -255,6 +248,7 @@ class _Focus(NamedTuple):
     topical: bool  # shares a claim word besides the subject (here or, for "he ...", before)
     owner: str | None = None  # the statement is attributed to someone other than the subject
     anaphoric: bool = False  # matched through the sentence before ("he left the door open")
+    shared: int = 0  # how many of the claim's content stems (besides its subject) the clause has
 
 
 _ANAPHORIC_LEAD = re.compile(r"^\W*(?:\w+,\s+)?(?:he|she|they|it|this|that|his|her|their|the idea)\b")
@@ -285,8 +279,8 @@ def _focus_clause(passage: str, context: str, claim_text: str, subject: str | No
         if focus_at <= m.start() and m.end() <= focus_at + len(focus):
             owner = m.group(1).split()[-1]
     if owner and subject_words and owner not in subject_words and owner not in _PRONOUNS:
-        return _Focus(focus, True, owner=owner.capitalize())
-    return _Focus(focus, True)
+        return _Focus(focus, True, owner=owner.capitalize(), shared=best)
+    return _Focus(focus, True, shared=best)
 
 
 # Claims whose derived forms are kept: judge() sees the same claim for each of its passages
@@ -312,21 +306,15 @@ def _anchors(claim_text: str, subject: str | None) -> frozenset[str]:
 SHARED_SHARE = 0.5  # of the claim's content stems (besides its subject) a contradicting clause must have
 
 
-def _says_much_of(claim_text: str, subject: str | None, clause: str) -> bool:
-    """Return True when `clause` has at least SHARED_SHARE of the claim's content stems."""
-    stems = _claim_stems(claim_text, subject)
-    return _overlap(stems, clause) >= max(1.0, SHARED_SHARE * len(stems))
-
-
 STATES_COVERAGE = 0.8  # of the claim's weighted words a plain passage must have to state what a negative claim denies
 
 
-def _states_it(match: Match, claim_text: str, subject: str | None, clause: str) -> bool:
+def _states_it(match: Match, claim_stems: int, focus: _Focus) -> bool:
     """Return True when a plain (affirmative) passage says what the claim says, bar its negation:
     most of the claim's words in the passage itself, and in the clause read, not a question."""
     own = match.coverage if not match.via_context else 0.0
-    return (own >= STATES_COVERAGE and not clause.rstrip().endswith("?")
-            and _overlap(_claim_stems(claim_text, subject), clause) >= STATES_COVERAGE * len(_claim_stems(claim_text, subject)))
+    return (own >= STATES_COVERAGE and claim_stems > 0 and focus.shared >= STATES_COVERAGE * claim_stems
+            and not focus.text.rstrip().endswith("?"))
 
 
 def _other_clause_conflict(claim_text: str, said: str, passage: str, match: Match) -> str | None:
@@ -411,90 +399,3 @@ def _claim_opposites(claim_text: str) -> tuple[tuple[str, str, frozenset[str]], 
     c = {stem(w): w for w in words(claim_text)}
     table = antonym_stems()
     return tuple((s, word, table[s]) for s, word in c.items() if s in table)
-
-
-def _number_conflict(claim_text: str, passage: str) -> str | None:
-    """Return a reason when claim and passage give different numbers for the same thing."""
-    claim_nums = _claim_numbers(claim_text)
-    if claim_nums:
-        passage_nums = _numbers_with_units(passage)
-        for unit, (value, said) in claim_nums:
-            if unit in passage_nums and passage_nums[unit][0] != value:
-                other, source_said = passage_nums[unit]
-                return (f"numbers differ: the claim says {_figure(value)} {said}, "
-                        f"the source says {_figure(other)} {source_said}")
-    return _swapped_figure(claim_text, passage)
-
-
-def _figure(value: float) -> str:
-    """Return a number as a reader writes it: 120,000,000 and 1.45, not 1.2e+08."""
-    return f"{int(value):,}" if value == int(value) else f"{value:,.6g}"
-
-
-def _swapped_figure(claim_text: str, passage: str) -> str | None:
-    """Return a reason when the passage says the claim's words with another figure in the same
-    place ("about $112 an hour" / "about $35 an hour", "defeated the Chiefs, 35-10"), else None."""
-    if not _claim_figures(claim_text):
-        return None
-    a, b = words(claim_text), words(passage)
-    for op in Levenshtein.opcodes(a, b):
-        i, j = op.src_start, op.dest_start
-        if op.tag != "replace" or op.src_end - i != 1 or op.dest_end - j != 1:
-            continue
-        x, y = a[i], b[j]
-        if not (_NUMBER.fullmatch(x) and _NUMBER.fullmatch(y)) or float(x) == float(y):
-            continue
-        before = i > 0 and j > 0 and a[i - 1] == b[j - 1]
-        after = i + 1 < len(a) and j + 1 < len(b) and a[i + 1] == b[j + 1]
-        if before or after:  # the same words around it: the same figure, told differently
-            context = " ".join(a[max(i - 2, 0):i])
-            return f"numbers differ: the claim says {context + ' ' if context else ''}{x}, the source says {y}"
-    return None
-
-
-def _missing_numbers(claim_text: str, passage: str) -> str | None:
-    """Return the claim's figures the passage does not give ("20"), else None: a passage that
-    says nothing of the number does not confirm "NATO has 20 members"."""
-    wanted = _claim_figures(claim_text)
-    if not wanted:
-        return None
-    have = {float(t) if _NUMBER.fullmatch(t) else float(_NUMBER_WORDS[t])
-            for t in words(passage) if _NUMBER.fullmatch(t) or t in _NUMBER_WORDS}
-    missing = [t for t, value in wanted if value not in have]
-    return " ".join(missing) if missing else None
-
-
-@lru_cache(maxsize=CLAIM_CACHE)
-def _claim_figures(claim_text: str) -> tuple[tuple[str, float], ...]:
-    """Return the figures the claim writes in digits (number words such as "one" are too often no count)."""
-    return tuple((t, float(t)) for t in words(claim_text) if _NUMBER.fullmatch(t))
-
-
-@lru_cache(maxsize=CLAIM_CACHE)
-def _claim_numbers(claim_text: str) -> tuple[tuple[str, tuple[float, str]], ...]:
-    """Return the claim's (unit stem, (value, unit word)) pairs, computed once per claim."""
-    return tuple(_numbers_with_units(claim_text).items())
-
-
-def _numbers_with_units(text: str) -> dict[str, tuple[float, str]]:
-    """Return {unit stem: (value, the unit word as written)} for each "<number> <word>" of `text`."""
-    toks = words(text)
-    out: dict[str, tuple[float, str]] = {}
-    for i, t in enumerate(toks[:-1]):
-        value: float | None = None
-        if _NUMBER.fullmatch(t):
-            value = float(t)
-        elif t in _NUMBER_WORDS:
-            value = float(_NUMBER_WORDS[t])
-        if value is None or (i and toks[i - 1] in LABEL_NOUNS):
-            continue  # "Article 4 member countries": a label, not four of anything
-        unit = toks[i + 1]
-        if unit in ("million", "billion", "thousand", "hundred", "percent") and i + 2 < len(toks):
-            mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 100}.get(unit)
-            if mult:
-                value *= mult
-                unit = toks[i + 2]
-        if unit in STOP_WORDS or _NUMBER.fullmatch(unit):
-            continue
-        out.setdefault(stem(unit), (value, unit))
-    return out

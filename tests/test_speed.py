@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from factcheck import bodies, ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
+from factcheck import bodies, figures, ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
 from factcheck import text as text_module
 from factcheck.ingest import index_paths
 from factcheck.pipeline import Options, parse_claim, verify
@@ -338,7 +338,7 @@ def test_claim_caches_give_what_a_fresh_process_gives(seed_store):
     cold = []
     for c in claims:
         for cached in (stance._claim_polarity, stance._anchors, stance._claim_stems, stance._claim_opposites,
-                       stance._claim_numbers, folded):
+                       stance._claim_clauses, figures._claim_numbers, figures._claim_figures, folded):
             cached.cache_clear()
         cold.append(verify(seed_store, c))
     assert batch == cold

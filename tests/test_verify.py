@@ -82,11 +82,11 @@ def test_a_figure_the_source_does_not_give_is_not_supported(seed_store):
 
 
 def test_a_number_that_labels_is_no_count():
-    from factcheck.stance import _number_conflict
+    from factcheck.figures import conflict
 
     passage = "under article 4 member countries can bring any issue of concern to the council"
-    assert _number_conflict("nato has 32 member countries", passage) is None
-    assert _number_conflict("nato has 32 member countries", "nato has 30 member countries") is not None
+    assert conflict("nato has 32 member countries", passage) is None
+    assert conflict("nato has 32 member countries", "nato has 30 member countries") is not None
 
 
 def test_sort_by_date_and_date_window(seed_store):
