@@ -257,3 +257,21 @@ def test_one_file_under_two_names_is_one_document(tmp_path, monkeypatch):
     assert open_index("idx").paths() == [os.path.join("src", "a.txt")]
     fresh = index_paths("idx2", [str(tmp_path / "src"), "src", "./src/a.txt"])  # given three times in one run
     assert len(fresh.indexed) == 1 and open_index("idx2").passage_count() == first.passages
+
+
+def test_the_same_files_give_the_same_bytes_however_slow_the_machine(sources_dir, tmp_path, monkeypatch):
+    """The compression dictionary comes from the first documents, not from what a timer let
+    into the first batch: a machine where every add outlasts the batch timer writes the same."""
+    from factcheck.storewrite import Writer
+
+    def dump(idx):
+        db = sqlite3.connect(os.path.join(idx, "factcheck.db"))
+        rows = db.execute("SELECT d.path, b.body FROM documents d JOIN bodies b ON b.doc_id = d.id ORDER BY d.path")
+        out = (list(rows), db.execute("SELECT value FROM meta WHERE key = 'zdict'").fetchone())
+        db.close()
+        return out
+
+    index_paths(str(tmp_path / "a"), [str(sources_dir)])
+    monkeypatch.setattr(Writer, "BATCH_SECONDS", -1.0)  # the timer has always run out
+    index_paths(str(tmp_path / "b"), [str(sources_dir)])
+    assert dump(str(tmp_path / "a")) == dump(str(tmp_path / "b"))
