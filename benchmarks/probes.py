@@ -11,7 +11,9 @@ the same call the CLI makes, three ways:
 - with its first figure of two or more digits changed (n -> 3n + 7): `conflicting`
   (or `disputed`: another source may say the new figure);
 - with "not" put after its first auxiliary verb (is, was, has, will, ...), for sentences
-  that hold no negation: `conflicting` or `disputed`.
+  that hold no negation: `conflicting` or `disputed`;
+- with two of its words (5+ letters, no stop words) swapped for words of other sentences:
+  anything but `supported` (the source does not say that).
 
 The answers are known by construction, so no labels are needed; the texts are real. Sampling
 is deterministic (random.Random(4) over the sorted sentences). Prints the verdict counts
@@ -36,7 +38,7 @@ _NEGATED = re.compile(r"\b(not|no|never|n't)\b|n’t")
 _FIGURE = re.compile(r"\b\d{2,}\b")
 _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 WANTED = {"as is": ("supported",), "figure changed": ("conflicting", "disputed"),
-          "not inserted": ("conflicting", "disputed")}
+          "not inserted": ("conflicting", "disputed"), "two words swapped": ("conflicting", "disputed", "unverified")}
 
 
 SETS = ("fundus-en-news", "htmldate-en-news")
@@ -51,6 +53,8 @@ def pages(data: str, sets: tuple[str, ...] = SETS) -> list[str]:
 
 
 def probes(texts: list[str], limit: int) -> dict[str, list[str]]:
+    from factcheck.text import STOP_WORDS
+
     rng = random.Random(4)
     plain = [t for t in texts if 8 <= len(t.split()) <= 35 and not re.search(r"[\"“”]", t)]
     figures = [t for t in plain if _FIGURE.search(t) and not _YEAR.search(t)]
@@ -65,7 +69,16 @@ def probes(texts: list[str], limit: int) -> dict[str, list[str]]:
         m = _AUX.search(t)
         assert m is not None
         negated.append(t[:m.end()] + " not" + t[m.end():])
-    return {"as is": rng.sample(plain, min(limit, len(plain))), "figure changed": changed, "not inserted": negated}
+    as_is = rng.sample(plain, min(limit, len(plain)))
+    vocab = sorted({w for t in plain for w in re.findall(r"\b[a-z]{6,}\b", t)})
+    swapped = []
+    for t in rng.sample(plain, min(limit, len(plain))):
+        ws = t.split()
+        slots = [i for i, w in enumerate(ws) if re.fullmatch(r"[a-z]{5,}", w) and w not in STOP_WORDS]
+        for i in rng.sample(slots, min(2, len(slots))):
+            ws[i] = rng.choice(vocab)
+        swapped.append(" ".join(ws))
+    return {"as is": as_is, "figure changed": changed, "not inserted": negated, "two words swapped": swapped}
 
 
 def main() -> int:

@@ -108,6 +108,13 @@ SYNONYM_GROUPS = (
     "capture captured seize seized",
     "claim claims allegation allegations",
     "report reports reported",
+    "war conflict",
+    "send deploy dispatch",
+    "increase rise",
+    "decline decrease",
+    "aid assistance",
+    "country nation",
+    "plan proposal",
 )
 
 

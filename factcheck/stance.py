@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import figures
+from . import alignment, figures
 from .lexicon import NEGATIVE_WORDS, antonym_stems, synonym_stems
 from .models import Candidate, Claim, Quote
 from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers use stance.polarity
@@ -116,10 +116,19 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             return Judgement("conflicts", tuple(reasons + [other]))
     if match.score < SUPPORT_MIN or not about or not focus.topical:
         return Judgement("related", tuple(reasons))
+    if not _holds_enough(match, subject):
+        # "Vance said Washington cares about Ukraine" for "Vance said Washington will send
+        # troops to Ukraine": the claim's own statement (send troops) is not there
+        absent = [w for w in match.missing if w not in _subject_words(subject)]
+        reasons.append(f"the passage does not say {', '.join(absent[:4])}")
+        return Judgement("related", tuple(reasons))
     missing = figures.missing(claim_text, passage)
     if missing:
         reasons.append(f"the source does not give the claim's number{'s' if ' ' in missing else ''} {missing}")
         return Judgement("related", tuple(reasons))
+    changed = alignment.changed_word(claim_text, passage)
+    if changed:
+        return Judgement("related", tuple(reasons + [changed]))
     if c_pol != p_pol:
         if c_pol < 0 and not p_cues and _states_it(match, len(_claim_stems(claim_text, subject)), focus):
             # "X was not caught" against "X was caught ...": the source says what the claim denies.
@@ -315,6 +324,23 @@ def _states_it(match: Match, claim_stems: int, focus: _Focus) -> bool:
     own = match.coverage if not match.via_context else 0.0
     return (own >= STATES_COVERAGE and claim_stems > 0 and focus.shared >= STATES_COVERAGE * claim_stems
             and not focus.text.rstrip().endswith("?"))
+
+
+SUPPORT_SHARE = 2 / 3  # of the claim's words besides its subject a supporting passage must match itself
+
+
+def _holds_enough(match: Match, subject: str | None) -> bool:
+    """Return True when the passage itself (not the sentence before) matches SUPPORT_SHARE of
+    the claim's words other than its subject's, as such, misspelt or as a synonym."""
+    own = _subject_words(subject)
+    wanted = [w for w in match.matched + match.missing if w not in own]
+    found = [w for w in match.matched if w not in own and w not in match.via_context]
+    return not wanted or len(found) >= SUPPORT_SHARE * len(wanted)
+
+
+@lru_cache(maxsize=CLAIM_CACHE)
+def _subject_words(subject: str | None) -> frozenset[str]:
+    return frozenset(words(subject)) if subject else frozenset()
 
 
 def _other_clause_conflict(claim_text: str, said: str, passage: str, match: Match) -> str | None:

@@ -219,3 +219,28 @@ def test_no_before_a_figure_is_a_number_sign():
 
     assert polarity("at no. 7 christian valor, the home team won by two touchdowns")[0] == 1
     assert polarity("there were no 5-star reviews of the hotel")[0] == -1
+
+
+def test_a_word_the_source_says_otherwise_is_not_confirmed(pages_store):
+    v = verify(pages_store, "Wisconsin was the only one of 11 states with April festivals that moved forward "
+                            "with in-person voting")
+    assert v.verdict == "unverified"
+    assert any("the source says 'primaries' where the claim says 'festivals'" in r
+               for e in v.evidence for r in e.reasons)
+    # a typo, a word order or a synonym is no change
+    assert verify(pages_store, "Wisconsin was the only one of 11 states with April primaires that moved forward "
+                               "with in-person voting").verdict == "supported"
+
+
+def test_support_needs_the_claims_own_statement():
+    from factcheck.models import Candidate, Source
+    from factcheck.score import claim_terms, rank
+    from factcheck.stance import judge
+
+    text = "Vance said Washington cares deeply about Ukraine and its sovereignty."
+    cand = Candidate(pid=1, text=text, start=0, end=len(text), line=1, kind="sentence", speaker=None,
+                     source=Source(path="a.txt"))
+    claim = "Vance said Washington will send troops to Ukraine"
+    [match] = rank(claim_terms(claim), [cand])
+    j = judge(parse_claim(claim), cand, match)
+    assert j.stance == "related" and "the passage does not say send, troops" in j.reasons

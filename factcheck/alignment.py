@@ -1,0 +1,46 @@
+"""The claim's words aligned with a passage's: a word of the claim that the passage replaces.
+
+"The council voted to approve the budget" against "The council voted to delay the budget":
+the same words around one that differs. Such a passage does not confirm the claim, whatever
+its other words share. A word the passage has elsewhere, a synonym, another spelling of the
+same word (a typo), a figure (see `figures`) or a stop word is no change.
+"""
+
+from __future__ import annotations
+
+from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
+
+from .lexicon import synonym_stems
+from .text import STOP_WORDS, stem, words
+
+SPELLING = 80  # fuzz.ratio at or above which two words are one word spelt two ways
+MAX_RUN = 2  # words a change may span on either side
+
+
+def changed_word(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage says the claim's words around another word, else None."""
+    a, b = words(claim_text), words(passage)
+    here = {stem(w) for w in b}
+    synonyms = synonym_stems()
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag != "replace":
+            continue
+        i, i2, j, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
+        if i2 - i > MAX_RUN or j2 - j > MAX_RUN:
+            continue
+        before = i == 0 or (j > 0 and a[i - 1] == b[j - 1])
+        after = i2 == len(a) or (j2 < len(b) and a[i2] == b[j2])
+        if not (before and after) or (i == 0 and i2 == len(a)):
+            continue  # the same words on both sides (or the claim's edge): one thing said otherwise
+        said, source = a[i:i2], b[j:j2]
+        new = [w for w in said if _content(w) and stem(w) not in here
+               and not (synonyms.get(stem(w), frozenset()) & here)
+               and not any(fuzz.ratio(w, y) >= SPELLING for y in b)]  # a typo of a word it has
+        if new and all(_content(y) for y in source):
+            return f"the source says '{' '.join(source)}' where the claim says '{' '.join(said)}'"
+    return None
+
+
+def _content(word: str) -> bool:
+    return word not in STOP_WORDS and not word[:1].isdigit()
