@@ -269,9 +269,9 @@ def _stance_reason(stance: str, p: float, pushes: list[tuple[str, float]], low: 
             side.append(f"{feature_label(n)}{mark} ({w:+.1f})")
     text = f"document {stance} (p {p:.2f})"
     if pro:
-        text += ": for it " + "; ".join(pro)
+        text += f": for '{stance}': " + "; ".join(pro)
     if con:
-        text += "; against it " + "; ".join(con)
+        text += f"{';' if pro else ':'} against '{stance}': " + "; ".join(con)
     if abs(style) >= STYLE_REASON:
         text += f"; function words together ({style:+.1f})"
     return text
