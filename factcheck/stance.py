@@ -130,7 +130,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if changed:
         return Judgement("related", tuple(reasons + [changed]))
     if c_pol != p_pol:
-        if c_pol < 0 and not p_cues and _states_it(match, len(_claim_stems(claim_text, subject)), focus):
+        if c_pol < 0 and not p_cues and _states_it(match, len(_claim_stems(said, subject)), focus):
             # "X was not caught" against "X was caught ...": the source says what the claim denies.
             reasons.append(f"the source states it without the claim's {_cue_words(c_cues)}")
             return Judgement("conflicts", tuple(reasons))

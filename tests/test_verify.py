@@ -244,3 +244,9 @@ def test_support_needs_the_claims_own_statement():
     [match] = rank(claim_terms(claim), [cand])
     j = judge(parse_claim(claim), cand, match)
     assert j.stance == "related" and "the passage does not say send, troops" in j.reasons
+
+
+def test_a_negation_in_one_clause_of_a_long_claim_conflicts(pages_store):
+    claim = ("Wisconsin was not the only one of 11 states with April primaries that moved forward with "
+             "in-person voting; the others delayed their primaries or shifted to mail-only voting.")
+    assert verify(pages_store, claim).verdict == "conflicting"
