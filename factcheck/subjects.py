@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import DET, PRONOUN, cut_at_sentence_end
-from .names import QUALIFIERS, person_tail
+from .names import PLACES, QUALIFIERS, is_place_or_nationality, norm, person_tail
 from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_name
 
 # Auxiliaries and adverbs between a subject and its cue: "he's going to", "Vance has repeatedly".
@@ -206,7 +206,9 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
     if phrase.lower() in _SOMEONE:
         return Subject("np", phrase, base, base + len(phrase))  # "somebody exclaimed", "said another"
     lead = re.match(r"(?:[a-z]+\s+){1,3}(?=[A-Z])", phrase)
-    if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS or w in QUALIFIERS for w in lead.group(0).split()):
+    if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS or w in QUALIFIERS for w in lead.group(0).split()) \
+            and not _PERSON_HEAD_END.search(phrase):
+        # ... but "said an Iraqi intelligence official" ends in a person noun: a noun phrase
         # "says coach Andy Reid", "according to police spokesman Tom Brown"
         base += lead.end()
         phrase = phrase[lead.end():]
@@ -234,6 +236,7 @@ _GROUP_NOUNS = ("police|officials|authorities|prosecutors|investigators|witnesse
                 "sources|organisers|organizers|officers|protesters|protestors|lawmakers|activists|scientists|"
                 "researchers|economists|campaigners|diplomats|villagers|doctors|people|person|resident|source|"
                 "official|witness|analyst|expert")
+_PERSON_HEAD_END = re.compile(rf"\s(?:{'|'.join(sorted(ROLE_WORDS))}|{_GROUP_NOUNS})$")
 _QUANTITY = r"(?:one|two|three|four|five|six|several|some|many|most|few|other|\d+)"
 _GROUP_BODY = (rf"(?:(?:{_QUANTITY}|[Ss]enior|[Ll]ocal|[Ss]tate|[Ff]ederal|[Ff]oreign|[Mm]ilitary|[Pp]olice|"
                rf"[Hh]ealth|[Ii]sraeli|[Rr]ussian|[Uu]\.?[Ss]\.?|[Uu]\.?[Kk]\.?)\s+){{0,3}}(?:{_GROUP_NOUNS})"
@@ -342,8 +345,9 @@ def _name_in_run(run: str) -> tuple[str, str] | None:
     tail = person_tail(tokens)
     if tail:
         return "name", " ".join(tail)
-    if all(t.lower().strip(".") in NOT_NAME for t in tokens):
-        return None
+    if all(t.lower().strip(".") in NOT_NAME for t in tokens) or is_place_or_nationality([norm(t) for t in tokens]) and \
+            not any(norm(t) in PLACES for t in tokens):
+        return None  # "Iraqi", "North Korean": an adjective, neither a person nor an organisation
     return "org", " ".join(tokens)
 
 
