@@ -25,9 +25,13 @@ from .names import QUALIFIERS, ROLE_WORDS
 from .nominals import (
     FUNCTION_SET,
     HEAD_SET,
+    NEWS_DET_BEFORE,
+    NEWS_PERSONS,
     PERSON_GENDER,
+    PERSON_HEADS,
     document_source,
     is_thing,
+    news_modifiers,
     nominal_canon,
     organisation,
     relative_of,
@@ -136,7 +140,8 @@ class Resolver:
         definite: list[Candidate] = []
         if quoted:
             nouns = self._person_nouns()
-            definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"]
+            definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"
+                        and c.canon.rsplit(" ", 1)[-1] not in NEWS_PERSONS]
             cands = sorted(cands + nouns, key=_START)
         self.cands = cands
         self.first_at: dict[str, int] = {}  # where the narration first names each candidate
@@ -155,18 +160,19 @@ class Resolver:
     def _person_nouns(self) -> list[Candidate]:
         """Return the person nouns of the narration ("the boy", "an old woman", "the doctor"), in text order."""
         text, people = self.text, self.people
-        found = []
+        found: list[Candidate] = []
         # a plain scan of the narration for the nouns, then a look at the words before each: far
         # cheaper than one regex over the whole text
         bounds = [0, *(x for pair in zip(self.q_starts, self.q_ends) for x in pair), len(text)]
         words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in _LOWER_WORD.finditer(text, lo, hi))
         for wm in words:
             head = wm.group(0)
-            if head not in HEAD_SET or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
+            if head not in PERSON_HEADS or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
                     ("-", "’", "'") or text.startswith(" of ", wm.end()):
                 continue
-            dm = _DET_BEFORE.search(text, max(0, wm.start() - 40), wm.start())
-            if dm is None or any(w in FUNCTION_SET for w in dm.group("mods").split()):
+            news = head not in HEAD_SET
+            dm = (NEWS_DET_BEFORE if news else _DET_BEFORE).search(text, max(0, wm.start() - 50), wm.start())
+            if dm is None or any(w in FUNCTION_SET for w in dm.group("mods").split()) or news and not news_modifiers(dm):
                 continue
             det = dm.group("det").lower()
             start = dm.start()
@@ -178,6 +184,11 @@ class Resolver:
             c = Candidate(start, wm.end(), canon, gender, 2)  # a person, whatever the gender
             if det in ("a", "an") and not self._is_subject(c):
                 continue  # "in want of a wife" names nobody; "A man came in" does
+            if news and det == "the":
+                # "A former rebel fighter said … The anonymous fighter claimed": the one described before
+                same = [f for f in found if f.canon.rsplit(" ", 1)[-1] == head]
+                if same:
+                    c.canon = same[-1].canon
             found.append(c)
         return found
 

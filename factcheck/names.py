@@ -53,7 +53,7 @@ ROLE_WORDS = frozenset(
     congressman congresswoman councilman councilwoman councillor councilor sheriff detective
     inspector commissioner superintendent administrator editor host premier leader founder
     coach manager president-elect advisor adviser analyst economist actor actress singer rapper
-    author writer reporter correspondent billionaire cardinal archbishop bishop rabbi imam
+    author writer reporter correspondent journalist defector billionaire cardinal archbishop bishop rabbi imam
     reverend admiral major chancellor emperor empress count countess lawyer spokesperson
     principal dean head owner partner producer director-general secretary-general commandant brigadier
     marshal minister-president chief-executive editor-in-chief commander-in-chief""".split()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
+from .names import DEMONYMS, NAME_RUN, PLACES, ROLE_GENDER, ROLE_WORDS, name_key
 from .speakers import PeopleIndex, looks_like_person, split_name
 from .subjects import DOCUMENT_NOUNS
 
@@ -31,6 +31,23 @@ PERSON_GENDER = {**ROLE_GENDER, **{
 # Person nouns that say nothing of gender: a candidate for "he" or "she" only when nothing else fits.
 _NEUTRAL_PERSONS = frozenset("""doctor nurse captain stranger child servant clerk driver officer soldier porter
 judge colonel major professor teacher parson vicar rector curate visitor guest cousin friend""".split())
+# Who speaks in news without a name ("a former rebel fighter said he …", "an official said"): candidates
+# for a later he/she, but never linked to the person named just before, as "the youth" is in fiction
+# ("the diplomatic source" is nobody the story has named).
+NEWS_PERSONS = frozenset("""fighter source intermediary middleman official diplomat defector journalist witness
+resident student employee passenger activist protester expert analyst victim survivor militant rebel hostage
+prisoner inmate suspect researcher scientist engineer pilot farmer worker""".split())
+# News descriptions carry more, and capitalised, modifiers: "a former Syrian rebel fighter", "a senior US
+# diplomat" (each capitalised one a nationality, a place or an acronym).
+NEWS_DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?)(?P<mods>(?:\s+(?:[a-z][a-z-]+|[A-Z][\w-]+)){0,3}?)\s+$")
+
+
+def news_modifiers(dm: re.Match) -> bool:
+    """Return True when every capitalised modifier of a news description is a nationality, a place or an acronym."""
+    return all(w[:1].islower() or w.lower().strip(".") in DEMONYMS or w.lower().strip(".") in PLACES
+               or w.isupper() and len(w) <= 4 for w in dm.group("mods").split())
+
+
 # Kin nouns after a possessive: the relative shares the possessor's surname.
 _KIN = frozenset("""wife husband mother father son daughter brother sister uncle aunt grandmother grandfather
 nephew niece cousin""".split()) | {"lady"}
@@ -39,6 +56,7 @@ _SPOUSE_HONORIFIC = {"wife": "mrs", "lady": "mrs", "husband": "mr"}
 FUNCTION_SET = frozenset("""the a an and or but of to in on at by for with from as his her my our their your its this
 that was is""".split()) | frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
 HEAD_SET = frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
+PERSON_HEADS = HEAD_SET | NEWS_PERSONS  # every noun the narration is scanned for
 
 
 _DOCUMENT_FROM = re.compile(rf"(?:a|an|the|A|An|The)\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+"
@@ -58,7 +76,8 @@ def is_thing(written: str, canon: str) -> bool:
         return False
     if words[0].lower() in ("the", "a", "an", "its"):
         head = words[-1].lower()
-        return len(words) >= 2 and head not in HEAD_SET and head not in ROLE_WORDS and not head.endswith("s")
+        return len(words) >= 2 and head not in HEAD_SET and head not in ROLE_WORDS and head not in NEWS_PERSONS \
+            and not head.endswith("s")
     return not looks_like_person(split_name(canon)[1])
 
 
