@@ -99,8 +99,8 @@ _BARE_ROLE = r"[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,3}[ \t]+(?:of|at|for)"
 # long for the subject's nine words)
 AFTER_SUBJ_CUE = re.compile(
     rf"^[\s,.;:!?—–\-)\]*_]*(?:and\s+|then\s+|so\s+|as\s+)?"
-    rf"(?P<subj>(?:[\w.'’-]+(?:(?=,[ \t]+(?:who|the|a|an|{_BARE_ROLE})\b)|,?[ \t]+)){{0,9}}?)"
-    rf"(?P<appos>(?:,[ \t]+(?:who|which|the|a|an|{_BARE_ROLE})\b(?:(?![.!?]\s)[^,“”\"\n]){{1,150}}){{1,2}},[ \t]+)?"
+    rf"(?P<subj>(?:[\w.'’-]+(?:(?=,[ \t]+(?:who|the|a|an|of|{_BARE_ROLE})\b)|,?[ \t]+)){{0,9}}?)"
+    rf"(?P<appos>(?:,[ \t]+(?:who|which|the|a|an|of|{_BARE_ROLE})\b(?:(?![.!?]\s)[^,“”\"\n]){{1,150}}){{1,2}},[ \t]+)?"
     rf"{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?"
     rf"(?P<cue>{CUE})\b"
     rf"(?P<obj>[ \t]+[^,.;:!?“”\"—\n]{{1,40}})?"

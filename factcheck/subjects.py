@@ -46,11 +46,19 @@ class Subject:
 
 # ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
 _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
-                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|with|without|like|[a-z]{3,}ing|"
+                         r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s[^,“”\"]{1,90}|"
+                         rf"(?:[\w.-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS))})\s+(?:for|of|at|to)\s[^,“”\"]{{1,60}}|"
+                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|of|from|with|without|like|[a-z]{3,}ing|"
                          r"(?:joined|accompanied|flanked|backed|supported|surrounded)\s+by)\s[^,“”\"]{1,80}|"
                          r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
-# (the third: a parenthetical between a subject and its verb: "My father, after showing a great
-# concern at it, said", "Trump, speaking at the White House, said")
+# (the third and fourth: "Tom Roe, Paris correspondent for Acme, South Korea's biggest agency, said"; the fourth:
+# a parenthetical between a subject and its verb: "My father, after showing a great concern at it,
+# said", "Trump, speaking at the White House, said", "Tom Roe, of the Acme Institute, told")
+# "Mara Lind, a student at Acme University said": an appositive whose closing comma is missing
+_OPEN_APPOSITIVE = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+(?:a|an)\s[^,;:“”\"]{{1,90}}$")
+# "a nurse who treated the wounded said": a restrictive relative clause after a person
+_RESTRICTIVE_WHO = re.compile(r"(?:^|(?<=\s))(?P<np>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
+                              r"\s+who\s+[^,;:“”\"]{1,120}$")
 _ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
 # "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
@@ -77,6 +85,25 @@ _INTENSIVE_END = re.compile(r",?\s+(?:him|her|them|it)sel(?:f|ves),?$")
 _INTENSIVE_ENDS = ("self", "selves", "self,", "selves,")  # what a text must end with for _INTENSIVE_END to match
 
 
+def _early_subject(body: str, base: int) -> Subject | None:
+    """Return the subject of an appositive missing its closing comma or a restrictive "who" clause, else None."""
+    if "," in body[-100:]:
+        m = _OPEN_APPOSITIVE.search(body, max(0, len(body) - 160))
+        if m is not None:
+            tokens = split_name(m.group("name"))[1]
+            before = body[:m.start("name")].split()[-1:]
+            if looks_like_person(tokens) and len(tokens) >= 2 and not (
+                    before and before[0][:1].islower() and before[0][-1:].isalpha()):
+                # (not "As reported by Pando Daily, a source …": the name there is an object)
+                at = base + m.start("name") + max(m.group("name").find(tokens[0]), 0)
+                return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
+    if " who " in body[-130:]:
+        m = _RESTRICTIVE_WHO.search(body, max(0, len(body) - 180))
+        if m is not None:
+            return Subject("np", m.group("np"), base + m.start("np"), base + m.end("np"))
+    return None
+
+
 def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     """Return the subject that ends `phrase`, the words right before a cue verb."""
     body = phrase.rstrip()
@@ -90,12 +117,21 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if doc is not None:
         return doc
     body = re.sub(r"\s*\([^()]{1,40}\)$", "", body)  # "Sen. Lindsey Graham (R-S.C.)"
+    early = _early_subject(body, base)
+    if early is not None:
+        return early
+    rel = re.search(r",\s*\bwho\s*$", body)
+    if rel:
+        # "Jean Roe, a former ambassador to Japan, who said": the appositive before "who" goes too
+        body, whole = body[:rel.start()] + ",", False
     appos = _APPOSITIVE.search(body)
     if appos and appos.start() > 0:
         inner = appos.group(0).strip(" ,\t")
         head = body[:appos.start()].split()
         described = len(head) >= 2 and head[-1].islower() and (
-            head[0].lower() in ("the", "his", "her", "their", "its", "our") or head[0].endswith(("’s", "'s")))
+            head[0].lower() in ("the", "his", "her", "their", "its", "our") or head[0].endswith(("’s", "'s"))) \
+            or len(head) >= 3 and head[0].lower() in ("the", "a", "an") and head[1].lower() in ROLE_WORDS
+        # ("The Commissioner of the League, Gary Bettman,", "A director of Acme, Glenda Paul,")
         if head and (head[-1].lower() in ROLE_WORDS or described) and NAME_RUN.fullmatch(inner) \
                 and looks_like_person(split_name(inner)[1]):
             # "the Kremlin's spokesman, Dmitry Peskov," names the spokesman ("the company’s chief
@@ -104,14 +140,17 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
             return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
         body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
         appos = _APPOSITIVE.search(body + ",")
-        if appos and appos.start() > 0 and appos.group(0).lstrip(", ")[:1].islower():
+        if appos and appos.start() > 0 and (appos.group(0).lstrip(", ")[:1].islower() or any(
+                w.lower() in ROLE_WORDS for w in appos.group(0).split()[:3])):
             # a second one before it: "Tom Brown, the chief executive of Acme, which makes widgets,"
             body = body[:appos.start()]
-    rel = re.search(r",?\s*\bwho\s*$", body)
-    if rel:
+    rel = rel or re.search(r",?\s*\bwho\s*$", body)
+    if rel and body.endswith("who"):
         # "Senator Roger Wicker, who labeled …": the relative pronoun stands for the name before it
         body = body[:rel.start()]
         whole = False
+    if rel:
+        body = body.rstrip(",")  # the comma put back before "who" to find the appositive
     coord = _COORDINATED.search(body)
     if coord and not rel:
         # "she bowed and said": the subject of the first verb

@@ -42,3 +42,36 @@ def test_the_journalist_is_the_journalist_named_before():
     text = ("According to journalist Tom Roe, the woman planned it. “He has been played,” Roe said.\n\n"
             "The journalist also said the man feels “it is a stupid idea”.")
     assert _said(text) == {"He has been played": "Tom Roe", "it is a stupid idea": "Tom Roe"}
+
+
+def test_an_appositive_missing_its_closing_comma_leaves_the_name():
+    text = "Asked about a link, Mara Lind, a 22-year-old design student at Acme Polytechnic University said, “I don’t think so.”"
+    assert _said(text) == {"I don’t think so.": "Mara Lind"}
+    # the name after a preposition is its object, not the subject
+    text = "As reported by Pando Daily, a source with knowledge of the matter claims the deal is “essentially done.”"
+    assert _said(text) != {"essentially done.": "Pando Daily"}
+
+
+def test_appositives_of_a_role_without_article_and_a_possessive_lead_back_to_the_name():
+    text = "Tom Roe, Paris correspondent for Acme, South Korea’s biggest news agency which broke the story, said: “They go home.”"
+    assert _said(text) == {"They go home.": "Tom Roe"}
+    text = "“Being fat is good,” defector Jin Park, of the Acme Institute for Economic Policy, told the Mirror."
+    assert _said(text) == {"Being fat is good": "Jin Park"}
+
+
+def test_who_after_an_appositive_stands_for_the_name_before_it():
+    text = ("The plan was set up by Jean Dupont, a former French ambassador to Japan, who said he had to find ways "
+            "of “keeping in touch”.")
+    assert _said(text) == {"keeping in touch": "Jean Dupont"}
+
+
+def test_a_person_with_a_restrictive_who_clause_speaks():
+    text = ("The Mail said a nurse who treated some of those wounded in the attack said there was a man on her list, "
+            "referring to him as “the one who did it”.")
+    assert _said(text) == {"the one who did it": "a nurse"}
+
+
+def test_a_role_of_an_organisation_then_the_name_in_apposition_is_the_name():
+    text = ("The Commissioner of the National Hockey League, Gary Bettman, has repeatedly insisted that the league "
+            "is not in an active “expansion process,” but reports say otherwise.")
+    assert _said(text) == {"expansion process": "Gary Bettman"}
