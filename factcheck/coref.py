@@ -103,6 +103,7 @@ _WRITER_ASKS = re.compile(r"\b(?:I|we)\b[^.!?“”\n]{0,80}?\bask(?:ed)?\b(?:\s
 _ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
                            r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
+_NAMED_KIN = re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+[a-z]+")
 _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten))")
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
@@ -403,6 +404,13 @@ class Resolver:
                 named = self.named_referent(subj.start, PERSON_GENDER[kin], {owner} if owner else set())
                 if named:
                     return named
+        pm = _NAMED_KIN.fullmatch(subj.text)
+        if pm:
+            # "Sotloff's mother said": the one woman of that surname, when the document names her
+            owner = self.people.canonical(pm.group("who")) or pm.group("who")
+            relative = relative_of(self.people, head, owner)
+            if relative:
+                return relative
         source = document_source(subj.text)
         if source is not None:
             # "a statement from the White House": whoever it is from

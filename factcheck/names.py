@@ -34,7 +34,7 @@ ROLE_GENDER = {
     "queen": "f", "princess": "f", "duchess": "f", "spokeswoman": "f", "chairwoman": "f",
     "congresswoman": "f", "councilwoman": "f", "businesswoman": "f", "mother": "f", "aunt": "f",
     "sister": "f", "daughter": "f", "wife": "f", "girl": "f", "woman": "f", "lady": "f", "actress": "f",
-    "empress": "f", "countess": "f",
+    "empress": "f", "countess": "f", "boyfriend": "m", "girlfriend": "f", "grandson": "m", "granddaughter": "f",
 }
 # Abbreviated titles and the role noun a later "the …" uses ("Dr. Archie" ... "the doctor").
 TITLE_ALIASES = {

@@ -166,6 +166,9 @@ class PeopleIndex:
                 gender = gender or ROLE_GENDER.get(low, "")
             elif not goes_on:
                 break
+        if not gender and before and (kin := norm(before[-1].strip(",;:"))) in ROLE_GENDER and maybe_person:
+            # "Conner's father Donnell", "the boy's father, Jason Steward": the kin noun says the gender
+            gender = ROLE_GENDER[kin]
         i = bisect_right(q_starts, start) - 1
         inside = i >= 0 and quoted[i][0] < start < quoted[i][1]
         if maybe_person and not inside and self.text.startswith(",", m.end()):

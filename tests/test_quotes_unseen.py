@@ -75,3 +75,15 @@ def test_a_role_of_an_organisation_then_the_name_in_apposition_is_the_name():
     text = ("The Commissioner of the National Hockey League, Gary Bettman, has repeatedly insisted that the league "
             "is not in an active “expansion process,” but reports say otherwise.")
     assert _said(text) == {"expansion process": "Gary Bettman"}
+
+
+def test_a_kin_noun_before_a_name_gives_its_gender():
+    text = ("Dornella Conner was in the car. Conner’s boyfriend, Jamal Lee, was driving.\n\n“I am upset,” Conner’s "
+            "father Donnell added.\n\n“I will have justice,” she wrote.")
+    assert _said(text) == {"I am upset": "Donnell", "I will have justice": "Dornella Conner"}
+
+
+def test_a_named_possessor_s_kin_is_the_one_relative_of_that_surname():
+    text = ("Tom Sotloff was taken in 2013. His mother Shirley Sotloff asked the leader to spare him. Sotloff’s "
+            "mother said he was “an honorable man.”")
+    assert _said(text) == {"an honorable man.": "Shirley Sotloff"}
