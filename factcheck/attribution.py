@@ -103,6 +103,15 @@ _ACCORDING_SEEN = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|published|rel
                              r"\s+(?:by|with|on|in|to)\b.*$")
 
 
+def _in_side_clause(window: str, at: int) -> bool:
+    """Return True when `at` lies in the opening subordinate clause or a parenthetical of the window's sentence."""
+    opens = [m.end() for m in _SENTENCE_BREAK.finditer(window, 0, at)]
+    mm = MAIN_SUBJECT.match(window, opens[-1] if opens else 0)
+    if mm is None:
+        return False
+    return any(mm.start(g) <= at < mm.end(g) for g in ("opener", "paren") if mm.group(g))
+
+
 def according_subject(phrase: str, at: int) -> Subject | None:
     """Return the subject of "according to <phrase>", `at` being the phrase's offset."""
     m = _ACCORDING_COPY.match(phrase)
@@ -155,6 +164,8 @@ _HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
+_SENTENCE_BREAK = re.compile(r"[.!?][’'\"”]?\s+(?=[A-Z“\"‘])")
+_COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]")
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
 # Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
@@ -228,6 +239,8 @@ class Context(Windows):
         m = AFTER_SUBJ_CUE.match(window)
         if m and self._new_sentence(inner, window) and len(window[m.end("cue"):clause_end(window, m.end("cue"))].split()) > 4:
             m = None  # `….” Downing Street said the sovereignty …`: a new sentence about something else
+        if m and self._new_sentence(inner, window) and _COLON_QUOTE.match(self.text, base + m.end()):
+            return None  # `“….” Jack Keane added: “…”`: the colon gives the cue to the quote after it
         if m and verb_ok(m.group("cue"), beat_ok=inner.endswith(",")):
             subj = subject_before_verb(m.group("subj"), base + m.start("subj"), whole=True)
             if subj is not None:
@@ -407,6 +420,11 @@ class Context(Windows):
                 if agent is None:
                     continue
                 return Cue("before" if adjacent else "partial", agent, verb, adjacent)
+            if participle is not None and _in_side_clause(window, m.start()):
+                continue  # `When the reporter asked …, Roe declined, telling`: the participle's subject is Roe
+            if verb.endswith("ing") and window[:m.start()].rstrip().endswith(",") and participle is None:
+                participle = verb  # "Roe declined, telling the reporter": the main clause's subject
+                continue
             subj = _coordinated_subject(window[:m.start()], base) or \
                 subject_before_verb(window[:m.start()], base, whole=False)
             if reads and (subj is None or subj.kind != "np" or not is_document(subj.text)):
@@ -425,7 +443,8 @@ class Context(Windows):
             adjacent = adjacent or participle is not None and stripped.endswith((",", ":"))
             return Cue(where if adjacent else "partial", subj, participle or verb, adjacent)
         if participle is not None:
-            mm = MAIN_SUBJECT.match(window)
+            opens = [b.end() for b in _SENTENCE_BREAK.finditer(window)]
+            mm = MAIN_SUBJECT.match(window, opens[-1] if opens else 0)
             if mm:
                 subj = classify(mm.group("subj"), base + mm.start("subj"))
                 if subj is not None and (subj.kind != "pron" or subj.text.lower() in NOMINATIVE):

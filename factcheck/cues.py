@@ -188,8 +188,13 @@ def verb_ok(verb: str, beat_ok: bool = False) -> bool:
 
 # The subject that opens a sentence: "On Friday, Beijing, which …, has vowed …, calling it …"
 MAIN_SUBJECT = re.compile(
-    rf"\W*(?:(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b[^,]{{0,40}},\s*)?"
+    rf"\W*(?P<opener>(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b"
+    rf"[^,]{{0,40}},\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
+    rf"(?:,[^,“”\"]{{1,30}})?,\s*)?"
     rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|{NAME_RUN.pattern}|{PRONOUN}\b)"
-    rf"(?:\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+")
+    rf"(?P<paren>\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+\b"
+    r"(?!,\s+(?:the|a|an)\s[^,]{1,60},)")
+# (a subordinate opener and a parenthetical are no main clause: "When the reporter asked, Ann Roe
+# declined, telling her …", "A masked fighter, the Times reports, appears … saying")
 # "Serhii Radio, a chemistry researcher, says that …": whoever says something is a person.
 REPORTED_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|wrote|explained|argued|insisted|recalled|warned)\b")

@@ -79,6 +79,9 @@ _PRONOUN_START = re.compile(rf"{PRONOUN}\b")
 _NP_WITH_PREPOSITION = re.compile(rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|to)\s+\S")
 
 
+# A word that makes the name after it an object: "said to Vance", "appears beside Tom Roe saying"
+_OBJECT_BEFORE = frozenset("""to by of for with from at about told asked that beside behind alongside near toward
+towards against between among upon into onto""".split())
 _OPENERS = frozenset("as when but and so then while after before if because though although once".split())
 _LAST_WORD_END = re.compile(r"(?P<subj>[A-Z][a-z]+)$")
 _INTENSIVE_END = re.compile(r",?\s+(?:him|her|them|it)sel(?:f|ves),?$")
@@ -187,8 +190,7 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         lead_words = lead.split()
         tail = lead_words[-1:]
         titled = tail in (["of"], ["for"]) and len(lead_words) >= 2 and lead_words[-2][:1].isupper()
-        if tail and tail[0].lower() in ("to", "by", "of", "for", "with", "from", "at", "about", "told", "asked", "that") \
-                and not titled:
+        if tail and tail[0].lower() in _OBJECT_BEFORE and not titled:
             return None  # "said to Vance", "asked by reporters" ("Secretary of State Marco Rubio" is a title)
     subj = classify(m.group("subj"), base + m.start("subj"))
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:

@@ -87,3 +87,16 @@ def test_a_named_possessor_s_kin_is_the_one_relative_of_that_surname():
     text = ("Tom Sotloff was taken in 2013. His mother Shirley Sotloff asked the leader to spare him. Sotloff’s "
             "mother said he was “an honorable man.”")
     assert _said(text) == {"an honorable man.": "Shirley Sotloff"}
+
+
+def test_a_cue_with_a_colon_introduces_the_quote_after_it_not_the_one_before():
+    text = "“We are leaving,” Tom Roe told her. “And now we surrender.” Retired Gen. Jack Keane added: “This is mindless.”"
+    assert _said(text) == {"We are leaving": "Tom Roe", "And now we surrender.": "Tom Roe",
+                           "This is mindless.": "Jack Keane"}
+
+
+def test_a_participle_cue_after_a_comma_is_the_main_clause_s_subject():
+    text = 'When the reporter asked for another, longer look, Ann Roe declined, telling the reporter, "I am not ready."'
+    assert _said(text) == {"I am not ready.": "Ann Roe"}
+    text = "A masked fighter, the Times reports, appears beside Tom Roe saying, “I am back.”"
+    assert _said(text) == {"I am back.": "A masked fighter"}
