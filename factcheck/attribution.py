@@ -243,6 +243,8 @@ class Context(Windows):
             return None  # `“….” Jack Keane added: “…”`: the colon gives the cue to the quote after it
         if m and verb_ok(m.group("cue"), beat_ok=inner.endswith(",")):
             subj = subject_before_verb(m.group("subj"), base + m.start("subj"), whole=True)
+            if subj is not None and subj.kind == "pron" and "," in m.group("subj") and self._new_sentence(inner, window):
+                subj = None  # `….” The pupils are watched, she told …`: a new sentence's clause, then its own cue
             if subj is not None:
                 verb = m.group("cue")
                 if "quoted as" in m.group(0):
@@ -275,6 +277,8 @@ class Context(Windows):
             subj = according_subject(m.group("subj"), base + m.start("subj"))
             if subj is not None:
                 return Cue("according", subj, "according to", True, base + clause_end(window, m.end()))
+        if self._new_sentence(inner, window) and not inner.endswith(("?", "!")):
+            return None  # `said: “….” The pupils are watched, she told …`: that sentence is about something else
         return self._cue_sentence_end(span, base, window)
 
     @staticmethod

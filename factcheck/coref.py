@@ -29,11 +29,16 @@ from .nominals import (
     NEWS_PERSONS,
     PERSON_GENDER,
     PERSON_HEADS,
+    PUBLICATION_NOUNS,
+    apposed_name,
+    cited_outlet,
     document_source,
+    introduced_name,
     is_thing,
     news_modifiers,
     nominal_canon,
     organisation,
+    person_np,
     relative_of,
 )
 from .speakers import PeopleIndex
@@ -180,7 +185,7 @@ class Resolver:
             if det in _POSSESSIVE or self._inside(start):
                 continue
             found_role = people.by_role(head, start) if head in people.role_heads else None
-            canon = found_role or nominal_canon(text[start:wm.end()].split())
+            canon = found_role or apposed_name(text, start, people) or nominal_canon(text[start:wm.end()].split())
             gender = people.gender(found_role) if found_role else PERSON_GENDER.get(head, "")
             c = Candidate(start, wm.end(), canon, gender, 2)  # a person, whatever the gender
             if det in ("a", "an") and not self._is_subject(c):
@@ -236,7 +241,7 @@ class Resolver:
         """Record the subject of a speech cue (a speaker is always a subject)."""
         if canon and (not self.spoken or start >= self.spoken[-1].start):
             gender = self.gender(canon)
-            strength = 2 if gender or self.people.is_person(canon) else 1
+            strength = 2 if gender or self.people.is_person(canon) or person_np(canon) else 1
             self.spoken.append(Candidate(start, end, canon, gender, strength, True, True))
             self.spoken_starts.append(start)
             self.first_spoken.setdefault(canon, start)
@@ -389,7 +394,17 @@ class Resolver:
         found = self.people.by_role(role, subj.start) if role else None
         if found:
             return found
+        named = introduced_name(self.text, subj.text, subj.start, self.people)
+        if named:
+            return named  # "the boy's father, Jason Steward, … the boy's father wrote"
         head = words[-1].lower()
+        if head in PUBLICATION_NOUNS and words[0].lower() in ("the", "its", "their"):
+            spoke = next(((c.start, c.canon) for c in reversed(self.spoken) if c.start < subj.start
+                          and c.canon[:1].isupper() and not self.people.is_person(c.canon)
+                          and not person_np(c.canon)), None)
+            outlet = max(filter(None, (spoke, cited_outlet(self.text, subj.start, self.people))), default=None)
+            if outlet:
+                return outlet[1]  # "…, reports PandoDaily. … the site notes": the outlet last cited
         if len(words) == 2 and words[0].lower() in ("his", "her"):
             # "his wife": the possessor's relative, when the document names one
             owner = self.antecedent(subj.start, "m" if words[0].lower() == "his" else "f",

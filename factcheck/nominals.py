@@ -120,3 +120,58 @@ def organisation(text: str, np: str, at: int, inside: Callable[[int], bool]) -> 
         if any(t.lower().startswith(stem) and t.lower() not in ROLE_WORDS for t in tokens) or described:
             found = run.group(0)
     return found
+
+
+# What "the site" or "the paper" means: the outlet the story last cited ("…, reports PandoDaily. … the site notes")
+PUBLICATION_NOUNS = frozenset("site website paper newspaper publication magazine outlet blog broadcaster dictionary".split())
+_PERSON_NP_HEAD = re.compile(r"(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<head>[a-z]+)(?:\s+(?:at|of|for|from|with|in)\s.*)?",
+                             re.I | re.S)
+
+
+def person_np(np: str) -> bool:
+    """Return True for a news description of a person ("a head teacher at the La Villette school", "an official")."""
+    m = _PERSON_NP_HEAD.fullmatch(np)
+    if m is None or m.end("head") == len(np) and m.group("head") not in NEWS_PERSONS:
+        return False  # fiction's "the old man" stays as it was: only a news description qualifies
+    return m.group("head") in PERSON_HEADS or m.group("head") in ROLE_WORDS
+
+
+def introduced_name(text: str, np: str, at: int, people: PeopleIndex) -> str | None:
+    """Return the person a description introduced by name before `at` ("the boy's father, Jason Steward,"), else None."""
+    if len(np.split()) < 2:
+        return None
+    found = None
+    desc = re.escape(np[1:])
+    window = text[max(0, at - 3000):at]
+    for m in re.finditer(rf"(?<![\w’'])[{np[0].upper()}{np[0].lower()}]{desc},?\s+(?P<a>{NAME_RUN.pattern})"
+                         rf"|(?P<b>{NAME_RUN.pattern}),\s+[{np[0].upper()}{np[0].lower()}]{desc}[,.]", window):
+        tokens = split_name(m.group("a") or m.group("b"))[1]
+        if looks_like_person(tokens):
+            found = people.canonical(" ".join(tokens)) or " ".join(tokens)
+    return found
+
+
+def apposed_name(text: str, start: int, people: PeopleIndex) -> str | None:
+    """Return the name a person noun stands in apposition to ("Mr. R., a primary school teacher,"), else None."""
+    m = _APPOSED.search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    tokens = split_name(m.group("name"))[1]
+    return (people.canonical(" ".join(tokens)) or " ".join(tokens)) if looks_like_person(tokens) else None
+
+
+_APPOSED = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),[ \t]+$")
+
+
+_CITED = re.compile(rf"\b(?:reports|reported\s+by|according\s+to|via|cites|cited)\s+(?:the\s+)?(?P<a>{NAME_RUN.pattern})"
+                    rf"|(?P<b>{NAME_RUN.pattern})\s+(?:reports|reported|says|said|writes|wrote|notes|noted)\b")
+
+
+def cited_outlet(text: str, at: int, people: PeopleIndex) -> tuple[int, str] | None:
+    """Return (offset, name) of the last outlet cited before `at` ("…, reports PandoDaily"), else None."""
+    found = None
+    for m in _CITED.finditer(text, max(0, at - 1500), at):
+        name = m.group("a") or m.group("b")
+        if not people.is_person(name) and name.split()[0].lower() not in ("he", "she", "it", "they"):
+            found = (m.start("a") if m.group("a") else m.start("b"), name)
+    return found

@@ -100,3 +100,32 @@ def test_a_participle_cue_after_a_comma_is_the_main_clause_s_subject():
     assert _said(text) == {"I am not ready.": "Ann Roe"}
     text = "A masked fighter, the Times reports, appears beside Tom Roe saying, “I am back.”"
     assert _said(text) == {"I am back.": "A masked fighter"}
+
+
+def test_a_person_noun_in_apposition_to_a_name_is_that_person():
+    text = "Mr. R., a primary school teacher, recently came out to his class. “I was stunned,” he told Pink News."
+    assert _said(text) == {"I was stunned": "Mr. R"}
+
+
+def test_the_site_is_the_outlet_the_story_last_cited():
+    text = ("Apple is said to be close to buying Path, reports PandoDaily. Citing a source, the site notes that "
+            "the deal is “essentially a done deal.”")
+    assert _said(text) == {"essentially a done deal.": "PandoDaily"}
+
+
+def test_a_description_that_introduced_a_name_names_that_person_later():
+    text = ("The boy, Aiden Steward, watched a film by J.R.R. Tolkien.\n\n“It sounded unbelievable,” the boy’s "
+            "father, Jason Steward, told the Daily News.\n\n“I assure you,” the boy’s father later wrote.")
+    assert _said(text) == {"It sounded unbelievable": "Jason Steward", "I assure you": "Jason Steward"}
+
+
+def test_she_after_a_described_speaker_is_that_speaker_not_an_agency_named_before():
+    text = ("Tom Roe, correspondent for Yonhap, broke the story. A head teacher at the Acme school said: “We did not "
+            "decide.” The students are watched, she told The Telegraph.\n\n“There is often a man waiting,” she said.")
+    assert _said(text) == {"We did not decide.": "A head teacher at the Acme school",
+                           "There is often a man waiting": "A head teacher at the Acme school"}
+
+
+def test_a_new_sentence_after_a_closed_quote_does_not_attribute_it():
+    text = "Ann Roe said: “We did not decide.” The pupils are watched closely, Tom Brown told The Telegraph."
+    assert _said(text) == {"We did not decide.": "Ann Roe"}
