@@ -26,13 +26,14 @@ from .cues import (
     AFTER_SUBJ_CUE,
     CUE,
     DET,
-    MAIN_SUBJECT,
     NOT_SPEECH_ED,
     NOUNISH,
     POSSESSIVE_WORDS,
     PRONOUN,
     REPORTED_VERB,
     clause_end,
+    in_side_clause,
+    main_subject_of_last_sentence,
     verb_ok,
 )
 from .quotes import Span
@@ -103,15 +104,6 @@ _ACCORDING_SEEN = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|published|rel
                              r"\s+(?:by|with|on|in|to)\b.*$")
 
 
-def _in_side_clause(window: str, at: int) -> bool:
-    """Return True when `at` lies in the opening subordinate clause or a parenthetical of the window's sentence."""
-    opens = [m.end() for m in _SENTENCE_BREAK.finditer(window, 0, at)]
-    mm = MAIN_SUBJECT.match(window, opens[-1] if opens else 0)
-    if mm is None:
-        return False
-    return any(mm.start(g) <= at < mm.end(g) for g in ("opener", "paren") if mm.group(g))
-
-
 def according_subject(phrase: str, at: int) -> Subject | None:
     """Return the subject of "according to <phrase>", `at` being the phrase's offset."""
     m = _ACCORDING_COPY.match(phrase)
@@ -164,7 +156,6 @@ _HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
-_SENTENCE_BREAK = re.compile(r"[.!?][’'\"”]?\s+(?=[A-Z“\"‘])")
 _COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]")
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
 # Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
@@ -424,7 +415,7 @@ class Context(Windows):
                 if agent is None:
                     continue
                 return Cue("before" if adjacent else "partial", agent, verb, adjacent)
-            if participle is not None and _in_side_clause(window, m.start()):
+            if participle is not None and in_side_clause(window, m.start()):
                 continue  # `When the reporter asked …, Roe declined, telling`: the participle's subject is Roe
             if verb.endswith("ing") and window[:m.start()].rstrip().endswith(",") and participle is None:
                 participle = verb  # "Roe declined, telling the reporter": the main clause's subject
@@ -447,8 +438,7 @@ class Context(Windows):
             adjacent = adjacent or participle is not None and stripped.endswith((",", ":"))
             return Cue(where if adjacent else "partial", subj, participle or verb, adjacent)
         if participle is not None:
-            opens = [b.end() for b in _SENTENCE_BREAK.finditer(window)]
-            mm = MAIN_SUBJECT.match(window, opens[-1] if opens else 0)
+            mm = main_subject_of_last_sentence(window)
             if mm:
                 subj = classify(mm.group("subj"), base + mm.start("subj"))
                 if subj is not None and (subj.kind != "pron" or subj.text.lower() in NOMINATIVE):

@@ -35,6 +35,7 @@ from .nominals import (
     document_source,
     introduced_name,
     is_thing,
+    named_relative,
     news_modifiers,
     nominal_canon,
     organisation,
@@ -108,7 +109,6 @@ _WRITER_ASKS = re.compile(r"\b(?:I|we)\b[^.!?“”\n]{0,80}?\bask(?:ed)?\b(?:\s
 _ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
                            r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
-_NAMED_KIN = re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+[a-z]+")
 _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten))")
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
@@ -399,12 +399,9 @@ class Resolver:
             return named  # "the boy's father, Jason Steward, … the boy's father wrote"
         head = words[-1].lower()
         if head in PUBLICATION_NOUNS and words[0].lower() in ("the", "its", "their"):
-            spoke = next(((c.start, c.canon) for c in reversed(self.spoken) if c.start < subj.start
-                          and c.canon[:1].isupper() and not self.people.is_person(c.canon)
-                          and not person_np(c.canon)), None)
-            outlet = max(filter(None, (spoke, cited_outlet(self.text, subj.start, self.people))), default=None)
+            outlet = cited_outlet(self.text, subj.start, self.people, [(c.start, c.canon) for c in self.spoken])
             if outlet:
-                return outlet[1]  # "…, reports PandoDaily. … the site notes": the outlet last cited
+                return outlet  # "…, reports PandoDaily. … the site notes": the outlet last cited
         if len(words) == 2 and words[0].lower() in ("his", "her"):
             # "his wife": the possessor's relative, when the document names one
             owner = self.antecedent(subj.start, "m" if words[0].lower() == "his" else "f",
@@ -419,13 +416,9 @@ class Resolver:
                 named = self.named_referent(subj.start, PERSON_GENDER[kin], {owner} if owner else set())
                 if named:
                     return named
-        pm = _NAMED_KIN.fullmatch(subj.text)
-        if pm:
-            # "Sotloff's mother said": the one woman of that surname, when the document names her
-            owner = self.people.canonical(pm.group("who")) or pm.group("who")
-            relative = relative_of(self.people, head, owner)
-            if relative:
-                return relative
+        relative = named_relative(self.people, subj.text)  # "Sotloff's mother said"
+        if relative:
+            return relative
         source = document_source(subj.text)
         if source is not None:
             # "a statement from the White House": whoever it is from

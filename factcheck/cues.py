@@ -198,3 +198,17 @@ MAIN_SUBJECT = re.compile(
 # declined, telling her …", "A masked fighter, the Times reports, appears … saying")
 # "Serhii Radio, a chemistry researcher, says that …": whoever says something is a person.
 REPORTED_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|wrote|explained|argued|insisted|recalled|warned)\b")
+
+_SENTENCE_BREAK = re.compile(r"[.!?][’'\"”]?\s+(?=[A-Z“\"‘])")
+
+
+def main_subject_of_last_sentence(window: str, before: int | None = None) -> re.Match[str] | None:
+    """Return the MAIN_SUBJECT match of the last sentence that starts in `window` (before `before`), else None."""
+    opens = [m.end() for m in _SENTENCE_BREAK.finditer(window, 0, len(window) if before is None else before)]
+    return MAIN_SUBJECT.match(window, opens[-1] if opens else 0)
+
+
+def in_side_clause(window: str, at: int) -> bool:
+    """Return True when `at` lies in the opening subordinate clause or a parenthetical of its sentence."""
+    mm = main_subject_of_last_sentence(window, at)
+    return mm is not None and any(mm.start(g) <= at < mm.end(g) for g in ("opener", "paren") if mm.group(g))

@@ -167,11 +167,25 @@ _CITED = re.compile(rf"\b(?:reports|reported\s+by|according\s+to|via|cites|cited
                     rf"|(?P<b>{NAME_RUN.pattern})\s+(?:reports|reported|says|said|writes|wrote|notes|noted)\b")
 
 
-def cited_outlet(text: str, at: int, people: PeopleIndex) -> tuple[int, str] | None:
-    """Return (offset, name) of the last outlet cited before `at` ("…, reports PandoDaily"), else None."""
-    found = None
+def cited_outlet(text: str, at: int, people: PeopleIndex, spoken: list[tuple[int, str]]) -> str | None:
+    """Return the outlet the story last cited or quoted before `at` ("…, reports PandoDaily"), else None."""
+    found = next(((start, canon) for start, canon in reversed(spoken) if start < at and canon[:1].isupper()
+                  and not people.is_person(canon) and not person_np(canon)), None)
     for m in _CITED.finditer(text, max(0, at - 1500), at):
         name = m.group("a") or m.group("b")
-        if not people.is_person(name) and name.split()[0].lower() not in ("he", "she", "it", "they"):
-            found = (m.start("a") if m.group("a") else m.start("b"), name)
-    return found
+        start = m.start("a") if m.group("a") else m.start("b")
+        if not people.is_person(name) and name.split()[0].lower() not in ("he", "she", "it", "they") \
+                and (found is None or start > found[0]):
+            found = (start, name)
+    return found[1] if found else None
+
+
+_NAMED_KIN = re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?P<kin>[a-z]+)")
+
+
+def named_relative(people: PeopleIndex, np: str) -> str | None:
+    """Return the relative a named possessor's kin noun means ("Sotloff's mother" -> Shirley Sotloff), else None."""
+    m = _NAMED_KIN.fullmatch(np)
+    if m is None:
+        return None
+    return relative_of(people, m.group("kin"), people.canonical(m.group("who")) or m.group("who"))
