@@ -118,12 +118,14 @@ ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,.;:!?“”\"\n]{2,80
 POSSESSIVE_WORDS = re.compile(
     rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+(?:[a-z]+\s+)?(?:statements?|comments?|remarks?|words|claims?|assertions?|"
     r"arguments?|message|warnings?|promises?|pledges?|views?|descriptions?|answers?|replies|reply|response|tweets?|posts?)\b")
+# Words that name a title or a name, a comma allowed before the marks: `a story headlined, “…”`,
+# `goes by the name “…”` (a comma after "called" is a speech verb's: `she called, “Wait!”`)
+TITLE_WORDS = (r"(?:entitled|titled|headlined|the\s+(?:headline|title|name|slogan|hashtag|caption))[ \t]*,?[ \t]*")
 # Words right before a short quoted span that make it a name, title or scare quote.
 NAMING = re.compile(
-    r"(?:so-called|so called|called|calling|call|calls|known\s+as|named|naming|dubbed|dubbing|termed|nicknamed|"
-    r"entitled|titled|marked|"
-    r"the\s+words?|the\s+phrase|the\s+term|the\s+expression|the\s+title|labelled|labeled|read|reading|"
-    r"word|words|phrase|term)\s*$", re.I)
+    r"(?:(?:so-called|so called|called|calling|call|calls|known\s+as|named|naming|dubbed|dubbing|termed|nicknamed|"
+    r"marked|the\s+words?|the\s+phrase|the\s+term|the\s+expression|labelled|labeled|read|reading|"
+    r"word|words|phrase|term)\s*|" + TITLE_WORDS + r")$", re.I)
 SPEECH_WORD = re.compile(rf"\b(?:{_VERB_ALT}|answer|statement|words|lines|message|post|reply|remarks|"
                           r"speech|interview|tweet|voice|addressed|remarking|replying|intoned|aloud|exclaiming)\b", re.I)
 FUNCTION_WORDS = frozenset(

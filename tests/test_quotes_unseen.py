@@ -129,3 +129,14 @@ def test_she_after_a_described_speaker_is_that_speaker_not_an_agency_named_befor
 def test_a_new_sentence_after_a_closed_quote_does_not_attribute_it():
     text = "Ann Roe said: “We did not decide.” The pupils are watched closely, Tom Brown told The Telegraph."
     assert _said(text) == {"We did not decide.": "Ann Roe"}
+
+
+def test_a_headline_or_title_after_titled_entitled_or_headlined_is_no_speech_at_any_length():
+    assert _said("On Sunday, Acme published a story headlined, “City protesters are using the same gesture as "
+                 "students did in May.”") == {}
+    assert _said("Last Tuesday, the site posted a photo series titled “This Is The Funniest Office Battle We Have "
+                 "Ever Seen” depicting an exchange of notes, its editor notes.") == {}
+    assert _said("The paper ran the headline “Lunch theft prompts ransom note from sandwich thief.”") == {}
+    assert "Lenora Prince" not in _said("Ann Roe vowed, on her page where she goes by the name “Lenora Prince”, to go on.")
+    # a comma after "called" is still a speech verb's
+    assert _said("Ann Roe called, “Wait for me!”") == {"Wait for me!": "Ann Roe"}
