@@ -58,6 +58,7 @@ _LOWER_WORD = re.compile(r"[a-z]{3,13}")
 # The determiner and up to two modifiers before a person noun: "the old", "a", "his".
 _DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
                          r"(?P<mods>(?:\s+[a-z][a-z-]+){0,2}?)\s+$")
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w.’'-]+\s+){0,4}$")
 _POSSESSIVE = frozenset("his her their my our your".split())
 # Before a subject: a sentence or clause start.
 _CLAUSE_START = re.compile(
@@ -234,7 +235,8 @@ class Resolver:
             while len(words) > keep and _in_title(words[-1]):
                 words.pop()
             before = " ".join(words) + " " if words else ""
-            c.subject = bool(_CLAUSE_START.search(before[-30:])) and bool(_VERB_AFTER.match(self.text, c.end))
+            c.subject = bool(_CLAUSE_START.search(before[-30:])) and bool(_VERB_AFTER.match(self.text, c.end)) \
+                or bool(_ACCORDING_BEFORE.search(before[-60:]))  # "according to expert Tom Roe": its source
         return c.subject
 
     def add_speaker(self, start: int, end: int, canon: str | None) -> None:

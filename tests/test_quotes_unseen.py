@@ -140,3 +140,11 @@ def test_a_headline_or_title_after_titled_entitled_or_headlined_is_no_speech_at_
     assert "Lenora Prince" not in _said("Ann Roe vowed, on her page where she goes by the name “Lenora Prince”, to go on.")
     # a comma after "called" is still a speech verb's
     assert _said("Ann Roe called, “Wait for me!”") == {"Wait for me!": "Ann Roe"}
+
+
+def test_the_source_named_by_according_to_is_the_he_of_the_next_quote():
+    text = ("In 2011, a French neurosurgeon, Tom Roux, treated the leader.\n\nDr Roux said: “He wanted ties with "
+            "France.”\n\nLast month, it was reported that a surgeon flew in.\n\nBehind the exchange lies a game of "
+            "diplomacy, according to North Korea expert Pierre Rigoulot.\n\n“The exchanges are a way of being "
+            "seen,” he told Street Press.")
+    assert _said(text)["The exchanges are a way of being seen"] == "Pierre Rigoulot"
