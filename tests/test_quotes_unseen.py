@@ -143,8 +143,9 @@ def test_a_headline_or_title_after_titled_entitled_or_headlined_is_no_speech_at_
 
 
 def test_the_source_named_by_according_to_is_the_he_of_the_next_quote():
-    text = ("In 2011, a French neurosurgeon, Tom Roux, treated the leader.\n\nDr Roux said: “He wanted ties with "
-            "France.”\n\nLast month, it was reported that a surgeon flew in.\n\nBehind the exchange lies a game of "
-            "diplomacy, according to North Korea expert Pierre Rigoulot.\n\n“The exchanges are a way of being "
-            "seen,” he told Street Press.")
-    assert _said(text)["The exchanges are a way of being seen"] == "Pierre Rigoulot"
+    text = ("In 2011, it emerged that a French neurosurgeon, Jean-Luc Roux, had treated the leader.\n\n"
+            "Dr Roux said: \"He wanted ties with France. He was not hiding that.\n\n"
+            "Behind the exchange lies a game of diplomacy, according to North Korea expert Pierre Rigoulot.\n\n"
+            "“For the regime, the visits are a way of being seen. The aim for which they will give anything is to "
+            "open an office in Lyon. It would be a small victory,” he told Street Press.")
+    assert list(_said(text).values())[-1] == "Pierre Rigoulot"
