@@ -181,6 +181,8 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if whole and lead.strip(" ,"):
         # after a quote the subject must be (nearly) the whole phrase: `,” the old man said`,
         # `,” Kremlin spokesman Dmitry Peskov told`, not `,” the crowd cheered and Bill said`
+        # "Acme assistant manager for marketing Abdul Rahman": a role's "for" or "of" is part of the title
+        lead = re.sub(rf"\b((?:{'|'.join(sorted(ROLE_WORDS))}))\s+(?:for|of)\s+[a-z]+\s*(?=[A-Z]|$)", r"\1 ", lead)
         words = [w for w in lead.split() if not (w[:1].isupper() or w.lower().strip(",") in ROLE_WORDS)]
         if len(words) > 3 or any(w.lower().strip(",") in _CLAUSE_STOP - {"and", "then", "so", "but"} for w in words):
             return None

@@ -149,3 +149,8 @@ def test_the_source_named_by_according_to_is_the_he_of_the_next_quote():
             "“For the regime, the visits are a way of being seen. The aim for which they will give anything is to "
             "open an office in Lyon. It would be a small victory,” he told Street Press.")
     assert list(_said(text).values())[-1] == "Pierre Rigoulot"
+
+
+def test_a_title_with_for_or_of_before_the_name_after_the_quote():
+    text = "“There are solutions,” Acme assistant manager for marketing Abdul Rahman Al Fahd said, according to the daily Ajel."
+    assert _said(text) == {"There are solutions": "Abdul Rahman Al Fahd"}
