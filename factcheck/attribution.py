@@ -189,7 +189,7 @@ class Context(Windows):
             if nm:
                 reported.append(nm.group("subj"))
         quoted = [(s.start, s.end) for s in self.tops]
-        self.people = PeopleIndex(self.text, quoted, speakers + reported)
+        self.people = PeopleIndex(self.text, quoted, speakers + reported, speakers)
         self.resolver = Resolver(self.text, self.people, quoted, self.sent_starts)
 
     # ------------------------------------------------------------------ cues

@@ -154,3 +154,11 @@ def test_the_source_named_by_according_to_is_the_he_of_the_next_quote():
 def test_a_title_with_for_or_of_before_the_name_after_the_quote():
     text = "“There are solutions,” Acme assistant manager for marketing Abdul Rahman Al Fahd said, according to the daily Ajel."
     assert _said(text) == {"There are solutions": "Abdul Rahman Al Fahd"}
+
+
+def test_a_bare_surname_shared_by_two_is_the_namesake_quoted_before():
+    text = ("School officials called it a threat when the boy, Aiden Steward, told a classmate he could make him "
+            "vanish.\n\n“It sounded unbelievable,” the boy’s father, Jason Steward, told the Daily News.\n\n"
+            "The Stewards had watched the film days earlier, inspiring Aiden’s imagination.\n\n"
+            "“Kids act out movies,” Steward said.")
+    assert _said(text) == {"It sounded unbelievable": "Jason Steward", "Kids act out movies": "Jason Steward"}
