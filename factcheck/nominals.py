@@ -141,7 +141,7 @@ def introduced_name(text: str, np: str, at: int, people: PeopleIndex) -> str | N
     if len(np.split()) < 2:
         return None
     found = None
-    desc = re.escape(np[1:])
+    desc = re.sub(r"['’]", "['’]", re.escape(np[1:]))  # "the boy’s father" is "the boy's father"
     window = text[max(0, at - 3000):at]
     for m in re.finditer(rf"(?<![\w’'])[{np[0].upper()}{np[0].lower()}]{desc},?\s+(?P<a>{NAME_RUN.pattern})"
                          rf"|(?P<b>{NAME_RUN.pattern}),\s+[{np[0].upper()}{np[0].lower()}]{desc}[,.]", window):
