@@ -35,6 +35,7 @@ from .nominals import (
     document_source,
     introduced_name,
     is_thing,
+    name_after,
     named_relative,
     news_modifiers,
     nominal_canon,
@@ -396,7 +397,8 @@ class Resolver:
         found = self.people.by_role(role, subj.start) if role else None
         if found:
             return found
-        named = introduced_name(self.text, subj.text, subj.start, self.people)
+        named = name_after(self.text, subj.text, subj.end, self.people) or \
+            introduced_name(self.text, subj.text, subj.start, self.people)
         if named:
             return named  # "the boy's father, Jason Steward, … the boy's father wrote"
         head = words[-1].lower()

@@ -151,6 +151,21 @@ def introduced_name(text: str, np: str, at: int, people: PeopleIndex) -> str | N
     return found
 
 
+_NAME_AFTER = re.compile(rf"(?:\s+(?:of|at|for|from)\s+[^,;:.“”\"]{{1,60}})?,[ \t]+(?P<name>{NAME_RUN.pattern}),")
+
+
+def name_after(text: str, np: str, end: int, people: PeopleIndex) -> str | None:
+    """Return the name in apposition after a person noun phrase ("A director of Acme, Glenda Paul, said"), else None."""
+    head = np.split()[-1].lower() if np.split() else ""
+    if head not in PERSON_HEADS and head not in ROLE_WORDS:
+        return None
+    m = _NAME_AFTER.match(text, end)
+    if m is None:
+        return None
+    tokens = split_name(m.group("name"))[1]
+    return (people.canonical(" ".join(tokens)) or " ".join(tokens)) if looks_like_person(tokens) else None
+
+
 def apposed_name(text: str, start: int, people: PeopleIndex) -> str | None:
     """Return the name a person noun stands in apposition to ("Mr. R., a primary school teacher,"), else None."""
     m = _APPOSED.search(text, max(0, start - 60), start)

@@ -164,3 +164,8 @@ def test_a_bare_surname_shared_by_two_is_the_namesake_quoted_before():
             "The Stewards had watched the film days earlier, inspiring Aiden’s imagination.\n\n"
             "“Kids act out movies,” Steward said.")
     assert _said(text) == {"It sounded unbelievable": "Jason Steward", "Kids act out movies": "Jason Steward"}
+
+
+def test_a_role_subject_with_the_name_in_apposition_is_the_name_for_the_next_quote():
+    text = "A director of Acme Forensic Investigations, Glenda Paul, said the matter was of grave concern. “It is bad enough.”"
+    assert _said(text) == {"It is bad enough.": "Glenda Paul"}
