@@ -26,13 +26,14 @@ from .cues import (
     AFTER_SUBJ_CUE,
     CUE,
     DET,
-    MAIN_SUBJECT,
     NOT_SPEECH_ED,
     NOUNISH,
     POSSESSIVE_WORDS,
     PRONOUN,
     REPORTED_VERB,
     clause_end,
+    in_side_clause,
+    main_subject_of_last_sentence,
     verb_ok,
 )
 from .quotes import Span
@@ -155,6 +156,7 @@ _HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
+_COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]")
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
 # Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
@@ -187,7 +189,7 @@ class Context(Windows):
             if nm:
                 reported.append(nm.group("subj"))
         quoted = [(s.start, s.end) for s in self.tops]
-        self.people = PeopleIndex(self.text, quoted, speakers + reported)
+        self.people = PeopleIndex(self.text, quoted, speakers + reported, speakers)
         self.resolver = Resolver(self.text, self.people, quoted, self.sent_starts)
 
     # ------------------------------------------------------------------ cues
@@ -228,8 +230,12 @@ class Context(Windows):
         m = AFTER_SUBJ_CUE.match(window)
         if m and self._new_sentence(inner, window) and len(window[m.end("cue"):clause_end(window, m.end("cue"))].split()) > 4:
             m = None  # `….” Downing Street said the sovereignty …`: a new sentence about something else
+        if m and self._new_sentence(inner, window) and _COLON_QUOTE.match(self.text, base + m.end()):
+            return None  # `“….” Jack Keane added: “…”`: the colon gives the cue to the quote after it
         if m and verb_ok(m.group("cue"), beat_ok=inner.endswith(",")):
             subj = subject_before_verb(m.group("subj"), base + m.start("subj"), whole=True)
+            if subj is not None and subj.kind == "pron" and "," in m.group("subj") and self._new_sentence(inner, window):
+                subj = None  # `….” The pupils are watched, she told …`: a new sentence's clause, then its own cue
             if subj is not None:
                 verb = m.group("cue")
                 if "quoted as" in m.group(0):
@@ -262,6 +268,8 @@ class Context(Windows):
             subj = according_subject(m.group("subj"), base + m.start("subj"))
             if subj is not None:
                 return Cue("according", subj, "according to", True, base + clause_end(window, m.end()))
+        if self._new_sentence(inner, window) and not inner.endswith(("?", "!")):
+            return None  # `said: “….” The pupils are watched, she told …`: that sentence is about something else
         return self._cue_sentence_end(span, base, window)
 
     @staticmethod
@@ -407,6 +415,11 @@ class Context(Windows):
                 if agent is None:
                     continue
                 return Cue("before" if adjacent else "partial", agent, verb, adjacent)
+            if participle is not None and in_side_clause(window, m.start()):
+                continue  # `When the reporter asked …, Roe declined, telling`: the participle's subject is Roe
+            if verb.endswith("ing") and window[:m.start()].rstrip().endswith(",") and participle is None:
+                participle = verb  # "Roe declined, telling the reporter": the main clause's subject
+                continue
             subj = _coordinated_subject(window[:m.start()], base) or \
                 subject_before_verb(window[:m.start()], base, whole=False)
             if reads and (subj is None or subj.kind != "np" or not is_document(subj.text)):
@@ -425,7 +438,7 @@ class Context(Windows):
             adjacent = adjacent or participle is not None and stripped.endswith((",", ":"))
             return Cue(where if adjacent else "partial", subj, participle or verb, adjacent)
         if participle is not None:
-            mm = MAIN_SUBJECT.match(window)
+            mm = main_subject_of_last_sentence(window)
             if mm:
                 subj = classify(mm.group("subj"), base + mm.start("subj"))
                 if subj is not None and (subj.kind != "pron" or subj.text.lower() in NOMINATIVE):

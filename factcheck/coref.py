@@ -25,11 +25,22 @@ from .names import QUALIFIERS, ROLE_WORDS
 from .nominals import (
     FUNCTION_SET,
     HEAD_SET,
+    NEWS_DET_BEFORE,
+    NEWS_PERSONS,
     PERSON_GENDER,
+    PERSON_HEADS,
+    PUBLICATION_NOUNS,
+    apposed_name,
+    cited_outlet,
     document_source,
+    introduced_name,
     is_thing,
+    name_after,
+    named_relative,
+    news_modifiers,
     nominal_canon,
     organisation,
+    person_np,
     relative_of,
 )
 from .speakers import PeopleIndex
@@ -48,6 +59,7 @@ _LOWER_WORD = re.compile(r"[a-z]{3,13}")
 # The determiner and up to two modifiers before a person noun: "the old", "a", "his".
 _DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
                          r"(?P<mods>(?:\s+[a-z][a-z-]+){0,2}?)\s+$")
+_ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w.’'-]+\s+){0,4}$")
 _POSSESSIVE = frozenset("his her their my our your".split())
 # Before a subject: a sentence or clause start.
 _CLAUSE_START = re.compile(
@@ -136,7 +148,8 @@ class Resolver:
         definite: list[Candidate] = []
         if quoted:
             nouns = self._person_nouns()
-            definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"]
+            definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"
+                        and c.canon.rsplit(" ", 1)[-1] not in NEWS_PERSONS]
             cands = sorted(cands + nouns, key=_START)
         self.cands = cands
         self.first_at: dict[str, int] = {}  # where the narration first names each candidate
@@ -155,29 +168,35 @@ class Resolver:
     def _person_nouns(self) -> list[Candidate]:
         """Return the person nouns of the narration ("the boy", "an old woman", "the doctor"), in text order."""
         text, people = self.text, self.people
-        found = []
+        found: list[Candidate] = []
         # a plain scan of the narration for the nouns, then a look at the words before each: far
         # cheaper than one regex over the whole text
         bounds = [0, *(x for pair in zip(self.q_starts, self.q_ends) for x in pair), len(text)]
         words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in _LOWER_WORD.finditer(text, lo, hi))
         for wm in words:
             head = wm.group(0)
-            if head not in HEAD_SET or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
+            if head not in PERSON_HEADS or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
                     ("-", "’", "'") or text.startswith(" of ", wm.end()):
                 continue
-            dm = _DET_BEFORE.search(text, max(0, wm.start() - 40), wm.start())
-            if dm is None or any(w in FUNCTION_SET for w in dm.group("mods").split()):
+            news = head not in HEAD_SET
+            dm = (NEWS_DET_BEFORE if news else _DET_BEFORE).search(text, max(0, wm.start() - 50), wm.start())
+            if dm is None or any(w in FUNCTION_SET for w in dm.group("mods").split()) or news and not news_modifiers(dm):
                 continue
             det = dm.group("det").lower()
             start = dm.start()
             if det in _POSSESSIVE or self._inside(start):
                 continue
             found_role = people.by_role(head, start) if head in people.role_heads else None
-            canon = found_role or nominal_canon(text[start:wm.end()].split())
+            canon = found_role or apposed_name(text, start, people) or nominal_canon(text[start:wm.end()].split())
             gender = people.gender(found_role) if found_role else PERSON_GENDER.get(head, "")
             c = Candidate(start, wm.end(), canon, gender, 2)  # a person, whatever the gender
             if det in ("a", "an") and not self._is_subject(c):
                 continue  # "in want of a wife" names nobody; "A man came in" does
+            if news and det == "the":
+                # "A former rebel fighter said … The anonymous fighter claimed": the one described before
+                same = [f for f in found if f.canon.rsplit(" ", 1)[-1] == head]
+                if same:
+                    c.canon = same[-1].canon
             found.append(c)
         return found
 
@@ -217,14 +236,15 @@ class Resolver:
             while len(words) > keep and _in_title(words[-1]):
                 words.pop()
             before = " ".join(words) + " " if words else ""
-            c.subject = bool(_CLAUSE_START.search(before[-30:])) and bool(_VERB_AFTER.match(self.text, c.end))
+            c.subject = bool(_CLAUSE_START.search(before[-30:])) and bool(_VERB_AFTER.match(self.text, c.end)) \
+                or bool(_ACCORDING_BEFORE.search(before[-60:]))  # "according to expert Tom Roe": its source
         return c.subject
 
     def add_speaker(self, start: int, end: int, canon: str | None) -> None:
         """Record the subject of a speech cue (a speaker is always a subject)."""
         if canon and (not self.spoken or start >= self.spoken[-1].start):
             gender = self.gender(canon)
-            strength = 2 if gender or self.people.is_person(canon) else 1
+            strength = 2 if gender or self.people.is_person(canon) or person_np(canon) else 1
             self.spoken.append(Candidate(start, end, canon, gender, strength, True, True))
             self.spoken_starts.append(start)
             self.first_spoken.setdefault(canon, start)
@@ -377,7 +397,15 @@ class Resolver:
         found = self.people.by_role(role, subj.start) if role else None
         if found:
             return found
+        named = name_after(self.text, subj.text, subj.end, self.people) or \
+            introduced_name(self.text, subj.text, subj.start, self.people)
+        if named:
+            return named  # "the boy's father, Jason Steward, … the boy's father wrote"
         head = words[-1].lower()
+        if head in PUBLICATION_NOUNS and words[0].lower() in ("the", "its", "their"):
+            outlet = cited_outlet(self.text, subj.start, self.people, [(c.start, c.canon) for c in self.spoken])
+            if outlet:
+                return outlet  # "…, reports PandoDaily. … the site notes": the outlet last cited
         if len(words) == 2 and words[0].lower() in ("his", "her"):
             # "his wife": the possessor's relative, when the document names one
             owner = self.antecedent(subj.start, "m" if words[0].lower() == "his" else "f",
@@ -392,6 +420,9 @@ class Resolver:
                 named = self.named_referent(subj.start, PERSON_GENDER[kin], {owner} if owner else set())
                 if named:
                     return named
+        relative = named_relative(self.people, subj.text)  # "Sotloff's mother said"
+        if relative:
+            return relative
         source = document_source(subj.text)
         if source is not None:
             # "a statement from the White House": whoever it is from

@@ -99,8 +99,8 @@ _BARE_ROLE = r"[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,3}[ \t]+(?:of|at|for)"
 # long for the subject's nine words)
 AFTER_SUBJ_CUE = re.compile(
     rf"^[\s,.;:!?—–\-)\]*_]*(?:and\s+|then\s+|so\s+|as\s+)?"
-    rf"(?P<subj>(?:[\w.'’-]+(?:(?=,[ \t]+(?:who|the|a|an|{_BARE_ROLE})\b)|,?[ \t]+)){{0,9}}?)"
-    rf"(?P<appos>(?:,[ \t]+(?:who|which|the|a|an|{_BARE_ROLE})\b(?:(?![.!?]\s)[^,“”\"\n]){{1,150}}){{1,2}},[ \t]+)?"
+    rf"(?P<subj>(?:[\w.'’-]+(?:(?=,[ \t]+(?:who|the|a|an|of|{_BARE_ROLE})\b)|,?[ \t]+)){{0,9}}?)"
+    rf"(?P<appos>(?:,[ \t]+(?:who|which|the|a|an|of|{_BARE_ROLE})\b(?:(?![.!?]\s)[^,“”\"\n]){{1,150}}){{1,2}},[ \t]+)?"
     rf"{ADV}{{0,2}}{_AUX}{{0,2}}{_QUOTED_AS}?"
     rf"(?P<cue>{CUE})\b"
     rf"(?P<obj>[ \t]+[^,.;:!?“”\"—\n]{{1,40}})?"
@@ -118,12 +118,14 @@ ACCORDING = re.compile(r"\b[Aa]ccording\s+to\s+(?P<subj>[^,.;:!?“”\"\n]{2,80
 POSSESSIVE_WORDS = re.compile(
     rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+(?:[a-z]+\s+)?(?:statements?|comments?|remarks?|words|claims?|assertions?|"
     r"arguments?|message|warnings?|promises?|pledges?|views?|descriptions?|answers?|replies|reply|response|tweets?|posts?)\b")
+# Words that name a title or a name, a comma allowed before the marks: `a story headlined, “…”`,
+# `goes by the name “…”` (a comma after "called" is a speech verb's: `she called, “Wait!”`)
+TITLE_WORDS = (r"(?:entitled|titled|headlined|the\s+(?:headline|title|name|slogan|hashtag|caption))[ \t]*,?[ \t]*")
 # Words right before a short quoted span that make it a name, title or scare quote.
 NAMING = re.compile(
-    r"(?:so-called|so called|called|calling|call|calls|known\s+as|named|naming|dubbed|dubbing|termed|nicknamed|"
-    r"entitled|titled|marked|"
-    r"the\s+words?|the\s+phrase|the\s+term|the\s+expression|the\s+title|labelled|labeled|read|reading|"
-    r"word|words|phrase|term)\s*$", re.I)
+    r"(?:(?:so-called|so called|called|calling|call|calls|known\s+as|named|naming|dubbed|dubbing|termed|nicknamed|"
+    r"marked|the\s+words?|the\s+phrase|the\s+term|the\s+expression|labelled|labeled|read|reading|"
+    r"word|words|phrase|term)\s*|" + TITLE_WORDS + r")$", re.I)
 SPEECH_WORD = re.compile(rf"\b(?:{_VERB_ALT}|answer|statement|words|lines|message|post|reply|remarks|"
                           r"speech|interview|tweet|voice|addressed|remarking|replying|intoned|aloud|exclaiming)\b", re.I)
 FUNCTION_WORDS = frozenset(
@@ -188,8 +190,27 @@ def verb_ok(verb: str, beat_ok: bool = False) -> bool:
 
 # The subject that opens a sentence: "On Friday, Beijing, which …, has vowed …, calling it …"
 MAIN_SUBJECT = re.compile(
-    rf"\W*(?:(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b[^,]{{0,40}},\s*)?"
+    rf"\W*(?P<opener>(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b"
+    rf"[^,]{{0,40}},\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
+    rf"(?:,[^,“”\"]{{1,30}})?,\s*)?"
     rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|{NAME_RUN.pattern}|{PRONOUN}\b)"
-    rf"(?:\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+")
+    rf"(?P<paren>\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+\b"
+    r"(?!,\s+(?:the|a|an)\s[^,]{1,60},)")
+# (a subordinate opener and a parenthetical are no main clause: "When the reporter asked, Ann Roe
+# declined, telling her …", "A masked fighter, the Times reports, appears … saying")
 # "Serhii Radio, a chemistry researcher, says that …": whoever says something is a person.
 REPORTED_VERB = re.compile(r"\b(?:said|says|told|tells|added|adds|asked|wrote|explained|argued|insisted|recalled|warned)\b")
+
+_SENTENCE_BREAK = re.compile(r"[.!?][’'\"”]?\s+(?=[A-Z“\"‘])")
+
+
+def main_subject_of_last_sentence(window: str, before: int | None = None) -> re.Match[str] | None:
+    """Return the MAIN_SUBJECT match of the last sentence that starts in `window` (before `before`), else None."""
+    opens = [m.end() for m in _SENTENCE_BREAK.finditer(window, 0, len(window) if before is None else before)]
+    return MAIN_SUBJECT.match(window, opens[-1] if opens else 0)
+
+
+def in_side_clause(window: str, at: int) -> bool:
+    """Return True when `at` lies in the opening subordinate clause or a parenthetical of its sentence."""
+    mm = main_subject_of_last_sentence(window, at)
+    return mm is not None and any(mm.start(g) <= at < mm.end(g) for g in ("opener", "paren") if mm.group(g))

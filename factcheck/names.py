@@ -34,7 +34,7 @@ ROLE_GENDER = {
     "queen": "f", "princess": "f", "duchess": "f", "spokeswoman": "f", "chairwoman": "f",
     "congresswoman": "f", "councilwoman": "f", "businesswoman": "f", "mother": "f", "aunt": "f",
     "sister": "f", "daughter": "f", "wife": "f", "girl": "f", "woman": "f", "lady": "f", "actress": "f",
-    "empress": "f", "countess": "f",
+    "empress": "f", "countess": "f", "boyfriend": "m", "girlfriend": "f", "grandson": "m", "granddaughter": "f",
 }
 # Abbreviated titles and the role noun a later "the …" uses ("Dr. Archie" ... "the doctor").
 TITLE_ALIASES = {
@@ -53,7 +53,7 @@ ROLE_WORDS = frozenset(
     congressman congresswoman councilman councilwoman councillor councilor sheriff detective
     inspector commissioner superintendent administrator editor host premier leader founder
     coach manager president-elect advisor adviser analyst economist actor actress singer rapper
-    author writer reporter correspondent billionaire cardinal archbishop bishop rabbi imam
+    author writer reporter correspondent journalist defector billionaire cardinal archbishop bishop rabbi imam
     reverend admiral major chancellor emperor empress count countess lawyer spokesperson
     principal dean head owner partner producer director-general secretary-general commandant brigadier
     marshal minister-president chief-executive editor-in-chief commander-in-chief""".split()
@@ -93,8 +93,31 @@ PLACES = frozenset(
     """washington moscow kyiv kiev london paris berlin munich europe russia ukraine america
     china britain england france germany poland nato un eu us usa uk india japan canada
     australia africa asia israel gaza iran iraq syria mexico brazil beijing brussels tokyo
-    delhi ottawa toronto sydney york texas california florida manchester""".split()
+    delhi ottawa toronto sydney york texas california florida manchester saudi arabia korea yemen
+    afghanistan pakistan egypt lebanon libya cuba venezuela switzerland sweden norway spain italy
+    turkey greece ireland scotland netherlands belgium austria hungary qatar kuwait taiwan vietnam
+    indonesia nigeria kenya ethiopia somalia sudan argentina colombia chile peru pyongyang seoul
+    baghdad tehran damascus kabul cairo beirut mosul aleppo raqqa jerusalem""".split()
 )
+# Nationality and regional adjectives: capitalised, and never a person on their own ("an Iraqi
+# intelligence official" is not a man called Iraqi; "the French suggested" is no Mr French).
+DEMONYMS = frozenset(
+    """american british french german russian ukrainian chinese japanese iraqi iranian syrian saudi
+    israeli palestinian afghan pakistani indian mexican canadian australian korean european african
+    arab arabian kurdish turkish egyptian lebanese yemeni libyan nigerian spanish italian dutch swiss
+    swedish norwegian danish polish greek irish scottish welsh asian western eastern islamic jihadist
+    shiite sunni soviet qatari emirati argentine argentinian
+    brazilian cuban venezuelan colombian""".split()
+)
+
+_COMPASS = frozenset("north south east west northern southern eastern western new".split())
+
+
+def is_place_or_nationality(norms: list[str]) -> bool:
+    """Return True when normalised name tokens are a place or a nationality ("north korean")."""
+    return bool(norms) and all(n in PLACES or n in DEMONYMS or n in _COMPASS for n in norms) and \
+        any(n in PLACES or n in DEMONYMS for n in norms)
+
 
 PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m",
                   "she": "f", "her": "f", "hers": "f", "herself": "f"}

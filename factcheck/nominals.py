@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .names import NAME_RUN, ROLE_GENDER, ROLE_WORDS, name_key
+from .names import DEMONYMS, NAME_RUN, PLACES, ROLE_GENDER, ROLE_WORDS, name_key
 from .speakers import PeopleIndex, looks_like_person, split_name
 from .subjects import DOCUMENT_NOUNS
 
@@ -31,6 +31,23 @@ PERSON_GENDER = {**ROLE_GENDER, **{
 # Person nouns that say nothing of gender: a candidate for "he" or "she" only when nothing else fits.
 _NEUTRAL_PERSONS = frozenset("""doctor nurse captain stranger child servant clerk driver officer soldier porter
 judge colonel major professor teacher parson vicar rector curate visitor guest cousin friend""".split())
+# Who speaks in news without a name ("a former rebel fighter said he …", "an official said"): candidates
+# for a later he/she, but never linked to the person named just before, as "the youth" is in fiction
+# ("the diplomatic source" is nobody the story has named).
+NEWS_PERSONS = frozenset("""fighter source intermediary middleman official diplomat defector journalist witness
+resident student employee passenger activist protester expert analyst victim survivor militant rebel hostage
+prisoner inmate suspect researcher scientist engineer pilot farmer worker""".split())
+# News descriptions carry more, and capitalised, modifiers: "a former Syrian rebel fighter", "a senior US
+# diplomat" (each capitalised one a nationality, a place or an acronym).
+NEWS_DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?)(?P<mods>(?:\s+(?:[a-z][a-z-]+|[A-Z][\w-]+)){0,3}?)\s+$")
+
+
+def news_modifiers(dm: re.Match) -> bool:
+    """Return True when every capitalised modifier of a news description is a nationality, a place or an acronym."""
+    return all(w[:1].islower() or w.lower().strip(".") in DEMONYMS or w.lower().strip(".") in PLACES
+               or w.isupper() and len(w) <= 4 for w in dm.group("mods").split())
+
+
 # Kin nouns after a possessive: the relative shares the possessor's surname.
 _KIN = frozenset("""wife husband mother father son daughter brother sister uncle aunt grandmother grandfather
 nephew niece cousin""".split()) | {"lady"}
@@ -39,6 +56,7 @@ _SPOUSE_HONORIFIC = {"wife": "mrs", "lady": "mrs", "husband": "mr"}
 FUNCTION_SET = frozenset("""the a an and or but of to in on at by for with from as his her my our their your its this
 that was is""".split()) | frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
 HEAD_SET = frozenset(PERSON_GENDER) | _NEUTRAL_PERSONS
+PERSON_HEADS = HEAD_SET | NEWS_PERSONS  # every noun the narration is scanned for
 
 
 _DOCUMENT_FROM = re.compile(rf"(?:a|an|the|A|An|The)\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(DOCUMENT_NOUNS))})\s+"
@@ -58,7 +76,8 @@ def is_thing(written: str, canon: str) -> bool:
         return False
     if words[0].lower() in ("the", "a", "an", "its"):
         head = words[-1].lower()
-        return len(words) >= 2 and head not in HEAD_SET and head not in ROLE_WORDS and not head.endswith("s")
+        return len(words) >= 2 and head not in HEAD_SET and head not in ROLE_WORDS and head not in NEWS_PERSONS \
+            and not head.endswith("s")
     return not looks_like_person(split_name(canon)[1])
 
 
@@ -101,3 +120,87 @@ def organisation(text: str, np: str, at: int, inside: Callable[[int], bool]) -> 
         if any(t.lower().startswith(stem) and t.lower() not in ROLE_WORDS for t in tokens) or described:
             found = run.group(0)
     return found
+
+
+# What "the site" or "the paper" means: the outlet the story last cited ("…, reports PandoDaily. … the site notes")
+PUBLICATION_NOUNS = frozenset("site website paper newspaper publication magazine outlet blog broadcaster dictionary".split())
+_PERSON_NP_HEAD = re.compile(r"(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?P<head>[a-z]+)(?:\s+(?:at|of|for|from|with|in)\s.*)?",
+                             re.I | re.S)
+
+
+def person_np(np: str) -> bool:
+    """Return True for a news description of a person ("a head teacher at the La Villette school", "an official")."""
+    m = _PERSON_NP_HEAD.fullmatch(np)
+    if m is None or m.end("head") == len(np) and m.group("head") not in NEWS_PERSONS:
+        return False  # fiction's "the old man" stays as it was: only a news description qualifies
+    return m.group("head") in PERSON_HEADS or m.group("head") in ROLE_WORDS
+
+
+def introduced_name(text: str, np: str, at: int, people: PeopleIndex) -> str | None:
+    """Return the person a description introduced by name before `at` ("the boy's father, Jason Steward,"), else None."""
+    if len(np.split()) < 2:
+        return None
+    found = None
+    desc = re.sub(r"['’]", "['’]", re.escape(np[1:]))  # "the boy’s father" is "the boy's father"
+    window = text[max(0, at - 3000):at]
+    for m in re.finditer(rf"(?<![\w’'])[{np[0].upper()}{np[0].lower()}]{desc},?\s+(?P<a>{NAME_RUN.pattern})"
+                         rf"|(?P<b>{NAME_RUN.pattern}),\s+[{np[0].upper()}{np[0].lower()}]{desc}[,.]", window):
+        tokens = split_name(m.group("a") or m.group("b"))[1]
+        if looks_like_person(tokens):
+            found = people.canonical(" ".join(tokens)) or " ".join(tokens)
+    return found
+
+
+_NAME_AFTER = re.compile(rf"(?:\s+(?:of|at|for|from)\s+[^,;:.“”\"]{{1,60}})?,[ \t]+(?P<name>{NAME_RUN.pattern}),")
+
+
+def name_after(text: str, np: str, end: int, people: PeopleIndex) -> str | None:
+    """Return the name in apposition after a person noun phrase ("A director of Acme, Glenda Paul, said"), else None."""
+    head = np.split()[-1].lower() if np.split() else ""
+    if head not in PERSON_HEADS and head not in ROLE_WORDS:
+        return None
+    m = _NAME_AFTER.match(text, end)
+    if m is None:
+        return None
+    tokens = split_name(m.group("name"))[1]
+    return (people.canonical(" ".join(tokens)) or " ".join(tokens)) if looks_like_person(tokens) else None
+
+
+def apposed_name(text: str, start: int, people: PeopleIndex) -> str | None:
+    """Return the name a person noun stands in apposition to ("Mr. R., a primary school teacher,"), else None."""
+    m = _APPOSED.search(text, max(0, start - 60), start)
+    if m is None:
+        return None
+    tokens = split_name(m.group("name"))[1]
+    return (people.canonical(" ".join(tokens)) or " ".join(tokens)) if looks_like_person(tokens) else None
+
+
+_APPOSED = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),[ \t]+$")
+
+
+_CITED = re.compile(rf"\b(?:reports|reported\s+by|according\s+to|via|cites|cited)\s+(?:the\s+)?(?P<a>{NAME_RUN.pattern})"
+                    rf"|(?P<b>{NAME_RUN.pattern})\s+(?:reports|reported|says|said|writes|wrote|notes|noted)\b")
+
+
+def cited_outlet(text: str, at: int, people: PeopleIndex, spoken: list[tuple[int, str]]) -> str | None:
+    """Return the outlet the story last cited or quoted before `at` ("…, reports PandoDaily"), else None."""
+    found = next(((start, canon) for start, canon in reversed(spoken) if start < at and canon[:1].isupper()
+                  and not people.is_person(canon) and not person_np(canon)), None)
+    for m in _CITED.finditer(text, max(0, at - 1500), at):
+        name = m.group("a") or m.group("b")
+        start = m.start("a") if m.group("a") else m.start("b")
+        if not people.is_person(name) and name.split()[0].lower() not in ("he", "she", "it", "they") \
+                and (found is None or start > found[0]):
+            found = (start, name)
+    return found[1] if found else None
+
+
+_NAMED_KIN = re.compile(r"(?P<who>(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w-]*)['’]s?\s+(?P<kin>[a-z]+)")
+
+
+def named_relative(people: PeopleIndex, np: str) -> str | None:
+    """Return the relative a named possessor's kin noun means ("Sotloff's mother" -> Shirley Sotloff), else None."""
+    m = _NAMED_KIN.fullmatch(np)
+    if m is None:
+        return None
+    return relative_of(people, m.group("kin"), people.canonical(m.group("who")) or m.group("who"))

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .cues import FUNCTION_WORDS, NAMING, PREP_BEFORE, SPEECH_WORD
+from .cues import FUNCTION_WORDS, NAMING, PREP_BEFORE, SPEECH_WORD, TITLE_WORDS
 from .models import Quote
 from .windows import MAX_AFTER
 
@@ -208,8 +208,11 @@ def is_speech(ctx, span: Span, cue) -> bool:
     if (prev is not None and start == prev.end and lead[-1:] in (",", ";", ":", "—", "–") and len(window) <= MAX_AFTER
             and not re.search(r"[.!?]\s+[A-Z]", window)):
         return True  # the rest of a quote its attribution interrupted: `“…,” said X; “…”`
-    if _names_something(window) and (len(words) <= SCARE_MAX_WORDS or _title_case(words)):
-        return False  # "a booklet titled “The Wit and Wisdom of Michael Bloomberg.”"
+    if _names_something(window) and (len(words) <= SCARE_MAX_WORDS or _title_case(words)
+                                     or _TITLED_RIGHT_BEFORE.search(window, max(0, len(window) - 40))):
+        # "a booklet titled “The Wit and Wisdom of Michael Bloomberg.”", "a story headlined, “Hong
+        # Kong’s protesters are using the same gesture”" (a headline at any length)
+        return False
     opens_sentence = (not lead or lead[-1] in ".!?—–-" and not re.search(r"\b(?:Mr|Mrs|Ms|Dr|St)\.$", lead)
                       or lead[-1] in "”\"’'" and start > 0)
     first = inner.lstrip("‘'“\"—–-.…(").strip()[:1]
@@ -231,12 +234,15 @@ def is_speech(ctx, span: Span, cue) -> bool:
             and not PREP_BEFORE.search(window.rstrip(" ,")))
 
 
-# The last word of every NAMING alternative ("so-called" -> "called", "known as" -> "as"), at most 10 letters.
+# The last word of every NAMING alternative ("so-called" -> "called", "known as" -> "as"), at most 10 letters
+# and a comma.
 _NAMING_LAST_WORD = re.compile(r"(?:called|calling|call|calls|as|named|naming|dubbed|dubbing|termed|entitled|titled|"
-                               r"marked|words?|phrase|term|expression|title|labelled|labeled|read|reading)\s*$", re.I)
+                               r"marked|words?|phrase|term|expression|title|labelled|labeled|read|reading|headlined|"
+                               r"headline|name|slogan|hashtag|caption),?\s*$", re.I)
 
 
-_NAMED_RIGHT_BEFORE = re.compile(r"\b(?:called|named|dubbed|termed|nicknamed)[ \t]*$")
+_TITLED_RIGHT_BEFORE = re.compile(r"\b" + TITLE_WORDS + "$")
+_NAMED_RIGHT_BEFORE = re.compile(r"\b(?:(?:called|named|dubbed|termed|nicknamed)[ \t]*|the\s+words?[ \t]*|" + TITLE_WORDS + ")$")
 
 
 def _names_something(window: str) -> bool:
@@ -245,7 +251,7 @@ def _names_something(window: str) -> bool:
     A NAMING match ends with its last word right before the window's trailing space, so that
     word starts in the last 10 characters; the full pattern tries every position of the window.
     """
-    if _NAMING_LAST_WORD.search(window, max(0, len(window.rstrip()) - 10)) is None:
+    if _NAMING_LAST_WORD.search(window, max(0, len(window.rstrip()) - 12)) is None:
         return False
     return NAMING.search(window) is not None
 

@@ -135,8 +135,12 @@ class Mention:
 class PeopleIndex:
     """The people a document names, for resolving surnames, pronouns and roles to one name."""
 
-    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None, speakers: Iterable[str] = ()) -> None:
-        """Index `text`; `quoted` spans hold speech; `speakers` are names a cue made subjects of speech."""
+    def __init__(self, text: str, quoted: list[tuple[int, int]] | None = None, speakers: Iterable[str] = (),
+                 quoting: Iterable[str] = ()) -> None:
+        """Index `text`; `quoted` spans hold speech; `speakers` are names a cue made subjects of speech.
+
+        `quoting` are those of them a cue gives a direct quote.
+        """
         self.text = text
         quoted = sorted(quoted or [])
         q_starts = [s for s, _ in quoted]
@@ -146,7 +150,7 @@ class PeopleIndex:
             if found is not None:  # most runs that name no one stop here, without a method call
                 self.mentions.append(self._mention(m, found, quoted, q_starts))
         self.offsets = [m.start for m in self.mentions]
-        self._cluster(self._votes(quoted, q_starts))
+        self._cluster(self._votes(quoted, q_starts), frozenset(quoting))
         for name in speakers:
             self.mark_person(name)
 
@@ -166,6 +170,9 @@ class PeopleIndex:
                 gender = gender or ROLE_GENDER.get(low, "")
             elif not goes_on:
                 break
+        if not gender and before and (kin := norm(before[-1].strip(",;:"))) in ROLE_GENDER and maybe_person:
+            # "Conner's father Donnell", "the boy's father, Jason Steward": the kin noun says the gender
+            gender = ROLE_GENDER[kin]
         i = bisect_right(q_starts, start) - 1
         inside = i >= 0 and quoted[i][0] < start < quoted[i][1]
         if maybe_person and not inside and self.text.startswith(",", m.end()):
@@ -185,7 +192,7 @@ class PeopleIndex:
         mention.maybe = maybe
         return mention
 
-    def _cluster(self, votes: dict[str, Counter[str]]) -> None:
+    def _cluster(self, votes: dict[str, Counter[str]], speakers: frozenset[str] = frozenset()) -> None:
         """Give every mention the fullest name of its person ("Vance" -> "J.D. Vance").
 
         A bare surname (or "Mr. Linden") goes to the full name with that surname mentioned
@@ -245,6 +252,11 @@ class PeopleIndex:
                         options = [f for f in options if raw_gender.get(f, "") == gender]
                     if not options and tokens and len(by_first.get(tokens[0], ())) == 1:
                         options = list(by_first[tokens[0]])
+                    spoke = [f for f in options if f in speakers]
+                    if len(spoke) == 1 and len(options) > 1:
+                        # "the boy, Aiden Steward … his father, Jason Steward, told …  “…,” Steward said":
+                        # of two namesakes, the one a cue made a speaker
+                        options = spoke
                     choices[name] = options
                     seen = [f for f in options if f in last_seen]
                     canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import DET, PRONOUN, cut_at_sentence_end
-from .names import QUALIFIERS, person_tail
+from .names import PLACES, QUALIFIERS, is_place_or_nationality, norm, person_tail
 from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_name
 
 # Auxiliaries and adverbs between a subject and its cue: "he's going to", "Vance has repeatedly".
@@ -46,11 +46,19 @@ class Subject:
 
 # ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
 _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
-                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|with|without|like|[a-z]{3,}ing|"
+                         r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s[^,“”\"]{1,90}|"
+                         rf"(?:[\w.-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS))})\s+(?:for|of|at|to)\s[^,“”\"]{{1,60}}|"
+                         r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|of|from|with|without|like|[a-z]{3,}ing|"
                          r"(?:joined|accompanied|flanked|backed|supported|surrounded)\s+by)\s[^,“”\"]{1,80}|"
                          r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
-# (the third: a parenthetical between a subject and its verb: "My father, after showing a great
-# concern at it, said", "Trump, speaking at the White House, said")
+# (the third and fourth: "Tom Roe, Paris correspondent for Acme, South Korea's biggest agency, said"; the fourth:
+# a parenthetical between a subject and its verb: "My father, after showing a great concern at it,
+# said", "Trump, speaking at the White House, said", "Tom Roe, of the Acme Institute, told")
+# "Mara Lind, a student at Acme University said": an appositive whose closing comma is missing
+_OPEN_APPOSITIVE = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+(?:a|an)\s[^,;:“”\"]{{1,90}}$")
+# "a nurse who treated the wounded said": a restrictive relative clause after a person
+_RESTRICTIVE_WHO = re.compile(r"(?:^|(?<=\s))(?P<np>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
+                              r"\s+who\s+[^,;:“”\"]{1,120}$")
 _ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
 # "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
@@ -71,10 +79,32 @@ _PRONOUN_START = re.compile(rf"{PRONOUN}\b")
 _NP_WITH_PREPOSITION = re.compile(rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|to)\s+\S")
 
 
+# A word that makes the name after it an object: "said to Vance", "appears beside Tom Roe saying"
+_OBJECT_BEFORE = frozenset("""to by of for with from at about told asked that beside behind alongside near toward
+towards against between among upon into onto""".split())
 _OPENERS = frozenset("as when but and so then while after before if because though although once".split())
 _LAST_WORD_END = re.compile(r"(?P<subj>[A-Z][a-z]+)$")
 _INTENSIVE_END = re.compile(r",?\s+(?:him|her|them|it)sel(?:f|ves),?$")
 _INTENSIVE_ENDS = ("self", "selves", "self,", "selves,")  # what a text must end with for _INTENSIVE_END to match
+
+
+def _early_subject(body: str, base: int) -> Subject | None:
+    """Return the subject of an appositive missing its closing comma or a restrictive "who" clause, else None."""
+    if "," in body[-100:]:
+        m = _OPEN_APPOSITIVE.search(body, max(0, len(body) - 160))
+        if m is not None:
+            tokens = split_name(m.group("name"))[1]
+            before = body[:m.start("name")].split()[-1:]
+            if looks_like_person(tokens) and len(tokens) >= 2 and not (
+                    before and before[0][:1].islower() and before[0][-1:].isalpha()):
+                # (not "As reported by Pando Daily, a source …": the name there is an object)
+                at = base + m.start("name") + max(m.group("name").find(tokens[0]), 0)
+                return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
+    if " who " in body[-130:]:
+        m = _RESTRICTIVE_WHO.search(body, max(0, len(body) - 180))
+        if m is not None:
+            return Subject("np", m.group("np"), base + m.start("np"), base + m.end("np"))
+    return None
 
 
 def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
@@ -90,12 +120,21 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if doc is not None:
         return doc
     body = re.sub(r"\s*\([^()]{1,40}\)$", "", body)  # "Sen. Lindsey Graham (R-S.C.)"
+    early = _early_subject(body, base)
+    if early is not None:
+        return early
+    rel = re.search(r",\s*\bwho\s*$", body)
+    if rel:
+        # "Jean Roe, a former ambassador to Japan, who said": the appositive before "who" goes too
+        body, whole = body[:rel.start()] + ",", False
     appos = _APPOSITIVE.search(body)
     if appos and appos.start() > 0:
         inner = appos.group(0).strip(" ,\t")
         head = body[:appos.start()].split()
         described = len(head) >= 2 and head[-1].islower() and (
-            head[0].lower() in ("the", "his", "her", "their", "its", "our") or head[0].endswith(("’s", "'s")))
+            head[0].lower() in ("the", "his", "her", "their", "its", "our") or head[0].endswith(("’s", "'s"))) \
+            or len(head) >= 3 and head[0].lower() in ("the", "a", "an") and head[1].lower() in ROLE_WORDS
+        # ("The Commissioner of the League, Gary Bettman,", "A director of Acme, Glenda Paul,")
         if head and (head[-1].lower() in ROLE_WORDS or described) and NAME_RUN.fullmatch(inner) \
                 and looks_like_person(split_name(inner)[1]):
             # "the Kremlin's spokesman, Dmitry Peskov," names the spokesman ("the company’s chief
@@ -104,14 +143,17 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
             return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
         body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
         appos = _APPOSITIVE.search(body + ",")
-        if appos and appos.start() > 0 and appos.group(0).lstrip(", ")[:1].islower():
+        if appos and appos.start() > 0 and (appos.group(0).lstrip(", ")[:1].islower() or any(
+                w.lower() in ROLE_WORDS for w in appos.group(0).split()[:3])):
             # a second one before it: "Tom Brown, the chief executive of Acme, which makes widgets,"
             body = body[:appos.start()]
-    rel = re.search(r",?\s*\bwho\s*$", body)
-    if rel:
+    rel = rel or re.search(r",?\s*\bwho\s*$", body)
+    if rel and body.endswith("who"):
         # "Senator Roger Wicker, who labeled …": the relative pronoun stands for the name before it
         body = body[:rel.start()]
         whole = False
+    if rel:
+        body = body.rstrip(",")  # the comma put back before "who" to find the appositive
     coord = _COORDINATED.search(body)
     if coord and not rel:
         # "she bowed and said": the subject of the first verb
@@ -139,6 +181,8 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if whole and lead.strip(" ,"):
         # after a quote the subject must be (nearly) the whole phrase: `,” the old man said`,
         # `,” Kremlin spokesman Dmitry Peskov told`, not `,” the crowd cheered and Bill said`
+        # "Acme assistant manager for marketing Abdul Rahman": a role's "for" or "of" is part of the title
+        lead = re.sub(rf"\b((?:{'|'.join(sorted(ROLE_WORDS))}))\s+(?:for|of)\s+[a-z]+\s*(?=[A-Z]|$)", r"\1 ", lead)
         words = [w for w in lead.split() if not (w[:1].isupper() or w.lower().strip(",") in ROLE_WORDS)]
         if len(words) > 3 or any(w.lower().strip(",") in _CLAUSE_STOP - {"and", "then", "so", "but"} for w in words):
             return None
@@ -148,8 +192,7 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         lead_words = lead.split()
         tail = lead_words[-1:]
         titled = tail in (["of"], ["for"]) and len(lead_words) >= 2 and lead_words[-2][:1].isupper()
-        if tail and tail[0].lower() in ("to", "by", "of", "for", "with", "from", "at", "about", "told", "asked", "that") \
-                and not titled:
+        if tail and tail[0].lower() in _OBJECT_BEFORE and not titled:
             return None  # "said to Vance", "asked by reporters" ("Secretary of State Marco Rubio" is a title)
     subj = classify(m.group("subj"), base + m.start("subj"))
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
@@ -206,7 +249,9 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
     if phrase.lower() in _SOMEONE:
         return Subject("np", phrase, base, base + len(phrase))  # "somebody exclaimed", "said another"
     lead = re.match(r"(?:[a-z]+\s+){1,3}(?=[A-Z])", phrase)
-    if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS or w in QUALIFIERS for w in lead.group(0).split()):
+    if lead and all(w in ROLE_WORDS or w in _ROLE_QUALIFIERS or w in QUALIFIERS for w in lead.group(0).split()) \
+            and not _PERSON_HEAD_END.search(phrase):
+        # ... but "said an Iraqi intelligence official" ends in a person noun: a noun phrase
         # "says coach Andy Reid", "according to police spokesman Tom Brown"
         base += lead.end()
         phrase = phrase[lead.end():]
@@ -234,6 +279,7 @@ _GROUP_NOUNS = ("police|officials|authorities|prosecutors|investigators|witnesse
                 "sources|organisers|organizers|officers|protesters|protestors|lawmakers|activists|scientists|"
                 "researchers|economists|campaigners|diplomats|villagers|doctors|people|person|resident|source|"
                 "official|witness|analyst|expert")
+_PERSON_HEAD_END = re.compile(rf"\s(?:{'|'.join(sorted(ROLE_WORDS))}|{_GROUP_NOUNS})$")
 _QUANTITY = r"(?:one|two|three|four|five|six|several|some|many|most|few|other|\d+)"
 _GROUP_BODY = (rf"(?:(?:{_QUANTITY}|[Ss]enior|[Ll]ocal|[Ss]tate|[Ff]ederal|[Ff]oreign|[Mm]ilitary|[Pp]olice|"
                rf"[Hh]ealth|[Ii]sraeli|[Rr]ussian|[Uu]\.?[Ss]\.?|[Uu]\.?[Kk]\.?)\s+){{0,3}}(?:{_GROUP_NOUNS})"
@@ -342,8 +388,9 @@ def _name_in_run(run: str) -> tuple[str, str] | None:
     tail = person_tail(tokens)
     if tail:
         return "name", " ".join(tail)
-    if all(t.lower().strip(".") in NOT_NAME for t in tokens):
-        return None
+    if all(t.lower().strip(".") in NOT_NAME for t in tokens) or is_place_or_nationality([norm(t) for t in tokens]) and \
+            not any(norm(t) in PLACES for t in tokens):
+        return None  # "Iraqi", "North Korean": an adjective, neither a person nor an organisation
     return "org", " ".join(tokens)
 
 
