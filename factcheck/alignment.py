@@ -21,7 +21,7 @@ MAX_RUN = 2  # words a change may span on either side
 def changed_word(claim_text: str, passage: str) -> str | None:
     """Return a reason when the passage says the claim's words around another word, else None."""
     a, b = words(claim_text), words(passage)
-    here = {stem(w) for w in b}
+    here: set[str] | None = None  # the passage's stems, once a change is in sight
     synonyms = synonym_stems()
     for op in Levenshtein.opcodes(a, b):
         if op.tag != "replace":
@@ -34,10 +34,14 @@ def changed_word(claim_text: str, passage: str) -> str | None:
         if not (before and after) or (i == 0 and i2 == len(a)):
             continue  # the same words on both sides (or the claim's edge): one thing said otherwise
         said, source = a[i:i2], b[j:j2]
+        if not all(_content(y) for y in source) or not any(_content(w) for w in said):
+            continue
+        if here is None:
+            here = {stem(w) for w in b}
         new = [w for w in said if _content(w) and stem(w) not in here
                and not (synonyms.get(stem(w), frozenset()) & here)
                and not any(fuzz.ratio(w, y) >= SPELLING for y in b)]  # a typo of a word it has
-        if new and all(_content(y) for y in source):
+        if new:
             return f"the source says '{' '.join(source)}' where the claim says '{' '.join(said)}'"
     return None
 

@@ -126,7 +126,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if missing:
         reasons.append(f"the source does not give the claim's number{'s' if ' ' in missing else ''} {missing}")
         return Judgement("related", tuple(reasons))
-    changed = alignment.changed_word(claim_text, passage)
+    changed = alignment.changed_word(claim_text, passage) if match.missing or match.via_context else None
     if changed:
         return Judgement("related", tuple(reasons + [changed]))
     if c_pol != p_pol:
