@@ -665,3 +665,15 @@ def test_a_short_quote_modifying_the_noun_before_a_comma_and_an_attribution_is_n
 def test_a_title_after_a_plural_possessive_and_before_a_noun_is_a_name():
     text = "1981: The Rolling Stones (a late start). The Rolling Stones’ “Tattoo You” tour made a stop at the stadium."
     assert _said(text) == {}
+
+
+def test_according_is_no_name():
+    """`According to reports, the officer recalled: "…"`: the officer speaks, not "According"."""
+    from factcheck.documents import parse_text
+    from factcheck.segment import segment
+
+    text = ('Title: x\n\nWhen a police officer first called, the owner shrugged off the smell and “the officer '
+            'left”. According to reports, the officer recalled: “I knocked on the door for ten minutes.”\n')
+    quotes = segment(parse_text("t.txt", text, "0", "text"))[1]
+    assert [q.speaker for q in quotes if q.text.startswith("I knocked")] == ["the officer"]
+    assert "According" not in {q.speaker for q in quotes}
