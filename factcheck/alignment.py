@@ -8,6 +8,9 @@ same word (a typo), a figure (see `figures`) or a stop word is no change.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import NamedTuple
+
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
@@ -18,22 +21,39 @@ SPELLING = 80  # fuzz.ratio at or above which two words are one word spelt two w
 MAX_RUN = 2  # words a change may span on either side
 
 
+class Replacement(NamedTuple):
+    """Claim words a[i:i2] said as passage words b[j:j2], and whether the words next to them agree."""
+
+    i: int
+    i2: int
+    j: int
+    j2: int
+    before: bool  # the word before is the same on both sides
+    after: bool  # the word after is the same on both sides
+
+
+def replacements(a: list[str], b: list[str], max_run: int = MAX_RUN) -> Iterator[Replacement]:
+    """Yield the places where the aligned word lists `a` (claim) and `b` (passage) say up to
+    `max_run` words differently."""
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag != "replace":
+            continue
+        i, i2, j, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
+        if i2 - i > max_run or j2 - j > max_run:
+            continue
+        yield Replacement(i, i2, j, j2, before=i > 0 and j > 0 and a[i - 1] == b[j - 1],
+                          after=i2 < len(a) and j2 < len(b) and a[i2] == b[j2])
+
+
 def changed_word(claim_text: str, passage: str) -> str | None:
     """Return a reason when the passage says the claim's words around another word, else None."""
     a, b = words(claim_text), words(passage)
     here: set[str] | None = None  # the passage's stems, once a change is in sight
     synonyms = synonym_stems()
-    for op in Levenshtein.opcodes(a, b):
-        if op.tag != "replace":
-            continue
-        i, i2, j, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
-        if i2 - i > MAX_RUN or j2 - j > MAX_RUN:
-            continue
-        before = i == 0 or (j > 0 and a[i - 1] == b[j - 1])
-        after = i2 == len(a) or (j2 < len(b) and a[i2] == b[j2])
-        if not (before and after) or (i == 0 and i2 == len(a)):
+    for r in replacements(a, b):
+        if not ((r.before or r.i == 0) and (r.after or r.i2 == len(a))) or (r.i == 0 and r.i2 == len(a)):
             continue  # the same words on both sides (or the claim's edge): one thing said otherwise
-        said, source = a[i:i2], b[j:j2]
+        said, source = a[r.i:r.i2], b[r.j:r.j2]
         if not all(_content(y) for y in source) or not any(_content(w) for w in said):
             continue
         if here is None:

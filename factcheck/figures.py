@@ -11,8 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rapidfuzz.distance import Levenshtein
-
+from .alignment import replacements
 from .lexicon import LABEL_NOUNS
 from .text import STOP_WORDS, stem, words
 
@@ -50,17 +49,12 @@ def _swapped_figure(claim_text: str, passage: str) -> str | None:
     if not _claim_figures(claim_text) or not _DIGIT.search(passage):
         return None
     a, b = words(claim_text), words(passage)
-    for op in Levenshtein.opcodes(a, b):
-        i, j = op.src_start, op.dest_start
-        if op.tag != "replace" or op.src_end - i != 1 or op.dest_end - j != 1:
-            continue
-        x, y = a[i], b[j]
+    for r in replacements(a, b, max_run=1):
+        x, y = a[r.i], b[r.j]
         if not (_NUMBER.fullmatch(x) and _NUMBER.fullmatch(y)) or float(x) == float(y):
             continue
-        before = i > 0 and j > 0 and a[i - 1] == b[j - 1]
-        after = i + 1 < len(a) and j + 1 < len(b) and a[i + 1] == b[j + 1]
-        if before or after:  # the same words around it: the same figure, told differently
-            context = " ".join(a[max(i - 2, 0):i])
+        if r.before or r.after:  # the same words around it: the same figure, told differently
+            context = " ".join(a[max(r.i - 2, 0):r.i])
             return f"numbers differ: the claim says {context + ' ' if context else ''}{x}, the source says {y}"
     return None
 

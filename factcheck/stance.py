@@ -267,9 +267,7 @@ def _focus_clause(passage: str, context: str, claim_text: str, subject: str | No
     """Return the part of the passage the claim is about, and whose statement it is."""
     subject_words = set(words(subject)) if subject else set()
     claim_stems = _claim_stems(claim_text, subject)
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(passage) if c and c.strip()]
-    if not clauses:
-        clauses = [passage]
+    clauses = _clauses(passage) or [passage]
     scored = [(_overlap(claim_stems, c), i, c) for i, c in enumerate(clauses)]
     best = max(s[0] for s in scored)
     if best == 0:
@@ -351,7 +349,7 @@ def _other_clause_conflict(claim_text: str, said: str, passage: str, match: Matc
     clauses = _claim_clauses(claim_text)
     if len(clauses) < 2 or match.via_context:
         return None
-    pieces = [c.strip() for c in _CLAUSE_SPLIT.split(passage) if c and c.strip()]
+    pieces = _clauses(passage)
     for text, stems in clauses:
         if text == said or not stems:
             continue
@@ -381,8 +379,12 @@ def _claim_clause(claim_text: str, focus: str) -> str:
 @lru_cache(maxsize=CLAIM_CACHE)
 def _claim_clauses(claim_text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Return the claim's clauses (split as passages are) with their content stems."""
-    clauses = [c.strip() for c in _CLAUSE_SPLIT.split(claim_text) if c and c.strip()]
-    return tuple((c, frozenset(stem(w) for w in words(c) if w not in STOP_WORDS)) for c in clauses)
+    return tuple((c, frozenset(stem(w) for w in words(c) if w not in STOP_WORDS)) for c in _clauses(claim_text))
+
+
+def _clauses(text: str) -> list[str]:
+    """Return the clauses of a folded text (split at ";", ":", ", but", " - ", ...)."""
+    return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and c.strip()]
 
 
 @lru_cache(maxsize=CLAIM_CACHE)

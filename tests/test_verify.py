@@ -15,6 +15,23 @@ def _stances(v):
     return [(e.stance, e.candidate.text) for e in v.evidence]
 
 
+def _reasons(v):
+    """Every reason of every piece of evidence of a verdict."""
+    return [r for e in v.evidence for r in e.reasons]
+
+
+def _judged(claim: str, passage: str):
+    """Return stance.judge of a claim against one passage, scored as verify scores it."""
+    from factcheck.models import Candidate, Source
+    from factcheck.score import claim_terms, rank
+    from factcheck.stance import judge
+
+    cand = Candidate(pid=1, text=passage, start=0, end=len(passage), line=1, kind="sentence", speaker=None,
+                     source=Source(path="a.txt"))
+    [match] = rank(claim_terms(claim), [cand])
+    return judge(parse_claim(claim), cand, match)
+
+
 def test_hegseth_ruled_out(seed_store):
     v = verify(seed_store, "Hegseth ruled out US troops")
     assert v.verdict in ("disputed", "supported")
@@ -60,13 +77,13 @@ def test_diacritics_fold(seed_store):
 def test_misquote_gives_word_diff(seed_store):
     v = verify(seed_store, 'Vance said "there are economic tools of pressure"')
     assert v.verdict == "conflicting"
-    assert any("economic tools of [-leverage-]{+pressure+}" in r for e in v.evidence for r in e.reasons)
+    assert any("economic tools of [-leverage-]{+pressure+}" in r for r in _reasons(v))
 
 
 def test_misattribution_names_the_speaker(seed_store):
     v = verify(seed_store, 'Peskov said "there are economic tools of leverage"')
     assert v.verdict == "conflicting"
-    assert any("J.D. Vance" in r and "Peskov" in r for e in v.evidence for r in e.reasons)
+    assert any("J.D. Vance" in r and "Peskov" in r for r in _reasons(v))
 
 
 def test_antonym_likely_unlikely(seed_store):
@@ -78,7 +95,7 @@ def test_antonym_likely_unlikely(seed_store):
 def test_a_figure_the_source_does_not_give_is_not_supported(seed_store):
     v = verify(seed_store, "Vance said Washington could send 5,000 U.S. troops to Ukraine")
     assert v.verdict == "unverified" and not any(e.stance == "supports" for e in v.evidence)
-    assert any("does not give the claim's number 5000" in r for e in v.evidence for r in e.reasons)
+    assert any("does not give the claim's number 5000" in r for r in _reasons(v))
 
 
 def test_a_number_that_labels_is_no_count():
@@ -146,10 +163,10 @@ def test_a_changed_figure_in_a_sources_sentence_conflicts(pages_store):
     v = verify(pages_store, "Wisconsin was the only one of 14 states with April primaries that moved forward "
                             "with in-person voting")
     assert v.verdict == "conflicting"
-    assert any("the claim says 14 states, the source says 11 states" in r for e in v.evidence for r in e.reasons)
+    assert any("the claim says 14 states, the source says 11 states" in r for r in _reasons(v))
     v = verify(pages_store, "One week later, Gastelum-Vera, 31, was arrested and sent to Santa Rita jail.")
     assert v.verdict == "conflicting"  # "31, was": no unit word; the same place in the same words
-    assert any("the source says 26" in r for e in v.evidence for r in e.reasons)
+    assert any("the source says 26" in r for r in _reasons(v))
 
 
 def test_the_sentence_after_the_claim_does_not_judge_it(pages_store):
@@ -165,20 +182,10 @@ def test_the_sentence_after_the_claim_does_not_judge_it(pages_store):
 
 
 def test_a_claim_of_several_clauses_is_read_clause_by_clause():
-    from factcheck.models import Candidate, Claim, Source
-    from factcheck.score import claim_terms, rank
-    from factcheck.stance import judge
-
     text = "Bariatric surgery was becoming less common, but weight-loss drugs were more popular than ever."
-    cand = Candidate(pid=1, text=text, start=0, end=len(text), line=1, kind="sentence", speaker=None,
-                     source=Source(path="a.txt"))
-    claim = Claim(text=text)
-    [match] = rank(claim_terms(text), [cand])
-    assert judge(claim, cand, match).stance == "supports"  # was: "opposite words: more / less"
+    assert _judged(text, text).stance == "supports"  # was: "opposite words: more / less"
     denied = "The mayor denied the report, and the council did not comment on it."
-    cand = cand._replace(text=denied, end=len(denied))
-    [match] = rank(claim_terms(denied), [cand])
-    assert judge(Claim(text=denied), cand, match).stance == "supports"  # was: "retraction: denied"
+    assert _judged(denied, denied).stance == "supports"  # was: "retraction: denied"
 
 
 def test_a_negated_copy_of_a_sources_sentence_conflicts(pages_store):
@@ -186,7 +193,7 @@ def test_a_negated_copy_of_a_sources_sentence_conflicts(pages_store):
     v = verify(pages_store, "Fentanyl is not 50 times stronger than heroin, and experts say it is increasingly "
                             "being sold and used in family homes where infants can be exposed to it.")
     assert v.verdict == "conflicting"
-    assert any("states it without the claim's 'not'" in r for e in v.evidence for r in e.reasons)
+    assert any("states it without the claim's 'not'" in r for r in _reasons(v))
     # ... but a passage that only mentions the words neither states nor denies it
     v = verify(pages_store, "Biden did not sign the stimulus bill")
     assert v.verdict != "conflicting"
@@ -225,24 +232,15 @@ def test_a_word_the_source_says_otherwise_is_not_confirmed(pages_store):
     v = verify(pages_store, "Wisconsin was the only one of 11 states with April festivals that moved forward "
                             "with in-person voting")
     assert v.verdict == "unverified"
-    assert any("the source says 'primaries' where the claim says 'festivals'" in r
-               for e in v.evidence for r in e.reasons)
+    assert any("the source says 'primaries' where the claim says 'festivals'" in r for r in _reasons(v))
     # a typo, a word order or a synonym is no change
     assert verify(pages_store, "Wisconsin was the only one of 11 states with April primaires that moved forward "
                                "with in-person voting").verdict == "supported"
 
 
 def test_support_needs_the_claims_own_statement():
-    from factcheck.models import Candidate, Source
-    from factcheck.score import claim_terms, rank
-    from factcheck.stance import judge
-
-    text = "Vance said Washington cares deeply about Ukraine and its sovereignty."
-    cand = Candidate(pid=1, text=text, start=0, end=len(text), line=1, kind="sentence", speaker=None,
-                     source=Source(path="a.txt"))
-    claim = "Vance said Washington will send troops to Ukraine"
-    [match] = rank(claim_terms(claim), [cand])
-    j = judge(parse_claim(claim), cand, match)
+    j = _judged("Vance said Washington will send troops to Ukraine",
+                "Vance said Washington cares deeply about Ukraine and its sovereignty.")
     assert j.stance == "related" and "the passage does not say send, troops" in j.reasons
 
 
