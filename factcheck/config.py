@@ -67,12 +67,20 @@ def _project_file(cwd: str) -> dict[str, Any]:
             path = os.path.join(folder, name)
             if not os.path.isfile(path):
                 continue
+            try:
+                with open(path, encoding="utf-8") as fh:
+                    text = fh.read()
+            except (OSError, UnicodeDecodeError) as exc:
+                if table:
+                    continue  # another tool's file that cannot be read holds no settings of ours
+                raise InputError(f"{path}: cannot read settings ({exc})") from None
+            if table and "factcheck" not in text:
+                continue  # any spelling of [tool.factcheck] names it: no TOML parse (~2.5 ms) needed
             import tomllib  # only when there is a file to read: ~2 ms of start-up otherwise
 
             try:
-                with open(path, encoding="utf-8") as fh:
-                    data = tomllib.loads(fh.read())
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+                data = tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
                 raise InputError(f"{path}: cannot read settings ({exc})") from None
             if table:
                 for key in table:

@@ -186,3 +186,23 @@ def test_options_must_be_spelled_out(run):
     """No prefix matching (`--ind` for `--index`): a script's option keeps its meaning when options are added."""
     r = run("verify", "--ind", "x", "Hegseth ruled out US troops")
     assert r.exit_code == 2 and "unrecognized arguments: --ind" in r.stderr
+
+
+def test_pyproject_settings_are_read_only_from_a_factcheck_table(tmp_path, monkeypatch):
+    from factcheck.config import load_settings
+    from factcheck.errors import InputError
+
+    for name in ("FACTCHECK_FORMAT", "FACTCHECK_TOP", "FACTCHECK_INDEX"):
+        monkeypatch.delenv(name, raising=False)
+    outer, inner = tmp_path / "outer", tmp_path / "outer" / "inner"
+    inner.mkdir(parents=True)
+    (outer / "pyproject.toml").write_text('[tool.factcheck]\ntop = 7\nformat = "json"\n')
+    # another tool's pyproject, even a broken one, neither stops the search nor fails it
+    (inner / "pyproject.toml").write_text('[project]\nname = "draft-site"\nversion = = broken\n')
+    settings = load_settings(str(inner))
+    assert (settings.top, settings.format) == (7, "json")
+    (inner / "pyproject.toml").write_text('[tool]\nfactcheck = { top = 3 }\n')  # a table spelt inline
+    assert load_settings(str(inner)).top == 3
+    (inner / "pyproject.toml").write_text('[tool.factcheck]\ntop = = 3\n')  # ours, broken: said so
+    with pytest.raises(InputError, match="cannot read settings"):
+        load_settings(str(inner))
