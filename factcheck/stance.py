@@ -44,10 +44,13 @@ _CLAUSE_SPLIT = re.compile(
 )
 # "<name> stated that ...", "<name>'s statements this week that ...": the proposition after
 # "that" is <name>'s.
+# Whose statement a passage reports: "officials said that ...", "Vance's remarks that ...".
+# Folded text has lost the possessive 's, so the word before a noun of statement is its owner
+# only when the source spells it with a capital (a name: not "a recent statement that").
 _ATTRIBUTED = re.compile(
-    r"\b([a-z][\w.]*)\s+(?:statements?|comments?|remarks?|claims?|words|view|position|said|says|"
-    r"told\s+\w+|argued|insisted|stated|suggested|warned|claimed|added|noted|announced|believes?|"
-    r"thinks?|indicated|emphasized|stressed)\s+(?:\w+\s+){0,3}?that\b"
+    r"\b([a-z][\w.]*)\s+(?:(?:also|later|then|again|\w+ly)\s+)?(?:(?P<noun>statements?|comments?|remarks?|"
+    r"claims?|words|view|position)|said|says|told\s+\w+|argued|insisted|stated|suggested|warned|claimed|"
+    r"added|noted|announced|believes?|thinks?|indicated|emphasized|stressed)\s+(?:\w+\s+){0,3}?that\b"
 )
 
 
@@ -84,7 +87,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if retraction and about and not retraction_in(claim_text, None):  # "X denied ..." vs a denial: no conflict
         return Judgement("conflicts", tuple(reasons + [retraction]))
 
-    focus = _focus_clause(passage, folded(cand.context), claim_text, subject)
+    focus = _focus_clause(passage, folded(cand.context), claim_text, subject, cand.text)
     if 2 * len(match.via_context) > len(match.matched) and not _ANAPHORIC_LEAD.search(passage):
         # The claim is the sentence before; this one goes on to something else ("However, ...
         # may not be reliable"): what it affirms or denies is not the claim.
@@ -120,7 +123,9 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         # "Vance said Washington cares about Ukraine" for "Vance said Washington will send
         # troops to Ukraine": the claim's own statement (send troops) is not there
         absent = [w for w in match.missing if w not in _subject_words(subject)]
-        reasons.append(f"the passage does not say {', '.join(absent[:4])}")
+        before = [w for w in match.via_context if w not in _subject_words(subject)]
+        reasons.append(f"the passage does not say {', '.join(absent[:4])}" if absent else
+                       f"only the sentence before says {', '.join(before[:4])}")
         return Judgement("related", tuple(reasons))
     missing = figures.missing(claim_text, passage)
     if missing:
@@ -263,8 +268,8 @@ class _Focus(NamedTuple):
 _ANAPHORIC_LEAD = re.compile(r"^\W*(?:\w+,\s+)?(?:he|she|they|it|this|that|his|her|their|the idea)\b")
 
 
-def _focus_clause(passage: str, context: str, claim_text: str, subject: str | None) -> _Focus:
-    """Return the part of the passage the claim is about, and whose statement it is."""
+def _focus_clause(passage: str, context: str, claim_text: str, subject: str | None, source: str = "") -> _Focus:
+    """Return the part of the passage (folded; `source`: as written) the claim is about, and whose statement it is."""
     subject_words = set(words(subject)) if subject else set()
     claim_stems = _claim_stems(claim_text, subject)
     clauses = _clauses(passage) or [passage]
@@ -284,10 +289,18 @@ def _focus_clause(passage: str, context: str, claim_text: str, subject: str | No
     owner = None
     for m in _ATTRIBUTED.finditer(passage) if "that" in passage else ():  # the pattern ends in "that"
         if focus_at <= m.start() and m.end() <= focus_at + len(focus):
-            owner = m.group(1).split()[-1]
+            word = m.group(1)
+            if word in STOP_WORDS or (m.group("noun") and not _capitalised(word, source)):
+                continue  # "it is also said that", "in a recent statement that": no one named
+            owner = word
     if owner and subject_words and owner not in subject_words and owner not in _PRONOUNS:
         return _Focus(focus, True, owner=owner.capitalize(), shared=best)
     return _Focus(focus, True, shared=best)
+
+
+def _capitalised(word: str, source: str) -> bool:
+    """Return True when the folded `word` is written with a capital in `source` (a name, not "recent")."""
+    return any(w[:1].isupper() for w in re.findall(r"\w+", source) if fold(w) == word)
 
 
 # Claims whose derived forms are kept: judge() sees the same claim for each of its passages

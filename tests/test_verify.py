@@ -248,3 +248,17 @@ def test_a_negation_in_one_clause_of_a_long_claim_conflicts(pages_store):
     claim = ("Wisconsin was not the only one of 11 states with April primaries that moved forward with "
              "in-person voting; the others delayed their primaries or shifted to mail-only voting.")
     assert verify(pages_store, claim).verdict == "conflicting"
+
+
+def test_whose_statement_a_passage_reports_is_a_name_or_a_subject():
+    claim = "Trump said Putin agreed to negotiate a ceasefire"
+    # another person's statement: not the claim's speaker's
+    j = _judged(claim, "Officials said that Putin agreed to negotiate a ceasefire.")
+    assert j.stance == "related" and "the statement in the passage is Officials's, not Trump's" in j.reasons
+    j = _judged(claim, "Trump cited Vance's remarks that Putin agreed to negotiate a ceasefire.")
+    assert "the statement in the passage is Vance's, not Trump's" in j.reasons
+    # an adjective or an adverb before the statement names no one
+    for passage in ("Trump claimed in a recent statement that Putin agreed to negotiate a ceasefire.",
+                    "Trump spoke on Friday, and he also said that Putin agreed to negotiate a ceasefire."):
+        j = _judged(claim, passage)
+        assert j.stance == "supports" and not any("statement in the passage" in r for r in j.reasons), passage
