@@ -19,6 +19,7 @@ from .text import STOP_WORDS, stem, words
 
 SPELLING = 80  # fuzz.ratio at or above which two words are one word spelt two ways
 MAX_RUN = 2  # words a change may span on either side
+INSERTED = 2  # stop words the passage may add between a change and the same word next to it ("Wicker, who labeled")
 
 
 class Replacement(NamedTuple):
@@ -51,10 +52,10 @@ def changed_word(claim_text: str, passage: str) -> str | None:
     here: set[str] | None = None  # the passage's stems, once a change is in sight
     synonyms = synonym_stems()
     for r in replacements(a, b):
-        if not ((r.before or r.i == 0) and (r.after or r.i2 == len(a))) or (r.i == 0 and r.i2 == len(a)):
+        if not _flanked(a, b, r) or (r.i == 0 and r.i2 == len(a)):
             continue  # the same words on both sides (or the claim's edge): one thing said otherwise
         said, source = a[r.i:r.i2], b[r.j:r.j2]
-        if not all(_content(y) for y in source) or not any(_content(w) for w in said):
+        if not any(_content(y) for y in source) or not any(_content(w) for w in said):
             continue
         if here is None:
             here = {stem(w) for w in b}
@@ -64,6 +65,20 @@ def changed_word(claim_text: str, passage: str) -> str | None:
         if new:
             return f"the source says '{' '.join(source)}' where the claim says '{' '.join(said)}'"
     return None
+
+
+def _flanked(a: list[str], b: list[str], r: Replacement) -> bool:
+    """Return True when the claim's words next to the change (or its edges) are the passage's
+    words next to it, up to INSERTED stop words apart ("Wicker praised" / "Wicker, who labeled")."""
+    before = r.before or r.i == 0
+    if not before and r.j > 0:
+        gap = b[max(0, r.j - 1 - INSERTED):r.j]  # the passage's words before the change
+        before = a[r.i - 1] in gap[:-1] and all(w in STOP_WORDS for w in gap[gap.index(a[r.i - 1]) + 1:])
+    after = r.after or r.i2 == len(a)
+    if not after:
+        gap = b[r.j2:r.j2 + 1 + INSERTED]  # the passage's words after it
+        after = a[r.i2] in gap[1:] and all(w in STOP_WORDS for w in gap[:gap.index(a[r.i2])])
+    return before and after
 
 
 def _content(word: str) -> bool:
