@@ -15,7 +15,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 from typing import NamedTuple
 
-from . import alignment, figures
+from . import alignment, figures, roles
 from .lexicon import NEGATIVE_WORDS, antonym_stems, synonym_stems
 from .models import Candidate, Claim, Quote
 from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers use stance.polarity
@@ -134,6 +134,9 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     changed = alignment.changed_word(claim_text, passage) if match.missing or match.via_context else None
     if changed:
         return Judgement("related", tuple(reasons + [changed]))
+    holder = roles.other_holder(claim.text, cand.text)
+    if holder:  # "Rubio is the CIA director" against "..., CIA Director John Ratcliffe"
+        return Judgement("related", tuple(reasons + [holder]))
     if c_pol != p_pol:
         if c_pol < 0 and not p_cues and _states_it(match, len(_claim_stems(said, subject)), focus):
             # "X was not caught" against "X was caught ...": the source says what the claim denies.

@@ -262,3 +262,37 @@ def test_whose_statement_a_passage_reports_is_a_name_or_a_subject():
                     "Trump spoke on Friday, and he also said that Putin agreed to negotiate a ceasefire."):
         j = _judged(claim, passage)
         assert j.stance == "supports" and not any("statement in the passage" in r for r in j.reasons), passage
+
+
+def test_a_verb_said_otherwise_after_an_inserted_who_is_not_confirmed():
+    j = _judged("Senator Doe praised the minister's plan",
+                "The proposal drew fire from Senator Jane Doe, who labeled the minister's plan a costly error.")
+    assert j.stance == "related" and "the source says 'labeled' where the claim says 'praised'" in j.reasons
+    j = _judged("Senator Doe labeled the minister's plan a costly error",
+                "The proposal drew fire from Senator Jane Doe, who labeled the minister's plan a costly error.")
+    assert j.stance == "supports"
+
+
+@pytest.mark.parametrize("claim, stance", [
+    ("Lena Ortiz is the finance minister", "related"),  # the title is the next name's
+    ("Paul Berg is the finance minister", "supports"),
+    ("Lena Ortiz is the foreign minister", "supports"),
+    ("Paul Berg was the foreign minister", "related"),
+])
+def test_a_title_given_to_another_name_does_not_confirm_the_claim(claim, stance):
+    passage = ("The delegation included Foreign Minister Lena Ortiz, Finance Minister Paul Berg "
+               "and two deputies.")
+    j = _judged(claim, passage)
+    assert j.stance == stance, j.reasons
+    if stance == "related":
+        assert any(r.startswith("the source gives '") for r in j.reasons)
+
+
+def test_a_title_after_a_name_is_that_names():
+    from factcheck.roles import other_holder
+
+    passage = "The merger was announced by Dana Whitfield, the chief executive, on Monday."
+    assert other_holder("Omar Haddad is the chief executive", passage) == (
+        "the source gives 'chief executive' to Dana Whitfield, not to Omar Haddad")
+    assert other_holder("Dana Whitfield is the chief executive", passage) is None
+    assert other_holder("Omar Haddad said the merger was announced", passage) is None  # no title claimed
