@@ -55,7 +55,7 @@ def changed_word(claim_text: str, passage: str) -> str | None:
         if not _flanked(a, b, r) or (r.i == 0 and r.i2 == len(a)):
             continue  # the same words on both sides (or the claim's edge): one thing said otherwise
         said, source = a[r.i:r.i2], b[r.j:r.j2]
-        if not any(_content(y) for y in source) or not any(_content(w) for w in said):
+        if not all(_content(y) for y in source) or not any(_content(w) for w in said):
             continue
         if here is None:
             here = {stem(w) for w in b}
