@@ -127,8 +127,12 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
         if w in NEGATIONS and w not in cues and in_scope(m.start()):
             sign = -sign
             cues.append(w)
-    if any(c in OPENING_PHRASES for c in possible):
-        sign = 1  # "did not rule out", "left the door open": a door opened, whatever else
+    opened = [c for c in possible if c in OPENING_PHRASES]
+    if opened and any(in_scope(_word_re(c).search(text).start()) for c in opened):  # type: ignore[union-attr]
+        # "did not rule out", "left the door open": a door opened, whatever else - when it
+        # is opened to the claim's words, not in "left the door open, stating that he would
+        # never limit the options" for a claim about limiting the options
+        sign = 1
     return sign, certainty, cues
 
 

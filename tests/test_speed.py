@@ -260,7 +260,7 @@ def _polarity_reference(text: str, anchors=None):
         if m.group(0) in polarity.NEGATIONS and m.group(0) not in cues and in_scope(m.start()):
             sign = -sign
             cues.append(m.group(0))
-    if any(c in lexicon.OPENING_PHRASES for c in possible):
+    if any(in_scope(re.search(rf"\b{re.escape(c)}\b", text).start()) for c in possible if c in lexicon.OPENING_PHRASES):
         sign = 1
     return sign, certainty, cues
 
