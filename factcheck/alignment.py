@@ -55,6 +55,8 @@ def changed_word(claim_text: str, passage: str) -> str | None:
         if not _flanked(a, b, r) or (r.i == 0 and r.i2 == len(a)):
             continue  # the same words on both sides (or the claim's edge): one thing said otherwise
         said, source = a[r.i:r.i2], b[r.j:r.j2]
+        if r.i == 0 and any(w in _REPORTING for w in said):
+            continue  # "Hegseth said that ..." for "..., stating that ...": who said it is judged apart
         if not all(_content(y) for y in source) or not any(_content(w) for w in said):
             continue
         if here is None:
@@ -79,6 +81,11 @@ def _flanked(a: list[str], b: list[str], r: Replacement) -> bool:
         gap = b[r.j2:r.j2 + 1 + INSERTED]  # the passage's words after it
         after = a[r.i2] in gap[1:] and all(w in STOP_WORDS for w in gap[:gap.index(a[r.i2])])
     return before and after
+
+
+# Verbs of saying: at the claim's start they introduce its speaker, whom stance judges apart.
+_REPORTING = frozenset(("said", "says", "say", "stated", "states", "told", "tells", "claimed", "claims",
+                        "added", "noted", "insisted", "argued", "wrote", "announced", "explained"))
 
 
 def _content(word: str) -> bool:

@@ -37,7 +37,7 @@ RELATED_MIN = 38  # below this a passage is not evidence at all
 SUPPORT_MIN = 55  # a passage this relevant, with nothing against it, supports the claim
 CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this relevant
 
-_CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|whereas|nevertheless|instead|later)\b")
+_CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|whereas|while|nevertheless|instead|later)\b")
 _CLAUSE_SPLIT = re.compile(
     r"[;:]|,\s+(?=(?:but|while|whereas|although|though|however|and)\b)|\s+-\s+|"
     r"\s+but\s+|\s+(?=and\s+that\b)"

@@ -296,3 +296,27 @@ def test_a_title_after_a_name_is_that_names():
         "the source gives 'chief executive' to Dana Whitfield, not to Omar Haddad")
     assert other_holder("Dana Whitfield is the chief executive", passage) is None
     assert other_holder("Omar Haddad said the merger was announced", passage) is None  # no title claimed
+
+
+def test_a_while_clause_that_denies_the_claim_conflicts():
+    j = _judged("The minister said new taxes are coming",
+                "The minister promised new money for schools, "
+                "while firmly ruling out new taxes.")
+    assert j.stance == "conflicts" and any("ruling out" in r for r in j.reasons), j.reasons
+
+
+def test_a_door_opened_to_something_else_does_not_undo_a_negation():
+    claim = "Ruth Kaplan said that she would never close the library"
+    passage = "Kaplan left the door open to a new park, stating that she would never close the library."
+    j = _judged(claim, passage)
+    assert j.stance != "conflicts", j.reasons
+    j = _judged("Ruth Kaplan ruled out a new park", passage)  # the door opened to the claim's words
+    assert j.stance == "conflicts", j.reasons
+
+
+def test_the_claims_speaker_and_verb_of_saying_are_no_changed_words():
+    from factcheck.alignment import changed_word
+
+    passage = "then she left the door open stating that she would keep the library open"
+    assert changed_word("kaplan said that she would keep the library open", passage) is None
+    assert changed_word("kaplan hoped that she would keep the library open", passage) is not None
