@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from .alignment import replacements
 from .lexicon import LABEL_NOUNS
+from .polarity import MONTH_MAY
 from .text import STOP_WORDS, stem, words
 
 NUMBER_WORDS = {
@@ -35,7 +36,7 @@ def conflict(claim_text: str, passage: str) -> str | None:
                 other, source_said = passage_nums[unit]
                 return (f"numbers differ: the claim says {_figure(value)} {said}, "
                         f"the source says {_figure(other)} {source_said}")
-    return _swapped_figure(claim_text, passage)
+    return _swapped_figure(claim_text, passage) or _swapped_month(claim_text, passage)
 
 
 def _figure(value: float) -> str:
@@ -56,6 +57,26 @@ def _swapped_figure(claim_text: str, passage: str) -> str | None:
         if r.before or r.after:  # the same words around it: the same figure, told differently
             context = " ".join(a[max(r.i - 2, 0):r.i])
             return f"numbers differ: the claim says {context + ' ' if context else ''}{x}, the source says {y}"
+    return None
+
+
+MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
+                    "october", "november", "december"))
+
+
+def _swapped_month(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage says the claim's words before a month before another
+    month ("go on sale in May" / "go on sale in April"), and never the claim's month, else None."""
+    a = words(claim_text)
+    if MONTHS.isdisjoint(a):
+        return None
+    b = words(passage)
+    for i, x in enumerate(a):
+        if x not in MONTHS or i < 2 or x in b or (x == "may" and not MONTH_MAY.search(claim_text)):
+            continue
+        for j, y in enumerate(b):
+            if y in MONTHS and j >= 2 and b[j - 2:j] == a[i - 2:i] and (y != "may" or MONTH_MAY.search(passage)):
+                return f"dates differ: the claim says {x.capitalize()}, the source says {y.capitalize()}"
     return None
 
 

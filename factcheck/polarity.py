@@ -34,6 +34,11 @@ NEGATION_SCOPE = 4
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*")
 _WORD_RUN = re.compile(r"\w+")
 _NUMBER_SIGN = re.compile(r"\bno\.\s?(?=\d)")
+# "May" the month, not the modal: "in May", "on May 5", "3 May" (folded text has no capitals).
+MONTH_MAY = re.compile(
+    r"\b(?P<pre>(?:in|of|since|until|till|by|from|early|late|mid|during|through|throughout|last|next)[ -])may\b"
+    r"|\bmay(?= \d)|(?<=\b\d )may\b|(?<=\b\d\d )may\b"  # "May 5", "3 May" - not "in 2025 may rise"
+)
 _NT_WORD = re.compile(r"\b\w+nt\b")  # "didnt", "wasnt": the folded negations
 _NT_NEGATIONS = frozenset(w for w in NEGATIONS if len(w) > 2 and w.endswith("nt"))  # what _NT_WORD can find
 
@@ -82,6 +87,8 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
         text = _CONDITIONAL.sub(" ", text)
     if "no" in text:
         text = _NUMBER_SIGN.sub("number ", text)  # "No. 7", "No.10": a number sign, no negation
+    if "may" in text:
+        text = MONTH_MAY.sub(lambda m: (m.group("pre") or "") + "month", text)
     present = set(_WORD_RUN.findall(text))
     sign = 1
     cues: list[str] = []

@@ -226,6 +226,7 @@ def _polarity_reference(text: str, anchors=None):
     """polarity.polarity before its shortcuts: every phrase searched, word positions always read."""
     text = re.sub(r"\b(?:if|unless|whether)\b[^,;.]*", " ", text)
     text = re.sub(r"\bno\.\s?(?=\d)", "number ", text)
+    text = polarity.MONTH_MAY.sub(lambda m: (m.group("pre") or "") + "month", text)
     sign, certainty, cues, consumed = 1, stance.CERTAIN, [], []
     token_starts = [m.start() for m in re.finditer(r"\w+", text) if m.group(0) not in STOP_WORDS]
     anchored = polarity._anchor_positions(text, anchors) if anchors is not None else None

@@ -320,3 +320,16 @@ def test_the_claims_speaker_and_verb_of_saying_are_no_changed_words():
     passage = "then she left the door open stating that she would keep the library open"
     assert changed_word("kaplan said that she would keep the library open", passage) is None
     assert changed_word("kaplan hoped that she would keep the library open", passage) is not None
+
+
+def test_may_the_month_is_no_hedge_and_another_month_conflicts():
+    passage = "The new tablets go on sale in April, the company said on Tuesday."
+    j = _judged("The new tablets go on sale in May", passage)
+    assert j.stance == "conflicts" and "dates differ: the claim says May, the source says April" in j.reasons
+    assert _judged("The new tablets go on sale in April", passage).stance == "supports"
+    j = _judged("The new tablets may go on sale in April", passage)  # the modal: a hedge
+    assert j.stance == "related" and any("certainty differs" in r for r in j.reasons)
+    from factcheck.polarity import POSSIBLE, polarity
+
+    assert polarity("the vote was held on may 5")[1] != POSSIBLE
+    assert polarity("sales in 2025 may rise")[1] == POSSIBLE
