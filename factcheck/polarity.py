@@ -108,7 +108,7 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
         i = max(bisect_right(token_starts, start) - 1, 0)
         return any(abs(i - j) <= NEGATION_SCOPE for j in anchored)
 
-    def scan(phrases: _Phrases, scoped: bool) -> list[str]:
+    def scan(phrases: _Phrases, scoped: bool) -> list[tuple[str, int]]:
         found = []
         for phrase in phrases.among(present):
             for m in _word_re(phrase).finditer(text) if phrase in text else ():
@@ -117,30 +117,64 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
                 consumed.append((m.start(), m.end()))
                 if scoped and not in_scope(m.start()):
                     continue
-                found.append(phrase)
+                found.append((phrase, m.end()))
         return found
 
-    possible = scan(_POSSIBLE, scoped=False)
+    possible = [phrase for phrase, _ in scan(_POSSIBLE, scoped=False)]
     if possible:
         certainty = POSSIBLE
         cues.extend(possible)
     if any(p in text and _word_re(p).search(text) for p in _PROBABLE.among(present)):
         certainty = min(certainty, PROBABLE)
-    for phrase in scan(_NEGATIVE, scoped=True):
+    for phrase, end in scan(_NEGATIVE, scoped=True):
+        if anchors is not None and phrase in NEGATIONS and not _negates_claim_word(text, end, anchors):
+            continue
         sign = -sign
         cues.append(phrase)
     for m in _NT_WORD.finditer(text) if not present.isdisjoint(_NT_NEGATIONS) else ():
         w = m.group(0)
-        if w in NEGATIONS and w not in cues and in_scope(m.start()):
+        if w in NEGATIONS and w not in cues and in_scope(m.start()) and (
+                anchors is None or _negates_claim_word(text, m.end(), anchors)):
             sign = -sign
             cues.append(w)
     opened = [c for c in possible if c in OPENING_PHRASES]
-    if opened and any(in_scope(_word_re(c).search(text).start()) for c in opened):  # type: ignore[union-attr]
+    if opened and (anchors is None or not _anchor_positions(text, anchors)
+                   or any(in_scope(_word_re(c).search(text).start()) for c in opened)):  # type: ignore[union-attr]
         # "did not rule out", "left the door open": a door opened, whatever else - when it
-        # is opened to the claim's words, not in "left the door open, stating that he would
-        # never limit the options" for a claim about limiting the options
+        # is opened to the claim's words (or the text has none: "he left the door open" after
+        # a sentence about troops), not in "left the door open, stating that he would never
+        # limit the options" for a claim about limiting the options
         sign = 1
     return sign, certainty, cues
+
+
+_CLAUSE_END = re.compile(r"[.;:!?,]")
+# Verbs that report a statement: "did not confirm that ..." negates what follows.
+_SAYING = frozenset("""say said says saying confirm confirmed confirms confirming state stated states announce
+    announced report reported claim claimed claims acknowledge acknowledged admit admitted""".split())
+# Words a negation may stand before that say how sure a statement is: "is not likely".
+_CERTAINTY_WORDS = frozenset(w for p in POSSIBLE_PHRASES + PROBABLE_PHRASES for w in p.split())
+
+
+def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str]) -> bool:
+    """Return True when the word a bare negation ("not", "never", "didnt") stands before - the
+    next word that is no stop word or -ly adverb - is a claim word, a synonym or a certainty word.
+
+    "The airline doesnt know where the scorpion came from" negates knowing, not the claim's
+    "a scorpion stung a woman"; "did not stay on the flight", "did not immediately confirm
+    the arrest" and "is not likely" negate what they are next to.
+    """
+    for m in _WORD_RUN.finditer(text, end):
+        if _CLAUSE_END.search(text, end, m.start()):
+            return True  # "some say they shouldnt be.": what it negates is left out, so the claim's
+        w = m.group(0)
+        if w in STOP_WORDS or (w.endswith("ly") and len(w) > 4 and w not in _CERTAINTY_WORDS):
+            end = m.end()
+            continue
+        s = stem(w)
+        return (w in _CERTAINTY_WORDS or w in _SAYING or s in anchors
+                or bool(synonym_stems().get(s, frozenset()) & anchors))
+    return True
 
 
 def _anchor_positions(text: str, anchors: AbstractSet[str]) -> list[int]:

@@ -245,23 +245,26 @@ def _polarity_reference(text: str, anchors=None):
                     continue
                 consumed.append((m.start(), m.end()))
                 if not scoped or in_scope(m.start()):
-                    found.append(phrase)
+                    found.append((phrase, m.end()))
         return found
 
-    possible = scan(lexicon.POSSIBLE_PHRASES, scoped=False)
+    possible = [phrase for phrase, _ in scan(lexicon.POSSIBLE_PHRASES, scoped=False)]
     if possible:
         certainty = stance.POSSIBLE
         cues.extend(possible)
     if any(re.search(rf"\b{re.escape(p)}\b", text) for p in lexicon.PROBABLE_PHRASES):
         certainty = min(certainty, stance.PROBABLE)
-    for phrase in scan(lexicon.NEGATIVE_PHRASES, scoped=True):
-        sign = -sign
-        cues.append(phrase)
+    for phrase, end in scan(lexicon.NEGATIVE_PHRASES, scoped=True):
+        if anchors is None or phrase not in polarity.NEGATIONS or polarity._negates_claim_word(text, end, anchors):
+            sign = -sign
+            cues.append(phrase)
     for m in re.finditer(r"\b\w+nt\b", text):
-        if m.group(0) in polarity.NEGATIONS and m.group(0) not in cues and in_scope(m.start()):
+        if m.group(0) in polarity.NEGATIONS and m.group(0) not in cues and in_scope(m.start()) and (
+                anchors is None or polarity._negates_claim_word(text, m.end(), anchors)):
             sign = -sign
             cues.append(m.group(0))
-    if any(in_scope(re.search(rf"\b{re.escape(c)}\b", text).start()) for c in possible if c in lexicon.OPENING_PHRASES):
+    if any((anchored is None or not anchored or in_scope(re.search(rf"\b{re.escape(c)}\b", text).start()))
+           for c in possible if c in lexicon.OPENING_PHRASES):
         sign = 1
     return sign, certainty, cues
 

@@ -333,3 +333,19 @@ def test_may_the_month_is_no_hedge_and_another_month_conflicts():
 
     assert polarity("the vote was held on may 5")[1] != POSSIBLE
     assert polarity("sales in 2025 may rise")[1] == POSSIBLE
+
+
+@pytest.mark.parametrize("passage, stance", [
+    ("The museum does not know who painted the portrait, but its curator said it was restored in 1990.", "supports"),
+    ("Its curator does not know who painted the portrait restored in 1990.", "not conflicts"),  # knowing is negated
+    ("The portrait was not restored in 1990, its curator said.", "conflicts"),
+    ("Its curator said the portrait was never restored in 1990.", "conflicts"),
+    # not confirming is no support (whether it is a denial, the passage does not say)
+    ("The curator did not immediately confirm that the portrait was restored in 1990.", "not supports"),
+])
+def test_a_bare_negation_counts_against_the_claim_word_it_stands_before(passage, stance):
+    j = _judged("The curator said the portrait was restored in 1990", passage)
+    if stance.startswith("not "):
+        assert j.stance != stance[4:], j.reasons
+    else:
+        assert j.stance == stance, j.reasons
