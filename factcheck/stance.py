@@ -134,6 +134,10 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     changed = alignment.changed_word(claim_text, passage) if match.missing or match.via_context else None
     if changed:
         return Judgement("related", tuple(reasons + [changed]))
+    verb = _missing_verb(match, subject)
+    if verb:  # "The woman stayed on the flight" against "medics checked the woman on the plane"
+        reasons.append(f"the passage does not say '{verb}'")
+        return Judgement("related", tuple(reasons))
     holder = roles.other_holder(claim.text, cand.text)
     if holder:  # "Rubio is the CIA director" against "..., CIA Director John Ratcliffe"
         return Judgement("related", tuple(reasons + [holder]))
@@ -350,6 +354,13 @@ def _holds_enough(match: Match, subject: str | None) -> bool:
     wanted = [w for w in match.matched + match.missing if w not in own]
     found = [w for w in match.matched if w not in own and w not in match.via_context]
     return not wanted or len(found) >= SUPPORT_SHARE * len(wanted)
+
+
+def _missing_verb(match: Match, subject: str | None) -> str | None:
+    """Return a past-tense verb of the claim (a word in -ed) that the passage lacks, if any: what
+    the claim says happened is its verb, and a passage without it does not confirm it."""
+    own = _subject_words(subject)
+    return next((w for w in match.missing if len(w) >= 5 and w.endswith("ed") and w not in own), None)
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
