@@ -175,11 +175,14 @@ def check_draft(store: Store, draft: DraftText, options: CheckOptions | None = N
 
 
 def _judge(store: Store, claim: DraftClaim, options: CheckOptions, where: tuple[int, int, int, int]) -> Finding | None:
-    """Return the finding for one claim (None for a short quote that matches nothing)."""
+    """Return the finding for one claim (None for a short quote, or a plain statement, that matches nothing)."""
     if claim.kind == "statement":
         parsed = Claim(text=claim.text, speaker=claim_speaker(claim.text), line=where[0], column=where[1],
                        end_line=where[2], end_column=where[3])
-        return findings.statement_finding(verify(store, parsed, options.verify), claim.text, where)
+        verdict = verify(store, parsed, options.verify)
+        if claim.plain and verdict.verdict == "unverified":
+            return None  # a plain sentence no source speaks to: nothing to report (counted as skipped)
+        return findings.statement_finding(verdict, claim.text, where)
     results = []
     for piece in claim.pieces:
         if len(words(piece)) < quotecheck.MIN_QUOTE_WORDS:

@@ -2,7 +2,10 @@
 checkable statements.
 
 A statement is checkable when it names someone or something, gives a number or a date, or
-reports speech; questions, the writer's opinion and what "should" happen are not. Sentences
+reports speech; questions, the writer's opinion and what "should" happen are not. A plain
+statement that does none of these ("The woman stayed on the flight") is checked too, but only
+reported when a source confirms or contradicts it: with nothing relevant found it is skipped,
+not flagged as unverified. Sentences
 inside one quotation are one unit, so a quote keeps its attribution, and the halves of a quote
 split by an attribution (`"…," he said, "…"`) are one claim.
 """
@@ -39,6 +42,7 @@ class DraftClaim:
     sentence: int
     speaker: str | None = None
     pieces: tuple[str, ...] = ()
+    plain: bool = False  # a statement naming no one and giving no figure: reported only if a source speaks to it
 
 
 def join_quoted(text: str, spans: list[tuple[int, int]], breaks: Collection[int]) -> list[tuple[int, int]]:
@@ -95,6 +99,8 @@ def find_claims(masked: str, sentences: Sequence[tuple[int, int]], line_starts: 
             continue
         if checkable(outside):
             claims.append(DraftClaim("statement", clean_sentence(masked[start:end]), start, end, seq))
+        elif not inside and plain_statement(outside):
+            claims.append(DraftClaim("statement", clean_sentence(masked[start:end]), start, end, seq, plain=True))
     claims.sort(key=lambda c: (c.start, c.kind))
     return claims
 
@@ -184,6 +190,19 @@ _OPINION = re.compile(r"^\W*(?:(?:I|We)\s+(?:(?:really|strongly|still)\s+)?(?:th
                       r"wonder|doubt|argue|would argue)\b|In\s+(?:my|our)\s+(?:view|opinion)\b|"
                       r"(?:Arguably|Frankly|Honestly|Personally)\b)")
 _PRESCRIPTIVE = re.compile(r"\b(?:should|ought to|must)\b", re.I)
+
+
+MIN_PLAIN_WORDS = 5  # "It was late." says too little to look up; "The plane returned to the gate." does not
+
+
+def plain_statement(sentence: str) -> bool:
+    """Return True for a declarative sentence that names no one and gives no figure, but is no
+    question, opinion or prescription and has MIN_PLAIN_WORDS words, MIN_SENTENCE_WORDS of them content words."""
+    text = sentence.strip()
+    tokens = _TOKEN.findall(text)
+    if len(tokens) < MIN_PLAIN_WORDS or text.endswith("?") or _OPINION.search(text) or _PRESCRIPTIVE.search(text):
+        return False
+    return sum(1 for w in words(text) if w not in STOP_WORDS) >= MIN_SENTENCE_WORDS
 
 
 def checkable(sentence: str) -> bool:

@@ -6,7 +6,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcheck.draft import check_text, draft_claims, parse_draft
-from factcheck.draftclaims import checkable
+from factcheck.draftclaims import checkable, plain_statement
 
 
 def _sentences(draft):
@@ -91,6 +91,20 @@ def test_checkable_sentences():
     assert not checkable("I think Vance is wrong about Ukraine.")
     assert not checkable("Europe should respond with Washington.")
     assert not checkable("Vance agreed.")
+
+
+def test_plain_statements_are_checked_but_reported_only_when_a_source_speaks_to_them(seed_store):
+    assert plain_statement("The troops stayed in their barracks all winter.")
+    assert not plain_statement("It was late.")  # too short to look up
+    assert not plain_statement("The talks should go on for weeks.")  # what should happen
+    assert not plain_statement("Was the deployment ever likely to happen?")
+    draft = ("A deployment of troops to the war is likely.\n\n"
+             "The weather in the hall was pleasant and the coffee was very good.\n")
+    report = check_text(seed_store, draft, "draft.md")
+    # the first names no one and gives no figure, and the seeds contradict it: reported;
+    # the second no source speaks to: skipped, not flagged as unverified
+    assert [f.kind for f in report.findings] == ["conflicting"]
+    assert (report.checked, report.skipped) == (1, 1)
 
 
 def test_check_text_library_call(seed_store):

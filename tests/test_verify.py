@@ -349,3 +349,10 @@ def test_a_bare_negation_counts_against_the_claim_word_it_stands_before(passage,
         assert j.stance != stance[4:], j.reasons
     else:
         assert j.stance == stance, j.reasons
+
+
+def test_a_passage_without_the_claims_past_tense_verb_does_not_confirm_it():
+    passage = "The bus returned to the depot and mechanics inspected the engine."
+    j = _judged("The bus stayed at the depot after mechanics inspected the engine", passage)
+    assert j.stance == "related" and "the passage does not say 'stayed'" in j.reasons
+    assert _judged("The bus returned to the depot and mechanics inspected the engine", passage).stance == "supports"
