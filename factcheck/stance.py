@@ -200,16 +200,28 @@ def _cue_words(cues: Sequence[str]) -> str:
 # ---------------------------------------------------------------------------- subject
 
 
-_CLAIM_SPEAKER = re.compile(
-    r"^\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)\s+(?:has\s+|had\s+)?(?:said|says|told|claimed|claims|"
-    r"stated|states|warned|warns|threatened|threatens|announced|insisted|argued|admitted|denied|"
-    r"suggested|called|described|labeled|labelled|wrote|tweeted|ruled|promised|vowed)\b"
-)
+_SPEECH_VERB = (r"\s+(?:has\s+|had\s+)?(?:said|says|told|claimed|claims|"
+                r"stated|states|warned|warns|threatened|threatens|announced|insisted|argued|admitted|denied|"
+                r"suggested|called|described|labeled|labelled|wrote|tweeted|ruled|promised|vowed)\b")
+_SPEECH = re.compile(_SPEECH_VERB)
+_CLAIM_SPEAKER = re.compile(r"^\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)" + _SPEECH_VERB)
+
+
+@lru_cache(maxsize=1)
+def _titled_speaker() -> re.Pattern[str]:
+    """Return the pattern of "Alaska Airlines spokesman Cole Cosgrove said ...", "US Defense
+    Secretary Pete Hegseth said ...": an organisation and a title (names.ROLE_WORDS, any case)
+    before the name. Built on first use: `names` stays out of verify's start-up."""
+    from .names import ROLE_WORDS
+
+    roles = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
+    return re.compile(rf"^\s*(?:[A-Z][\w.'’&-]*\s+){{0,4}}(?:(?i:{roles})\s+){{1,2}}"
+                      rf"(?P<who>(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w.'’-]*)" + _SPEECH_VERB)
 
 
 def claim_speaker(text: str) -> str | None:
     """Return the person a claim says spoke or acted ("Vance said ..." -> "Vance")."""
-    m = _CLAIM_SPEAKER.match(text)
+    m = _CLAIM_SPEAKER.match(text) or (_titled_speaker().match(text) if _SPEECH.search(text) else None)
     if not m:
         return None
     who = m.group("who").strip()

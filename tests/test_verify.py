@@ -356,3 +356,17 @@ def test_a_passage_without_the_claims_past_tense_verb_does_not_confirm_it():
     j = _judged("The bus stayed at the depot after mechanics inspected the engine", passage)
     assert j.stance == "related" and "the passage does not say 'stayed'" in j.reasons
     assert _judged("The bus returned to the depot and mechanics inspected the engine", passage).stance == "supports"
+
+
+@pytest.mark.parametrize("claim, speaker", [
+    ("Alaska Airlines spokesman Cole Cosgrove said the flight was delayed", "Cole Cosgrove"),
+    ("US Defense Secretary Pete Hegseth said troops would stay", "Pete Hegseth"),
+    ("Oregon State coach Wayne Tinkle said the woman was a real champ", "Wayne Tinkle"),
+    ("Vance said troops would stay", "Vance"),
+    ("Officials in Kyiv said the talks would go on", None),
+    ("The spokesman said the flight was delayed", None),
+])
+def test_the_speaker_of_a_claim_may_come_after_an_organisation_and_a_title(claim, speaker):
+    from factcheck.stance import claim_speaker
+
+    assert claim_speaker(claim) == speaker
