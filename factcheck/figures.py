@@ -31,12 +31,83 @@ def conflict(claim_text: str, passage: str) -> str | None:
     claim_nums = _claim_numbers(claim_text)
     if claim_nums:
         passage_nums = _numbers_with_units(passage)
-        for unit, (value, said) in claim_nums:
-            if unit in passage_nums and passage_nums[unit][0] != value:
-                other, source_said = passage_nums[unit]
-                return (f"numbers differ: the claim says {_figure(value)} {said}, "
-                        f"the source says {_figure(other)} {source_said}")
+        for unit, (value, said, qualifier) in claim_nums:
+            if unit not in passage_nums:
+                continue
+            other, source_said, source_qualifier = passage_nums[unit]
+            if not _overlap(value, qualifier, other, source_qualifier):
+                return (f"numbers differ: the claim says {_said(qualifier, value)} {said}, "
+                        f"the source says {_said(source_qualifier, other)} {source_said}")
     return _swapped_figure(claim_text, passage) or _swapped_month(claim_text, passage)
+
+
+# Words before a figure that make it a range: "about 140", "more than 130", "up to 50".
+QUALIFIERS = {
+    ("about",): "~", ("around",): "~", ("approximately",): "~", ("roughly",): "~", ("some",): "~",
+    ("an", "estimated"): "~", ("estimated",): "~", ("close", "to"): "<~", ("nearly",): "<~", ("almost",): "<~",
+    ("more", "than"): ">", ("over",): ">", ("upwards", "of"): ">", ("at", "least"): ">=",
+    ("less", "than"): "<", ("fewer", "than"): "<", ("under",): "<", ("up", "to"): "<=", ("at", "most"): "<=",
+}
+APPROXIMATE = 0.1  # "about 140" is 126-154; "nearly 140" 126-140
+
+
+def qualifies_figure(text: str) -> bool:
+    """Return True when `text` opens on a figure's qualifier ("Nearly 140 ...", "More than 50 ...")."""
+    toks = words(text[:40])
+    for n in (2, 1):
+        if len(toks) > n and tuple(toks[:n]) in QUALIFIERS and _NUMBER.fullmatch(toks[n]):
+            return True
+    return False
+
+
+def _qualifier(toks: list[str], i: int) -> str:
+    """Return how the figure at toks[i] is meant: "=" exactly, else a QUALIFIERS range sign."""
+    for n in (2, 1):
+        if i >= n and tuple(toks[i - n:i]) in QUALIFIERS:
+            return QUALIFIERS[tuple(toks[i - n:i])]
+    return "="
+
+
+def _interval(value: float, qualifier: str) -> tuple[float, float, bool, bool]:
+    """Return (low, high, low open, high open) of a figure read with its qualifier."""
+    inf = float("inf")
+    return {
+        "=": (value, value, False, False),
+        "~": (value * (1 - APPROXIMATE), value * (1 + APPROXIMATE), False, False),
+        "<~": (value * (1 - APPROXIMATE), value, False, False),
+        ">": (value, inf, True, False), ">=": (value, inf, False, False),
+        "<": (-inf, value, False, True), "<=": (-inf, value, False, False),
+    }[qualifier]
+
+
+def _overlap(a: float, qa: str, b: float, qb: str) -> bool:
+    """Return True when the two figures, with their qualifiers, can be the same number.
+
+    Two bounds the same way ("more than 20" / "more than 67") always overlap as ranges, but a
+    writer gives the bound nearest the count: they are read as two figures about the bound.
+    """
+    if qa[0] == qb[0] and qa[0] in "<>":
+        qa = qb = "~"
+    lo1, hi1, lo1_open, hi1_open = _interval(a, qa)
+    lo2, hi2, lo2_open, hi2_open = _interval(b, qb)
+    low, low_open = max((lo1, lo1_open), (lo2, lo2_open))
+    high, high_open = min((hi1, not hi1_open), (hi2, not hi2_open))
+    return low < high or (low == high and not low_open and high_open)
+
+
+def _within(a: float, qa: str, b: float, qb: str) -> bool:
+    """Return True when figure b (as the source gives it) lies inside figure a's range (the claim's)."""
+    lo1, hi1, lo1_open, hi1_open = _interval(a, qa)
+    lo2, hi2, lo2_open, hi2_open = _interval(b, qb)
+    return ((lo2 > lo1 or (lo2 == lo1 and (lo2_open or not lo1_open)))
+            and (hi2 < hi1 or (hi2 == hi1 and (hi2_open or not hi1_open))))
+
+
+_SAID = {"~": "about ", "<~": "nearly ", ">": "more than ", ">=": "at least ", "<": "less than ", "<=": "up to "}
+
+
+def _said(qualifier: str, value: float) -> str:
+    return _SAID.get(qualifier, "") + _figure(value)
 
 
 def _figure(value: float) -> str:
@@ -52,8 +123,10 @@ def _swapped_figure(claim_text: str, passage: str) -> str | None:
     a, b = words(claim_text), words(passage)
     for r in replacements(a, b, max_run=1):
         x, y = a[r.i], b[r.j]
-        if not (_NUMBER.fullmatch(x) and _NUMBER.fullmatch(y)) or float(x) == float(y):
+        if not (_NUMBER.fullmatch(x) and _NUMBER.fullmatch(y)):
             continue
+        if _overlap(float(x), _qualifier(a, r.i), float(y), _qualifier(b, r.j)):
+            continue  # "nearly 140" / "139"
         if r.before or r.after:  # the same words around it: the same figure, told differently
             context = " ".join(a[max(r.i - 2, 0):r.i])
             return f"numbers differ: the claim says {context + ' ' if context else ''}{x}, the source says {y}"
@@ -86,28 +159,32 @@ def missing(claim_text: str, passage: str) -> str | None:
     wanted = _claim_figures(claim_text)
     if not wanted:
         return None
-    have = {float(t) if _NUMBER.fullmatch(t) else float(NUMBER_WORDS[t])
-            for t in words(passage) if _NUMBER.fullmatch(t) or t in NUMBER_WORDS}
-    missing = [t for t, value in wanted if value not in have]
+    b = words(passage)
+    have = [(float(t) if _NUMBER.fullmatch(t) else float(NUMBER_WORDS[t]), _qualifier(b, i))
+            for i, t in enumerate(b) if _NUMBER.fullmatch(t) or t in NUMBER_WORDS]
+    missing = [t for t, value, qualifier in wanted
+               if not any(_within(value, qualifier, v, q) for v, q in have)]
     return " ".join(missing) if missing else None
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
-def _claim_figures(claim_text: str) -> tuple[tuple[str, float], ...]:
-    """Return the figures the claim writes in digits (number words such as "one" are too often no count)."""
-    return tuple((t, float(t)) for t in words(claim_text) if _NUMBER.fullmatch(t))
+def _claim_figures(claim_text: str) -> tuple[tuple[str, float, str], ...]:
+    """Return the figures the claim writes in digits (number words such as "one" are too often no
+    count), with their qualifiers ("more than 130": ">")."""
+    toks = words(claim_text)
+    return tuple((t, float(t), _qualifier(toks, i)) for i, t in enumerate(toks) if _NUMBER.fullmatch(t))
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
-def _claim_numbers(claim_text: str) -> tuple[tuple[str, tuple[float, str]], ...]:
-    """Return the claim's (unit stem, (value, unit word)) pairs, computed once per claim."""
+def _claim_numbers(claim_text: str) -> tuple[tuple[str, tuple[float, str, str]], ...]:
+    """Return the claim's (unit stem, (value, unit word, qualifier)) pairs, computed once per claim."""
     return tuple(_numbers_with_units(claim_text).items())
 
 
-def _numbers_with_units(text: str) -> dict[str, tuple[float, str]]:
-    """Return {unit stem: (value, the unit word as written)} for each "<number> <word>" of `text`."""
+def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str]]:
+    """Return {unit stem: (value, the unit word as written, qualifier)} for each "<number> <word>" of `text`."""
     toks = words(text)
-    out: dict[str, tuple[float, str]] = {}
+    out: dict[str, tuple[float, str, str]] = {}
     for i, t in enumerate(toks[:-1]):
         value: float | None = None
         if _NUMBER.fullmatch(t):
@@ -124,5 +201,5 @@ def _numbers_with_units(text: str) -> dict[str, tuple[float, str]]:
                 unit = toks[i + 2]
         if unit in STOP_WORDS or _NUMBER.fullmatch(unit):
             continue
-        out.setdefault(stem(unit), (value, unit))
+        out.setdefault(stem(unit), (value, unit, _qualifier(toks, i)))
     return out

@@ -248,6 +248,8 @@ def claim_subject(claim: Claim) -> str | None:
     # A capitalised first word that is an ordinary word ("Scientists found ...") is no name.
     if first and (first[0] in STOP_WORDS or first[0] in _COMMON_SUBJECTS):
         return None
+    if figures.qualifies_figure(claim.text):
+        return None  # "Nearly 140 passengers ...", "Fewer than 100 ..."
     return " ".join(tokens)
 
 

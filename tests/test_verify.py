@@ -370,3 +370,24 @@ def test_the_speaker_of_a_claim_may_come_after_an_organisation_and_a_title(claim
     from factcheck.stance import claim_speaker
 
     assert claim_speaker(claim) == speaker
+
+
+@pytest.mark.parametrize("claim, stance", [
+    ("Nearly 140 passengers were on the ferry when it ran aground", "supports"),
+    ("More than 130 passengers were on the ferry when it ran aground", "supports"),
+    ("About 140 passengers were on the ferry when it ran aground", "supports"),
+    ("More than 150 passengers were on the ferry when it ran aground", "conflicts"),
+    ("Fewer than 100 passengers were on the ferry when it ran aground", "conflicts"),
+    ("139 passengers were on the ferry when it ran aground", "supports"),
+    ("193 passengers were on the ferry when it ran aground", "conflicts"),
+])
+def test_a_figure_with_about_or_more_than_is_a_range(claim, stance):
+    j = _judged(claim, "The coastguard said 139 passengers were on the ferry when it ran aground on Sunday.")
+    assert j.stance == stance, j.reasons
+
+
+def test_a_source_range_holds_or_contradicts_a_claims_figure():
+    passage = "The festival has been held in the town for more than 100 years, its organisers said."
+    assert _judged("The festival has been held in the town for 50 years", passage).stance == "conflicts"
+    j = _judged("The festival has been held in the town for 150 years", passage)  # not contradicted, not confirmed
+    assert j.stance == "related", j.reasons
