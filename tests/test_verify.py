@@ -216,7 +216,8 @@ def test_probe_benchmark_runs_on_the_fixture_pages(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
-    assert {"as is", "figure changed", "not inserted"} <= set(rows)
+    assert {"as is", "figure changed", "not inserted", "words dropped", "antonym substituted", "entity swapped",
+            "hedged"} <= set(rows)
     right = float(rows["as is"].split("|")[3])
     assert right >= 0.9  # the pages' own sentences, against their own index
 
