@@ -14,7 +14,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .lexicon import synonym_stems
+from .lexicon import ADJECTIVE_ENDINGS, NEGATING_PREFIXES, NEGATIVE_WORDS, opposite_stems, synonym_stems
 from .text import STOP_WORDS, stem, words
 
 SPELLING = 80  # fuzz.ratio at or above which two words are one word spelt two ways
@@ -64,6 +64,57 @@ def changed_word(claim_text: str, passage: str) -> str | None:
         if new:
             return f"the source says '{' '.join(source)}' where the claim says '{' '.join(said)}'"
     return None
+
+
+def opposite_word(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage says the claim's words around the opposite of one of
+    them ("three days after the birth" / "three days before the birth", "likely" / "unlikely"),
+    else None."""
+    a, b = words(claim_text), words(passage)
+    table = opposite_stems()
+    here = set(b)
+    # Most claims and passages hold no opposed pair at all: look before aligning.
+    if not any(_opposed(x, y, table) for x in set(a) for y in _candidates(x, here, table)):
+        return None
+    for r in replacements(a, b, max_run=1):
+        if not ((r.before or r.i == 0) and (r.after or r.i2 == len(a))) or (r.i == 0 and r.i2 == len(a)):
+            continue
+        x, y = a[r.i], b[r.j]
+        # A negation elsewhere that only one side has turns the pair round again: "has not
+        # risen" says what "has fallen" says. ("never" / "always" is itself the pair.)
+        if _opposed(x, y, table) and _negations(a, r.i) == _negations(b, r.j):
+            return f"opposite words: the claim says '{x}' where the source says '{y}'"
+    return None
+
+
+def _negations(ws: list[str], skip: int) -> int:
+    """Return how many negation words `ws` holds, the one at `skip` not counted."""
+    return sum(1 for k, w in enumerate(ws) if w in NEGATIVE_WORDS and k != skip)
+
+
+def _candidates(word: str, here: set[str], table: dict[str, frozenset[str]]) -> list[str]:
+    """Return the passage words that may be the opposite of `word` (a cheap filter)."""
+    if stem(word) in table:
+        return list(here)
+    return [y for y in here if y.endswith(word) or word.endswith(y)]
+
+
+def _opposed(x: str, y: str, table: dict[str, frozenset[str]]) -> bool:
+    """Return True when words x and y are opposites: a listed pair (by stem), or one the other
+    with a negating prefix ("likely" / "unlikely", "legal" / "illegal", "valid" / "invalid")."""
+    if x == y:
+        return False
+    if stem(y) in table.get(stem(x), ()):
+        return True
+    short, long = sorted((x, y), key=len)
+    for prefix, base in NEGATING_PREFIXES:
+        if long == prefix + short and len(short) >= base:
+            if prefix == "in" and not short.endswith(ADJECTIVE_ENDINGS):
+                return False  # "install", "inside", "income": no negation
+            if prefix in ("il", "ir", "im") and short[0] not in {"il": "l", "ir": "r", "im": "mpb"}[prefix]:
+                return False
+            return True
+    return False
 
 
 def _content(word: str) -> bool:

@@ -249,3 +249,29 @@ def test_a_negation_in_one_clause_of_a_long_claim_conflicts(pages_store):
     claim = ("Wisconsin was not the only one of 11 states with April primaries that moved forward with "
              "in-person voting; the others delayed their primaries or shifted to mail-only voting.")
     assert verify(pages_store, claim).verdict == "conflicting"
+
+
+def test_the_claims_words_around_an_opposite_conflict():
+    """The same words around an opposite ("after" / "before", "smaller" / "larger", "valid" /
+    "invalid") contradict the claim, though "before" and "after" are stop words and "smaller"
+    reads as a misspelling of "small"."""
+    j = _judged("Ticket sales collapsed two days before the strike began.",
+                "Ticket sales collapsed two days after the strike began.")
+    assert j.stance == "conflicts"
+    assert "opposite words: the claim says 'before' where the source says 'after'" in j.reasons
+    j = _judged("The small club moved into a smaller stadium last summer.",
+                "The small club moved into a larger stadium last summer.")
+    assert j.stance == "conflicts" and any("'smaller' where the source says 'larger'" in r for r in j.reasons)
+    j = _judged("The judge ruled that the contract was valid.", "The judge ruled that the contract was invalid.")
+    assert j.stance == "conflicts"
+    j = _judged("The minister has never backed the tax.", "The minister has always backed the tax.")
+    assert j.stance == "conflicts"
+
+
+def test_an_opposite_needs_the_same_negations_and_a_real_prefix():
+    from factcheck.alignment import opposite_word
+
+    assert opposite_word("sales did not rise after the launch", "sales did rise before the launch") is None
+    assert opposite_word("sales did not rise after the launch", "sales did not rise before the launch")
+    assert opposite_word("workers stall the line each day", "workers install the line each day") is None
+    assert opposite_word("the region is stable again", "the region is unstable again")
