@@ -32,17 +32,38 @@ class Replacement(NamedTuple):
     after: bool  # the word after is the same on both sides
 
 
-def replacements(a: list[str], b: list[str], max_run: int = MAX_RUN) -> Iterator[Replacement]:
+def replacements(a: list[str], b: list[str], max_run: int = MAX_RUN, joined: bool = False) -> Iterator[Replacement]:
     """Yield the places where the aligned word lists `a` (claim) and `b` (passage) say up to
-    `max_run` words differently."""
-    for op in Levenshtein.opcodes(a, b):
-        if op.tag != "replace":
-            continue
-        i, i2, j, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
-        if i2 - i > max_run or j2 - j > max_run:
-            continue
+    `max_run` words differently: each replacement step of the edit script, or with `joined`
+    each stretch between equal words."""
+    if joined:
+        steps: Iterator[tuple[int, int, int, int]] = _changes(a, b)
+    else:
+        steps = ((op.src_start, op.src_end, op.dest_start, op.dest_end)
+                 for op in Levenshtein.opcodes(a, b) if op.tag == "replace")
+    for i, i2, j, j2 in steps:
+        if i2 == i or j2 == j or i2 - i > max_run or j2 - j > max_run:
+            continue  # words only added or only left out: nothing said otherwise
         yield Replacement(i, i2, j, j2, before=i > 0 and j > 0 and a[i - 1] == b[j - 1],
                           after=i2 < len(a) and j2 < len(b) and a[i2] == b[j2])
+
+
+def _changes(a: list[str], b: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """Yield the stretches (i, i2, j, j2) between the aligned equal words of `a` and `b`: the
+    edit script's adjacent steps taken as one ("joined NATO in" / "joined Durham Ltd in" is a
+    replacement and a deletion, one name said as two words)."""
+    run: list[int] | None = None
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            if run:
+                yield run[0], run[1], run[2], run[3]
+            run = None
+        elif run is None:
+            run = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+        else:
+            run[1], run[3] = op.src_end, op.dest_end
+    if run:
+        yield run[0], run[1], run[2], run[3]
 
 
 def changed_word(claim_text: str, passage: str) -> str | None:
@@ -50,7 +71,8 @@ def changed_word(claim_text: str, passage: str) -> str | None:
     a, b = words(claim_text), words(passage)
     here: set[str] | None = None  # the passage's stems, once a change is in sight
     synonyms = synonym_stems()
-    for r in replacements(a, b):
+    # "joined NATO in" / "joined Durham Ltd in": a replacement and a deletion, one change
+    for r in replacements(a, b, joined=True):
         if not ((r.before or r.i == 0) and (r.after or r.i2 == len(a))) or (r.i == 0 and r.i2 == len(a)):
             continue  # the same words on both sides (or the claim's edge): one thing said otherwise
         said, source = a[r.i:r.i2], b[r.j:r.j2]

@@ -275,3 +275,15 @@ def test_an_opposite_needs_the_same_negations_and_a_real_prefix():
     assert opposite_word("sales did not rise after the launch", "sales did not rise before the launch")
     assert opposite_word("workers stall the line each day", "workers install the line each day") is None
     assert opposite_word("the region is stable again", "the region is unstable again")
+
+
+def test_a_name_said_as_more_or_fewer_words_is_a_changed_word():
+    """One name for another of a different length ("Siemens" / "Acme Holdings") is one change
+    between the same words, though the edit script writes it as a replacement and a deletion."""
+    j = _judged("The council signed the contract with Acme Holdings in June.",
+                "The council signed the contract with Siemens in June, officials said.")
+    assert j.stance == "related"
+    assert "the source says 'siemens' where the claim says 'acme holdings'" in j.reasons
+    j = _judged("The council signed the contract with Siemens in June.",
+                "The council signed the contract with Acme Holdings in June, officials said.")
+    assert j.stance == "related"
