@@ -126,6 +126,8 @@ PLACES = frozenset("""
 _ORG_HEADS = frozenset("""Party Ministry Department University College Council Committee Commission Agency
     Bank Corporation Company Institute Foundation Association Union Court Police Office Authority Board
     Service Group Inc Ltd Federation League Club Trust Network""".split())
+_NOT_SURNAMES = frozenset("Park Street Road Avenue Square Bridge Lake River Island Hall House Centre Center "
+                           "National International Airport Station Hospital School Church Museum Hotel Stadium".split())
 _NOT_ACRONYMS = frozenset("US UK USA UAE TV CEO CFO COO AI GDP CPI COVID HIV AIDS IVF AM PM ID DNA OK MP MPS "
                           "PHD SUV ATM DIY LGBT LGBTQ IQ PR VAR CCTV GP RSS PDF URL".split())
 _LEADING = frozenset("The A An In On At But And When After Before As For From With By If While This That "
@@ -288,7 +290,7 @@ def _mentions(t: str) -> list[tuple[str, int, int, str]]:
             out.append(("organisation", start, end, name))
         elif 2 <= len(tokens) <= 3 and tokens[0].lower() in GIVEN_NAME_GENDER and \
                 all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?", x) for x in tokens) and \
-                tokens[-1] not in _ORG_HEADS and " ".join(tokens[1:]) not in PLACES:
+                not any(x in _ORG_HEADS or x in _NOT_SURNAMES for x in tokens) and " ".join(tokens[1:]) not in PLACES:
             out.append(("person", start, end, name))
     return out
 

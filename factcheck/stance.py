@@ -126,6 +126,12 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         absent = [w for w in match.missing if w not in _subject_words(subject)]
         reasons.append(f"the passage does not say {', '.join(absent[:4])}")
         return Judgement("related", tuple(reasons))
+    unnamed = _missing_names(claim.text, match, cand)
+    if unnamed:
+        # "Officials say Qatar used precision strike weapons" against "Indian officials say
+        # troops used precision strike weapons": who or where is the claim's fact too.
+        reasons.append(f"the passage does not mention {', '.join(unnamed[:3])}")
+        return Judgement("related", tuple(reasons))
     missing = figures.missing(claim_text, passage)
     if missing:
         reasons.append(f"the source does not give the claim's number{'s' if ' ' in missing else ''} {missing}")
@@ -149,6 +155,38 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if c_cues or p_cues:
         reasons.append(f"same polarity ({_cue_words(p_cues) or 'affirmative'})")
     return Judgement("supports", tuple(reasons))
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
+_OPENS_SENTENCE = frozenset(".!?:;\"“‘'([-–—")
+TITLE_CASE_SHARE = 0.5  # above this share of capitalised words a claim is a headline: capitals name nothing
+
+
+def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
+    """Return the claim's names (capitalised words not opening a sentence) that scoring found
+    missing and that neither the passage, the sentence before nor its speakers have."""
+    if not match.missing:
+        return []
+    tokens = list(_NAME_TOKEN.finditer(text))
+    capitalised = [m for m in tokens if m.group()[0].isupper()]
+    if not capitalised or len(capitalised) > TITLE_CASE_SHARE * len(tokens):
+        return []
+    missing = set(match.missing)
+    around: set[str] | None = None
+    out: list[str] = []
+    for m in capitalised:
+        lead = text[:m.start()].rstrip()
+        if not lead or lead[-1] in _OPENS_SENTENCE:
+            continue  # "The", "After ...": a capital because a sentence (or a quotation) starts
+        name = [w for w in words(m.group()) if w in missing]
+        if not name:
+            continue
+        if around is None:  # the passage's words as the claim's are read ("D.C.", "WIRED.com")
+            around = set(folded_words(cand.text)) | set(folded_words(cand.context)) \
+                | {w for q in cand.quotes for w in words(q.speaker or "")} | set(words(cand.speaker or ""))
+        if not any(w in around for w in name) and m.group().rstrip(".") not in out:
+            out.append(m.group().rstrip("."))
+    return out
 
 
 def _spelled_as_source(subject: str | None, match: Match) -> str | None:

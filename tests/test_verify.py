@@ -280,10 +280,26 @@ def test_an_opposite_needs_the_same_negations_and_a_real_prefix():
 def test_a_name_said_as_more_or_fewer_words_is_a_changed_word():
     """One name for another of a different length ("Siemens" / "Acme Holdings") is one change
     between the same words, though the edit script writes it as a replacement and a deletion."""
-    j = _judged("The council signed the contract with Acme Holdings in June.",
-                "The council signed the contract with Siemens in June, officials said.")
-    assert j.stance == "related"
-    assert "the source says 'siemens' where the claim says 'acme holdings'" in j.reasons
+    from factcheck.alignment import changed_word
+
+    assert changed_word("the council signed the contract with acme holdings in june",
+                        "the council signed the contract with siemens in june, officials said") \
+        == "the source says 'siemens' where the claim says 'acme holdings'"
+    assert changed_word("the council bought two buses with state grants in june",
+                        "the council bought two buses with money in june")
     j = _judged("The council signed the contract with Siemens in June.",
                 "The council signed the contract with Acme Holdings in June, officials said.")
     assert j.stance == "related"
+
+
+def test_a_name_the_passage_does_not_give_is_not_confirmed():
+    """Who or where is part of the fact: a passage that says the rest of the claim but not its
+    name does not support it (a sentence's opening capital and a headline's are no names)."""
+    j = _judged("Officials said Qatar used drones in the overnight strikes on the border towns.",
+                "Officials said the army used drones in the overnight strikes on the border towns.")
+    assert j.stance == "related" and "the passage does not mention Qatar" in j.reasons
+    same = "Officials said the army used drones in the overnight strikes on the border towns near Mosul."
+    assert _judged(same, same).stance == "supports"
+    assert _judged("Officials Said Army Used Drones In Overnight Strikes On Border Towns Near Mosul",
+                   "Officials said the army used drones in the overnight strikes on the border towns.").stance \
+        == "supports"
