@@ -139,8 +139,8 @@ _HEDGED = re.compile(r"\b(?:may|might|could|possibly|possible|perhaps|maybe|like
                      r"allegedly|appears?|appeared|seems?|seemed|suggests?|suggested|expected|consider\w*|"
                      r"not|no|never|without)\b|n['’]t\b|\?")
 _HEDGE_AUX = re.compile(r"\b(will|would|can|should|is|are|was|were|has|have)\b(?= [a-z])")
-_LOWER_LEAD = frozenset("The A An This That These Those It Its He She They We I Our His Her Their There In On "
-                        "At After Before But And Some Many Most Another One Two Three Several Each Every".split())
+_LOWER_LEAD = frozenset("The A An This That These Those It Its He She They We Our His Her Their There In On "
+                        "At After Before Some Many Most Another One Two Three Several Each Every".split())
 _HEDGE_AS = {"will": "may", "would": "may", "can": "may", "should": "may", "is": "may be", "are": "may be",
              "was": "may have been", "were": "may have been", "has": "may have", "have": "may have"}
 
@@ -346,6 +346,10 @@ def _hedged(t: str, rng: random.Random) -> str | None:
     m = _HEDGE_AUX.search(t)
     if m and rng.random() < 0.5:
         return t[:m.start()] + _HEDGE_AS[m.group()] + t[m.end():]
+    first = t.split()[0]
+    if first in ("But", "And", "Yet", "So") and len(t.split()) > 1:  # "It is possible that but ...": no
+        t = t[len(first):].lstrip()
+        t = t[:1].upper() + t[1:]
     lead = t[:1].lower() + t[1:] if t.split()[0] in _LOWER_LEAD else t
     return "It is possible that " + lead
 
