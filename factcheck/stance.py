@@ -146,10 +146,17 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             return Judgement("conflicts", tuple(reasons))
         reasons.append(f"the source neither states nor denies {_cue_words(c_cues) or 'it'}")
         return Judgement("related", tuple(reasons))
-    if c_cert != p_cert:
+    c_sure, p_sure, c_said, p_said = c_cert, p_cert, tuple(c_cues), tuple(p_cues)
+    if c_cert == p_cert:
+        # "It is possible that A, and B" against "A, and B"; "X - a firm - may have been
+        # founded by Y" against "X - a firm - was founded by Y": the hedge is in a clause of
+        # the claim other than the one read, and the passage says that clause plainly.
+        c_sure, p_sure, c_said, p_said = _other_clause_certainty(said, c_cert, c_said, p_cert, p_said,
+                                                                 claim_text, passage, match)
+    if c_sure != p_sure:
         reasons.append(
-            f"certainty differs: the claim is {_CERT_NAME[c_cert]} ({_cue_words(c_cues) or 'a plain statement'}), "
-            f"the source is {_CERT_NAME[p_cert]} ({_cue_words(p_cues) or 'a plain statement'})"
+            f"certainty differs: the claim is {_CERT_NAME[c_sure]} ({_cue_words(c_said) or 'a plain statement'}), "
+            f"the source is {_CERT_NAME[p_sure]} ({_cue_words(p_said) or 'a plain statement'})"
         )
         return Judgement("related", tuple(reasons))
     if c_cues or p_cues:
@@ -406,6 +413,29 @@ def _other_clause_conflict(claim_text: str, said: str, passage: str, match: Matc
         if c_pol < 0 < p_pol and have >= STATES_COVERAGE * len(stems) and not best.endswith("?"):
             return f"the source states it without the claim's {_cue_words(c_cues)}"
     return None
+
+
+def _other_clause_certainty(said: str, c_cert: int, c_cues: tuple[str, ...], p_cert: int, p_cues: tuple[str, ...],
+                            claim_text: str, passage: str, match: Match
+                            ) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
+    """Return the certainties (and cues) to compare: those of the first other clause of the
+    claim whose certainty differs from that of the passage clause saying most of it, else the
+    ones given."""
+    clauses = _claim_clauses(claim_text)
+    if len(clauses) < 2 or match.via_context:
+        return c_cert, p_cert, c_cues, p_cues
+    pieces = _clauses(passage)
+    for text, stems in clauses:
+        if text == said or not stems:
+            continue
+        best = max(pieces, key=lambda p: _overlap(stems, p))
+        if _overlap(stems, best) < max(2.0, SHARED_SHARE * len(stems)):
+            continue
+        _, cert, cues = _claim_polarity(text)
+        _, there, there_cues = polarity(best, stems)
+        if cert != there:
+            return cert, there, tuple(cues), tuple(there_cues)
+    return c_cert, p_cert, c_cues, p_cues
 
 
 def _claim_clause(claim_text: str, focus: str) -> str:

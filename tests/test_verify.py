@@ -303,3 +303,17 @@ def test_a_name_the_passage_does_not_give_is_not_confirmed():
     assert _judged("Officials Said Army Used Drones In Overnight Strikes On Border Towns Near Mosul",
                    "Officials said the army used drones in the overnight strikes on the border towns.").stance \
         == "supports"
+
+
+def test_a_hedge_in_another_clause_of_the_claim_is_read():
+    """The clause read against the passage may not be the one that hedges: "It is possible
+    that A, and B" is not confirmed by "A, and B", nor "X - a firm - may have ..." by "X - a
+    firm - was ..."."""
+    j = _judged("It is possible that the mayor signed the emergency order, and the council approved the new budget.",
+                "The mayor signed the emergency order, and the council approved the new budget.")
+    assert j.stance == "related" and any(r.startswith("certainty differs: the claim is possible") for r in j.reasons)
+    j = _judged("The new bridge - a project of the regional council - may have been designed by a Danish firm.",
+                "The new bridge - a project of the regional council - was designed by a Danish firm.")
+    assert j.stance == "related"
+    same = "The new bridge - a project of the regional council - may have been designed by a Danish firm."
+    assert _judged(same, same).stance == "supports"
