@@ -99,7 +99,8 @@ _UNASSERTED = re.compile(r"\b(?:if|unless|whether|unclear)\b|\?")
 _DROPPABLE = frozenset("the a an also just still very really already currently recently now then even".split())
 _ADJUNCT_OPENERS = frozenset("according in on at during after since amid across around near over through "
                              "throughout including which who where as with from by".split())
-_CUT_BLOCKERS = re.compile(r"\b(?:not|no|never|n't|only|except|unless|until|if|than|without|nor)\b|n’t")
+_CUT_BLOCKERS = re.compile(r"\b(?:not|no|never|n't|only|except|unless|until|if|than|without|nor)\b|n’t", re.I)
+_SUBORDINATE = frozenset("if when unless although though while as because since before after once whether".split())
 
 # Names for the entity probe: places from a small gazetteer (names that are also people's or
 # ordinary words, such as Georgia, Jordan, Washington or Turkey, left out), organisations by an
@@ -226,7 +227,9 @@ def _dropped(t: str, rng: random.Random) -> str | None:
 
     ws = t.split()
     cuts = []
-    if not _CUT_BLOCKERS.search(t):  # "did not vote in 2020" does not say "did not vote"
+    # "did not vote in 2020" does not say "did not vote"; "If you camp, take two bags" does
+    # not say "If you camp"
+    if not _CUT_BLOCKERS.search(t) and ws[0].lower().strip(",") not in _SUBORDINATE:
         end = t.rstrip(".!")
         comma = end.rfind(", ")
         if comma > 0:
@@ -241,7 +244,8 @@ def _dropped(t: str, rng: random.Random) -> str | None:
                     not ws[i - 1].endswith(",") and re.sub(r"\W", "", ws[i - 1].lower()) not in STOP_WORDS:
                 cuts.append(" ".join(ws[:i]).rstrip(",") + ".")
                 break
-    slots = [i for i, w in enumerate(ws) if w.lower() in _DROPPABLE and i < len(ws) - 1]
+    quoted = _quoted_words(ws)  # a word left out of a quotation makes a misquote
+    slots = [i for i, w in enumerate(ws) if w.lower() in _DROPPABLE and i < len(ws) - 1 and i not in quoted]
     dropped = None
     if slots:
         gone = set(rng.sample(slots, rng.randint(1, min(3, len(slots)))))
@@ -252,6 +256,20 @@ def _dropped(t: str, rng: random.Random) -> str | None:
     if cuts and (dropped is None or rng.random() < 0.5):
         return cuts[0]
     return dropped
+
+
+def _quoted_words(ws: list[str]) -> set[int]:
+    """Return the positions of the words inside single quotation marks (‘...’ or '...')."""
+    inside, out = False, set()
+    for i, w in enumerate(ws):
+        opens = w[:1] in "‘'"
+        if opens:
+            inside = True
+        if inside:
+            out.add(i)
+        if w.rstrip(".,;:!?")[-1:] in "’'" and (opens or not w.rstrip(".,;:!?").endswith(("’s", "'s"))):
+            inside = False
+    return out
 
 
 def _antonymised(t: str, rng: random.Random) -> str | None:
