@@ -39,7 +39,7 @@ CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this rele
 
 _CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|whereas|nevertheless|instead|later)\b")
 _CLAUSE_SPLIT = re.compile(
-    r"[;:]|,\s+(?=(?:but|while|whereas|although|though|however|and)\b)|\s+-\s+|"
+    r"[;:]|,\s+(?=(?:but|while|whereas|although|though|however|and|even\s+though)\b)|\s+-\s+|"
     r"\s+but\s+|\s+(?=and\s+that\b)"
 )
 # "<name> stated that ...", "<name>'s statements this week that ...": the proposition after

@@ -317,3 +317,11 @@ def test_a_hedge_in_another_clause_of_the_claim_is_read():
     assert j.stance == "related"
     same = "The new bridge - a project of the regional council - may have been designed by a Danish firm."
     assert _judged(same, same).stance == "supports"
+
+
+def test_even_though_opens_a_clause_like_though():
+    """", even though ..." is a clause of its own, as ", though ..." is: the claim's main clause
+    is not read against the concession's negation."""
+    j = _judged("Fostering unity among staff often leads to better decisions, though it may not be the simplest path.",
+                "Fostering unity among staff often leads to better decisions, even though it may not be the simplest path.")
+    assert j.stance == "supports"
