@@ -273,6 +273,10 @@ def claim_subject(claim: Claim) -> str | None:
     # A capitalised first word that is an ordinary word ("Scientists found ...") is no name.
     if first and (first[0] in STOP_WORDS or first[0] in _COMMON_SUBJECTS):
         return None
+    from .names import DEMONYMS  # here: most claims have no capitalised subject, and verify needs no names
+
+    if first and first[0] in DEMONYMS:
+        return None  # "The Indian army says ...": the army says it, not someone called Indian
     return " ".join(tokens)
 
 

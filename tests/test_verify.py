@@ -325,3 +325,12 @@ def test_even_though_opens_a_clause_like_though():
     j = _judged("Fostering unity among staff often leads to better decisions, though it may not be the simplest path.",
                 "Fostering unity among staff often leads to better decisions, even though it may not be the simplest path.")
     assert j.stance == "supports"
+
+
+def test_a_nationality_is_no_subject():
+    """"The Indian army says ..." is the army's statement: no one called Indian must own it."""
+    from factcheck.stance import claim_subject
+
+    assert claim_subject(parse_claim("The Indian army says in a statement that the border post was shelled.")) is None
+    text = "The Indian army says in a statement that the border post was shelled overnight."
+    assert _judged(text, text).stance == "supports"
