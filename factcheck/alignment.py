@@ -139,5 +139,10 @@ def _opposed(x: str, y: str, table: dict[str, frozenset[str]]) -> bool:
     return False
 
 
+def spelt_alike(a: str, b: str) -> bool:
+    """Return True when words `a` and `b` are one word spelt two ways (a typo, a variant)."""
+    return fuzz.ratio(a, b, processor=None, score_cutoff=SPELLING) > 0
+
+
 def _content(word: str) -> bool:
     return word not in STOP_WORDS and not word[:1].isdigit()

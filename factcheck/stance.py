@@ -166,19 +166,22 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
 
 _NAME_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 _OPENS_SENTENCE = frozenset(".!?:;\"“‘'([-–—")
-TITLE_CASE_SHARE = 0.5  # above this share of capitalised words a claim is a headline: capitals name nothing
 
 
 def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
     """Return the claim's names (capitalised words not opening a sentence) that scoring found
     missing and that neither the passage, the sentence before nor its speakers have."""
-    if not match.missing:
+    # a name "read as" a word it is no spelling of ("India" as "indicators", by its stem) is missing too
+    missing = set(match.missing) | {w for w, said in match.corrected if not alignment.spelt_alike(w, said)}
+    if not missing:
         return []
     tokens = list(_NAME_TOKEN.finditer(text))
     capitalised = [m for m in tokens if m.group()[0].isupper()]
-    if not capitalised or len(capitalised) > TITLE_CASE_SHARE * len(tokens):
+    # A title-case headline ("Officials Say Qatar Used Drones") capitalises every content word,
+    # and its capitals name nothing; a sentence dense with names ("Zelensky will meet with
+    # Hegseth at the Munich Security Conference") still has a lowercase one.
+    if not capitalised or all(m.group()[0].isupper() for m in tokens if fold(m.group()) not in STOP_WORDS):
         return []
-    missing = set(match.missing)
     around: set[str] | None = None
     out: list[str] = []
     for m in capitalised:
@@ -205,7 +208,9 @@ def _respell(text: str, match: Match) -> str:
     """Return `text` with the words scoring read as misspellings replaced by the source's words."""
     if not match.corrected:
         return text
-    fixes = dict(match.corrected)
+    # only a spelling of the same word: scoring compares with the passage's stems, and "India"
+    # is within reach of "indicators" by its stem "indic" but is no spelling of it
+    fixes = {w: said for w, said in match.corrected if alignment.spelt_alike(w, said)}
     return re.sub(r"[\w']+", lambda m: fixes.get(fold(m.group(0)), m.group(0)), text)
 
 
