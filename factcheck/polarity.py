@@ -158,3 +158,21 @@ def retraction_in(passage: str, subject: str | None) -> str | None:
                 continue
         return f"retraction: the source says '{phrase}'"
     return None
+
+
+# A hedge that opens a sentence frames all of it, whatever clauses follow: "It is possible
+# that A: B", "Perhaps A, and B".
+_FRAME = re.compile(r"^\W*(?:it\s+(?:is|was|seems|appears)\s+(?:quite\s+|entirely\s+)?(possible|likely|probable|conceivable|"
+                    r"plausible)\s+that|(perhaps|maybe|possibly|probably|reportedly|allegedly))\b")
+_FRAME_FIRST = ("it", "perhaps", "maybe", "possibly", "probably", "reportedly", "allegedly")  # most texts: no match
+_FRAME_CERTAINTY = {"likely": PROBABLE, "probable": PROBABLE, "probably": PROBABLE}
+
+
+def frame_certainty(text: str) -> tuple[int, str | None]:
+    """Return the certainty of the hedge opening a folded statement, and its word (CERTAIN, None: none)."""
+    m = _FRAME.match(text) if text[:16].lstrip(" \"'(").startswith(_FRAME_FIRST) else None
+    if not m:
+        return CERTAIN, None
+    word = m.group(1) or m.group(2)
+    return _FRAME_CERTAINTY.get(word, POSSIBLE), word
+

@@ -22,8 +22,8 @@ from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers 
 from .polarity import NEGATION_SCOPE as NEGATION_SCOPE
 from .polarity import POSSIBLE as POSSIBLE
 from .polarity import PROBABLE as PROBABLE
+from .polarity import frame_certainty, retraction_in
 from .polarity import polarity as polarity
-from .polarity import retraction_in
 from .quotecheck import QUOTE_MATCH as QUOTE_MATCH  # re-exported: callers use stance.QUOTE_*
 from .quotecheck import QUOTE_NEAR as QUOTE_NEAR
 from .quotecheck import judge_quotes as _judge_quotes
@@ -153,6 +153,13 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         # the claim other than the one read, and the passage says that clause plainly.
         c_sure, p_sure, c_said, p_said = _other_clause_certainty(said, c_cert, c_said, p_cert, p_said,
                                                                  claim_text, passage, match)
+    # a hedge opening the sentence frames every clause of it: "It is possible that A: B"
+    framed, frame = frame_certainty(claim_text)
+    if frame and framed < c_sure:
+        c_sure, c_said = framed, tuple(dict.fromkeys(c_said + (frame,)))
+    framed, frame = frame_certainty(passage)
+    if frame and framed < p_sure:
+        p_sure, p_said = framed, tuple(dict.fromkeys(p_said + (frame,)))
     if c_sure != p_sure:
         reasons.append(
             f"certainty differs: the claim is {_CERT_NAME[c_sure]} ({_cue_words(c_said) or 'a plain statement'}), "

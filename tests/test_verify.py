@@ -348,3 +348,15 @@ def test_a_name_dense_sentence_is_no_headline_and_a_name_is_no_stem():
     j = _judged("Each month India reports growth figures, and two indicators of consumer spending follow.",
                 "Each month Canada reports growth figures, and two indicators of consumer spending follow.")
     assert j.stance == "related" and "the passage does not mention India" in j.reasons
+
+
+def test_a_hedge_opening_the_sentence_frames_all_its_clauses():
+    """"It is possible that A: B" hedges B too, where the clause read against the passage is B."""
+    from factcheck.polarity import POSSIBLE, PROBABLE, frame_certainty
+
+    assert frame_certainty("it is possible that the vote: a close result") == (POSSIBLE, "possible")
+    assert frame_certainty("it is likely that turnout rose") == (PROBABLE, "likely")
+    assert frame_certainty("itineraries are set") == (3, None)
+    j = _judged("It is possible that the turnout rose: more than half of the voters in the northern districts came out.",
+                "The turnout rose: more than half of the voters in the northern districts came out.")
+    assert j.stance == "related" and any("the claim is possible ('possible')" in r for r in j.reasons)
