@@ -106,9 +106,11 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         # of what the claim says: "Scroll down to see ..." does not deny "worth up to thousands".
         shared = focus.anaphoric or focus.shared >= max(1.0, SHARED_SHARE * len(_claim_stems(claim_text, subject)))
         antonym = _antonym(said, focus.text) if shared else None
-        if not antonym and shared:
+        if not antonym and (shared or (match.coverage >= STATES_COVERAGE and not match.via_context)):
             # the claim's words around the opposite of one ("after" / "before"), read on the
-            # claim as written (a comparative is no misspelling of its adjective: "smaller" / "small")
+            # claim as written (a comparative is no misspelling of its adjective: "smaller" /
+            # "small"); the alignment is of the whole texts, so a passage that says most of the
+            # claim will do where the clause read is another ("..., but since the war ended, ...")
             antonym = alignment.opposite_word(folded(claim.text), passage)
         if antonym:
             return Judgement("conflicts", tuple(reasons + [antonym]))

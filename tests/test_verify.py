@@ -360,3 +360,12 @@ def test_a_hedge_opening_the_sentence_frames_all_its_clauses():
     j = _judged("It is possible that the turnout rose: more than half of the voters in the northern districts came out.",
                 "The turnout rose: more than half of the voters in the northern districts came out.")
     assert j.stance == "related" and any("the claim is possible ('possible')" in r for r in j.reasons)
+
+
+def test_an_opposite_outside_the_clause_read_still_conflicts():
+    """The clause read against the passage may hold no opposite; a passage saying most of the
+    claim, with the same words around the opposite word elsewhere, still contradicts it."""
+    j = _judged("The new campus is much smaller than the old one, but since the war ended, most lectures are held online.",
+                "The new campus is much smaller than the old one, but since the war started, most lectures are held online.")
+    assert j.stance == "conflicts"
+    assert "opposite words: the claim says 'ended' where the source says 'started'" in j.reasons
