@@ -14,7 +14,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from .lexicon import synonym_stems
+from .lexicon import ADJECTIVE_ENDINGS, NEGATING_PREFIXES, NEGATIVE_WORDS, opposite_stems, synonym_stems
 from .text import STOP_WORDS, stem, words
 
 SPELLING = 80  # fuzz.ratio at or above which two words are one word spelt two ways
@@ -33,17 +33,38 @@ class Replacement(NamedTuple):
     after: bool  # the word after is the same on both sides
 
 
-def replacements(a: list[str], b: list[str], max_run: int = MAX_RUN) -> Iterator[Replacement]:
+def replacements(a: list[str], b: list[str], max_run: int = MAX_RUN, joined: bool = False) -> Iterator[Replacement]:
     """Yield the places where the aligned word lists `a` (claim) and `b` (passage) say up to
-    `max_run` words differently."""
-    for op in Levenshtein.opcodes(a, b):
-        if op.tag != "replace":
-            continue
-        i, i2, j, j2 = op.src_start, op.src_end, op.dest_start, op.dest_end
-        if i2 - i > max_run or j2 - j > max_run:
-            continue
+    `max_run` words differently: each replacement step of the edit script, or with `joined`
+    each stretch between equal words."""
+    if joined:
+        steps: Iterator[tuple[int, int, int, int]] = _changes(a, b)
+    else:
+        steps = ((op.src_start, op.src_end, op.dest_start, op.dest_end)
+                 for op in Levenshtein.opcodes(a, b) if op.tag == "replace")
+    for i, i2, j, j2 in steps:
+        if i2 == i or j2 == j or i2 - i > max_run or j2 - j > max_run:
+            continue  # words only added or only left out: nothing said otherwise
         yield Replacement(i, i2, j, j2, before=i > 0 and j > 0 and a[i - 1] == b[j - 1],
                           after=i2 < len(a) and j2 < len(b) and a[i2] == b[j2])
+
+
+def _changes(a: list[str], b: list[str]) -> Iterator[tuple[int, int, int, int]]:
+    """Yield the stretches (i, i2, j, j2) between the aligned equal words of `a` and `b`: the
+    edit script's adjacent steps taken as one ("joined NATO in" / "joined Durham Ltd in" is a
+    replacement and a deletion, one name said as two words)."""
+    run: list[int] | None = None
+    for op in Levenshtein.opcodes(a, b):
+        if op.tag == "equal":
+            if run:
+                yield run[0], run[1], run[2], run[3]
+            run = None
+        elif run is None:
+            run = [op.src_start, op.src_end, op.dest_start, op.dest_end]
+        else:
+            run[1], run[3] = op.src_end, op.dest_end
+    if run:
+        yield run[0], run[1], run[2], run[3]
 
 
 def changed_word(claim_text: str, passage: str) -> str | None:
@@ -51,13 +72,14 @@ def changed_word(claim_text: str, passage: str) -> str | None:
     a, b = words(claim_text), words(passage)
     here: set[str] | None = None  # the passage's stems, once a change is in sight
     synonyms = synonym_stems()
-    for r in replacements(a, b):
+    # "joined NATO in" / "joined Durham Ltd in": a replacement and a deletion, one change
+    for r in replacements(a, b, joined=True):
         if not _flanked(a, b, r) or (r.i == 0 and r.i2 == len(a)):
             continue  # the same words on both sides (or the claim's edge): one thing said otherwise
-        said, source = a[r.i:r.i2], b[r.j:r.j2]
+        said, source = a[r.i:r.i2], _trimmed(b[r.j:r.j2])
         if r.i == 0 and any(w in _REPORTING for w in said):
             continue  # "Hegseth said that ..." for "..., stating that ...": who said it is judged apart
-        if not all(_content(y) for y in source) or not any(_content(w) for w in said):
+        if not source or not all(_content(y) for y in source) or not any(_content(w) for w in said):
             continue
         if here is None:
             here = {stem(w) for w in b}
@@ -67,6 +89,16 @@ def changed_word(claim_text: str, passage: str) -> str | None:
         if new:
             return f"the source says '{' '.join(source)}' where the claim says '{' '.join(said)}'"
     return None
+
+
+def _trimmed(ws: list[str]) -> list[str]:
+    """Return `ws` without the stop words at its ends ("who labeled" -> "labeled")."""
+    i, j = 0, len(ws)
+    while i < j and ws[i] in STOP_WORDS:
+        i += 1
+    while j > i and ws[j - 1] in STOP_WORDS:
+        j -= 1
+    return ws[i:j]
 
 
 def _flanked(a: list[str], b: list[str], r: Replacement) -> bool:
@@ -86,6 +118,62 @@ def _flanked(a: list[str], b: list[str], r: Replacement) -> bool:
 # Verbs of saying: at the claim's start they introduce its speaker, whom stance judges apart.
 _REPORTING = frozenset(("said", "says", "say", "stated", "states", "told", "tells", "claimed", "claims",
                         "added", "noted", "insisted", "argued", "wrote", "announced", "explained"))
+
+
+def opposite_word(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage says the claim's words around the opposite of one of
+    them ("three days after the birth" / "three days before the birth", "likely" / "unlikely"),
+    else None."""
+    a, b = words(claim_text), words(passage)
+    table = opposite_stems()
+    here = set(b)
+    # Most claims and passages hold no opposed pair at all: look before aligning.
+    if not any(_opposed(x, y, table) for x in set(a) for y in _candidates(x, here, table)):
+        return None
+    for r in replacements(a, b, max_run=1):
+        if not ((r.before or r.i == 0) and (r.after or r.i2 == len(a))) or (r.i == 0 and r.i2 == len(a)):
+            continue
+        x, y = a[r.i], b[r.j]
+        # A negation elsewhere that only one side has turns the pair round again: "has not
+        # risen" says what "has fallen" says. ("never" / "always" is itself the pair.)
+        if _opposed(x, y, table) and _negations(a, r.i) == _negations(b, r.j):
+            return f"opposite words: the claim says '{x}' where the source says '{y}'"
+    return None
+
+
+def _negations(ws: list[str], skip: int) -> int:
+    """Return how many negation words `ws` holds, the one at `skip` not counted."""
+    return sum(1 for k, w in enumerate(ws) if w in NEGATIVE_WORDS and k != skip)
+
+
+def _candidates(word: str, here: set[str], table: dict[str, frozenset[str]]) -> list[str]:
+    """Return the passage words that may be the opposite of `word` (a cheap filter)."""
+    if stem(word) in table:
+        return list(here)
+    return [y for y in here if y.endswith(word) or word.endswith(y)]
+
+
+def _opposed(x: str, y: str, table: dict[str, frozenset[str]]) -> bool:
+    """Return True when words x and y are opposites: a listed pair (by stem), or one the other
+    with a negating prefix ("likely" / "unlikely", "legal" / "illegal", "valid" / "invalid")."""
+    if x == y:
+        return False
+    if stem(y) in table.get(stem(x), ()):
+        return True
+    short, long = sorted((x, y), key=len)
+    for prefix, base in NEGATING_PREFIXES:
+        if long == prefix + short and len(short) >= base:
+            if prefix == "in" and not short.endswith(ADJECTIVE_ENDINGS):
+                return False  # "install", "inside", "income": no negation
+            if prefix in ("il", "ir", "im") and short[0] not in {"il": "l", "ir": "r", "im": "mpb"}[prefix]:
+                return False
+            return True
+    return False
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Return True when words `a` and `b` are one word spelt two ways (a typo, a variant)."""
+    return fuzz.ratio(a, b, processor=None, score_cutoff=SPELLING) > 0
 
 
 def _content(word: str) -> bool:

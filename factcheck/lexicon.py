@@ -53,6 +53,52 @@ ANTONYMS = (
     ("expand", "shrink"), ("gain", "loss"), ("boost", "cut"), ("north", "south"), ("east", "west"),
 )
 
+# Opposites read only where the passage says the claim's words around them (`alignment`):
+# "three days after the birth" against "three days before the birth", "operating below
+# capacity" against "above capacity". The alignment makes a wider list safe than ANTONYMS,
+# which are read anywhere in a clause: "before", "many" or "public" are too common for that.
+# Regular inflections come from the stem ("started" ~ "start"); irregular ones are listed.
+ALIGNED_OPPOSITES = (
+    ("before", "after"), ("many", "few"), ("more", "fewer"), ("most", "least"), ("most", "fewest"),
+    ("inside", "outside"), ("indoor", "outdoor"), ("internal", "external"), ("public", "private"),
+    ("good", "bad"), ("better", "worse"), ("best", "worst"), ("include", "exclude"),
+    ("safe", "dangerous"), ("always", "never"), ("easy", "difficult"), ("above", "below"),
+    ("over", "under"), ("top", "bottom"), ("upper", "lower"), ("majority", "minority"),
+    ("maximum", "minimum"), ("positive", "negative"), ("optimistic", "pessimistic"),
+    ("expensive", "cheap"), ("rose", "fell"), ("risen", "fallen"), ("rising", "falling"),
+    ("grow", "shrink"), ("grew", "shrank"), ("growth", "decline"), ("gained", "lost"),
+    ("winner", "loser"), ("victory", "defeat"), ("profit", "loss"), ("surplus", "deficit"),
+    ("import", "export"), ("buy", "sell"), ("bought", "sold"), ("buyer", "seller"),
+    ("began", "ended"), ("begun", "ended"), ("start", "finish"), ("first", "last"),
+    ("earliest", "latest"), ("sooner", "later"), ("ahead", "behind"), ("forward", "backward"),
+    ("for", "against"), ("with", "without"), ("pro", "anti"), ("entrance", "exit"),
+    ("arrive", "depart"), ("arrival", "departure"), ("born", "died"), ("birth", "death"),
+    ("hired", "fired"), ("join", "leave"), ("joined", "left"), ("add", "remove"),
+    ("strengthen", "weaken"), ("tighten", "loosen"), ("tighten", "ease"), ("raise", "cut"),
+    ("increase", "reduce"), ("increase", "cut"), ("expand", "contract"), ("acquit", "convict"),
+    ("acquitted", "convicted"), ("pass", "fail"), ("passed", "failed"), ("approve", "veto"),
+    ("permanent", "temporary"), ("present", "absent"), ("full", "empty"), ("urban", "rural"),
+    ("domestic", "foreign"), ("male", "female"), ("men", "women"), ("ancient", "modern"),
+    ("same", "different"), ("similar", "different"), ("love", "hate"), ("friend", "enemy"),
+    ("rich", "poor"), ("wealthy", "poor"), ("offensive", "defensive"), ("attack", "defend"),
+    ("left", "right"), ("minor", "major"), ("plus", "minus"), ("near", "far"), ("nearer", "farther"),
+    ("nearest", "farthest"),
+)
+# Gradable adjectives: their comparatives and superlatives are opposed too (strong / weak,
+# stronger / weaker, strongest / weakest), formed by the spelling rules of English.
+GRADABLE_OPPOSITES = (
+    ("strong", "weak"), ("high", "low"), ("big", "small"), ("large", "small"), ("early", "late"),
+    ("fast", "slow"), ("young", "old"), ("new", "old"), ("long", "short"), ("wide", "narrow"),
+    ("deep", "shallow"), ("hot", "cold"), ("warm", "cool"), ("rich", "poor"), ("easy", "hard"),
+    ("thick", "thin"), ("heavy", "light"), ("wet", "dry"), ("soft", "hard"), ("loud", "quiet"),
+    ("happy", "sad"), ("tight", "loose"), ("safe", "risky"), ("cheap", "dear"),
+    ("tall", "short"), ("bright", "dark"), ("clean", "dirty"),
+)
+# Prefixes that make an adjective its opposite ("likely" / "unlikely", "legal" / "illegal"),
+# with the shortest base they take; "in" only before an adjective ending (see alignment).
+NEGATING_PREFIXES = (("un", 4), ("non", 4), ("in", 5), ("im", 5), ("il", 5), ("ir", 5))
+ADJECTIVE_ENDINGS = ("able", "ible", "ive", "ent", "ant", "al", "ate", "ect", "ete", "id", "ure", "ous", "ful")
+
 # Cues that open a door: they make a statement positive whatever negation sits inside them.
 OPENING_PHRASES = frozenset((
     "door open", "door slightly open", "door is open", "left the door", "open to", "not rule out",
@@ -68,6 +114,7 @@ SYNONYM_GROUPS = (
     "arrested detained held custody",
     "said stated told claimed remarked declared",
     "warned threatened",
+    "called labeled labelled described branded dubbed termed",
     "ruled dismissed rejected excluded",
     "sanctions penalties",
     "president leader head",
@@ -137,6 +184,34 @@ def antonym_stems() -> dict[str, frozenset[str]]:
         out.setdefault(stem(a), set()).add(stem(b))
         out.setdefault(stem(b), set()).add(stem(a))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def opposite_stems() -> dict[str, frozenset[str]]:
+    """Return stem -> the stems of its opposites in aligned text: ANTONYMS, ALIGNED_OPPOSITES and
+    the comparative and superlative forms of GRADABLE_OPPOSITES."""
+    pairs = list(ANTONYMS) + list(ALIGNED_OPPOSITES)
+    for a, b in GRADABLE_OPPOSITES:
+        pairs += [(a, b), (graded(a, "er"), graded(b, "er")), (graded(a, "est"), graded(b, "est"))]
+    out: dict[str, set[str]] = {}
+    for a, b in pairs:
+        out.setdefault(stem(a), set()).add(stem(b))
+        out.setdefault(stem(b), set()).add(stem(a))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def graded(adjective: str, ending: str) -> str:
+    """Return the comparative ("er") or superlative ("est") of a short adjective:
+    large -> larger, early -> earlier, big -> bigger, weak -> weaker."""
+    vowels = "aeiou"
+    if adjective.endswith("e"):
+        return adjective + ending[1:]
+    if adjective.endswith("y") and adjective[-2] not in vowels:
+        return adjective[:-1] + "i" + ending
+    if len(adjective) >= 3 and adjective[-1] not in vowels + "wxy" and adjective[-2] in vowels \
+            and adjective[-3] not in vowels:
+        return adjective + adjective[-1] + ending  # one vowel before one consonant: big -> bigger
+    return adjective + ending
 
 
 NEGATIVE_WORDS = frozenset(p for p in NEGATIVE_PHRASES if " " not in p) | {

@@ -120,11 +120,13 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
                 found.append((phrase, m.end()))
         return found
 
-    possible = [phrase for phrase, _ in scan(_POSSIBLE, scoped=False)]
+    possible = [phrase for phrase, end in scan(_POSSIBLE, scoped=False)
+                if anchors is None or not _hedges_other_verb(text, end, anchors)]
     if possible:
         certainty = POSSIBLE
         cues.extend(possible)
-    if any(p in text and _word_re(p).search(text) for p in _PROBABLE.among(present)):
+    if any(p in text and any(anchors is None or not _hedges_other_verb(text, m.end(), anchors)
+                             for m in _word_re(p).finditer(text)) for p in _PROBABLE.among(present)):
         certainty = min(certainty, PROBABLE)
     for phrase, end in scan(_NEGATIVE, scoped=True):
         if anchors is not None and phrase in NEGATIONS and not _negates_claim_word(text, end, anchors):
@@ -154,6 +156,21 @@ _SAYING = frozenset("""say said says saying confirm confirmed confirms confirmin
     announced report reported claim claimed claims acknowledge acknowledged admit admitted""".split())
 # Words a negation may stand before that say how sure a statement is: "is not likely".
 _CERTAINTY_WORDS = frozenset(w for p in POSSIBLE_PHRASES + PROBABLE_PHRASES for w in p.split())
+
+
+_TO_VERB = re.compile(r"\s+to\s+(\w+)(?:\s+(\w+))?")
+
+
+def _hedges_other_verb(text: str, end: int, anchors: AbstractSet[str]) -> bool:
+    """Return True when a hedge ending at `end` is "... to VERB" with a verb that is no claim
+    word: "the war is expected to dominate discussions at the conference, where Zelensky will
+    meet Hegseth" hedges the discussions, not the meeting; "is expected to meet" hedges it."""
+    m = _TO_VERB.match(text, end)
+    if not m:
+        return False
+    verb = m.group(2) if m.group(1) in STOP_WORDS and m.group(2) else m.group(1)  # "to be deployed"
+    s = stem(verb)
+    return s not in anchors and not (synonym_stems().get(s, frozenset()) & anchors)
 
 
 def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str]) -> bool:
@@ -203,3 +220,21 @@ def retraction_in(passage: str, subject: str | None) -> str | None:
                 continue
         return f"retraction: the source says '{phrase}'"
     return None
+
+
+# A hedge that opens a sentence frames all of it, whatever clauses follow: "It is possible
+# that A: B", "Perhaps A, and B".
+_FRAME = re.compile(r"^\W*(?:it\s+(?:is|was|seems|appears)\s+(?:quite\s+|entirely\s+)?(possible|likely|probable|conceivable|"
+                    r"plausible)\s+that|(perhaps|maybe|possibly|probably|reportedly|allegedly))\b")
+_FRAME_FIRST = ("it", "perhaps", "maybe", "possibly", "probably", "reportedly", "allegedly")  # most texts: no match
+_FRAME_CERTAINTY = {"likely": PROBABLE, "probable": PROBABLE, "probably": PROBABLE}
+
+
+def frame_certainty(text: str) -> tuple[int, str | None]:
+    """Return the certainty of the hedge opening a folded statement, and its word (CERTAIN, None: none)."""
+    m = _FRAME.match(text) if text[:16].lstrip(" \"'(").startswith(_FRAME_FIRST) else None
+    if not m:
+        return CERTAIN, None
+    word = m.group(1) or m.group(2)
+    return _FRAME_CERTAINTY.get(word, POSSIBLE), word
+

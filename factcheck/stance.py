@@ -22,8 +22,8 @@ from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers 
 from .polarity import NEGATION_SCOPE as NEGATION_SCOPE
 from .polarity import POSSIBLE as POSSIBLE
 from .polarity import PROBABLE as PROBABLE
+from .polarity import frame_certainty, retraction_in
 from .polarity import polarity as polarity
-from .polarity import retraction_in
 from .quotecheck import QUOTE_MATCH as QUOTE_MATCH  # re-exported: callers use stance.QUOTE_*
 from .quotecheck import QUOTE_NEAR as QUOTE_NEAR
 from .quotecheck import judge_quotes as _judge_quotes
@@ -39,7 +39,7 @@ CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this rele
 
 _CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|whereas|while|nevertheless|instead|later)\b")
 _CLAUSE_SPLIT = re.compile(
-    r"[;:]|,\s+(?=(?:but|while|whereas|although|though|however|and)\b)|\s+-\s+|"
+    r"[;:]|,\s+(?=(?:but|while|whereas|although|though|however|and|even\s+though)\b)|\s+-\s+|"
     r"\s+but\s+|\s+(?=and\s+that\b)"
 )
 # "<name> stated that ...", "<name>'s statements this week that ...": the proposition after
@@ -109,6 +109,12 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         # of what the claim says: "Scroll down to see ..." does not deny "worth up to thousands".
         shared = focus.anaphoric or focus.shared >= max(1.0, SHARED_SHARE * len(_claim_stems(claim_text, subject)))
         antonym = _antonym(said, focus.text) if shared else None
+        if not antonym and (shared or (match.coverage >= STATES_COVERAGE and not match.via_context)):
+            # the claim's words around the opposite of one ("after" / "before"), read on the
+            # claim as written (a comparative is no misspelling of its adjective: "smaller" /
+            # "small"); the alignment is of the whole texts, so a passage that says most of the
+            # claim will do where the clause read is another ("..., but since the war ended, ...")
+            antonym = alignment.opposite_word(folded(claim.text), passage)
         if antonym:
             return Judgement("conflicts", tuple(reasons + [antonym]))
         if c_pol != p_pol and p_cues and shared:
@@ -126,6 +132,12 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         before = [w for w in match.via_context if w not in _subject_words(subject)]
         reasons.append(f"the passage does not say {', '.join(absent[:4])}" if absent else
                        f"only the sentence before says {', '.join(before[:4])}")
+        return Judgement("related", tuple(reasons))
+    unnamed = _missing_names(claim.text, match, cand)
+    if unnamed:
+        # "Officials say Qatar used precision strike weapons" against "Indian officials say
+        # troops used precision strike weapons": who or where is the claim's fact too.
+        reasons.append(f"the passage does not mention {', '.join(unnamed[:3])}")
         return Judgement("related", tuple(reasons))
     missing = figures.missing(claim_text, passage)
     if missing:
@@ -148,15 +160,64 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             return Judgement("conflicts", tuple(reasons))
         reasons.append(f"the source neither states nor denies {_cue_words(c_cues) or 'it'}")
         return Judgement("related", tuple(reasons))
-    if c_cert != p_cert:
+    c_sure, p_sure, c_said, p_said = c_cert, p_cert, tuple(c_cues), tuple(p_cues)
+    if c_cert == p_cert:
+        # "It is possible that A, and B" against "A, and B"; "X - a firm - may have been
+        # founded by Y" against "X - a firm - was founded by Y": the hedge is in a clause of
+        # the claim other than the one read, and the passage says that clause plainly.
+        c_sure, p_sure, c_said, p_said = _other_clause_certainty(said, c_cert, c_said, p_cert, p_said,
+                                                                 claim_text, passage, match)
+    # a hedge opening the sentence frames every clause of it: "It is possible that A: B"
+    framed, frame = frame_certainty(claim_text)
+    if frame and framed < c_sure:
+        c_sure, c_said = framed, tuple(dict.fromkeys(c_said + (frame,)))
+    framed, frame = frame_certainty(passage)
+    if frame and framed < p_sure:
+        p_sure, p_said = framed, tuple(dict.fromkeys(p_said + (frame,)))
+    if c_sure != p_sure:
         reasons.append(
-            f"certainty differs: the claim is {_CERT_NAME[c_cert]} ({_cue_words(c_cues) or 'a plain statement'}), "
-            f"the source is {_CERT_NAME[p_cert]} ({_cue_words(p_cues) or 'a plain statement'})"
+            f"certainty differs: the claim is {_CERT_NAME[c_sure]} ({_cue_words(c_said) or 'a plain statement'}), "
+            f"the source is {_CERT_NAME[p_sure]} ({_cue_words(p_said) or 'a plain statement'})"
         )
         return Judgement("related", tuple(reasons))
     if c_cues or p_cues:
         reasons.append(f"same polarity ({_cue_words(p_cues) or 'affirmative'})")
     return Judgement("supports", tuple(reasons))
+
+
+_NAME_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
+_OPENS_SENTENCE = frozenset(".!?:;\"“‘'([-–—")
+
+
+def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
+    """Return the claim's names (capitalised words not opening a sentence) that scoring found
+    missing and that neither the passage, the sentence before nor its speakers have."""
+    # a name "read as" a word it is no spelling of ("India" as "indicators", by its stem) is missing too
+    missing = set(match.missing) | {w for w, said in match.corrected if not alignment.spelt_alike(w, said)}
+    if not missing:
+        return []
+    tokens = list(_NAME_TOKEN.finditer(text))
+    capitalised = [m for m in tokens if m.group()[0].isupper()]
+    # A title-case headline ("Officials Say Qatar Used Drones") capitalises every content word,
+    # and its capitals name nothing; a sentence dense with names ("Zelensky will meet with
+    # Hegseth at the Munich Security Conference") still has a lowercase one.
+    if not capitalised or all(m.group()[0].isupper() for m in tokens if fold(m.group()) not in STOP_WORDS):
+        return []
+    around: set[str] | None = None
+    out: list[str] = []
+    for m in capitalised:
+        lead = text[:m.start()].rstrip()
+        if not lead or lead[-1] in _OPENS_SENTENCE:
+            continue  # "The", "After ...": a capital because a sentence (or a quotation) starts
+        name = [w for w in words(m.group()) if w in missing]
+        if not name:
+            continue
+        if around is None:  # the passage's words as the claim's are read ("D.C.", "WIRED.com")
+            around = set(folded_words(cand.text)) | set(folded_words(cand.context)) \
+                | {w for q in cand.quotes for w in words(q.speaker or "")} | set(words(cand.speaker or ""))
+        if not any(w in around for w in name) and m.group().rstrip(".") not in out:
+            out.append(m.group().rstrip("."))
+    return out
 
 
 def _spelled_as_source(subject: str | None, match: Match) -> str | None:
@@ -168,7 +229,9 @@ def _respell(text: str, match: Match) -> str:
     """Return `text` with the words scoring read as misspellings replaced by the source's words."""
     if not match.corrected:
         return text
-    fixes = dict(match.corrected)
+    # only a spelling of the same word: scoring compares with the passage's stems, and "India"
+    # is within reach of "indicators" by its stem "indic" but is no spelling of it
+    fixes = {w: said for w, said in match.corrected if alignment.spelt_alike(w, said)}
     return re.sub(r"[\w']+", lambda m: fixes.get(fold(m.group(0)), m.group(0)), text)
 
 
@@ -250,6 +313,10 @@ def claim_subject(claim: Claim) -> str | None:
         return None
     if figures.qualifies_figure(claim.text):
         return None  # "Nearly 140 passengers ...", "Fewer than 100 ..."
+    from .names import DEMONYMS  # here: most claims have no capitalised subject, and verify needs no names
+
+    if first and first[0] in DEMONYMS:
+        return None  # "The Indian army says ...": the army says it, not someone called Indian
     return " ".join(tokens)
 
 
@@ -405,6 +472,29 @@ def _other_clause_conflict(claim_text: str, said: str, passage: str, match: Matc
         if c_pol < 0 < p_pol and have >= STATES_COVERAGE * len(stems) and not best.endswith("?"):
             return f"the source states it without the claim's {_cue_words(c_cues)}"
     return None
+
+
+def _other_clause_certainty(said: str, c_cert: int, c_cues: tuple[str, ...], p_cert: int, p_cues: tuple[str, ...],
+                            claim_text: str, passage: str, match: Match
+                            ) -> tuple[int, int, tuple[str, ...], tuple[str, ...]]:
+    """Return the certainties (and cues) to compare: those of the first other clause of the
+    claim whose certainty differs from that of the passage clause saying most of it, else the
+    ones given."""
+    clauses = _claim_clauses(claim_text)
+    if len(clauses) < 2 or match.via_context:
+        return c_cert, p_cert, c_cues, p_cues
+    pieces = _clauses(passage)
+    for text, stems in clauses:
+        if text == said or not stems:
+            continue
+        best = max(pieces, key=lambda p: _overlap(stems, p))
+        if _overlap(stems, best) < max(2.0, SHARED_SHARE * len(stems)):
+            continue
+        _, cert, cues = _claim_polarity(text)
+        _, there, there_cues = polarity(best, stems)
+        if cert != there:
+            return cert, there, tuple(cues), tuple(there_cues)
+    return c_cert, p_cert, c_cues, p_cues
 
 
 def _claim_clause(claim_text: str, focus: str) -> str:

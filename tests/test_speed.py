@@ -248,11 +248,13 @@ def _polarity_reference(text: str, anchors=None):
                     found.append((phrase, m.end()))
         return found
 
-    possible = [phrase for phrase, _ in scan(lexicon.POSSIBLE_PHRASES, scoped=False)]
+    possible = [phrase for phrase, end in scan(lexicon.POSSIBLE_PHRASES, scoped=False)
+                if anchors is None or not polarity._hedges_other_verb(text, end, anchors)]
     if possible:
         certainty = stance.POSSIBLE
         cues.extend(possible)
-    if any(re.search(rf"\b{re.escape(p)}\b", text) for p in lexicon.PROBABLE_PHRASES):
+    if any(anchors is None or not polarity._hedges_other_verb(text, m.end(), anchors)
+           for p in lexicon.PROBABLE_PHRASES for m in re.finditer(rf"\b{re.escape(p)}\b", text)):
         certainty = min(certainty, stance.PROBABLE)
     for phrase, end in scan(lexicon.NEGATIVE_PHRASES, scoped=True):
         if anchors is None or phrase not in polarity.NEGATIONS or polarity._negates_claim_word(text, end, anchors):

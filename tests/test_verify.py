@@ -216,7 +216,8 @@ def test_probe_benchmark_runs_on_the_fixture_pages(tmp_path):
                           capture_output=True, text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     rows = {line.split("|")[1].strip(): line for line in done.stdout.splitlines() if line.startswith("| ")}
-    assert {"as is", "figure changed", "not inserted"} <= set(rows)
+    assert {"as is", "figure changed", "not inserted", "words dropped", "antonym substituted", "entity swapped",
+            "hedged"} <= set(rows)
     right = float(rows["as is"].split("|")[3])
     assert right >= 0.9  # the pages' own sentences, against their own index
 
@@ -319,7 +320,8 @@ def test_the_claims_speaker_and_verb_of_saying_are_no_changed_words():
 
     passage = "then she left the door open stating that she would keep the library open"
     assert changed_word("kaplan said that she would keep the library open", passage) is None
-    assert changed_word("kaplan hoped that she would keep the library open", passage) is not None
+    assert changed_word("kaplan hoped that she would keep the library open",
+                        "kaplan then stated that she would keep the library open") is not None
 
 
 def test_may_the_month_is_no_hedge_and_another_month_conflicts():
@@ -354,7 +356,7 @@ def test_a_bare_negation_counts_against_the_claim_word_it_stands_before(passage,
 def test_a_passage_without_the_claims_past_tense_verb_does_not_confirm_it():
     passage = "The bus returned to the depot and mechanics inspected the engine."
     j = _judged("The bus stayed at the depot after mechanics inspected the engine", passage)
-    assert j.stance == "related" and "the passage does not say 'stayed'" in j.reasons
+    assert j.stance == "related" and any("'stayed" in r for r in j.reasons[1:]), j.reasons
     assert _judged("The bus returned to the depot and mechanics inspected the engine", passage).stance == "supports"
 
 
@@ -391,3 +393,124 @@ def test_a_source_range_holds_or_contradicts_a_claims_figure():
     assert _judged("The festival has been held in the town for 50 years", passage).stance == "conflicts"
     j = _judged("The festival has been held in the town for 150 years", passage)  # not contradicted, not confirmed
     assert j.stance == "related", j.reasons
+
+
+def test_the_claims_words_around_an_opposite_conflict():
+    """The same words around an opposite ("after" / "before", "smaller" / "larger", "valid" /
+    "invalid") contradict the claim, though "before" and "after" are stop words and "smaller"
+    reads as a misspelling of "small"."""
+    j = _judged("Ticket sales collapsed two days before the strike began.",
+                "Ticket sales collapsed two days after the strike began.")
+    assert j.stance == "conflicts"
+    assert "opposite words: the claim says 'before' where the source says 'after'" in j.reasons
+    j = _judged("The small club moved into a smaller stadium last summer.",
+                "The small club moved into a larger stadium last summer.")
+    assert j.stance == "conflicts" and any("'smaller' where the source says 'larger'" in r for r in j.reasons)
+    j = _judged("The judge ruled that the contract was valid.", "The judge ruled that the contract was invalid.")
+    assert j.stance == "conflicts"
+    j = _judged("The minister has never backed the tax.", "The minister has always backed the tax.")
+    assert j.stance == "conflicts"
+
+
+def test_an_opposite_needs_the_same_negations_and_a_real_prefix():
+    from factcheck.alignment import opposite_word
+
+    assert opposite_word("sales did not rise after the launch", "sales did rise before the launch") is None
+    assert opposite_word("sales did not rise after the launch", "sales did not rise before the launch")
+    assert opposite_word("workers stall the line each day", "workers install the line each day") is None
+    assert opposite_word("the region is stable again", "the region is unstable again")
+
+
+def test_a_name_said_as_more_or_fewer_words_is_a_changed_word():
+    """One name for another of a different length ("Siemens" / "Acme Holdings") is one change
+    between the same words, though the edit script writes it as a replacement and a deletion."""
+    from factcheck.alignment import changed_word
+
+    assert changed_word("the council signed the contract with acme holdings in june",
+                        "the council signed the contract with siemens in june, officials said") \
+        == "the source says 'siemens' where the claim says 'acme holdings'"
+    assert changed_word("the council bought two buses with state grants in june",
+                        "the council bought two buses with money in june")
+    j = _judged("The council signed the contract with Siemens in June.",
+                "The council signed the contract with Acme Holdings in June, officials said.")
+    assert j.stance == "related"
+
+
+def test_a_name_the_passage_does_not_give_is_not_confirmed():
+    """Who or where is part of the fact: a passage that says the rest of the claim but not its
+    name does not support it (a sentence's opening capital and a headline's are no names)."""
+    j = _judged("Officials said Qatar used drones in the overnight strikes on the border towns.",
+                "Officials said the army used drones in the overnight strikes on the border towns.")
+    assert j.stance == "related" and "the passage does not mention Qatar" in j.reasons
+    same = "Officials said the army used drones in the overnight strikes on the border towns near Mosul."
+    assert _judged(same, same).stance == "supports"
+    assert _judged("Officials Said Army Used Drones In Overnight Strikes On Border Towns Near Mosul",
+                   "Officials said the army used drones in the overnight strikes on the border towns.").stance \
+        == "supports"
+
+
+def test_a_hedge_in_another_clause_of_the_claim_is_read():
+    """The clause read against the passage may not be the one that hedges: "It is possible
+    that A, and B" is not confirmed by "A, and B", nor "X - a firm - may have ..." by "X - a
+    firm - was ..."."""
+    j = _judged("It is possible that the mayor signed the emergency order, and the council approved the new budget.",
+                "The mayor signed the emergency order, and the council approved the new budget.")
+    assert j.stance == "related" and any(r.startswith("certainty differs: the claim is possible") for r in j.reasons)
+    j = _judged("The new bridge - a project of the regional council - may have been designed by a Danish firm.",
+                "The new bridge - a project of the regional council - was designed by a Danish firm.")
+    assert j.stance == "related"
+    same = "The new bridge - a project of the regional council - may have been designed by a Danish firm."
+    assert _judged(same, same).stance == "supports"
+
+
+def test_even_though_opens_a_clause_like_though():
+    """", even though ..." is a clause of its own, as ", though ..." is: the claim's main clause
+    is not read against the concession's negation."""
+    j = _judged("Fostering unity among staff often leads to better decisions, though it may not be the simplest path.",
+                "Fostering unity among staff often leads to better decisions, even though it may not be the simplest path.")
+    assert j.stance == "supports"
+
+
+def test_a_nationality_is_no_subject():
+    """"The Indian army says ..." is the army's statement: no one called Indian must own it."""
+    from factcheck.stance import claim_subject
+
+    assert claim_subject(parse_claim("The Indian army says in a statement that the border post was shelled.")) is None
+    text = "The Indian army says in a statement that the border post was shelled overnight."
+    assert _judged(text, text).stance == "supports"
+
+
+def test_a_name_dense_sentence_is_no_headline_and_a_name_is_no_stem():
+    """A sentence full of names still has names to miss; a name scoring "read as" a longer word
+    by its stem ("India" / "indicators") is not that word."""
+    j = _judged("The Miami Dolphins defeated the Boston Rowing champion Washington Redskins 14-7 in January.",
+                "The Miami Dolphins defeated the NFC champion Washington Redskins 14-7 in January.")
+    assert j.stance == "related" and any(r.startswith("the passage does not mention Boston") for r in j.reasons)
+    j = _judged("India reports monthly growth figures, and two indicators of consumer spending follow.",
+                "Canada reports monthly growth figures, and two indicators of consumer spending follow.")
+    assert j.stance == "related" and "the passage does not mention India" in j.reasons
+    j = _judged("Each month India reports growth figures, and two indicators of consumer spending follow.",
+                "Each month Canada reports growth figures, and two indicators of consumer spending follow.")
+    assert j.stance == "related" and "the passage does not mention India" in j.reasons
+
+
+def test_a_hedge_opening_the_sentence_frames_all_its_clauses():
+    """"It is possible that A: B" hedges B too, where the clause read against the passage is B."""
+    from factcheck.polarity import POSSIBLE, PROBABLE, frame_certainty
+
+    assert frame_certainty("it is possible that the vote: a close result") == (POSSIBLE, "possible")
+    assert frame_certainty("it is likely that turnout rose") == (PROBABLE, "likely")
+    assert frame_certainty("itineraries are set") == (3, None)
+    j = _judged("It is possible that the turnout rose: more than half of the voters in the northern districts came out.",
+                "The turnout rose: more than half of the voters in the northern districts came out.")
+    assert j.stance == "related" and any("the claim is possible ('possible')" in r for r in j.reasons)
+
+
+def test_an_opposite_outside_the_clause_read_still_conflicts():
+    """The clause read against the passage may hold no opposite; a passage saying most of the
+    claim, with the same words around the opposite word elsewhere, still contradicts it."""
+    j = _judged("The new campus is much smaller than the old one, but since the war ended, most lectures are held online.",
+                "The new campus is much smaller than the old one, but since the war started, most lectures are held online.")
+    assert j.stance == "conflicts"
+    assert "opposite words: the claim says 'ended' where the source says 'started'" in j.reasons
+
