@@ -135,20 +135,23 @@ def _swapped_figure(claim_text: str, passage: str) -> str | None:
 
 MONTHS = frozenset(("january", "february", "march", "april", "may", "june", "july", "august", "september",
                     "october", "november", "december"))
+WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))
 
 
 def _swapped_month(claim_text: str, passage: str) -> str | None:
-    """Return a reason when the passage says the claim's words before a month before another
-    month ("go on sale in May" / "go on sale in April"), and never the claim's month, else None."""
+    """Return a reason when the passage says the claim's two words before a month or a weekday
+    before another one ("go on sale in May" / "go on sale in April", "a stance on Friday" / "a
+    stance on Thursday"), and never the claim's, else None."""
     a = words(claim_text)
-    if MONTHS.isdisjoint(a):
+    if MONTHS.isdisjoint(a) and WEEKDAYS.isdisjoint(a):
         return None
     b = words(passage)
     for i, x in enumerate(a):
-        if x not in MONTHS or i < 2 or x in b or (x == "may" and not MONTH_MAY.search(claim_text)):
+        kind = MONTHS if x in MONTHS else WEEKDAYS if x in WEEKDAYS else None
+        if kind is None or i < 2 or x in b or (x == "may" and not MONTH_MAY.search(claim_text)):
             continue
         for j, y in enumerate(b):
-            if y in MONTHS and j >= 2 and b[j - 2:j] == a[i - 2:i] and (y != "may" or MONTH_MAY.search(passage)):
+            if y in kind and j >= 2 and b[j - 2:j] == a[i - 2:i] and (y != "may" or MONTH_MAY.search(passage)):
                 return f"dates differ: the claim says {x.capitalize()}, the source says {y.capitalize()}"
     return None
 

@@ -334,6 +334,8 @@ def test_may_the_month_is_no_hedge_and_another_month_conflicts():
     from factcheck.polarity import POSSIBLE, polarity
 
     assert polarity("the vote was held on may 5")[1] != POSSIBLE
+    j = _judged("The new tablets went on sale on Monday", "The new tablets went on sale on Friday in Seoul.")
+    assert j.stance == "conflicts" and "dates differ: the claim says Monday, the source says Friday" in j.reasons
     assert polarity("sales in 2025 may rise")[1] == POSSIBLE
 
 
