@@ -195,7 +195,10 @@ def looks_like_person(tokens: list[str]) -> bool:
     if not tokens or len(tokens) > 5:
         return False
     norms = [norm(t) for t in tokens]
-    if any(n in ORG_WORDS for n in norms):
+    # a given name opening a longer run is a first name, whatever else the word means: "Bill Daly"
+    # (not a bill), "Senate Bill" still an organisation word
+    checked = norms[1:] if len(norms) > 1 and norms[0] in GIVEN_NAME_GENDER else norms
+    if any(n in ORG_WORDS for n in checked):
         return False
     if len(norms) == 1 and (norms[0] in PLACES or norms[0] in NOT_NAME or len(norms[0]) < 2):
         return False

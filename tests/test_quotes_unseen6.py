@@ -1,0 +1,18 @@
+"""Speakers in news prose of many outlets (issue #5, round 6: rules for errors seen on FNC-1 bodies).
+
+Every sentence here is invented; each test is one general rule of English news prose.
+"""
+
+from __future__ import annotations
+
+from factcheck.documents import parse_text
+from factcheck.segment import segment
+
+
+def _said(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in segment(parse_text("t.txt", text, "0"))[1]}
+
+
+def test_a_given_name_that_is_also_an_organisation_word_opens_a_person():
+    text = 'Bill Roe of the League said the plan is "not in" its budget.'
+    assert _said(text) == {"not in": "Bill Roe"}
