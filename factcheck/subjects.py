@@ -59,6 +59,12 @@ _OPEN_APPOSITIVE = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+
 # "a nurse who treated the wounded said": a restrictive relative clause after a person
 _RESTRICTIVE_WHO = re.compile(r"(?:^|(?<=\s))(?P<np>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
                               r"\s+who\s+[^,;:“”\"]{1,120}$")
+# "A man answering the phone at the family home in Miami told": a person described by a participle
+# phrase; the name at its end is an object, not the subject
+_PARTICIPLE_NP = re.compile(r"(?:^|(?<=[.;:!?”\"]\s)|(?<=,\s))(?P<np>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
+                            r"[a-z][\w'’-]*)\s+(?!(?:during|including|regarding|concerning|according|following|"
+                            r"notwithstanding|morning|evening|something|nothing|anything|everything)\b)[a-z]{2,}ing\s"
+                            r"[^,;:“”\"]{1,120}$")
 _ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
 # "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
@@ -89,7 +95,7 @@ _INTENSIVE_ENDS = ("self", "selves", "self,", "selves,")  # what a text must end
 
 
 def _early_subject(body: str, base: int) -> Subject | None:
-    """Return the subject of an appositive missing its closing comma or a restrictive "who" clause, else None."""
+    """Return the subject of an appositive missing its closing comma, a restrictive "who" clause or a participle phrase, else None."""
     if "," in body[-100:]:
         m = _OPEN_APPOSITIVE.search(body, max(0, len(body) - 160))
         if m is not None:
@@ -102,6 +108,10 @@ def _early_subject(body: str, base: int) -> Subject | None:
                 return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
     if " who " in body[-130:]:
         m = _RESTRICTIVE_WHO.search(body, max(0, len(body) - 180))
+        if m is not None:
+            return Subject("np", m.group("np"), base + m.start("np"), base + m.end("np"))
+    if "ing " in body[-150:]:
+        m = _PARTICIPLE_NP.search(body, max(0, len(body) - 200))
         if m is not None:
             return Subject("np", m.group("np"), base + m.start("np"), base + m.end("np"))
     return None
