@@ -16,3 +16,13 @@ def _said(text: str) -> dict[str, str | None]:
 def test_a_given_name_that_is_also_an_organisation_word_opens_a_person():
     text = 'Bill Roe of the League said the plan is "not in" its budget.'
     assert _said(text) == {"not in": "Bill Roe"}
+
+
+def test_a_person_described_by_a_participle_phrase_is_the_subject_not_the_place_at_its_end():
+    text = "A woman answering the door at the family home in Leeds told reporters: “We have nothing to say.”"
+    assert _said(text) == {"We have nothing to say.": "the woman"}
+
+
+def test_two_single_marks_close_a_double_quote():
+    text = "“I cannot talk now, I am sorry,’’ Tom Roe said before hanging up. “Call back later.”"
+    assert _said(text) == {"I cannot talk now, I am sorry": "Tom Roe", "Call back later.": "Tom Roe"}
