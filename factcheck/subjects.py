@@ -56,6 +56,9 @@ _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his
 # said", "Trump, speaking at the White House, said", "Tom Roe, of the Acme Institute, told")
 # "Mara Lind, a student at Acme University said": an appositive whose closing comma is missing
 _OPEN_APPOSITIVE = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+(?:a|an)\s[^,;:“”\"]{{1,90}}$")
+# "John Kerry, who has disputed the term “war,” told": a relative clause whose closing comma is
+# missing (or was the quote's) runs up to the verb; the name before it is the subject
+_OPEN_WHO = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+who\s[^,;:“”\"]{{1,150}}$")
 # "a nurse who treated the wounded said": a restrictive relative clause after a person
 _RESTRICTIVE_WHO = re.compile(r"(?:^|(?<=\s))(?P<np>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
                               r"\s+who\s+[^,;:“”\"]{1,120}$")
@@ -104,6 +107,13 @@ def _early_subject(body: str, base: int) -> Subject | None:
             if looks_like_person(tokens) and len(tokens) >= 2 and not (
                     before and before[0][:1].islower() and before[0][-1:].isalpha()):
                 # (not "As reported by Pando Daily, a source …": the name there is an object)
+                at = base + m.start("name") + max(m.group("name").find(tokens[0]), 0)
+                return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
+    if ", who " in body[-160:]:
+        m = _OPEN_WHO.search(body, max(0, len(body) - 260))
+        if m is not None:
+            tokens = split_name(m.group("name"))[1]
+            if looks_like_person(tokens):
                 at = base + m.start("name") + max(m.group("name").find(tokens[0]), 0)
                 return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
     if " who " in body[-130:]:

@@ -26,3 +26,8 @@ def test_a_person_described_by_a_participle_phrase_is_the_subject_not_the_place_
 def test_two_single_marks_close_a_double_quote():
     text = "“I cannot talk now, I am sorry,’’ Tom Roe said before hanging up. “Call back later.”"
     assert _said(text) == {"I cannot talk now, I am sorry": "Tom Roe", "Call back later.": "Tom Roe"}
+
+
+def test_a_relative_clause_whose_closing_comma_is_inside_a_quote_leaves_the_name_before_it():
+    text = 'Senator Ann Roe, who has avoided the word "crisis," told the paper that "we are in deep trouble."'
+    assert _said(text)["we are in deep trouble."] == "Ann Roe"
