@@ -313,10 +313,11 @@ class Resolver:
         that gender named before, outside the question, the one the document names most.
         """
         prev = self._sentence_start(max(0, s0 - 1)) if s0 else s0
-        asked = [m for m in _WRITER_ASKS.finditer(self.text, prev, pos) if not self._inside(m.start())]
-        if not asked:
+        if not any(not self._inside(m.start()) for m in _WRITER_ASKS.finditer(self.text, prev, pos)):
             return None
         lo = max(0, pos - NARRATION_LIMIT)
+        # every question the writer put before is about its topic, not the one answering
+        asked = [m for m in _WRITER_ASKS.finditer(self.text, lo, pos) if not self._inside(m.start())]
         counts: dict[str, int] = {}
         for c in self._backwards(pos):
             if c.start < lo:

@@ -98,7 +98,7 @@ _INTENSIVE_ENDS = ("self", "selves", "self,", "selves,")  # what a text must end
 
 
 def _early_subject(body: str, base: int) -> Subject | None:
-    """Return the subject of an appositive missing its closing comma, a restrictive "who" clause or a participle phrase, else None."""
+    """Return the subject of an open appositive, a restrictive "who" clause or a participle phrase, else None."""
     if "," in body[-100:]:
         m = _OPEN_APPOSITIVE.search(body, max(0, len(body) - 160))
         if m is not None:
