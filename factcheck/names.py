@@ -130,7 +130,11 @@ _ABBREVIATED = (r"(?:Mr|Mrs|Ms|Messrs|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Cap
 NAME_TOKEN = rf"(?:[{_UPPER}](?:\.[{_UPPER}])*\.(?![\w])|{_ABBREVIATED}|[{_UPPER}][\w'’-]*)"
 # A possessive ends a run: "PRC’s Taiwan drills" is "PRC" then "Taiwan".
 # (The leading lookahead is redundant but lets the regex engine skip to the next capital at C speed.)
-NAME_RUN = re.compile(rf"(?=[{_UPPER}])(?:{NAME_TOKEN}(?:(?<!['’]s)[ \t]+(?:{_PARTICLES}[ \t]+){{0,2}}{NAME_TOKEN})*)")
+# An Arabic article joined to a later name word: "Abu Muhammad al-Adnani", "Bashar al-Assad"
+_JOINED_ARTICLE = r"(?:al|el|ad|as|ash|at|az|an|ar)-"
+NAME_RUN = re.compile(rf"(?=[{_UPPER}])(?:{NAME_TOKEN}(?:(?<!['’]s)[ \t]+(?:{_PARTICLES}[ \t]+){{0,2}}"
+                      rf"(?:{_JOINED_ARTICLE})?{NAME_TOKEN})*)")
+_ARTICLE_PREFIX = re.compile(_JOINED_ARTICLE)
 _TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
 
 
@@ -138,7 +142,9 @@ _TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
 @lru_cache(maxsize=65536)
 def norm(token: str) -> str:
     """Return the comparison form of a name token: folded, no dots or possessive."""
-    return fold(token).replace(".", "").replace("’", "'").removesuffix("'s").strip("'-")
+    folded = fold(token).replace(".", "").replace("’", "'").removesuffix("'s").strip("'-")
+    m = _ARTICLE_PREFIX.match(folded)
+    return folded[m.end():] if m and folded[m.end():m.end() + 1].isalpha() else folded  # "al-Adnani" is "Adnani"
 
 
 def split_name(run: str) -> tuple[list[str], list[str], str]:
@@ -206,7 +212,9 @@ def looks_like_person(tokens: list[str]) -> bool:
         return False  # "Immediately", "Suddenly" open a sentence; "Emily" and "Molly" are names
     if all(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
         return False  # an acronym: NATO, WSJ, BBC
-    return tokens[-1][:1].isupper()
+    last = tokens[-1]
+    m = _ARTICLE_PREFIX.match(last)
+    return (last[m.end():] if m else last)[:1].isupper()
 
 
 def person_tail(tokens: list[str]) -> list[str]:
