@@ -153,6 +153,11 @@ def _coordinated_subject(before: str, base: int) -> Subject | None:
 _HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
                     rf"(?P<subj>{NAME_RUN.pattern}|(?:{DET}|one)(?:[ \t]+{NOUNISH}){{1,3}})"
                     r"[ \t]+(?P<verb>[a-z]+ing|say|mutter|whisper|call|cry|ask|grumble|shout)\b")
+# `…,” the Jerusalem Post quoted him saying`: the one quoted speaks, not the outlet quoting
+_QUOTED_OBJECT = re.compile(rf"[ \t]+(?:{DET}[ \t]+)?(?:{NAME_RUN.pattern}|[a-z]+)[ \t]+(?:quoted|cited)[ \t]+"
+                            rf"(?P<subj>him|her|them|{NAME_RUN.pattern}|{DET}(?:[ \t]+{NOUNISH}){{1,3}}?)"
+                            r"[ \t]+(?:as[ \t]+)?(?:saying|telling|writing|having\s+said)\b")
+_OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
@@ -224,6 +229,13 @@ class Context(Windows):
                 # (`said Tom. The doctor knew …`: "Tom", then a new sentence)
                 end = clause_end(window, max(subj.end - base, m.start("subj")))
                 return Cue("inverted", subj, m.group("cue"), True, base + end)
+        qm = _QUOTED_OBJECT.match(window)
+        if qm:
+            raw = qm.group("subj")
+            at = base + qm.start("subj")
+            subj = Subject("pron", _OBJECT_PRONOUN[raw], at, at + len(raw)) if raw in _OBJECT_PRONOUN else classify(raw, at)
+            if subj is not None:
+                return Cue("after", subj, "quoted", True, base + clause_end(window, qm.end()))
         inner = self.text[span.inner[0]:span.inner[1]].rstrip()
         # `,” Sen. Lindsey Graham (R-S.C.) said`: the party tag is blanked (offsets kept)
         window = _PARTY_TAG.sub(lambda t: t.group(1) + " " * (len(t.group(0)) - len(t.group(1))), window, count=1)

@@ -31,3 +31,18 @@ def test_two_single_marks_close_a_double_quote():
 def test_a_relative_clause_whose_closing_comma_is_inside_a_quote_leaves_the_name_before_it():
     text = 'Senator Ann Roe, who has avoided the word "crisis," told the paper that "we are in deep trouble."'
     assert _said(text)["we are in deep trouble."] == "Ann Roe"
+
+
+def test_an_arabic_article_joined_to_a_name_keeps_the_name_whole_and_abu_is_a_man():
+    from factcheck.speakers import PeopleIndex
+
+    text = "Abu Omar al-Tikriti, the group's spokesman, spoke on Sunday. Officials said al-Tikriti left; Tikriti was seen."
+    people = PeopleIndex(text)
+    assert {m.canon for m in people.mentions if m.canon.endswith("Tikriti")} == {"Abu Omar al-Tikriti"}
+    assert people.gender("Abu Omar al-Tikriti") == "m"
+
+
+def test_the_one_an_outlet_quoted_as_saying_is_the_speaker():
+    text = ("Then Abu Omar al-Tikriti, said to be the group's spokesman, sent his own message. "
+            "“You thought it was over,” the Daily Star quoted him saying. “It is not.”")
+    assert _said(text) == {"You thought it was over": "Abu Omar al-Tikriti", "It is not.": "Abu Omar al-Tikriti"}
