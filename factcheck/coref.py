@@ -431,6 +431,11 @@ class Resolver:
             named = self.name_of(who) if who is not None and who.kind != "pron" else None
             if named:
                 return named
+        if words[0].lower() == "the" and head in HEAD_SET and any(
+                c.canon == nominal_canon(words) for c in self.spoken if c.start < subj.start):
+            # "A hospital spokesman said … The hospital spokesman added": the one who spoke, not a
+            # named person mentioned in between
+            return nominal_canon(words)
         if len(words) >= 3 and words[0].lower() == "the" and words[1].lower() in ("former", "ex-", "late") and role:
             named = self._most_named_before(subj.start)
             if named:

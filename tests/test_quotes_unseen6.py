@@ -46,3 +46,11 @@ def test_the_one_an_outlet_quoted_as_saying_is_the_speaker():
     text = ("Then Abu Omar al-Tikriti, said to be the group's spokesman, sent his own message. "
             "“You thought it was over,” the Daily Star quoted him saying. “It is not.”")
     assert _said(text) == {"You thought it was over": "Abu Omar al-Tikriti", "It is not.": "Abu Omar al-Tikriti"}
+
+
+def test_the_definite_description_of_an_unnamed_speaker_is_that_speaker_not_a_named_man_between():
+    text = ("A hospital spokesman said: “The patient was brought in at noon.”\n\n"
+            "Doctors said Tom Roe, 32, had lost a lot of blood.\n\n"
+            "The hospital spokesman added: “He is now stable.”")
+    assert _said(text) == {"The patient was brought in at noon.": "the hospital spokesman",
+                           "He is now stable.": "the hospital spokesman"}
