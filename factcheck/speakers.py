@@ -132,6 +132,20 @@ class Mention:
         self.maybe = person  # could be a person (a name of two or more words), even without evidence
 
 
+def _namesake(options: list[str], last_seen: dict[str, int], speakers: frozenset[str], at: int, name: str) -> str:
+    """Return which of the full names a bare surname at `at` means, given those seen so far (`last_seen`).
+
+    Of two namesakes already named, the one a cue made a speaker ("the boy, Aiden Steward … his
+    father, Jason Steward, told … “…,” Steward said"), else the one named last; one named only
+    later ("Leelah Alcorn … Alcorn wrote … her mother Carla Alcorn") is not yet a choice.
+    """
+    seen = [f for f in options if f in last_seen]
+    spoke = [f for f in seen if f in speakers]
+    if len(spoke) == 1 and len(seen) > 1:
+        return spoke[0]
+    return max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
+
+
 class PeopleIndex:
     """The people a document names, for resolving surnames, pronouns and roles to one name."""
 
@@ -231,9 +245,7 @@ class PeopleIndex:
             if name in fixed:
                 canon = fixed[name]
             elif name in choices:
-                options = choices[name]
-                seen = [f for f in options if f in last_seen]
-                canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
+                canon = _namesake(choices[name], last_seen, speakers, m.start, name)
             else:
                 tokens, _ = name_key(name)
                 if len(tokens) >= 2:
@@ -252,14 +264,8 @@ class PeopleIndex:
                         options = [f for f in options if raw_gender.get(f, "") == gender]
                     if not options and tokens and len(by_first.get(tokens[0], ())) == 1:
                         options = list(by_first[tokens[0]])
-                    spoke = [f for f in options if f in speakers]
-                    if len(spoke) == 1 and len(options) > 1:
-                        # "the boy, Aiden Steward … his father, Jason Steward, told …  “…,” Steward said":
-                        # of two namesakes, the one a cue made a speaker
-                        options = spoke
                     choices[name] = options
-                    seen = [f for f in options if f in last_seen]
-                    canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
+                    canon = _namesake(options, last_seen, speakers, m.start, name)
             m.canon = canon
             last_seen[canon] = m.start
             counts = assigned.get(name)

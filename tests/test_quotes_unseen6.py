@@ -54,3 +54,10 @@ def test_the_definite_description_of_an_unnamed_speaker_is_that_speaker_not_a_na
             "The hospital spokesman added: “He is now stable.”")
     assert _said(text) == {"The patient was brought in at noon.": "the hospital spokesman",
                            "He is now stable.": "the hospital spokesman"}
+
+
+def test_a_bare_surname_is_not_a_namesake_named_only_later():
+    text = ("Ann Roe left a note on her blog before she died.\n\n"
+            "In a second post, Roe wrote: “You cannot control people like that.”\n\n"
+            "Her mother Carla Roe posted a tribute, but called her “son” and used her birth name.")
+    assert _said(text)["You cannot control people like that."] == "Ann Roe"
