@@ -73,7 +73,8 @@ _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
 # "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
 _OF_NP_END = re.compile(rf".*\b(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from)\s+"
                         rf"[^,;:“”\"]{{1,40}}?)\s*$", re.S)
-_POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+[a-z][\w-]*)\s*$")
+# "Foley’s killer", "Foley’s ISIS killer": a possessor, perhaps a capitalised modifier, a noun
+_POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*)\s*$")
 NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){{0,2}}"
                        rf"{NAME_RUN.pattern})\s*$")
 # "Rebecca English of the Daily Mail", "Tom Brown at the agency": a person, then where they work
@@ -314,7 +315,7 @@ DOCUMENT_NOUNS = frozenset("statement letter release report post message filing 
 _TITLE_LINKS = frozenset("of the for and to de la".split())
 _NP_START = re.compile(rf"(?:{DET}|[Tt]his|[Oo]ne|[Aa]nother|one\s+of|some\s+of|each\s+of|several\s+of|two\s+of|"
                        r"both\s+of)\b")
-_POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+[a-z][\w-]*$")
+_POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*$")
 
 
 def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
@@ -351,7 +352,7 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
         if found is not None:
             kind, name = found
             at = stripped.find(name.split()[0], run.start())
-            particles = re.search(r"(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){1,2}$", stripped[:at])
+            particles = re.search(r"(?<!\S)(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){1,2}$", stripped[:at])
             if particles and len(name.split()) == 1:
                 at, name = particles.start(), stripped[particles.start():at] + name  # "von der Leyen"
             return Subject(kind, name, off + at, off + at + len(name))
@@ -400,6 +401,9 @@ def _name_in_run(run: str) -> tuple[str, str] | None:
     A long run ("Philippine Marine Corps Commandant Major General Arturo Rojas") yields the
     person at its end.
     """
+    words = run.split()
+    if len(words) >= 2 and is_place_or_nationality([norm(w) for w in words]) and norm(words[-1]) in PLACES:
+        return "org", run  # "Saudi Arabia", "New Zealand": the country whole, not its last word
     _, tokens, _ = split_name(run)
     if not tokens:
         return None

@@ -61,3 +61,13 @@ def test_a_bare_surname_is_not_a_namesake_named_only_later():
             "In a second post, Roe wrote: “You cannot control people like that.”\n\n"
             "Her mother Carla Roe posted a tribute, but called her “son” and used her birth name.")
     assert _said(text)["You cannot control people like that."] == "Ann Roe"
+
+
+def test_a_country_of_two_words_speaks_whole_and_a_particle_is_a_whole_word():
+    text = "Saudi Arabia has announced that it may cover women’s eyes, ‘especially the tempting ones.’"
+    assert _said(text) == {"especially the tempting ones.": "Saudi Arabia"}
+
+
+def test_a_possessor_with_a_capitalised_modifier_before_the_noun_is_a_noun_phrase_subject():
+    text = "Tom Roe was seen in the video.\n\n“Your next decision decides it,” Roe’s ISIS captor hissed at the time."
+    assert _said(text) == {"Your next decision decides it": "Roe’s ISIS captor"}
