@@ -30,7 +30,7 @@ _CLAUSE_STOP = frozenset(
     after before where so then to for with without from into at in on of by""".split()
 )
 NOMINATIVE = frozenset({"he", "she", "i", "we", "they", "you", "it"})
-_RELATIVE_STOP = re.compile(r"\s+([a-z]+ly\b|who|that|which|as|when|while|with|in|at|to|from|putting|looking|turning|"
+_RELATIVE_STOP = re.compile(r"\s+([a-z]+ly\b|who|that|which|as|when|while|with|in|on|at|to|from|putting|looking|turning|"
                             r"holding|taking|getting|making|pointing|shaking|nodding|smiling|laughing)\b")
 
 
@@ -255,6 +255,8 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
             continue
         if stop.group(1) == "from" and before and before[0].lower() in DOCUMENT_NOUNS:
             continue  # "according to a statement from the White House": whom it is from
+        if stop.group(1) == "on" and not re.match(r"(?:\s+[a-z]+){0,2}\s+[A-Z]", phrase[stop.end():]):
+            continue  # "said one follower on her Facebook page", "on Tuesday"; not "a man on his way home"
         phrase = phrase[:stop.start()]
         break
     phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
