@@ -157,6 +157,8 @@ _HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
 _QUOTED_OBJECT = re.compile(rf"[ \t]+(?:{DET}[ \t]+)?(?:{NAME_RUN.pattern}|[a-z]+)[ \t]+(?:quoted|cited)[ \t]+"
                             rf"(?P<subj>him|her|them|{NAME_RUN.pattern}|{DET}(?:[ \t]+{NOUNISH}){{1,3}}?)"
                             r"[ \t]+(?:as[ \t]+)?(?:saying|telling|writing|having\s+said)\b")
+# An absolute clause naming who speaks: "…, with one user writing:", "with a spokesman saying"
+_WITH_SPEAKER = re.compile(rf"\bwith[ \t]+(?P<np>(?:{DET}|one|another|some|many|several)(?:[ \t]+[a-z][\w'’-]*){{1,3}}?)[ \t]+$")
 _OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
@@ -432,8 +434,13 @@ class Context(Windows):
             if verb.endswith("ing") and window[:m.start()].rstrip().endswith(",") and participle is None:
                 participle = verb  # "Roe declined, telling the reporter": the main clause's subject
                 continue
-            subj = _coordinated_subject(window[:m.start()], base) or \
-                subject_before_verb(window[:m.start()], base, whole=False)
+            wm = _WITH_SPEAKER.search(window, max(0, m.start() - 80), m.start()) if verb.endswith("ing") else None
+            if wm:
+                # "users praised the letter, with one user writing:": the one the absolute clause names
+                subj = classify(wm.group("np"), base + wm.start("np"))
+            else:
+                subj = _coordinated_subject(window[:m.start()], base) or \
+                    subject_before_verb(window[:m.start()], base, whole=False)
             if reads and (subj is None or subj.kind != "np" or not is_document(subj.text)):
                 continue  # "the plaque reads “…”": a sign, not speech; "the statement read:" is
             where = "before"

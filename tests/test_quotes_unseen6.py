@@ -71,3 +71,12 @@ def test_a_country_of_two_words_speaks_whole_and_a_particle_is_a_whole_word():
 def test_a_possessor_with_a_capitalised_modifier_before_the_noun_is_a_noun_phrase_subject():
     text = "Tom Roe was seen in the video.\n\n“Your next decision decides it,” Roe’s ISIS captor hissed at the time."
     assert _said(text) == {"Your next decision decides it": "Roe’s ISIS captor"}
+
+
+def test_an_inverted_subject_ends_before_on_and_a_proper_noun():
+    assert _said("“You look great,” said one follower on her Facebook page.") == {"You look great": "one follower"}
+
+
+def test_an_absolute_with_clause_names_the_one_writing():
+    text = "Online, readers praised the letter, with one reader writing: “What a lovely thing to say.”"
+    assert _said(text) == {"What a lovely thing to say.": "one reader"}
