@@ -146,6 +146,9 @@ def _namesake(options: list[str], last_seen: dict[str, int], speakers: frozenset
     return max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
 
 
+_IN_BEFORE = re.compile(r"(?<![\w’'-])(?:in|In|into|Into)[ \t]+$")
+
+
 class PeopleIndex:
     """The people a document names, for resolving surnames, pronouns and roles to one name."""
 
@@ -288,6 +291,15 @@ class PeopleIndex:
                      and (name_key(m.name)[0][0] == name_key(m.canon)[0][-1] or len(name_key(m.canon)[0]) == 2)}
         self._people = {m.canon for m in self.mentions if m.person} | shortened
         self._vouched = {m.canon for m in self.mentions if m.roles or m.gender} | shortened
+        places = self._places()
+        if places:
+            # "to Las Vegas … a team in Vegas": a place, whatever he/she follows it and however short
+            self._people -= places
+            self._vouched -= places
+            self.gender_of = {k: g for k, g in self.gender_of.items() if k not in places}
+            for m in self.mentions:
+                if m.canon in places:
+                    m.person = False
         for m in self.mentions:
             m.person = m.person or m.canon in self._people
         self.role_heads = {r for m in self.mentions for r in m.roles}
@@ -296,6 +308,20 @@ class PeopleIndex:
             tokens = name_key(m.canon)[0]
             if tokens:
                 self._by_surname.setdefault(tokens[-1], set()).add(m.canon)
+
+    def _places(self) -> set[str]:
+        """Return the canonical names the text puts a thing in ("a team in Vegas"): places, not people.
+
+        A name that a title, an honorific or a given name makes a person is never one.
+        """
+        found = set()
+        for m in self.mentions:
+            if m.roles or m.gender or m.inside or self.text[m.end:m.end + 1] in ("’", "'"):
+                continue
+            if _IN_BEFORE.search(self.text, max(0, m.start - 6), m.start):
+                found.add(m.canon)
+        return {c for c in found if not given_gender(c.split()[0]) and not any(
+            n.roles or n.gender for n in self.mentions if n.canon == c)}
 
     def _votes(self, quoted: list[tuple[int, int]], q_starts: list[int]) -> dict[str, Counter[str]]:
         """Return he/she votes per name: a pronoun soon after a lone mention of someone."""

@@ -80,3 +80,15 @@ def test_an_inverted_subject_ends_before_on_and_a_proper_noun():
 def test_an_absolute_with_clause_names_the_one_writing():
     text = "Online, readers praised the letter, with one reader writing: “What a lovely thing to say.”"
     assert _said(text) == {"What a lovely thing to say.": "one reader"}
+
+
+def test_a_name_things_are_in_is_a_place_not_an_antecedent_for_he():
+    from factcheck.speakers import PeopleIndex
+
+    text = ("Tom Roe said the league is coming to Las Vegas. Fans in Vegas cheered when he wrote it. "
+            "Vegas is ready, he said.")
+    people = PeopleIndex(text)
+    assert not people.is_person("Las Vegas") and people.gender("Las Vegas") == ""
+    text = ("Tom Roe wrote that the league is coming to Las Vegas, and a team in Vegas would sell out. "
+            "Las Vegas has a new arena, and he writes “the deal is done.”")
+    assert _said(text) == {"the deal is done.": "Tom Roe"}
