@@ -59,6 +59,8 @@ _LOWER_WORD = re.compile(r"[a-z]{3,13}")
 # The determiner and up to two modifiers before a person noun: "the old", "a", "his".
 _DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
                          r"(?P<mods>(?:\s+[a-z][a-z-]+){0,2}?)\s+$")
+# A named possessor and up to two modifiers before a person noun: "Lung's 21-year-old", "Fan’s"
+_NAMED_OWNER_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+['’]s(?P<mods>(?:\s+[a-z0-9][a-z0-9-]*){0,2}?)\s+$")
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w.’'-]+\s+){0,4}$")
 _POSSESSIVE = frozenset("his her their my our your".split())
 # Before a subject: a sentence or clause start.
@@ -180,7 +182,12 @@ class Resolver:
                 continue
             news = head not in HEAD_SET
             dm = (NEWS_DET_BEFORE if news else _DET_BEFORE).search(text, max(0, wm.start() - 50), wm.start())
-            if dm is None or any(w in FUNCTION_SET for w in dm.group("mods").split()) or news and not news_modifiers(dm):
+            if dm is None:
+                owned = self._owned_noun(wm)
+                if owned is not None:
+                    found.append(owned)
+                continue
+            if any(w in FUNCTION_SET for w in dm.group("mods").split()) or news and not news_modifiers(dm):
                 continue
             det = dm.group("det").lower()
             start = dm.start()
@@ -199,6 +206,14 @@ class Resolver:
                     c.canon = same[-1].canon
             found.append(c)
         return found
+
+    def _owned_noun(self, wm: re.Match) -> Candidate | None:
+        """Return a named possessor's person noun in subject position ("Lung's 21-year-old lover plans"), else None."""
+        pm = _NAMED_OWNER_BEFORE.search(self.text, max(0, wm.start() - 40), wm.start())
+        if pm is None or self._inside(pm.start()) or any(w in FUNCTION_SET for w in pm.group("mods").split()):
+            return None
+        c = Candidate(pm.start(), wm.end(), self.text[pm.start():wm.end()], PERSON_GENDER.get(wm.group(0), ""), 2)
+        return c if self._is_subject(c) else None
 
     # ------------------------------------------------------------------ helpers
 

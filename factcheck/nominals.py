@@ -36,7 +36,7 @@ judge colonel major professor teacher parson vicar rector curate visitor guest c
 # ("the diplomatic source" is nobody the story has named).
 NEWS_PERSONS = frozenset("""fighter source intermediary middleman official diplomat defector journalist witness
 resident student employee passenger activist protester expert analyst victim survivor militant rebel hostage
-prisoner inmate suspect researcher scientist engineer pilot farmer worker""".split())
+prisoner inmate suspect researcher scientist engineer pilot farmer worker lover""".split())
 # News descriptions carry more, and capitalised, modifiers: "a former Syrian rebel fighter", "a senior US
 # diplomat" (each capitalised one a nationality, a place or an acronym).
 NEWS_DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?)(?P<mods>(?:\s+(?:[a-z][a-z-]+|[A-Z][\w-]+)){0,3}?)\s+$")

@@ -92,3 +92,11 @@ def test_a_name_things_are_in_is_a_place_not_an_antecedent_for_he():
     text = ("Tom Roe wrote that the league is coming to Las Vegas, and a team in Vegas would sell out. "
             "Las Vegas has a new arena, and he writes “the deal is done.”")
     assert _said(text) == {"the deal is done.": "Tom Roe"}
+
+
+def test_a_named_possessors_person_noun_in_subject_position_is_the_she_that_follows():
+    text = ("Tom Roe used his wife's phone to write to his lover. His wife, Ann Roe, saw the message.\n\n"
+            "Ann Roe is now under arrest.\n\n"
+            "Meanwhile, Roe's 21-year-old lover plans to marry him.\n\n"
+            "“It does not matter,” she said.")
+    assert _said(text) == {"It does not matter": "Roe's 21-year-old lover"}
