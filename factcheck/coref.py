@@ -11,7 +11,8 @@ father") is the person of that surname and gender when the document names one; a
 "the youth") the named person of its gender the narration mentioned just before, when nobody
 else fits in between; "they" the group that last spoke, "it" the document or organisation that
 last spoke ("the letter stated … It described …"). The lexicon of person nouns, kin and
-organisations is in `nominals`. `Resolver.name_of` is the one entry point for a cue's subject.
+organisations is in `nominals`, the scan of the narration for person nouns in `personnouns`.
+`Resolver.name_of` is the one entry point for a cue's subject.
 """
 
 from __future__ import annotations
@@ -23,26 +24,22 @@ from operator import attrgetter
 
 from .names import QUALIFIERS, ROLE_WORDS
 from .nominals import (
-    FUNCTION_SET,
     HEAD_SET,
-    NEWS_DET_BEFORE,
     NEWS_PERSONS,
     PERSON_GENDER,
-    PERSON_HEADS,
     PUBLICATION_NOUNS,
-    apposed_name,
     cited_outlet,
     document_source,
     introduced_name,
     is_thing,
     name_after,
     named_relative,
-    news_modifiers,
     nominal_canon,
     organisation,
     person_np,
     relative_of,
 )
+from .personnouns import Candidate, person_nouns
 from .speakers import PeopleIndex
 from .subjects import Subject, classify, role_head
 
@@ -55,14 +52,7 @@ IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for who
 # books and pages, the shorter is the safer)
 NAMED_NP_CHARS = 300
 
-_LOWER_WORD = re.compile(r"[a-z]{3,13}")
-# The determiner and up to two modifiers before a person noun: "the old", "a", "his".
-_DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
-                         r"(?P<mods>(?:\s+[a-z][a-z-]+){0,2}?)\s+$")
-# A named possessor and up to two modifiers before a person noun: "Lung's 21-year-old", "Fan’s"
-_NAMED_OWNER_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+['’]s(?P<mods>(?:\s+[a-z0-9][a-z0-9-]*){0,2}?)\s+$")
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w.’'-]+\s+){0,4}$")
-_POSSESSIVE = frozenset("his her their my our your".split())
 # Before a subject: a sentence or clause start.
 _CLAUSE_START = re.compile(
     r"(?:^|[.!?;:—–(]\s*|[”\"’]\s+|,\s+|\b(?:and|but|then|when|while|as|so|till|until|after|before|because|if|"
@@ -117,19 +107,6 @@ _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
-class Candidate:
-    """A person mentioned in the narration, as a pronoun's possible antecedent."""
-
-    __slots__ = ("start", "end", "canon", "gender", "strength", "subject", "spoken")
-
-    def __init__(self, start: int, end: int, canon: str, gender: str, strength: int, subject: bool | None = None,
-                 spoken: bool = False):
-        self.start, self.end, self.canon, self.gender = start, end, canon, gender
-        self.strength = strength  # 2: a known person; 1: a capitalised pair nothing vouches for
-        self.subject = subject  # None until asked
-        self.spoken = spoken  # the subject of a speech cue
-
-
 class Resolver:
     """Resolve pronouns, role nouns and kin nouns of one document to canonical names."""
 
@@ -169,51 +146,7 @@ class Resolver:
 
     def _person_nouns(self) -> list[Candidate]:
         """Return the person nouns of the narration ("the boy", "an old woman", "the doctor"), in text order."""
-        text, people = self.text, self.people
-        found: list[Candidate] = []
-        # a plain scan of the narration for the nouns, then a look at the words before each: far
-        # cheaper than one regex over the whole text
-        bounds = [0, *(x for pair in zip(self.q_starts, self.q_ends) for x in pair), len(text)]
-        words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in _LOWER_WORD.finditer(text, lo, hi))
-        for wm in words:
-            head = wm.group(0)
-            if head not in PERSON_HEADS or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
-                    ("-", "’", "'") or text.startswith(" of ", wm.end()):
-                continue
-            news = head not in HEAD_SET
-            dm = (NEWS_DET_BEFORE if news else _DET_BEFORE).search(text, max(0, wm.start() - 50), wm.start())
-            if dm is None:
-                owned = self._owned_noun(wm)
-                if owned is not None:
-                    found.append(owned)
-                continue
-            if any(w in FUNCTION_SET for w in dm.group("mods").split()) or news and not news_modifiers(dm):
-                continue
-            det = dm.group("det").lower()
-            start = dm.start()
-            if det in _POSSESSIVE or self._inside(start):
-                continue
-            found_role = people.by_role(head, start) if head in people.role_heads else None
-            canon = found_role or apposed_name(text, start, people) or nominal_canon(text[start:wm.end()].split())
-            gender = people.gender(found_role) if found_role else PERSON_GENDER.get(head, "")
-            c = Candidate(start, wm.end(), canon, gender, 2)  # a person, whatever the gender
-            if det in ("a", "an") and not self._is_subject(c):
-                continue  # "in want of a wife" names nobody; "A man came in" does
-            if news and det == "the":
-                # "A former rebel fighter said … The anonymous fighter claimed": the one described before
-                same = [f for f in found if f.canon.rsplit(" ", 1)[-1] == head]
-                if same:
-                    c.canon = same[-1].canon
-            found.append(c)
-        return found
-
-    def _owned_noun(self, wm: re.Match) -> Candidate | None:
-        """Return a named possessor's person noun in subject position ("Lung's 21-year-old lover plans"), else None."""
-        pm = _NAMED_OWNER_BEFORE.search(self.text, max(0, wm.start() - 40), wm.start())
-        if pm is None or self._inside(pm.start()) or any(w in FUNCTION_SET for w in pm.group("mods").split()):
-            return None
-        c = Candidate(pm.start(), wm.end(), self.text[pm.start():wm.end()], PERSON_GENDER.get(wm.group(0), ""), 2)
-        return c if self._is_subject(c) else None
+        return person_nouns(self.text, self.people, self.q_starts, self.q_ends, self._inside, self._is_subject)
 
     # ------------------------------------------------------------------ helpers
 

@@ -354,7 +354,8 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
         if found is not None:
             kind, name = found
             at = stripped.find(name.split()[0], run.start())
-            particles = re.search(r"(?<!\S)(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){1,2}$", stripped[:at])
+            particles = re.search(r"(?<!\S)(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){1,2}$",
+                                  stripped[:at])
             if particles and len(name.split()) == 1:
                 at, name = particles.start(), stripped[particles.start():at] + name  # "von der Leyen"
             return Subject(kind, name, off + at, off + at + len(name))
