@@ -39,7 +39,7 @@ from .nominals import (
     person_np,
     relative_of,
 )
-from .personnouns import Candidate, person_nouns
+from .personnouns import Candidate, lede_name, person_nouns
 from .speakers import PeopleIndex
 from .subjects import Subject, classify, role_head
 
@@ -124,7 +124,9 @@ class Resolver:
             if (m.person or m.maybe) and not m.inside:
                 strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
                 cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
+        names = list(cands)
         definite: list[Candidate] = []
+        nouns: list[Candidate] = []
         if quoted:
             nouns = self._person_nouns()
             definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"
@@ -143,6 +145,11 @@ class Resolver:
             named = self.named_referent(c.start, c.gender, set())
             if named:
                 c.canon = named
+        self.lede = lede_name(text, names, people, sentence_starts, self._is_subject) if quoted else None
+        if self.lede is not None:
+            for c in nouns:
+                if c.canon.startswith("the ") and c.canon.rsplit(" ", 1)[-1] == self.lede[0]:
+                    c.canon = self.lede[1]  # "A pregnant woman was blinded … Dornnella Conner was sitting …"
 
     def _person_nouns(self) -> list[Candidate]:
         """Return the person nouns of the narration ("the boy", "an old woman", "the doctor"), in text order."""
@@ -398,6 +405,8 @@ class Resolver:
             named = self.named_referent(subj.start, PERSON_GENDER.get(am.group("kin") or "", ""), set())
             if named:
                 return named
+        if self.lede is not None and words[0].lower() == "the" and head == self.lede[0]:
+            return self.lede[1]  # the woman the story opened on, named in its next sentences
         if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
             return nominal_canon(words)
         return organisation(self.text, subj.text, subj.start, self._inside) or self._org_opening(subj) or subj.text

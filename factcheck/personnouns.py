@@ -19,7 +19,7 @@ from .nominals import (
     news_modifiers,
     nominal_canon,
 )
-from .speakers import PeopleIndex
+from .speakers import PeopleIndex, given_gender
 
 _LOWER_WORD = re.compile(r"[a-z]{3,13}")
 # The determiner and up to two modifiers before a person noun: "the old", "a", "his".
@@ -96,3 +96,42 @@ def _owned_noun(text: str, wm: re.Match, inside: Callable[[int], bool],
         return None
     c = Candidate(pm.start(), wm.end(), text[pm.start():wm.end()], PERSON_GENDER.get(wm.group(0), ""), 2)
     return c if is_subject(c) else None
+
+
+# Who a news story may open on before it names them: "A pregnant St. Louis woman was blinded …"
+_LEDE = re.compile(r"(?:^|(?<=[—–-] )|(?<=\) ))(?:A|An)\s+(?:[\w.’'-]+\s+){0,4}?"
+                   r"(?P<head>man|woman|girl|boy|teen|teenager|youth|child|toddler|student|passenger)\s+[a-z]")
+_LEDE_SENTENCES = 4  # the name must come this soon: the lede's sentence and the next three
+
+
+def lede_name(text: str, names: list[Candidate], people: PeopleIndex, sentence_starts: list[int],
+              is_subject: Callable[[Candidate], bool]) -> tuple[str, str] | None:
+    """Return (head noun, name) when a story opens on an unnamed person whom its next sentences name, else None.
+
+    "A pregnant St. Louis woman was blinded … The woman claimed … Dornnella Conner was sitting in
+    the car": the woman is Dornnella Conner. The name is the first full name after the lede in
+    subject position, with no title (not "Police Chief Tom Brown said") and no other gender.
+    """
+    if len(sentence_starts) < 2:
+        return None
+    m = _LEDE.search(text, 0, sentence_starts[1])
+    if m is None:
+        return None
+    head = m.group("head")
+    limit = sentence_starts[min(_LEDE_SENTENCES, len(sentence_starts) - 1)]
+    for c in names:
+        if c.start < m.end() or c.strength < 2 and " " not in c.canon:
+            continue
+        if c.start >= limit:
+            return None
+        if not is_subject(c):
+            continue
+        mention = people.mention_at(c.start)
+        if mention is None or mention.roles or " " not in mention.name:
+            return None  # "Officer Tom Brown"; "Christmas" of "a Merry Christmas"
+        # a title or a given name may say the gender; a he/she nearby may be someone else's
+        known = mention.gender or given_gender(mention.name.split()[0])
+        if known and known != PERSON_GENDER.get(head, known):
+            return None
+        return head, c.canon
+    return None

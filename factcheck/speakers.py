@@ -401,6 +401,11 @@ class PeopleIndex:
         """Return True when the document gives evidence that `name` is a person."""
         return bool(name) and self.canonical(name) in self._people
 
+    def mention_at(self, offset: int) -> Mention | None:
+        """Return the mention that starts at `offset`, else None."""
+        i = bisect_left(self.offsets, offset)
+        return self.mentions[i] if i < len(self.mentions) and self.offsets[i] == offset else None
+
     def nearest(self, offset: int, gender: str = "", skip: Iterable[str] = (), limit: int = MAX_PRONOUN_DISTANCE,
                 outside_quotes: bool = True) -> Mention | None:
         """Return the closest person mention before `offset` whose gender fits, or None.

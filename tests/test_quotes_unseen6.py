@@ -100,3 +100,14 @@ def test_a_named_possessors_person_noun_in_subject_position_is_the_she_that_foll
             "Meanwhile, Roe's 21-year-old lover plans to marry him.\n\n"
             "“It does not matter,” she said.")
     assert _said(text) == {"It does not matter": "Roe's 21-year-old lover"}
+
+
+def test_the_unnamed_person_a_story_opens_on_is_the_one_its_next_sentences_name():
+    text = ("A pregnant Leeds woman lost an eye after police fired at her car. The woman said on Facebook that "
+            "her eye was removed.\n\nDornella Roe was sitting in the passenger seat when it happened.\n\n"
+            "Her boyfriend was driving.\n\n“I had no weapons,” she told a local paper.")
+    assert _said(text) == {"I had no weapons": "Dornella Roe"}
+    # not a name that no one in subject position bears: "a Merry Christmas"
+    text = ("A man was thrown off a flight after workers wished him a Merry Christmas. Christmas envy is real.\n\n"
+            "The man replied, “Not everyone celebrates it.”")
+    assert _said(text) == {"Not everyone celebrates it.": "the man"}
