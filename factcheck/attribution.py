@@ -36,6 +36,7 @@ from .cues import (
     main_subject_of_last_sentence,
     verb_ok,
 )
+from .nominals import PERSON_HEADS
 from .quotes import Span
 from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
 from .subjects import (
@@ -159,6 +160,9 @@ _QUOTED_OBJECT = re.compile(rf"[ \t]+(?:{DET}[ \t]+)?(?:{NAME_RUN.pattern}|[a-z]
                             r"[ \t]+(?:as[ \t]+)?(?:saying|telling|writing|having\s+said)\b")
 # An absolute clause naming who speaks: "…, with one user writing:", "with a spokesman saying"
 _WITH_SPEAKER = re.compile(rf"\bwith[ \t]+(?P<np>(?:{DET}|one|another|some|many|several)(?:[ \t]+[a-z][\w'’-]*){{1,3}}?)[ \t]+$")
+_PREPOSITION_END = re.compile(r"\b(?:on|in|at|into|onto|under|over|inside|outside|near|beside|from)[ \t]+$")
+# A sentence opened by a described person and a past-tense verb: "The frustrated worker posted …"
+_PERSON_OPENS = re.compile(rf"\W*(?P<subj>{DET}[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,3}}?(?P<head>[a-z][\w'’-]*))[ \t]+[a-z]+ed\b")
 _OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
@@ -441,6 +445,12 @@ class Context(Windows):
             else:
                 subj = _coordinated_subject(window[:m.start()], base) or \
                     subject_before_verb(window[:m.start()], base, whole=False)
+                if subj is not None and verb.endswith("ing") and _PREPOSITION_END.search(window, 0, subj.start - base):
+                    # "The worker posted a sign on the fridge saying": not the fridge; the one posting
+                    opens = [b.end() for b in re.finditer(r"[.!?]\s+", window)]
+                    mm = _PERSON_OPENS.match(window, opens[-1] if opens else 0)
+                    if mm and mm.group("head") in PERSON_HEADS and base + mm.end("subj") <= subj.start:
+                        subj = Subject("np", mm.group("subj"), base + mm.start("subj"), base + mm.end("subj"))
             if reads and (subj is None or subj.kind != "np" or not is_document(subj.text)):
                 continue  # "the plaque reads “…”": a sign, not speech; "the statement read:" is
             where = "before"

@@ -111,3 +111,8 @@ def test_the_unnamed_person_a_story_opens_on_is_the_one_its_next_sentences_name(
     text = ("A man was thrown off a flight after workers wished him a Merry Christmas. Christmas envy is real.\n\n"
             "The man replied, “Not everyone celebrates it.”")
     assert _said(text) == {"Not everyone celebrates it.": "the man"}
+
+
+def test_a_participle_cue_after_a_prepositional_object_is_the_main_subjects():
+    text = "The angry resident posted a note on the door saying, “Whoever took my bike, bring it back.”"
+    assert _said(text) == {"Whoever took my bike, bring it back.": "The angry resident"}
