@@ -54,6 +54,9 @@ _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his
 # (the third and fourth: "Tom Roe, Paris correspondent for Acme, South Korea's biggest agency, said"; the fourth:
 # a parenthetical between a subject and its verb: "My father, after showing a great concern at it,
 # said", "Trump, speaking at the White House, said", "Tom Roe, of the Acme Institute, told")
+# An appositive giving the name a described person goes by: "who goes by the name Jasmine Tridevil"
+_CALLED = re.compile(rf"(?:who\s+(?:goes|went|is|was)\s+(?:by\s+the\s+name(?:\s+of)?|known\s+as|called|named)|"
+                     rf"(?:also\s+|better\s+)?known\s+as|named|called)\s+(?P<name>{NAME_RUN.pattern})")
 # "Mara Lind, a student at Acme University said": an appositive whose closing comma is missing
 _OPEN_APPOSITIVE = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+(?:a|an)\s[^,;:“”\"]{{1,90}}$")
 # "John Kerry, who has disputed the term “war,” told": a relative clause whose closing comma is
@@ -162,6 +165,13 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
             # executive, Tim Cook,": any described person)
             at = base + appos.start() + appos.group(0).index(inner)
             return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
+        called = _CALLED.fullmatch(inner)
+        if called and looks_like_person(split_name(called.group("name"))[1]) and not NAME_RUN.fullmatch(" ".join(head)):
+            # "The woman, who goes by the name Jasmine Tridevil, wrote": the name she goes by
+            tokens = split_name(called.group("name"))[1]
+            at = base + appos.start() + appos.group(0).index(inner) + called.start("name")
+            at += max(called.group("name").find(tokens[0]), 0)
+            return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
         body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
         appos = _APPOSITIVE.search(body + ",")
         if appos and appos.start() > 0 and (appos.group(0).lstrip(", ")[:1].islower() or any(

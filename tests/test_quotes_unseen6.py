@@ -116,3 +116,10 @@ def test_the_unnamed_person_a_story_opens_on_is_the_one_its_next_sentences_name(
 def test_a_participle_cue_after_a_prepositional_object_is_the_main_subjects():
     text = "The angry resident posted a note on the door saying, “Whoever took my bike, bring it back.”"
     assert _said(text) == {"Whoever took my bike, bring it back.": "The angry resident"}
+
+
+def test_the_name_a_described_person_goes_by_in_an_appositive_is_the_speaker():
+    text = "The woman, who goes by the name Ann Tridevil, wrote on Facebook: “I am flying to New York.”"
+    assert _said(text) == {"I am flying to New York.": "Ann Tridevil"}
+    text = "The rapper, who is known as Tom Roe, told fans: “The tour is off.”"
+    assert _said(text) == {"The tour is off.": "Tom Roe"}
