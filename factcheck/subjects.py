@@ -252,12 +252,18 @@ def appositive_name(text: str, at: int, subj: Subject) -> Subject | None:
     return Subject("name", " ".join(tokens), start, m.end("name"))
 
 
+# A noun phrase and its own finite verb: the clause a cue reports, not the cue's subject
+_NP_WORD = r"(?!who\b|that\b|which\b)[a-z][\w'’-]*"  # (not "the man who had sent him")
+_CLAUSE_AFTER_VERB = re.compile(rf"{DET}\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}\s+"
+                                r"(?:may|might|will|would|could|can|should|must|is|are|was|were|has|have|had)\s+[a-z]")
 _SOMEONE = frozenset("another somebody someone everybody everyone nobody".split())
 _SOMEONE_END = re.compile(r"(?<![\w’'])(?P<subj>[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody)\s*$")
 
 
 def subject_after_verb(phrase: str, base: int) -> Subject | None:
     """Return the subject that follows an inverted cue: `said Vance`, `cried the old man`."""
+    if _CLAUSE_AFTER_VERB.match(phrase):
+        return None  # `…,” said the split may be made public`: a reported clause, not an inverted subject
     for stop in _RELATIVE_STOP.finditer(phrase):
         # "Ambassador to NATO Kurt Volker": a role's "to" is part of the title
         before = phrase[:stop.start()].split()[-1:]

@@ -123,3 +123,9 @@ def test_the_name_a_described_person_goes_by_in_an_appositive_is_the_speaker():
     assert _said(text) == {"I am flying to New York.": "Ann Tridevil"}
     text = "The rapper, who is known as Tom Roe, told fans: “The tour is off.”"
     assert _said(text) == {"The tour is off.": "Tom Roe"}
+
+
+def test_a_noun_phrase_with_its_own_verb_after_said_is_a_reported_clause_not_an_inverted_subject():
+    text = "The paper, citing “two people close to the talks,” said the deal may be signed on Friday."
+    assert "the deal may be signed" not in (_said(text).get("two people close to the talks") or "")
+    assert _said("“We have finished,” said the man who had led the team.") == {"We have finished": "the man"}
