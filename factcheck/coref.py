@@ -51,6 +51,8 @@ IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for who
 # narration mentioned last, this close (narration chars; 300 and 600 measured alike on the dev
 # books and pages, the shorter is the safer)
 NAMED_NP_CHARS = 300
+LABEL_WORDS = 12  # a line this short with no sentence end is a caption or a label, not narration
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")", "…")
 
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w.’'-]+\s+){0,4}$")
 # Before a subject: a sentence or clause start.
@@ -107,6 +109,17 @@ _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
+def _label_line(text: str, pos: int) -> bool:
+    """Return True when `pos` is on a short line with no sentence end: a caption or a video label.
+
+    "New photo of ISIS leader Abu Bakr al-Baghdadi" between two paragraphs is no one's he.
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    line = text[start:end if end >= 0 else len(text)].strip()
+    return len(line.split()) <= LABEL_WORDS and not line.endswith(_SENTENCE_ENDS) and (start > 0 or end >= 0)
+
+
 class Resolver:
     """Resolve pronouns, role nouns and kin nouns of one document to canonical names."""
 
@@ -121,7 +134,7 @@ class Resolver:
             self.q_cum.append(self.q_cum[-1] + e - s)
         cands: list[Candidate] = []
         for m in people.mentions:
-            if (m.person or m.maybe) and not m.inside:
+            if (m.person or m.maybe) and not m.inside and not _label_line(text, m.start):
                 strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
                 cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
         names = list(cands)

@@ -129,3 +129,10 @@ def test_a_noun_phrase_with_its_own_verb_after_said_is_a_reported_clause_not_an_
     text = "The paper, citing “two people close to the talks,” said the deal may be signed on Friday."
     assert "the deal may be signed" not in (_said(text).get("two people close to the talks") or "")
     assert _said("“We have finished,” said the man who had led the team.") == {"We have finished": "the man"}
+
+
+def test_a_name_on_a_caption_line_is_no_antecedent():
+    text = ("Ambassador Tom Roe told reporters that bodies had been found.\n\n“We have bodies,” he said.\n\n"
+            "Play VIDEO\n\nNew photo of rebel leader Abu Omar al-Tikriti\n\n"
+            "He also said a dozen doctors have been “executed” in the city.")
+    assert _said(text)["executed"] == "Tom Roe"
