@@ -31,7 +31,7 @@ SPEECH_VERBS = (
     "slammed dismissed condemned branded criticized criticised criticizing criticising warning insisting "
     "arguing declaring noting writing reported reports stating claiming vowing promising urging pledging detailed "
     "highlighted asserted clarified revealed disclosed countered elaborated recounted underscored commented "
-    "indicated indicates signalled signaled reminded reminds estimated estimates "
+    "indicated indicates signalled signaled reminded reminds estimated estimates states pointed points point "
     # verbs of dialogue in fiction: "“Trial heats!” sneered Jock"
     "sneered interposed snarled scoffed chirped wailed moaned grunted panted persisted queried sputtered stammered "
     "stuttered snorted purred mocked scolded chided blurted piped squeaked thundered barked hollered gushed "
@@ -44,7 +44,8 @@ SPEECH_VERBS = (
 )
 # Verbs that cue speech only with a particle: "went on", "broke in", "put in", "Haley shot back".
 _PARTICLE_VERBS = {"went": ("on",), "broke": ("in",), "put": ("in", "it"), "cut": ("in",), "chimed": ("in",),
-                   "shot": ("back",), "fired": ("back",), "hit": ("back",)}
+                   "shot": ("back",), "fired": ("back",), "hit": ("back",),
+                   "pointed": ("out",), "points": ("out",), "point": ("out",)}  # "As B&P point out, …"
 _BACK_VERBS = ("shot", "fired", "hit")  # not in SPEECH_VERBS: alone they are no cue at all
 _VERB_SET = frozenset(SPEECH_VERBS.split()) | frozenset(_BACK_VERBS)
 # Verbs that say how someone looked, not what they said: a cue only right after the quote.
@@ -79,7 +80,8 @@ def _trie(words: frozenset[str]) -> str:
 
 _VERB_ALT = _trie(_VERB_SET - frozenset(_BACK_VERBS))
 # A particle only after the verbs that take one: "said in an interview" is "said", then where.
-_TAKES_PARTICLE = "|".join(f"(?<={v})" for v in ("went", "broke", "put", "cut", "chimed", "spoke"))
+_TAKES_PARTICLE = "|".join(f"(?<={v})" for v in ("went", "broke", "put", "cut", "chimed", "spoke", "pointed", "points",
+                                                  "point"))
 CUE = rf"(?:(?:{'|'.join(_BACK_VERBS)})\s+back|(?:{_VERB_ALT})(?:(?:{_TAKES_PARTICLE})\s+(?:on|in|up|out)|(?<=put)\s+it)?)"
 # Adverbs between subject and verb ("Vance also said"); nouns ending in -ly are not adverbs.
 ADV_WORD = (r"(?:(?!family|ally|assembly|supply|rally|bully|belly|jelly|lily|monopoly|anomaly|homily)[a-z]+ly|"

@@ -136,3 +136,14 @@ def test_a_name_on_a_caption_line_is_no_antecedent():
             "Play VIDEO\n\nNew photo of rebel leader Abu Omar al-Tikriti\n\n"
             "He also said a dozen doctors have been “executed” in the city.")
     assert _said(text)["executed"] == "Tom Roe"
+
+
+def test_states_and_point_out_are_speech_verbs():
+    text = "The report states that the firm is making a smaller phone “for the convenience of one-handed use.”"
+    assert _said(text) == {"for the convenience of one-handed use.": "The report"}
+    text = "As Roe points out, the findings are “consistent with the gains measured in several surveys.”"
+    assert _said(text) == {"consistent with the gains measured in several surveys.": "Roe"}
+
+
+def test_an_acronym_joined_by_an_ampersand_is_one_name():
+    assert _said("“We are done,” said AT&T.") == {"We are done": "AT&T"}
