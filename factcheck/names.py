@@ -127,7 +127,8 @@ _ABBREVIATED = (r"(?:Mr|Mrs|Ms|Messrs|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Cap
                 r"Mme|Mlle|Supt|Insp|Pres|Atty)\.")
 # A name word: initials ("J.D.", "U.S."), an abbreviated title ("Mr."), or a capitalised word.
 # A word's own trailing period ends the sentence, so it is never part of the run.
-NAME_TOKEN = rf"(?:[{_UPPER}](?:\.[{_UPPER}])*\.(?![\w])|{_ABBREVIATED}|[{_UPPER}][\w'’-]*)"
+NAME_TOKEN = rf"(?:[{_UPPER}](?:\.[{_UPPER}])*\.(?![\w])|{_ABBREVIATED}|[A-Z]{{1,4}}&[A-Z]{{1,4}}\b|[{_UPPER}][\w'’-]*)"
+# (the third: an acronym joined by an ampersand, "B&P", "AT&T", "S&P")
 # A possessive ends a run: "PRC’s Taiwan drills" is "PRC" then "Taiwan".
 # (The leading lookahead is redundant but lets the regex engine skip to the next capital at C speed.)
 # An Arabic article joined to a later name word: "Abu Muhammad al-Adnani", "Bashar al-Assad"
