@@ -195,7 +195,7 @@ MAIN_SUBJECT = re.compile(
     rf"\W*(?P<opener>(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b"
     rf"[^,]{{0,40}},\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
     rf"(?:,[^,“”\"]{{1,30}})?,\s*)?"
-    rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|{NAME_RUN.pattern}|{PRONOUN}\b)"
+    rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|[A-Z][\w-]*['’]s\s+[a-z][\w-]*|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?P<paren>\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+\b"
     r"(?!,\s+(?:the|a|an)\s[^,]{1,60},)")
 # (a subordinate opener and a parenthetical are no main clause: "When the reporter asked, Ann Roe

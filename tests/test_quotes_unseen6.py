@@ -147,3 +147,9 @@ def test_states_and_point_out_are_speech_verbs():
 
 def test_an_acronym_joined_by_an_ampersand_is_one_name():
     assert _said("“We are done,” said AT&T.") == {"We are done": "AT&T"}
+
+
+def test_a_paragraph_of_words_after_a_reporting_participle_is_its_subjects():
+    text = ("In a separate report, Roe’s mother disputes the whole story, claiming that her daughter is not "
+            "marrying him for money.\n\n“She is my daughter no matter what.”")
+    assert _said(text) == {"She is my daughter no matter what.": "Roe’s mother"}
