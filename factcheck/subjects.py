@@ -214,7 +214,10 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         # `,” Kremlin spokesman Dmitry Peskov told`, not `,” the crowd cheered and Bill said`
         # "Acme assistant manager for marketing Abdul Rahman": a role's "for" or "of" is part of the title
         lead = re.sub(rf"\b((?:{'|'.join(sorted(ROLE_WORDS))}))\s+(?:for|of)\s+[a-z]+\s*(?=[A-Z]|$)", r"\1 ", lead)
-        words = [w for w in lead.split() if not (w[:1].isupper() or w.lower().strip(",") in ROLE_WORDS)]
+        # ("White House Chief of Staff Denis McDonough": an "of" after a title word is the title's)
+        parts = lead.split()
+        words = [w for i, w in enumerate(parts) if not (w[:1].isupper() or w.lower().strip(",") in ROLE_WORDS or (
+            w in ("of", "for") and i > 0 and parts[i - 1].lower() in ROLE_WORDS))]
         if len(words) > 3 or any(w.lower().strip(",") in _CLAUSE_STOP - {"and", "then", "so", "but"} for w in words):
             return None
         if any(w.lower() in ("and", "but") for w in words[1:]):

@@ -153,3 +153,8 @@ def test_a_paragraph_of_words_after_a_reporting_participle_is_its_subjects():
     text = ("In a separate report, Roe’s mother disputes the whole story, claiming that her daughter is not "
             "marrying him for money.\n\n“She is my daughter no matter what.”")
     assert _said(text) == {"She is my daughter no matter what.": "Roe’s mother"}
+
+
+def test_a_title_with_of_before_the_name_after_the_quote_and_staff_is_no_name_word():
+    assert _said("“We did not threaten anybody,” White House Chief of Staff Tom Roe said on Sunday.") == \
+        {"We did not threaten anybody": "Tom Roe"}
