@@ -163,6 +163,8 @@ _WITH_SPEAKER = re.compile(rf"\bwith[ \t]+(?P<np>(?:{DET}|one|another|some|many|
 _PREPOSITION_END = re.compile(r"\b(?:on|in|at|into|onto|under|over|inside|outside|near|beside|from)[ \t]+$")
 # A sentence opened by a described person and a past-tense verb: "The frustrated worker posted …"
 _PERSON_OPENS = re.compile(rf"\W*(?P<subj>{DET}[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,3}}?(?P<head>[a-z][\w'’-]*))[ \t]+[a-z]+ed\b")
+# An inverted cue, its name and up to two appositives, then the colon before the quote
+_INVERTED_BEFORE_COLON = re.compile(rf"\b(?P<cue>{CUE})[ \t]+(?P<subj>{NAME_RUN.pattern})(?:,[ \t]+[^,:;“”\"]{{1,80}}){{1,2}}:$")
 _OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
@@ -357,6 +359,13 @@ class Context(Windows):
             if subj is not None:
                 return Cue("according", subj, "according to", not window[am.end():].strip(" ,"))
         if stripped.endswith(":"):
+            im = _INVERTED_BEFORE_COLON.search(stripped, max(0, len(stripped) - 240))
+            if im and verb_ok(im.group("cue")):
+                # `wrote Theodore Karasik, senior adviser to the company, Acme Risk Management: “…”`:
+                # the one the cue names, not the employer in the appositive
+                named = classify(im.group("subj"), base + im.start("subj"))
+                if named is not None and named.kind == "name":
+                    return Cue("before-inverted", named, im.group("cue"), True)
             # `Peskov: “…”` names the speaker; `His answer: “…”` does not
             nm = _NAME_AT_END.search(stripped[:-1].rstrip())
             subj = None

@@ -158,3 +158,8 @@ def test_a_paragraph_of_words_after_a_reporting_participle_is_its_subjects():
 def test_a_title_with_of_before_the_name_after_the_quote_and_staff_is_no_name_word():
     assert _said("“We did not threaten anybody,” White House Chief of Staff Tom Roe said on Sunday.") == \
         {"We did not threaten anybody": "Tom Roe"}
+
+
+def test_an_inverted_cue_with_appositives_before_a_colon_names_the_speaker_not_the_employer():
+    text = "The loss may matter more, wrote Tom Roe, senior adviser to the company, Acme Risk Management: “He must be whole.”"
+    assert _said(text) == {"He must be whole.": "Tom Roe"}
