@@ -36,9 +36,10 @@ from .cues import (
     main_subject_of_last_sentence,
     verb_ok,
 )
+from .names import person_tail
 from .nominals import PERSON_HEADS
 from .quotes import Span
-from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
+from .speakers import NAME_RUN, ROLE_WORDS, PeopleIndex, looks_like_person, split_name
 from .subjects import (
     NAME_END,
     NOMINATIVE,
@@ -165,6 +166,10 @@ _PREPOSITION_END = re.compile(r"\b(?:on|in|at|into|onto|under|over|inside|outsid
 _PERSON_OPENS = re.compile(rf"\W*(?P<subj>{DET}[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,3}}?(?P<head>[a-z][\w'’-]*))[ \t]+[a-z]+ed\b")
 # An inverted cue, its name and up to two appositives, then the colon before the quote
 _INVERTED_BEFORE_COLON = re.compile(rf"\b(?P<cue>{CUE})[ \t]+(?P<subj>{NAME_RUN.pattern})(?:,[ \t]+[^,:;“”\"]{{1,80}}){{1,2}}:$")
+# A determiner, a title of lower-case words (and a capitalised place or body), then a full name
+_TITLED_NAME = re.compile(rf"(?P<title>{DET}(?:[ \t]+[a-z][\w'’-]*){{1,8}}"
+                          rf"(?:[ \t]+(?:for|of|at)(?:[ \t]+[A-Z][\w.'’-]*){{1,3}})?)"
+                          rf"[ \t]+(?P<name>{NAME_RUN.pattern})(?=\s*[,.;]|\s*$)")
 _OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
@@ -229,6 +234,16 @@ class Context(Windows):
         m = AFTER_CUE_SUBJ.match(window)
         if m and verb_ok(m.group("cue")) and m.group("cue").split()[0] not in ("told", "tells", "telling"):
             subj = subject_after_verb(m.group("subj"), base + m.start("subj"))
+            if subj is None:
+                tm = _TITLED_NAME.match(window, m.start("subj"))
+                if tm and any(w.lower() in ROLE_WORDS for w in tm.group("title").split()):
+                    # `said the inspector viral communications director for Eastern Canada Jason
+                    # Patuano`: a long title, then the person
+                    tokens = split_name(tm.group("name"))[1]
+                    tokens = person_tail(tokens) or tokens  # "Eastern Canada Jason Patuano": the person ends it
+                    at = base + tm.start("name") + max(tm.group("name").rfind(tokens[0]), 0) if tokens else 0
+                    subj = Subject("name", " ".join(tokens), at, at + len(" ".join(tokens))) \
+                        if tokens and looks_like_person(tokens) else None
             if subj is not None and subj.kind == "np":
                 named = appositive_name(window, m.start("subj"), subj)
                 subj = replace(named, start=named.start + base, end=named.end + base) if named else subj

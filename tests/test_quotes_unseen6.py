@@ -163,3 +163,9 @@ def test_a_title_with_of_before_the_name_after_the_quote_and_staff_is_no_name_wo
 def test_an_inverted_cue_with_appositives_before_a_colon_names_the_speaker_not_the_employer():
     text = "The loss may matter more, wrote Tom Roe, senior adviser to the company, Acme Risk Management: “He must be whole.”"
     assert _said(text) == {"He must be whole.": "Tom Roe"}
+
+
+def test_an_inverted_cue_with_a_long_title_before_the_name_names_the_person():
+    text = ("Except that “this is not the pizza people remember,” said the viral inspector communications "
+            "director for Eastern Canada Tom Roe, reached by telephone.")
+    assert _said(text) == {"this is not the pizza people remember": "Tom Roe"}
