@@ -52,6 +52,7 @@ IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for who
 # books and pages, the shorter is the safer)
 NAMED_NP_CHARS = 300
 LABEL_WORDS = 12  # a line this short with no sentence end is a caption or a label, not narration
+_LINE = re.compile(r"[^\n]+")
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")", "…")
 
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w.’'-]+\s+){0,4}$")
@@ -109,15 +110,20 @@ _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
-def _label_line(text: str, pos: int) -> bool:
-    """Return True when `pos` is on a short line with no sentence end: a caption or a video label.
+def _label_lines(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each short line with no sentence end: a caption or a video label.
 
-    "New photo of ISIS leader Abu Bakr al-Baghdadi" between two paragraphs is no one's he.
+    "New photo of ISIS leader Abu Bakr al-Baghdadi" between two paragraphs is no one's he. A
+    text of one line has none.
     """
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    line = text[start:end if end >= 0 else len(text)].strip()
-    return len(line.split()) <= LABEL_WORDS and not line.endswith(_SENTENCE_ENDS) and (start > 0 or end >= 0)
+    if "\n" not in text:
+        return []
+    found = []
+    for m in _LINE.finditer(text):
+        line = m.group(0).strip()
+        if line and len(line.split()) <= LABEL_WORDS and not line.endswith(_SENTENCE_ENDS):
+            found.append((m.start(), m.end()))
+    return found
 
 
 class Resolver:
@@ -133,8 +139,13 @@ class Resolver:
         for s, e in quoted:
             self.q_cum.append(self.q_cum[-1] + e - s)
         cands: list[Candidate] = []
+        labels = _label_lines(text)
+        label_starts = [a for a, _ in labels]
         for m in people.mentions:
-            if (m.person or m.maybe) and not m.inside and not _label_line(text, m.start):
+            k = bisect_right(label_starts, m.start) - 1
+            if k >= 0 and m.start < labels[k][1]:
+                continue  # a name on a caption line
+            if (m.person or m.maybe) and not m.inside:
                 strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
                 cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
         names = list(cands)
