@@ -190,6 +190,29 @@ def verb_ok(verb: str, beat_ok: bool = False) -> bool:
     return need is None or (len(parts) > 1 and parts[1] in need)
 
 
+# The patterns of a cue next to a quote that name someone other than the subject before the verb.
+# `“…,” I heard one small urchin grumbling`, `“…,” we heard the old man say`
+HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
+                    rf"(?P<subj>{NAME_RUN.pattern}|(?:{DET}|one)(?:[ \t]+{NOUNISH}){{1,3}})"
+                    r"[ \t]+(?P<verb>[a-z]+ing|say|mutter|whisper|call|cry|ask|grumble|shout)\b")
+# `…,” the Jerusalem Post quoted him saying`: the one quoted speaks, not the outlet quoting
+QUOTED_OBJECT = re.compile(rf"[ \t]+(?:{DET}[ \t]+)?(?:{NAME_RUN.pattern}|[a-z]+)[ \t]+(?:quoted|cited)[ \t]+"
+                            rf"(?P<subj>him|her|them|{NAME_RUN.pattern}|{DET}(?:[ \t]+{NOUNISH}){{1,3}}?)"
+                            r"[ \t]+(?:as[ \t]+)?(?:saying|telling|writing|having\s+said)\b")
+# An absolute clause naming who speaks: "…, with one user writing:", "with a spokesman saying"
+WITH_SPEAKER = re.compile(rf"\bwith[ \t]+(?P<np>(?:{DET}|one|another|some|many|several)(?:[ \t]+[a-z][\w'’-]*){{1,3}}?)[ \t]+$")
+PREPOSITION_END = re.compile(r"\b(?:on|in|at|into|onto|under|over|inside|outside|near|beside|from)[ \t]+$")
+# A sentence opened by a described person and a past-tense verb: "The frustrated worker posted …"
+PERSON_OPENS = re.compile(rf"\W*(?P<subj>{DET}[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,3}}?(?P<head>[a-z][\w'’-]*))[ \t]+[a-z]+ed\b")
+# An inverted cue, its name and up to two appositives, then the colon before the quote
+INVERTED_BEFORE_COLON = re.compile(rf"\b(?P<cue>{CUE})[ \t]+(?P<subj>{NAME_RUN.pattern})(?:,[ \t]+[^,:;“”\"]{{1,80}}){{1,2}}:$")
+# A determiner, a title of lower-case words (and a capitalised place or body), then a full name
+TITLED_NAME = re.compile(rf"(?P<title>{DET}(?:[ \t]+[a-z][\w'’-]*){{1,8}}"
+                          rf"(?:[ \t]+(?:for|of|at)(?:[ \t]+[A-Z][\w.'’-]*){{1,3}})?)"
+                          rf"[ \t]+(?P<name>{NAME_RUN.pattern})(?=\s*[,.;]|\s*$)")
+OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
+
+
 # The subject that opens a sentence: "On Friday, Beijing, which …, has vowed …, calling it …"
 MAIN_SUBJECT = re.compile(
     rf"\W*(?P<opener>(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b"

@@ -4,7 +4,8 @@
 told`, `Tom Brown, the chief executive of Acme, said`), `subject_after_verb` those after an
 inverted one (`said Bank of Canada Governor Tiff Macklem`, `said one resident, who …`), and
 `classify` tells a name from a noun phrase ("the Kremlin spokesman", "a spokesperson for Apple",
-"TNO's report", "police").
+"TNO's report", "police"); `according_subject` reads "according to …" and `coordinated_subject`
+the main clause's subject of a coordinated cue verb ("Tom looked up, and said").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import DET, PRONOUN, cut_at_sentence_end
+from .cues import DET, NOUNISH, PRONOUN, cut_at_sentence_end
 from .names import PLACES, QUALIFIERS, is_place_or_nationality, norm, person_tail
 from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_name
 
@@ -447,3 +448,55 @@ def role_head(np: str) -> str | None:
         return None
     keep = [w for w in words[1:] if w in ROLE_WORDS]
     return " ".join(keep) or words[-1]
+
+
+# "according to a copy of the filing obtained by …", "according to a memo seen by Reuters":
+# the document speaks; who obtained or saw it does not
+_ACCORDING_COPY = re.compile(r"(?:an?|the)\s+(?:copy|draft|transcript|version)\s+of\s+(?=(?:an?|the|his|her|their|its)\s)")
+_ACCORDING_SEEN = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|published|released|filed|issued|shared)"
+                             r"\s+(?:by|with|on|in|to)\b.*$")
+
+
+def according_subject(phrase: str, at: int) -> Subject | None:
+    """Return the subject of "according to <phrase>", `at` being the phrase's offset."""
+    m = _ACCORDING_COPY.match(phrase)
+    if m:
+        phrase, at = phrase[m.end():], at + m.end()
+    return subject_after_verb(_ACCORDING_SEEN.sub("", phrase), at)
+
+
+# "…, and then said", "…, and advancing to the bed's head, said": a verb that goes on a clause
+_COORDINATED_VERB = re.compile(r",\s+and\s+(?:then\s+|[a-z]+ly\s+)?$|,\s+and,?\s+[a-z]+ing\b[^,.;:!?“”\"]{0,60},\s*$")
+_SUBORDINATOR = re.compile(r"(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
+                           r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Ww]ho|[Ww]hich|[Ww]here|[Ww]ith|[Ii]n|[Oo]n|[Aa]t)\b")
+_SUBJECT_ALONE = re.compile(rf"(?P<subj>{PRONOUN}|{NAME_RUN.pattern}|{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})")
+_CLAUSE_SUBJECT = re.compile(rf"(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et|[Nn]ow)\s+)?(?P<subj>{PRONOUN}\b|{NAME_RUN.pattern}|"
+                             rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})\s+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+def coordinated_subject(before: str, base: int) -> Subject | None:
+    """Return the main clause's subject for a cue verb coordinated with it, else None.
+
+    "Tom looked at the door when Bill came in, and said: “…”": Tom said it, not Bill;
+    "As the young woman spoke, he rose, and advancing …, said": he did.
+    """
+    cm = _COORDINATED_VERB.search(before)
+    if cm is None:
+        return None
+    pos = 0
+    for part in re.split(r"(,\s*)", before[:cm.start()]):
+        if part.strip(" ,") and not part.startswith(","):
+            lead = part.lstrip(" “”\"‘’—–-")
+            at = pos + len(part) - len(lead)
+            if not _SUBORDINATOR.match(lead):
+                # "Miss Bartlett, in reply, opened her mouth …, and said": a subject alone, then
+                # a parenthetical before its verb
+                m = _CLAUSE_SUBJECT.match(lead) or _SUBJECT_ALONE.fullmatch(lead.rstrip())
+                if m is None:
+                    return None
+                subj = classify(m.group("subj"), base + at + m.start("subj"))
+                if subj is None or subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
+                    return None
+                return subj
+        pos += len(part)
+    return None
