@@ -19,7 +19,8 @@ seeds; `news_htmldate.json`: paragraphs from `<data>/htmldate-en-news`, other pu
 speakers labelled by hand): speaker accuracy on the labelled quotes found, per data set and
 both together, split the same way by page (dev pages were looked at while writing rules;
 test pages only measured). `news_fnc.json` (round 5: 60 FNC-1 article bodies from many outlets,
-`<data>/fnc1/corpus`) is dev material only and is reported on its own row, `fnc dev-r5`.
+`<data>/fnc1/corpus`) and `news_fnc6.json` (round 6: the next 50 bodies by the same rule) are dev
+material only and are reported on their own rows, `fnc dev-r5` and `fnc dev-r6`.
 
 Speed: extraction (sentences + quotes + speakers) per MB of text.
 """
@@ -226,9 +227,9 @@ def taken_for_speech(label: str, quote: str) -> bool:
 
 
 NEWS_FIXTURES = (("fundus", "news.json"), ("htmldate", "news_htmldate.json"))
-# Round 5: FNC-1 article bodies from many outlets, all dev material (no test pages), reported
-# on their own row so that "both" stays the two page sets it always was.
-FNC_FIXTURE = ("fnc", "news_fnc.json")
+# Rounds 5 and 6: FNC-1 article bodies from many outlets, all dev material (no test pages), each
+# round reported on its own row so that "both" stays the two page sets it always was.
+FNC_FIXTURES = (("dev-r5", "news_fnc.json"), ("dev-r6", "news_fnc6.json"))
 
 
 def news_documents(fixture: Path):
@@ -248,12 +249,13 @@ def news(folder: Path, errors: int, show: str) -> dict:
     """Return speaker and false-quote counts per (data set, split) over the news fixtures, and sample errors."""
     stats: dict[tuple[str, str], Counter] = {}
     samples: list[str] = []
-    for dataset, name in (*NEWS_FIXTURES, FNC_FIXTURE):
+    fnc_rounds = dict((name, rnd) for rnd, name in FNC_FIXTURES)
+    for dataset, name in (*NEWS_FIXTURES, *(("fnc", name) for _, name in FNC_FIXTURES)):
         for doc_id, doc, d in news_documents(folder / name):
-            split = "seeds" if doc_id.startswith("seeds/") else "dev-r5" if dataset == "fnc" else split_of(doc_id)
+            split = "seeds" if doc_id.startswith("seeds/") else fnc_rounds[name] if dataset == "fnc" else split_of(doc_id)
             c = stats.setdefault(("seeds" if split == "seeds" else dataset, split), Counter())
-            by_round = {r: stats.setdefault((dataset, f"{split}-r{r}"), Counter()) for r in (3, 4)}
-            shown = split == show or (show == "dev" and split == "dev-r5")
+            by_round = {} if dataset == "fnc" else {r: stats.setdefault((dataset, f"{split}-r{r}"), Counter()) for r in (3, 4)}
+            shown = split == show or (show == "dev" and dataset == "fnc")
             _score_news(doc_id, doc, d, c, by_round, samples if shown or split == "seeds" else None, errors, shown)
     return {"stats": stats, "samples": samples}
 
@@ -322,9 +324,9 @@ def print_news(result: dict, dev_only: bool = False) -> None:
         rows += [(dataset, "dev", dev), (dataset, "dev-r3", dev3), (dataset, "dev-r4", dev4), (dataset, "test", test),
                  (dataset, "all", dev + dev3 + dev4 + test)]
     rows.append(("all+seeds", "all", sum((c for k, c in stats.items() if k[0] != "fnc"), Counter())))
-    rows.append(("fnc", "dev-r5", stats.get(("fnc", "dev-r5"), empty)))
+    rows += [("fnc", rnd, stats.get(("fnc", rnd), empty)) for rnd, _ in FNC_FIXTURES]
     if dev_only:
-        rows = [r for r in rows if r[1] in ("dev", "dev-r3", "dev-r4", "dev-r5")]
+        rows = [r for r in rows if r[1] in ("dev", "dev-r3", "dev-r4", "dev-r5", "dev-r6")]
     for dataset, split, c in rows:
         acc = c["correct"] / c["scored"] if c["scored"] else 0.0
         print(f"{dataset:9} {split:6} {c['labelled']:8d} {c['found']:6d} {c['scored']:10d} {acc:8.3f} "

@@ -26,24 +26,36 @@ from .cues import (
     AFTER_SUBJ_CUE,
     CUE,
     DET,
+    HEARD,
+    INVERTED_BEFORE_COLON,
     NOT_SPEECH_ED,
     NOUNISH,
+    OBJECT_PRONOUN,
+    PERSON_OPENS,
     POSSESSIVE_WORDS,
+    PREPOSITION_END,
     PRONOUN,
+    QUOTED_OBJECT,
     REPORTED_VERB,
+    TITLED_NAME,
+    WITH_SPEAKER,
     clause_end,
     in_side_clause,
     main_subject_of_last_sentence,
     verb_ok,
 )
+from .names import person_tail
+from .nominals import PERSON_HEADS
 from .quotes import Span
-from .speakers import NAME_RUN, PeopleIndex, looks_like_person, split_name
+from .speakers import NAME_RUN, ROLE_WORDS, PeopleIndex, looks_like_person, split_name
 from .subjects import (
     NAME_END,
     NOMINATIVE,
     Subject,
+    according_subject,
     appositive_name,
     classify,
+    coordinated_subject,
     is_document,
     subject_after_verb,
     subject_before_verb,
@@ -97,62 +109,6 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
 # "her claims that", "Hegseth’s remarks about": whose words a fragment after them quotes
 _CLAIM_OF = re.compile(rf"(?P<who>\b[Hh]is|\b[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z]+\s+)?(?:claims?|assertions?|"
                        r"remarks?|comments?|statements?|words|insistence|description|suggestion|allegations?)\b")
-# "according to a copy of the filing obtained by …", "according to a memo seen by Reuters":
-# the document speaks; who obtained or saw it does not
-_ACCORDING_COPY = re.compile(r"(?:an?|the)\s+(?:copy|draft|transcript|version)\s+of\s+(?=(?:an?|the|his|her|their|its)\s)")
-_ACCORDING_SEEN = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|published|released|filed|issued|shared)"
-                             r"\s+(?:by|with|on|in|to)\b.*$")
-
-
-def according_subject(phrase: str, at: int) -> Subject | None:
-    """Return the subject of "according to <phrase>", `at` being the phrase's offset."""
-    m = _ACCORDING_COPY.match(phrase)
-    if m:
-        phrase, at = phrase[m.end():], at + m.end()
-    return subject_after_verb(_ACCORDING_SEEN.sub("", phrase), at)
-
-
-# "…, and then said", "…, and advancing to the bed's head, said": a verb that goes on a clause
-_COORDINATED_VERB = re.compile(r",\s+and\s+(?:then\s+|[a-z]+ly\s+)?$|,\s+and,?\s+[a-z]+ing\b[^,.;:!?“”\"]{0,60},\s*$")
-_SUBORDINATOR = re.compile(r"(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
-                           r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Ww]ho|[Ww]hich|[Ww]here|[Ww]ith|[Ii]n|[Oo]n|[Aa]t)\b")
-_SUBJECT_ALONE = re.compile(rf"(?P<subj>{PRONOUN}|{NAME_RUN.pattern}|{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})")
-_CLAUSE_SUBJECT = re.compile(rf"(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et|[Nn]ow)\s+)?(?P<subj>{PRONOUN}\b|{NAME_RUN.pattern}|"
-                             rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})\s+(?:[a-z]+ly\s+)?[a-z]+")
-
-
-def _coordinated_subject(before: str, base: int) -> Subject | None:
-    """Return the main clause's subject for a cue verb coordinated with it, else None.
-
-    "Tom looked at the door when Bill came in, and said: “…”": Tom said it, not Bill;
-    "As the young woman spoke, he rose, and advancing …, said": he did.
-    """
-    cm = _COORDINATED_VERB.search(before)
-    if cm is None:
-        return None
-    pos = 0
-    for part in re.split(r"(,\s*)", before[:cm.start()]):
-        if part.strip(" ,") and not part.startswith(","):
-            lead = part.lstrip(" “”\"‘’—–-")
-            at = pos + len(part) - len(lead)
-            if not _SUBORDINATOR.match(lead):
-                # "Miss Bartlett, in reply, opened her mouth …, and said": a subject alone, then
-                # a parenthetical before its verb
-                m = _CLAUSE_SUBJECT.match(lead) or _SUBJECT_ALONE.fullmatch(lead.rstrip())
-                if m is None:
-                    return None
-                subj = classify(m.group("subj"), base + at + m.start("subj"))
-                if subj is None or subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
-                    return None
-                return subj
-        pos += len(part)
-    return None
-
-
-# `“…,” I heard one small urchin grumbling`, `“…,” we heard the old man say`
-_HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
-                    rf"(?P<subj>{NAME_RUN.pattern}|(?:{DET}|one)(?:[ \t]+{NOUNISH}){{1,3}})"
-                    r"[ \t]+(?P<verb>[a-z]+ing|say|mutter|whisper|call|cry|ask|grumble|shout)\b")
 _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z][\w. ]{0,20}\)(?=[ \t]+[a-z])")
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
@@ -216,6 +172,16 @@ class Context(Windows):
         m = AFTER_CUE_SUBJ.match(window)
         if m and verb_ok(m.group("cue")) and m.group("cue").split()[0] not in ("told", "tells", "telling"):
             subj = subject_after_verb(m.group("subj"), base + m.start("subj"))
+            if subj is None:
+                tm = TITLED_NAME.match(window, m.start("subj"))
+                if tm and any(w.lower() in ROLE_WORDS for w in tm.group("title").split()):
+                    # `said the inspector viral communications director for Eastern Canada Jason
+                    # Patuano`: a long title, then the person
+                    tokens = split_name(tm.group("name"))[1]
+                    tokens = person_tail(tokens) or tokens  # "Eastern Canada Jason Patuano": the person ends it
+                    at = base + tm.start("name") + max(tm.group("name").rfind(tokens[0]), 0) if tokens else 0
+                    subj = Subject("name", " ".join(tokens), at, at + len(" ".join(tokens))) \
+                        if tokens and looks_like_person(tokens) else None
             if subj is not None and subj.kind == "np":
                 named = appositive_name(window, m.start("subj"), subj)
                 subj = replace(named, start=named.start + base, end=named.end + base) if named else subj
@@ -224,6 +190,13 @@ class Context(Windows):
                 # (`said Tom. The doctor knew …`: "Tom", then a new sentence)
                 end = clause_end(window, max(subj.end - base, m.start("subj")))
                 return Cue("inverted", subj, m.group("cue"), True, base + end)
+        qm = QUOTED_OBJECT.match(window)
+        if qm:
+            raw = qm.group("subj")
+            at = base + qm.start("subj")
+            subj = Subject("pron", OBJECT_PRONOUN[raw], at, at + len(raw)) if raw in OBJECT_PRONOUN else classify(raw, at)
+            if subj is not None:
+                return Cue("after", subj, "quoted", True, base + clause_end(window, qm.end()))
         inner = self.text[span.inner[0]:span.inner[1]].rstrip()
         # `,” Sen. Lindsey Graham (R-S.C.) said`: the party tag is blanked (offsets kept)
         window = _PARTY_TAG.sub(lambda t: t.group(1) + " " * (len(t.group(0)) - len(t.group(1))), window, count=1)
@@ -249,7 +222,7 @@ class Context(Windows):
         # `“Why?” he challenged, sturdily.` (`“Why?” Tom looked up.` may start a new one)
         lower_pronoun = inner.endswith(("?", "!")) and re.match(r"[ \t]+(?:he|she)[ \t]", window) is not None
         if inner.endswith((",", "—", "–", "-")):
-            hm = _HEARD.match(window)
+            hm = HEARD.match(window)
             if hm:
                 # `“…,” I heard one small urchin grumbling`: the one heard speaks, not the hearer
                 subj = classify(hm.group("subj"), base + hm.start("subj"))
@@ -339,6 +312,13 @@ class Context(Windows):
             if subj is not None:
                 return Cue("according", subj, "according to", not window[am.end():].strip(" ,"))
         if stripped.endswith(":"):
+            im = INVERTED_BEFORE_COLON.search(stripped, max(0, len(stripped) - 240))
+            if im and verb_ok(im.group("cue")):
+                # `wrote Theodore Karasik, senior adviser to the company, Acme Risk Management: “…”`:
+                # the one the cue names, not the employer in the appositive
+                named = classify(im.group("subj"), base + im.start("subj"))
+                if named is not None and named.kind == "name":
+                    return Cue("before-inverted", named, im.group("cue"), True)
             # `Peskov: “…”` names the speaker; `His answer: “…”` does not
             nm = _NAME_AT_END.search(stripped[:-1].rstrip())
             subj = None
@@ -420,8 +400,19 @@ class Context(Windows):
             if verb.endswith("ing") and window[:m.start()].rstrip().endswith(",") and participle is None:
                 participle = verb  # "Roe declined, telling the reporter": the main clause's subject
                 continue
-            subj = _coordinated_subject(window[:m.start()], base) or \
-                subject_before_verb(window[:m.start()], base, whole=False)
+            wm = WITH_SPEAKER.search(window, max(0, m.start() - 80), m.start()) if verb.endswith("ing") else None
+            if wm:
+                # "users praised the letter, with one user writing:": the one the absolute clause names
+                subj = classify(wm.group("np"), base + wm.start("np"))
+            else:
+                subj = coordinated_subject(window[:m.start()], base) or \
+                    subject_before_verb(window[:m.start()], base, whole=False)
+                if subj is not None and verb.endswith("ing") and PREPOSITION_END.search(window, 0, subj.start - base):
+                    # "The worker posted a sign on the fridge saying": not the fridge; the one posting
+                    opens = [b.end() for b in re.finditer(r"[.!?]\s+", window)]
+                    mm = PERSON_OPENS.match(window, opens[-1] if opens else 0)
+                    if mm and mm.group("head") in PERSON_HEADS and base + mm.end("subj") <= subj.start:
+                        subj = Subject("np", mm.group("subj"), base + mm.start("subj"), base + mm.end("subj"))
             if reads and (subj is None or subj.kind != "np" or not is_document(subj.text)):
                 continue  # "the plaque reads “…”": a sign, not speech; "the statement read:" is
             where = "before"

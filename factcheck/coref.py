@@ -11,7 +11,8 @@ father") is the person of that surname and gender when the document names one; a
 "the youth") the named person of its gender the narration mentioned just before, when nobody
 else fits in between; "they" the group that last spoke, "it" the document or organisation that
 last spoke ("the letter stated … It described …"). The lexicon of person nouns, kin and
-organisations is in `nominals`. `Resolver.name_of` is the one entry point for a cue's subject.
+organisations is in `nominals`, the scan of the narration for person nouns in `personnouns`.
+`Resolver.name_of` is the one entry point for a cue's subject.
 """
 
 from __future__ import annotations
@@ -23,26 +24,22 @@ from operator import attrgetter
 
 from .names import QUALIFIERS, ROLE_WORDS
 from .nominals import (
-    FUNCTION_SET,
     HEAD_SET,
-    NEWS_DET_BEFORE,
     NEWS_PERSONS,
     PERSON_GENDER,
-    PERSON_HEADS,
     PUBLICATION_NOUNS,
-    apposed_name,
     cited_outlet,
     document_source,
     introduced_name,
     is_thing,
     name_after,
     named_relative,
-    news_modifiers,
     nominal_canon,
     organisation,
     person_np,
     relative_of,
 )
+from .personnouns import Candidate, lede_name, person_nouns
 from .speakers import PeopleIndex
 from .subjects import Subject, classify, role_head
 
@@ -54,13 +51,11 @@ IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for who
 # narration mentioned last, this close (narration chars; 300 and 600 measured alike on the dev
 # books and pages, the shorter is the safer)
 NAMED_NP_CHARS = 300
+LABEL_WORDS = 12  # a line this short with no sentence end is a caption or a label, not narration
+_LINE = re.compile(r"[^\n]+")
+_SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")", "…")
 
-_LOWER_WORD = re.compile(r"[a-z]{3,13}")
-# The determiner and up to two modifiers before a person noun: "the old", "a", "his".
-_DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)"
-                         r"(?P<mods>(?:\s+[a-z][a-z-]+){0,2}?)\s+$")
 _ACCORDING_BEFORE = re.compile(r"\b[Aa]ccording\s+to\s+(?:[\w.’'-]+\s+){0,4}$")
-_POSSESSIVE = frozenset("his her their my our your".split())
 # Before a subject: a sentence or clause start.
 _CLAUSE_START = re.compile(
     r"(?:^|[.!?;:—–(]\s*|[”\"’]\s+|,\s+|\b(?:and|but|then|when|while|as|so|till|until|after|before|because|if|"
@@ -115,17 +110,20 @@ _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
-class Candidate:
-    """A person mentioned in the narration, as a pronoun's possible antecedent."""
+def _label_lines(text: str) -> list[tuple[int, int]]:
+    """Return the (start, end) of each short line with no sentence end: a caption or a video label.
 
-    __slots__ = ("start", "end", "canon", "gender", "strength", "subject", "spoken")
-
-    def __init__(self, start: int, end: int, canon: str, gender: str, strength: int, subject: bool | None = None,
-                 spoken: bool = False):
-        self.start, self.end, self.canon, self.gender = start, end, canon, gender
-        self.strength = strength  # 2: a known person; 1: a capitalised pair nothing vouches for
-        self.subject = subject  # None until asked
-        self.spoken = spoken  # the subject of a speech cue
+    "New photo of ISIS leader Abu Bakr al-Baghdadi" between two paragraphs is no one's he. A
+    text of one line has none.
+    """
+    if "\n" not in text:
+        return []
+    found = []
+    for m in _LINE.finditer(text):
+        line = m.group(0).strip()
+        if line and len(line.split()) <= LABEL_WORDS and not line.endswith(_SENTENCE_ENDS):
+            found.append((m.start(), m.end()))
+    return found
 
 
 class Resolver:
@@ -141,11 +139,18 @@ class Resolver:
         for s, e in quoted:
             self.q_cum.append(self.q_cum[-1] + e - s)
         cands: list[Candidate] = []
+        labels = _label_lines(text)
+        label_starts = [a for a, _ in labels]
         for m in people.mentions:
+            k = bisect_right(label_starts, m.start) - 1
+            if k >= 0 and m.start < labels[k][1]:
+                continue  # a name on a caption line
             if (m.person or m.maybe) and not m.inside:
                 strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
                 cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
+        names = list(cands)
         definite: list[Candidate] = []
+        nouns: list[Candidate] = []
         if quoted:
             nouns = self._person_nouns()
             definite = [c for c in nouns if c.canon.startswith("the ") and text[c.start:c.start + 3].lower() == "the"
@@ -164,41 +169,15 @@ class Resolver:
             named = self.named_referent(c.start, c.gender, set())
             if named:
                 c.canon = named
+        self.lede = lede_name(text, names, people, sentence_starts, self._is_subject) if quoted else None
+        if self.lede is not None:
+            for c in nouns:
+                if c.canon.startswith("the ") and c.canon.rsplit(" ", 1)[-1] == self.lede[0]:
+                    c.canon = self.lede[1]  # "A pregnant woman was blinded … Dornnella Conner was sitting …"
 
     def _person_nouns(self) -> list[Candidate]:
         """Return the person nouns of the narration ("the boy", "an old woman", "the doctor"), in text order."""
-        text, people = self.text, self.people
-        found: list[Candidate] = []
-        # a plain scan of the narration for the nouns, then a look at the words before each: far
-        # cheaper than one regex over the whole text
-        bounds = [0, *(x for pair in zip(self.q_starts, self.q_ends) for x in pair), len(text)]
-        words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in _LOWER_WORD.finditer(text, lo, hi))
-        for wm in words:
-            head = wm.group(0)
-            if head not in PERSON_HEADS or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
-                    ("-", "’", "'") or text.startswith(" of ", wm.end()):
-                continue
-            news = head not in HEAD_SET
-            dm = (NEWS_DET_BEFORE if news else _DET_BEFORE).search(text, max(0, wm.start() - 50), wm.start())
-            if dm is None or any(w in FUNCTION_SET for w in dm.group("mods").split()) or news and not news_modifiers(dm):
-                continue
-            det = dm.group("det").lower()
-            start = dm.start()
-            if det in _POSSESSIVE or self._inside(start):
-                continue
-            found_role = people.by_role(head, start) if head in people.role_heads else None
-            canon = found_role or apposed_name(text, start, people) or nominal_canon(text[start:wm.end()].split())
-            gender = people.gender(found_role) if found_role else PERSON_GENDER.get(head, "")
-            c = Candidate(start, wm.end(), canon, gender, 2)  # a person, whatever the gender
-            if det in ("a", "an") and not self._is_subject(c):
-                continue  # "in want of a wife" names nobody; "A man came in" does
-            if news and det == "the":
-                # "A former rebel fighter said … The anonymous fighter claimed": the one described before
-                same = [f for f in found if f.canon.rsplit(" ", 1)[-1] == head]
-                if same:
-                    c.canon = same[-1].canon
-            found.append(c)
-        return found
+        return person_nouns(self.text, self.people, self.q_starts, self.q_ends, self._inside, self._is_subject)
 
     # ------------------------------------------------------------------ helpers
 
@@ -313,10 +292,11 @@ class Resolver:
         that gender named before, outside the question, the one the document names most.
         """
         prev = self._sentence_start(max(0, s0 - 1)) if s0 else s0
-        asked = [m for m in _WRITER_ASKS.finditer(self.text, prev, pos) if not self._inside(m.start())]
-        if not asked:
+        if not any(not self._inside(m.start()) for m in _WRITER_ASKS.finditer(self.text, prev, pos)):
             return None
         lo = max(0, pos - NARRATION_LIMIT)
+        # every question the writer put before is about its topic, not the one answering
+        asked = [m for m in _WRITER_ASKS.finditer(self.text, lo, pos) if not self._inside(m.start())]
         counts: dict[str, int] = {}
         for c in self._backwards(pos):
             if c.start < lo:
@@ -430,6 +410,11 @@ class Resolver:
             named = self.name_of(who) if who is not None and who.kind != "pron" else None
             if named:
                 return named
+        if words[0].lower() == "the" and head in HEAD_SET and any(
+                c.canon == nominal_canon(words) for c in self.spoken if c.start < subj.start):
+            # "A hospital spokesman said … The hospital spokesman added": the one who spoke, not a
+            # named person mentioned in between
+            return nominal_canon(words)
         if len(words) >= 3 and words[0].lower() == "the" and words[1].lower() in ("former", "ex-", "late") and role:
             named = self._most_named_before(subj.start)
             if named:
@@ -444,6 +429,8 @@ class Resolver:
             named = self.named_referent(subj.start, PERSON_GENDER.get(am.group("kin") or "", ""), set())
             if named:
                 return named
+        if self.lede is not None and words[0].lower() == "the" and head == self.lede[0]:
+            return self.lede[1]  # the woman the story opened on, named in its next sentences
         if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
             return nominal_canon(words)
         return organisation(self.text, subj.text, subj.start, self._inside) or self._org_opening(subj) or subj.text

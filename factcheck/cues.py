@@ -31,7 +31,7 @@ SPEECH_VERBS = (
     "slammed dismissed condemned branded criticized criticised criticizing criticising warning insisting "
     "arguing declaring noting writing reported reports stating claiming vowing promising urging pledging detailed "
     "highlighted asserted clarified revealed disclosed countered elaborated recounted underscored commented "
-    "indicated indicates signalled signaled reminded reminds estimated estimates "
+    "indicated indicates signalled signaled reminded reminds estimated estimates states pointed points point "
     # verbs of dialogue in fiction: "“Trial heats!” sneered Jock"
     "sneered interposed snarled scoffed chirped wailed moaned grunted panted persisted queried sputtered stammered "
     "stuttered snorted purred mocked scolded chided blurted piped squeaked thundered barked hollered gushed "
@@ -44,7 +44,8 @@ SPEECH_VERBS = (
 )
 # Verbs that cue speech only with a particle: "went on", "broke in", "put in", "Haley shot back".
 _PARTICLE_VERBS = {"went": ("on",), "broke": ("in",), "put": ("in", "it"), "cut": ("in",), "chimed": ("in",),
-                   "shot": ("back",), "fired": ("back",), "hit": ("back",)}
+                   "shot": ("back",), "fired": ("back",), "hit": ("back",),
+                   "pointed": ("out",), "points": ("out",), "point": ("out",)}  # "As B&P point out, …"
 _BACK_VERBS = ("shot", "fired", "hit")  # not in SPEECH_VERBS: alone they are no cue at all
 _VERB_SET = frozenset(SPEECH_VERBS.split()) | frozenset(_BACK_VERBS)
 # Verbs that say how someone looked, not what they said: a cue only right after the quote.
@@ -79,7 +80,8 @@ def _trie(words: frozenset[str]) -> str:
 
 _VERB_ALT = _trie(_VERB_SET - frozenset(_BACK_VERBS))
 # A particle only after the verbs that take one: "said in an interview" is "said", then where.
-_TAKES_PARTICLE = "|".join(f"(?<={v})" for v in ("went", "broke", "put", "cut", "chimed", "spoke"))
+_TAKES_PARTICLE = "|".join(f"(?<={v})" for v in ("went", "broke", "put", "cut", "chimed", "spoke", "pointed", "points",
+                                                  "point"))
 CUE = rf"(?:(?:{'|'.join(_BACK_VERBS)})\s+back|(?:{_VERB_ALT})(?:(?:{_TAKES_PARTICLE})\s+(?:on|in|up|out)|(?<=put)\s+it)?)"
 # Adverbs between subject and verb ("Vance also said"); nouns ending in -ly are not adverbs.
 ADV_WORD = (r"(?:(?!family|ally|assembly|supply|rally|bully|belly|jelly|lily|monopoly|anomaly|homily)[a-z]+ly|"
@@ -188,12 +190,35 @@ def verb_ok(verb: str, beat_ok: bool = False) -> bool:
     return need is None or (len(parts) > 1 and parts[1] in need)
 
 
+# The patterns of a cue next to a quote that name someone other than the subject before the verb.
+# `“…,” I heard one small urchin grumbling`, `“…,” we heard the old man say`
+HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
+                    rf"(?P<subj>{NAME_RUN.pattern}|(?:{DET}|one)(?:[ \t]+{NOUNISH}){{1,3}})"
+                    r"[ \t]+(?P<verb>[a-z]+ing|say|mutter|whisper|call|cry|ask|grumble|shout)\b")
+# `…,” the Jerusalem Post quoted him saying`: the one quoted speaks, not the outlet quoting
+QUOTED_OBJECT = re.compile(rf"[ \t]+(?:{DET}[ \t]+)?(?:{NAME_RUN.pattern}|[a-z]+)[ \t]+(?:quoted|cited)[ \t]+"
+                            rf"(?P<subj>him|her|them|{NAME_RUN.pattern}|{DET}(?:[ \t]+{NOUNISH}){{1,3}}?)"
+                            r"[ \t]+(?:as[ \t]+)?(?:saying|telling|writing|having\s+said)\b")
+# An absolute clause naming who speaks: "…, with one user writing:", "with a spokesman saying"
+WITH_SPEAKER = re.compile(rf"\bwith[ \t]+(?P<np>(?:{DET}|one|another|some|many|several)(?:[ \t]+[a-z][\w'’-]*){{1,3}}?)[ \t]+$")
+PREPOSITION_END = re.compile(r"\b(?:on|in|at|into|onto|under|over|inside|outside|near|beside|from)[ \t]+$")
+# A sentence opened by a described person and a past-tense verb: "The frustrated worker posted …"
+PERSON_OPENS = re.compile(rf"\W*(?P<subj>{DET}[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,3}}?(?P<head>[a-z][\w'’-]*))[ \t]+[a-z]+ed\b")
+# An inverted cue, its name and up to two appositives, then the colon before the quote
+INVERTED_BEFORE_COLON = re.compile(rf"\b(?P<cue>{CUE})[ \t]+(?P<subj>{NAME_RUN.pattern})(?:,[ \t]+[^,:;“”\"]{{1,80}}){{1,2}}:$")
+# A determiner, a title of lower-case words (and a capitalised place or body), then a full name
+TITLED_NAME = re.compile(rf"(?P<title>{DET}(?:[ \t]+[a-z][\w'’-]*){{1,8}}"
+                          rf"(?:[ \t]+(?:for|of|at)(?:[ \t]+[A-Z][\w.'’-]*){{1,3}})?)"
+                          rf"[ \t]+(?P<name>{NAME_RUN.pattern})(?=\s*[,.;]|\s*$)")
+OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
+
+
 # The subject that opens a sentence: "On Friday, Beijing, which …, has vowed …, calling it …"
 MAIN_SUBJECT = re.compile(
     rf"\W*(?P<opener>(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b"
     rf"[^,]{{0,40}},\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
     rf"(?:,[^,“”\"]{{1,30}})?,\s*)?"
-    rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|{NAME_RUN.pattern}|{PRONOUN}\b)"
+    rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|[A-Z][\w-]*['’]s\s+[a-z][\w-]*|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?P<paren>\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+\b"
     r"(?!,\s+(?:the|a|an)\s[^,]{1,60},)")
 # (a subordinate opener and a parenthetical are no main clause: "When the reporter asked, Ann Roe

@@ -8,7 +8,7 @@ out, so a name missing here just leaves the gender to the text (a title, an hono
 from __future__ import annotations
 
 _MALE = """
-aaron abdul abdullah abraham adam adrian ahmed ahmad ajay akira albert alberto alejandro alessandro alexander
+aaron abdul abdullah abraham abu adam adrian ahmed ahmad ajay akira albert alberto alejandro alessandro alexander
 alexei alexey alfred ali alistair allan alphonse amir anatoly andre andreas andrei andrew andrey andy
 angus anthony antoine anton antonio archibald archie arnold arthur augustus austin barack barnaby barney
 bartholomew ben benedict benjamin benny bernard bert bertie bertram bill billy bob bobby boris brad bradley

@@ -62,7 +62,7 @@ ROLE_WORDS = frozenset(
 QUALIFIERS = frozenset(
     """the a an u.s us u.s. uk former top senior acting then interim incoming outgoing new
     late current deputy assistant associate executive national foreign defense defence state
-    interior finance justice health security special chief of for""".split()
+    interior finance justice health security special chief of for staff""".split()
 )
 # Capitalised words that start sentences or name things, never a person on their own.
 NOT_NAME = frozenset(
@@ -127,10 +127,15 @@ _ABBREVIATED = (r"(?:Mr|Mrs|Ms|Messrs|Dr|St|Jr|Sr|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Cap
                 r"Mme|Mlle|Supt|Insp|Pres|Atty)\.")
 # A name word: initials ("J.D.", "U.S."), an abbreviated title ("Mr."), or a capitalised word.
 # A word's own trailing period ends the sentence, so it is never part of the run.
-NAME_TOKEN = rf"(?:[{_UPPER}](?:\.[{_UPPER}])*\.(?![\w])|{_ABBREVIATED}|[{_UPPER}][\w'’-]*)"
+NAME_TOKEN = rf"(?:[{_UPPER}](?:\.[{_UPPER}])*\.(?![\w])|{_ABBREVIATED}|[A-Z]{{1,4}}&[A-Z]{{1,4}}\b|[{_UPPER}][\w'’-]*)"
+# (the third: an acronym joined by an ampersand, "B&P", "AT&T", "S&P")
 # A possessive ends a run: "PRC’s Taiwan drills" is "PRC" then "Taiwan".
 # (The leading lookahead is redundant but lets the regex engine skip to the next capital at C speed.)
-NAME_RUN = re.compile(rf"(?=[{_UPPER}])(?:{NAME_TOKEN}(?:(?<!['’]s)[ \t]+(?:{_PARTICLES}[ \t]+){{0,2}}{NAME_TOKEN})*)")
+# An Arabic article joined to a later name word: "Abu Muhammad al-Adnani", "Bashar al-Assad"
+_JOINED_ARTICLE = r"(?:al|el|ad|as|ash|at|az|an|ar)-"
+NAME_RUN = re.compile(rf"(?=[{_UPPER}])(?:{NAME_TOKEN}(?:(?<!['’]s)[ \t]+(?:{_PARTICLES}[ \t]+){{0,2}}"
+                      rf"(?:{_JOINED_ARTICLE})?{NAME_TOKEN})*)")
+_ARTICLE_PREFIX = re.compile(_JOINED_ARTICLE)
 _TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
 
 
@@ -138,7 +143,9 @@ _TRAILING = re.compile(r"(?:['’]s?|[.,;:])+$")
 @lru_cache(maxsize=65536)
 def norm(token: str) -> str:
     """Return the comparison form of a name token: folded, no dots or possessive."""
-    return fold(token).replace(".", "").replace("’", "'").removesuffix("'s").strip("'-")
+    folded = fold(token).replace(".", "").replace("’", "'").removesuffix("'s").strip("'-")
+    m = _ARTICLE_PREFIX.match(folded)
+    return folded[m.end():] if m and folded[m.end():m.end() + 1].isalpha() else folded  # "al-Adnani" is "Adnani"
 
 
 def split_name(run: str) -> tuple[list[str], list[str], str]:
@@ -195,7 +202,10 @@ def looks_like_person(tokens: list[str]) -> bool:
     if not tokens or len(tokens) > 5:
         return False
     norms = [norm(t) for t in tokens]
-    if any(n in ORG_WORDS for n in norms):
+    # a given name opening a longer run is a first name, whatever else the word means: "Bill Daly"
+    # (not a bill), "Senate Bill" still an organisation word
+    checked = norms[1:] if len(norms) > 1 and norms[0] in GIVEN_NAME_GENDER else norms
+    if any(n in ORG_WORDS for n in checked):
         return False
     if len(norms) == 1 and (norms[0] in PLACES or norms[0] in NOT_NAME or len(norms[0]) < 2):
         return False
@@ -203,7 +213,9 @@ def looks_like_person(tokens: list[str]) -> bool:
         return False  # "Immediately", "Suddenly" open a sentence; "Emily" and "Molly" are names
     if all(t.isupper() and len(t) > 1 and "." not in t for t in tokens):
         return False  # an acronym: NATO, WSJ, BBC
-    return tokens[-1][:1].isupper()
+    last = tokens[-1]
+    m = _ARTICLE_PREFIX.match(last)
+    return (last[m.end():] if m else last)[:1].isupper()
 
 
 def person_tail(tokens: list[str]) -> list[str]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .names import DEMONYMS, NAME_RUN, PLACES, ROLE_GENDER, ROLE_WORDS, name_key
 from .speakers import PeopleIndex, looks_like_person, split_name
@@ -36,7 +37,7 @@ judge colonel major professor teacher parson vicar rector curate visitor guest c
 # ("the diplomatic source" is nobody the story has named).
 NEWS_PERSONS = frozenset("""fighter source intermediary middleman official diplomat defector journalist witness
 resident student employee passenger activist protester expert analyst victim survivor militant rebel hostage
-prisoner inmate suspect researcher scientist engineer pilot farmer worker""".split())
+prisoner inmate suspect researcher scientist engineer pilot farmer worker lover""".split())
 # News descriptions carry more, and capitalised, modifiers: "a former Syrian rebel fighter", "a senior US
 # diplomat" (each capitalised one a nationality, a place or an acronym).
 NEWS_DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?)(?P<mods>(?:\s+(?:[a-z][a-z-]+|[A-Z][\w-]+)){0,3}?)\s+$")
@@ -136,16 +137,35 @@ def person_np(np: str) -> bool:
     return m.group("head") in PERSON_HEADS or m.group("head") in ROLE_WORDS
 
 
+@lru_cache(maxsize=1024)
+def _introduced_pattern(np: str) -> re.Pattern[str]:
+    """Return the pattern of `np` before a name (a) or after one and its comma (b): no name pattern in it.
+
+    The name pattern is long; compiling it into one pattern per phrase cost more than the search.
+    """
+    desc = re.sub(r"['’]", "['’]", re.escape(np[1:]))  # "the boy’s father" is "the boy's father"
+    first = f"[{np[0].upper()}{np[0].lower()}]"
+    return re.compile(rf"(?P<a>(?<![\w’']){first}{desc},?\s+)|(?P<b>,\s+{first}{desc}[,.])")
+
+
+_NAME_RUN_AT = re.compile(NAME_RUN.pattern)
+_NAME_RUN_ENDING = re.compile(rf"(?:{NAME_RUN.pattern})$")
+
+
 def introduced_name(text: str, np: str, at: int, people: PeopleIndex) -> str | None:
     """Return the person a description introduced by name before `at` ("the boy's father, Jason Steward,"), else None."""
     if len(np.split()) < 2:
         return None
     found = None
-    desc = re.sub(r"['’]", "['’]", re.escape(np[1:]))  # "the boy’s father" is "the boy's father"
     window = text[max(0, at - 3000):at]
-    for m in re.finditer(rf"(?<![\w’'])[{np[0].upper()}{np[0].lower()}]{desc},?\s+(?P<a>{NAME_RUN.pattern})"
-                         rf"|(?P<b>{NAME_RUN.pattern}),\s+[{np[0].upper()}{np[0].lower()}]{desc}[,.]", window):
-        tokens = split_name(m.group("a") or m.group("b"))[1]
+    for m in _introduced_pattern(np).finditer(window):
+        if m.group("a"):
+            nm = _NAME_RUN_AT.match(window, m.end())
+        else:
+            nm = _NAME_RUN_ENDING.search(window, max(0, m.start() - 120), m.start())
+        if nm is None:
+            continue
+        tokens = split_name(nm.group(0))[1]
         if looks_like_person(tokens):
             found = people.canonical(" ".join(tokens)) or " ".join(tokens)
     return found

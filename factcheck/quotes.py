@@ -99,6 +99,11 @@ def quote_spans(text: str) -> list[Span]:
                     stack.pop()  # the earlier one was an apostrophe after all
                 stack.append(["s", pos, []])
             elif closes and not opens or ch == "’" and closes:
+                if after == ch and stack and stack[-1][0] == "d" and not before.isspace():
+                    # `“I’m sorry,’’ he said`: two single marks typed for a double one close it
+                    skip.add(pos + 1)
+                    _close(stack, "d", pos, out)
+                    continue
                 if not stack or stack[-1][0] != "s":
                     continue  # an apostrophe: "the boys’ room", "goin’"
                 if _weak_close(text, pos) and _strong_single_close_ahead(text, found, idx):

@@ -132,6 +132,23 @@ class Mention:
         self.maybe = person  # could be a person (a name of two or more words), even without evidence
 
 
+def _namesake(options: list[str], last_seen: dict[str, int], speakers: frozenset[str], at: int, name: str) -> str:
+    """Return which of the full names a bare surname at `at` means, given those seen so far (`last_seen`).
+
+    Of two namesakes already named, the one a cue made a speaker ("the boy, Aiden Steward … his
+    father, Jason Steward, told … “…,” Steward said"), else the one named last; one named only
+    later ("Leelah Alcorn … Alcorn wrote … her mother Carla Alcorn") is not yet a choice.
+    """
+    seen = [f for f in options if f in last_seen]
+    spoke = [f for f in seen if f in speakers]
+    if len(spoke) == 1 and len(seen) > 1:
+        return spoke[0]
+    return max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
+
+
+_IN_BEFORE = re.compile(r"(?<![\w’'-])(?:in|In|into|Into)[ \t]+$")
+
+
 class PeopleIndex:
     """The people a document names, for resolving surnames, pronouns and roles to one name."""
 
@@ -231,9 +248,7 @@ class PeopleIndex:
             if name in fixed:
                 canon = fixed[name]
             elif name in choices:
-                options = choices[name]
-                seen = [f for f in options if f in last_seen]
-                canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
+                canon = _namesake(choices[name], last_seen, speakers, m.start, name)
             else:
                 tokens, _ = name_key(name)
                 if len(tokens) >= 2:
@@ -252,14 +267,8 @@ class PeopleIndex:
                         options = [f for f in options if raw_gender.get(f, "") == gender]
                     if not options and tokens and len(by_first.get(tokens[0], ())) == 1:
                         options = list(by_first[tokens[0]])
-                    spoke = [f for f in options if f in speakers]
-                    if len(spoke) == 1 and len(options) > 1:
-                        # "the boy, Aiden Steward … his father, Jason Steward, told …  “…,” Steward said":
-                        # of two namesakes, the one a cue made a speaker
-                        options = spoke
                     choices[name] = options
-                    seen = [f for f in options if f in last_seen]
-                    canon = max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
+                    canon = _namesake(options, last_seen, speakers, m.start, name)
             m.canon = canon
             last_seen[canon] = m.start
             counts = assigned.get(name)
@@ -282,6 +291,15 @@ class PeopleIndex:
                      and (name_key(m.name)[0][0] == name_key(m.canon)[0][-1] or len(name_key(m.canon)[0]) == 2)}
         self._people = {m.canon for m in self.mentions if m.person} | shortened
         self._vouched = {m.canon for m in self.mentions if m.roles or m.gender} | shortened
+        places = self._places()
+        if places:
+            # "to Las Vegas … a team in Vegas": a place, whatever he/she follows it and however short
+            self._people -= places
+            self._vouched -= places
+            self.gender_of = {k: g for k, g in self.gender_of.items() if k not in places}
+            for m in self.mentions:
+                if m.canon in places:
+                    m.person = False
         for m in self.mentions:
             m.person = m.person or m.canon in self._people
         self.role_heads = {r for m in self.mentions for r in m.roles}
@@ -290,6 +308,20 @@ class PeopleIndex:
             tokens = name_key(m.canon)[0]
             if tokens:
                 self._by_surname.setdefault(tokens[-1], set()).add(m.canon)
+
+    def _places(self) -> set[str]:
+        """Return the canonical names the text puts a thing in ("a team in Vegas"): places, not people.
+
+        A name that a title, an honorific or a given name makes a person is never one.
+        """
+        found = set()
+        for m in self.mentions:
+            if m.roles or m.gender or m.inside or self.text[m.end:m.end + 1] in ("’", "'"):
+                continue
+            if _IN_BEFORE.search(self.text, max(0, m.start - 6), m.start):
+                found.add(m.canon)
+        return {c for c in found if not given_gender(c.split()[0]) and not any(
+            n.roles or n.gender for n in self.mentions if n.canon == c)}
 
     def _votes(self, quoted: list[tuple[int, int]], q_starts: list[int]) -> dict[str, Counter[str]]:
         """Return he/she votes per name: a pronoun soon after a lone mention of someone."""
@@ -368,6 +400,11 @@ class PeopleIndex:
     def is_person(self, name: str | None) -> bool:
         """Return True when the document gives evidence that `name` is a person."""
         return bool(name) and self.canonical(name) in self._people
+
+    def mention_at(self, offset: int) -> Mention | None:
+        """Return the mention that starts at `offset`, else None."""
+        i = bisect_left(self.offsets, offset)
+        return self.mentions[i] if i < len(self.mentions) and self.offsets[i] == offset else None
 
     def nearest(self, offset: int, gender: str = "", skip: Iterable[str] = (), limit: int = MAX_PRONOUN_DISTANCE,
                 outside_quotes: bool = True) -> Mention | None:

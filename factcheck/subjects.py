@@ -4,7 +4,8 @@
 told`, `Tom Brown, the chief executive of Acme, said`), `subject_after_verb` those after an
 inverted one (`said Bank of Canada Governor Tiff Macklem`, `said one resident, who …`), and
 `classify` tells a name from a noun phrase ("the Kremlin spokesman", "a spokesperson for Apple",
-"TNO's report", "police").
+"TNO's report", "police"); `according_subject` reads "according to …" and `coordinated_subject`
+the main clause's subject of a coordinated cue verb ("Tom looked up, and said").
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .cues import DET, PRONOUN, cut_at_sentence_end
+from .cues import DET, NOUNISH, PRONOUN, cut_at_sentence_end
 from .names import PLACES, QUALIFIERS, is_place_or_nationality, norm, person_tail
 from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_name
 
@@ -30,7 +31,7 @@ _CLAUSE_STOP = frozenset(
     after before where so then to for with without from into at in on of by""".split()
 )
 NOMINATIVE = frozenset({"he", "she", "i", "we", "they", "you", "it"})
-_RELATIVE_STOP = re.compile(r"\s+([a-z]+ly\b|who|that|which|as|when|while|with|in|at|to|from|putting|looking|turning|"
+_RELATIVE_STOP = re.compile(r"\s+([a-z]+ly\b|who|that|which|as|when|while|with|in|on|at|to|from|putting|looking|turning|"
                             r"holding|taking|getting|making|pointing|shaking|nodding|smiling|laughing)\b")
 
 
@@ -54,17 +55,30 @@ _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his
 # (the third and fourth: "Tom Roe, Paris correspondent for Acme, South Korea's biggest agency, said"; the fourth:
 # a parenthetical between a subject and its verb: "My father, after showing a great concern at it,
 # said", "Trump, speaking at the White House, said", "Tom Roe, of the Acme Institute, told")
+# An appositive giving the name a described person goes by: "who goes by the name Jasmine Tridevil"
+_CALLED = re.compile(rf"(?:who\s+(?:goes|went|is|was)\s+(?:by\s+the\s+name(?:\s+of)?|known\s+as|called|named)|"
+                     rf"(?:also\s+|better\s+)?known\s+as|named|called)\s+(?P<name>{NAME_RUN.pattern})")
 # "Mara Lind, a student at Acme University said": an appositive whose closing comma is missing
 _OPEN_APPOSITIVE = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+(?:a|an)\s[^,;:“”\"]{{1,90}}$")
+# "John Kerry, who has disputed the term “war,” told": a relative clause whose closing comma is
+# missing (or was the quote's) runs up to the verb; the name before it is the subject
+_OPEN_WHO = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+who\s[^,;:“”\"]{{1,150}}$")
 # "a nurse who treated the wounded said": a restrictive relative clause after a person
 _RESTRICTIVE_WHO = re.compile(r"(?:^|(?<=\s))(?P<np>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?[a-z][\w'’-]*)"
                               r"\s+who\s+[^,;:“”\"]{1,120}$")
+# "A man answering the phone at the family home in Miami told": a person described by a participle
+# phrase; the name at its end is an object, not the subject
+_PARTICIPLE_NP = re.compile(r"(?:^|(?<=[.;:!?”\"]\s)|(?<=,\s))(?P<np>(?:[Aa]n?|[Tt]he|[Oo]ne)\s+(?:[a-z][\w'’-]*\s+){0,3}?"
+                            r"[a-z][\w'’-]*)\s+(?!(?:during|including|regarding|concerning|according|following|"
+                            r"notwithstanding|morning|evening|something|nothing|anything|everything)\b)[a-z]{2,}ing\s"
+                            r"[^,;:“”\"]{1,120}$")
 _ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
 # "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
 _OF_NP_END = re.compile(rf".*\b(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from)\s+"
                         rf"[^,;:“”\"]{{1,40}}?)\s*$", re.S)
-_POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+[a-z][\w-]*)\s*$")
+# "Foley’s killer", "Foley’s ISIS killer": a possessor, perhaps a capitalised modifier, a noun
+_POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*)\s*$")
 NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){{0,2}}"
                        rf"{NAME_RUN.pattern})\s*$")
 # "Rebecca English of the Daily Mail", "Tom Brown at the agency": a person, then where they work
@@ -89,7 +103,7 @@ _INTENSIVE_ENDS = ("self", "selves", "self,", "selves,")  # what a text must end
 
 
 def _early_subject(body: str, base: int) -> Subject | None:
-    """Return the subject of an appositive missing its closing comma or a restrictive "who" clause, else None."""
+    """Return the subject of an open appositive, a restrictive "who" clause or a participle phrase, else None."""
     if "," in body[-100:]:
         m = _OPEN_APPOSITIVE.search(body, max(0, len(body) - 160))
         if m is not None:
@@ -100,8 +114,19 @@ def _early_subject(body: str, base: int) -> Subject | None:
                 # (not "As reported by Pando Daily, a source …": the name there is an object)
                 at = base + m.start("name") + max(m.group("name").find(tokens[0]), 0)
                 return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
+    if ", who " in body[-160:]:
+        m = _OPEN_WHO.search(body, max(0, len(body) - 260))
+        if m is not None:
+            tokens = split_name(m.group("name"))[1]
+            if looks_like_person(tokens):
+                at = base + m.start("name") + max(m.group("name").find(tokens[0]), 0)
+                return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
     if " who " in body[-130:]:
         m = _RESTRICTIVE_WHO.search(body, max(0, len(body) - 180))
+        if m is not None:
+            return Subject("np", m.group("np"), base + m.start("np"), base + m.end("np"))
+    if "ing " in body[-150:]:
+        m = _PARTICIPLE_NP.search(body, max(0, len(body) - 200))
         if m is not None:
             return Subject("np", m.group("np"), base + m.start("np"), base + m.end("np"))
     return None
@@ -141,6 +166,13 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
             # executive, Tim Cook,": any described person)
             at = base + appos.start() + appos.group(0).index(inner)
             return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
+        called = _CALLED.fullmatch(inner)
+        if called and looks_like_person(split_name(called.group("name"))[1]) and not NAME_RUN.fullmatch(" ".join(head)):
+            # "The woman, who goes by the name Jasmine Tridevil, wrote": the name she goes by
+            tokens = split_name(called.group("name"))[1]
+            at = base + appos.start() + appos.group(0).index(inner) + called.start("name")
+            at += max(called.group("name").find(tokens[0]), 0)
+            return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
         body = body[:appos.start()]  # "Mr Cohen, who was a UK policy adviser," / "Peskov, the spokesman,"
         appos = _APPOSITIVE.search(body + ",")
         if appos and appos.start() > 0 and (appos.group(0).lstrip(", ")[:1].islower() or any(
@@ -183,7 +215,10 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         # `,” Kremlin spokesman Dmitry Peskov told`, not `,” the crowd cheered and Bill said`
         # "Acme assistant manager for marketing Abdul Rahman": a role's "for" or "of" is part of the title
         lead = re.sub(rf"\b((?:{'|'.join(sorted(ROLE_WORDS))}))\s+(?:for|of)\s+[a-z]+\s*(?=[A-Z]|$)", r"\1 ", lead)
-        words = [w for w in lead.split() if not (w[:1].isupper() or w.lower().strip(",") in ROLE_WORDS)]
+        # ("White House Chief of Staff Denis McDonough": an "of" after a title word is the title's)
+        parts = lead.split()
+        words = [w for i, w in enumerate(parts) if not (w[:1].isupper() or w.lower().strip(",") in ROLE_WORDS or (
+            w in ("of", "for") and i > 0 and parts[i - 1].lower() in ROLE_WORDS))]
         if len(words) > 3 or any(w.lower().strip(",") in _CLAUSE_STOP - {"and", "then", "so", "but"} for w in words):
             return None
         if any(w.lower() in ("and", "but") for w in words[1:]):
@@ -221,12 +256,18 @@ def appositive_name(text: str, at: int, subj: Subject) -> Subject | None:
     return Subject("name", " ".join(tokens), start, m.end("name"))
 
 
+# A noun phrase and its own finite verb: the clause a cue reports, not the cue's subject
+_NP_WORD = r"(?!who\b|that\b|which\b)[a-z][\w'’-]*"  # (not "the man who had sent him")
+_CLAUSE_AFTER_VERB = re.compile(rf"{DET}\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}\s+"
+                                r"(?:may|might|will|would|could|can|should|must|is|are|was|were|has|have|had)\s+[a-z]")
 _SOMEONE = frozenset("another somebody someone everybody everyone nobody".split())
 _SOMEONE_END = re.compile(r"(?<![\w’'])(?P<subj>[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody)\s*$")
 
 
 def subject_after_verb(phrase: str, base: int) -> Subject | None:
     """Return the subject that follows an inverted cue: `said Vance`, `cried the old man`."""
+    if _CLAUSE_AFTER_VERB.match(phrase):
+        return None  # `…,” said the split may be made public`: a reported clause, not an inverted subject
     for stop in _RELATIVE_STOP.finditer(phrase):
         # "Ambassador to NATO Kurt Volker": a role's "to" is part of the title
         before = phrase[:stop.start()].split()[-1:]
@@ -234,6 +275,8 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
             continue
         if stop.group(1) == "from" and before and before[0].lower() in DOCUMENT_NOUNS:
             continue  # "according to a statement from the White House": whom it is from
+        if stop.group(1) == "on" and not re.match(r"(?:\s+[a-z]+){0,2}\s+[A-Z]", phrase[stop.end():]):
+            continue  # "said one follower on her Facebook page", "on Tuesday"; not "a man on his way home"
         phrase = phrase[:stop.start()]
         break
     phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
@@ -294,7 +337,7 @@ DOCUMENT_NOUNS = frozenset("statement letter release report post message filing 
 _TITLE_LINKS = frozenset("of the for and to de la".split())
 _NP_START = re.compile(rf"(?:{DET}|[Tt]his|[Oo]ne|[Aa]nother|one\s+of|some\s+of|each\s+of|several\s+of|two\s+of|"
                        r"both\s+of)\b")
-_POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+[a-z][\w-]*$")
+_POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*$")
 
 
 def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
@@ -331,7 +374,8 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
         if found is not None:
             kind, name = found
             at = stripped.find(name.split()[0], run.start())
-            particles = re.search(r"(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){1,2}$", stripped[:at])
+            particles = re.search(r"(?<!\S)(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){1,2}$",
+                                  stripped[:at])
             if particles and len(name.split()) == 1:
                 at, name = particles.start(), stripped[particles.start():at] + name  # "von der Leyen"
             return Subject(kind, name, off + at, off + at + len(name))
@@ -380,6 +424,9 @@ def _name_in_run(run: str) -> tuple[str, str] | None:
     A long run ("Philippine Marine Corps Commandant Major General Arturo Rojas") yields the
     person at its end.
     """
+    words = run.split()
+    if len(words) >= 2 and is_place_or_nationality([norm(w) for w in words]) and norm(words[-1]) in PLACES:
+        return "org", run  # "Saudi Arabia", "New Zealand": the country whole, not its last word
     _, tokens, _ = split_name(run)
     if not tokens:
         return None
@@ -401,3 +448,55 @@ def role_head(np: str) -> str | None:
         return None
     keep = [w for w in words[1:] if w in ROLE_WORDS]
     return " ".join(keep) or words[-1]
+
+
+# "according to a copy of the filing obtained by …", "according to a memo seen by Reuters":
+# the document speaks; who obtained or saw it does not
+_ACCORDING_COPY = re.compile(r"(?:an?|the)\s+(?:copy|draft|transcript|version)\s+of\s+(?=(?:an?|the|his|her|their|its)\s)")
+_ACCORDING_SEEN = re.compile(r"\s+(?:obtained|seen|reviewed|viewed|published|released|filed|issued|shared)"
+                             r"\s+(?:by|with|on|in|to)\b.*$")
+
+
+def according_subject(phrase: str, at: int) -> Subject | None:
+    """Return the subject of "according to <phrase>", `at` being the phrase's offset."""
+    m = _ACCORDING_COPY.match(phrase)
+    if m:
+        phrase, at = phrase[m.end():], at + m.end()
+    return subject_after_verb(_ACCORDING_SEEN.sub("", phrase), at)
+
+
+# "…, and then said", "…, and advancing to the bed's head, said": a verb that goes on a clause
+_COORDINATED_VERB = re.compile(r",\s+and\s+(?:then\s+|[a-z]+ly\s+)?$|,\s+and,?\s+[a-z]+ing\b[^,.;:!?“”\"]{0,60},\s*$")
+_SUBORDINATOR = re.compile(r"(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
+                           r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Ww]ho|[Ww]hich|[Ww]here|[Ww]ith|[Ii]n|[Oo]n|[Aa]t)\b")
+_SUBJECT_ALONE = re.compile(rf"(?P<subj>{PRONOUN}|{NAME_RUN.pattern}|{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})")
+_CLAUSE_SUBJECT = re.compile(rf"(?:(?:[Ss]o|[Aa]nd|[Bb]ut|[Tt]hen|[Yy]et|[Nn]ow)\s+)?(?P<subj>{PRONOUN}\b|{NAME_RUN.pattern}|"
+                             rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})\s+(?:[a-z]+ly\s+)?[a-z]+")
+
+
+def coordinated_subject(before: str, base: int) -> Subject | None:
+    """Return the main clause's subject for a cue verb coordinated with it, else None.
+
+    "Tom looked at the door when Bill came in, and said: “…”": Tom said it, not Bill;
+    "As the young woman spoke, he rose, and advancing …, said": he did.
+    """
+    cm = _COORDINATED_VERB.search(before)
+    if cm is None:
+        return None
+    pos = 0
+    for part in re.split(r"(,\s*)", before[:cm.start()]):
+        if part.strip(" ,") and not part.startswith(","):
+            lead = part.lstrip(" “”\"‘’—–-")
+            at = pos + len(part) - len(lead)
+            if not _SUBORDINATOR.match(lead):
+                # "Miss Bartlett, in reply, opened her mouth …, and said": a subject alone, then
+                # a parenthetical before its verb
+                m = _CLAUSE_SUBJECT.match(lead) or _SUBJECT_ALONE.fullmatch(lead.rstrip())
+                if m is None:
+                    return None
+                subj = classify(m.group("subj"), base + at + m.start("subj"))
+                if subj is None or subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
+                    return None
+                return subj
+        pos += len(part)
+    return None

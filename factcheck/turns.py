@@ -35,7 +35,9 @@ NEAREST_CHARS = 600  # how far back the narration may have named a cue-less quot
 # Verbs that report what someone said (not "dismissed", "called"): the words may follow as a paragraph.
 _REPORTING = frozenset("""said says told tells added adds wrote writes explained explains argued argues insisted
 insists recalled recalls warned warns confirmed confirms stated states noted notes stressed stresses emphasised
-emphasized urged urges announced announces claimed claims declared declares revealed reveals""".split())
+emphasized urged urges announced announces claimed claims declared declares revealed reveals
+saying claiming adding insisting arguing explaining warning stating noting""".split())
+# (the participles: "Burton's mother disputes the report, claiming that her daughter …" and then the words)
 
 
 def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]) -> list[tuple[Span, Who]]:
