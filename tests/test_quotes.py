@@ -677,3 +677,13 @@ def test_according_is_no_name():
     quotes = segment(parse_text("t.txt", text, "0", "text"))[1]
     assert [q.speaker for q in quotes if q.text.startswith("I knocked")] == ["the officer"]
     assert "According" not in {q.speaker for q in quotes}
+
+
+def test_a_pronoun_with_a_contraction_is_the_pronoun():
+    said = _said("John Smith arrived late. “We are ready,” he’d said. Mary Jones nodded. "
+                 "She's told the BBC: \"Nothing has changed.\"")
+    assert said == {"We are ready": "John Smith", "Nothing has changed.": "Mary Jones"}
+    # "I'd asked" inside a quote is the quote's speaker asking, not someone named "I'd"
+    quotes = _quotes("The teacher said: \"As part of the week, I'd asked who had heard 'gay' used as an "
+                     "insult. Almost all of them had.\"")
+    assert all(q.speaker != "I'd" for q in quotes)
