@@ -132,8 +132,29 @@ def _early_subject(body: str, base: int) -> Subject | None:
     return None
 
 
+# "Reddit user lerde", "Twitter user @jdoe99", "one commenter, kat_22,": a handle is the one
+# speaking, however it is spelt (lower case, digits, underscores), not the platform.
+_HANDLE = re.compile(r"(?:(?:[Aa]n?|[Oo]ne|[Tt]he|[Aa]nother)\s+)?(?:[A-Z][\w.]*\s+)?"
+                     r"(?:user(?:name)?|commenter|poster|[Rr]edditor|account)\s*,?\s+(?P<h>@?[A-Za-z0-9_][\w.-]*?)[,.]?")
+
+
+_NOT_HANDLES = frozenset("who which that said says wrote writes posted and or but on in of".split())
+
+
+def user_handle(phrase: str, base: int) -> Subject | None:
+    """Return the handle a phrase names a social-media user by, as a name, else None."""
+    m = _HANDLE.fullmatch(phrase.strip())
+    if m is None or m.group("h").lower() in _NOT_HANDLES:
+        return None
+    at = base + (len(phrase) - len(phrase.lstrip())) + m.start("h")
+    return Subject("name", m.group("h"), at, at + len(m.group("h")))
+
+
 def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     """Return the subject that ends `phrase`, the words right before a cue verb."""
+    handle = user_handle(phrase, base)
+    if handle is not None:
+        return handle
     body = phrase.rstrip()
     if body.endswith(_INTENSIVE_ENDS):
         body = _INTENSIVE_END.sub("", body)  # "As Major himself noted": the subject is Major
@@ -279,6 +300,9 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
             continue  # "said one follower on her Facebook page", "on Tuesday"; not "a man on his way home"
         phrase = phrase[:stop.start()]
         break
+    handle = user_handle(cut_at_sentence_end(re.split(r"[;:!?()“”\"—]", phrase, maxsplit=1)[0]), base)
+    if handle is not None:
+        return handle
     phrase = re.split(r"[,;:!?()“”\"—]", phrase, maxsplit=1)[0]
     phrase = cut_at_sentence_end(phrase).rstrip(" .")
     # "said the man a little impatiently", "cried the girl rather sharply": the adverb's degree

@@ -687,3 +687,9 @@ def test_a_pronoun_with_a_contraction_is_the_pronoun():
     quotes = _quotes("The teacher said: \"As part of the week, I'd asked who had heard 'gay' used as an "
                      "insult. Almost all of them had.\"")
     assert all(q.speaker != "I'd" for q in quotes)
+
+
+def test_a_user_handle_is_the_speaker_not_the_platform():
+    said = _said("“The hold music was awful,” Reddit user lerde writes. “I waited an hour,” wrote Twitter "
+                 "user @jdoe99. One commenter, kat_22, wrote: “Same here.”")
+    assert said == {"The hold music was awful": "lerde", "I waited an hour": "@jdoe99", "Same here.": "kat_22"}
