@@ -189,6 +189,13 @@ _NAME_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 _OPENS_SENTENCE = frozenset(".!?:;\"“‘'([-–—")
 
 
+def _title_case(text: str) -> bool:
+    """Return True for a headline in title case: every word but the stop words capitalised."""
+    tokens = [m.group() for m in _NAME_TOKEN.finditer(text)]
+    content = [t for t in tokens if fold(t) not in STOP_WORDS]
+    return len(content) >= 3 and all(t[0].isupper() for t in content)
+
+
 def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
     """Return the claim's names (capitalised words not opening a sentence) that scoring found
     missing and that neither the passage, the sentence before nor its speakers have."""
@@ -201,7 +208,7 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
     # A title-case headline ("Officials Say Qatar Used Drones") capitalises every content word,
     # and its capitals name nothing; a sentence dense with names ("Zelensky will meet with
     # Hegseth at the Munich Security Conference") still has a lowercase one.
-    if not capitalised or all(m.group()[0].isupper() for m in tokens if fold(m.group()) not in STOP_WORDS):
+    if not capitalised or _title_case(text):
         return []
     around: set[str] | None = None
     out: list[str] = []
@@ -301,7 +308,9 @@ def claim_subject(claim: Claim) -> str | None:
     if claim.speaker:
         return claim.speaker
     m = re.match(r"\s*((?:[A-Z][\w.'’-]+\s+){0,2}[A-Z][\w.'’-]+)", claim.text)
-    if not m:
+    if not m or _title_case(claim.text):
+        # "Argentina's President Adopts Boy to End Werewolf Curse": a headline capitalises
+        # its verbs too, so its capitals do not say where a name ends
         return None
     name = m.group(1)
     tokens = [t for t in name.split() if t.lower().strip(".") not in _TITLE_PREFIX]

@@ -516,3 +516,13 @@ def test_an_opposite_outside_the_clause_read_still_conflicts():
     assert j.stance == "conflicts"
     assert "opposite words: the claim says 'ended' where the source says 'started'" in j.reasons
 
+
+
+def test_a_title_case_headline_has_no_subject_from_its_capitals():
+    from factcheck.stance import claim_subject
+
+    assert claim_subject(parse_claim("Argentina's President Adopts Boy to End Werewolf Curse")) is None
+    assert claim_subject(parse_claim("Argentina's president adopts a boy to end a werewolf curse")) == "Argentina's"
+    j = _judged("Argentina's President Adopts Boy to End Werewolf Curse",
+                "The president of Argentina adopts a boy to end a werewolf curse, reports say.")
+    assert not any("does not mention" in r for r in j.reasons), j.reasons
