@@ -128,7 +128,7 @@ def opposite_word(claim_text: str, passage: str) -> str | None:
     table = opposite_stems()
     here = set(b)
     # Most claims and passages hold no opposed pair at all: look before aligning.
-    if not any(_opposed(x, y, table) for x in set(a) for y in _candidates(x, here, table)):
+    if not _may_oppose(set(a), here, table):
         return None
     for r in replacements(a, b, max_run=1):
         if not ((r.before or r.i == 0) and (r.after or r.i2 == len(a))) or (r.i == 0 and r.i2 == len(a)):
@@ -146,11 +146,22 @@ def _negations(ws: list[str], skip: int) -> int:
     return sum(1 for k, w in enumerate(ws) if w in NEGATIVE_WORDS and k != skip)
 
 
-def _candidates(word: str, here: set[str], table: dict[str, frozenset[str]]) -> list[str]:
-    """Return the passage words that may be the opposite of `word` (a cheap filter)."""
-    if stem(word) in table:
-        return list(here)
-    return [y for y in here if y.endswith(word) or word.endswith(y)]
+def _may_oppose(claim_words: set[str], here: set[str], table: dict[str, frozenset[str]]) -> bool:
+    """Return True when some claim word and some passage word are `_opposed` (a cheap filter:
+    a listed pair by stem, or the one word the other with a negating prefix)."""
+    stems_here: set[str] | None = None
+    for x in claim_words:
+        opposites = table.get(stem(x))
+        if opposites:
+            if stems_here is None:
+                stems_here = {stem(y) for y in here}
+            if not opposites.isdisjoint(stems_here):
+                return True
+        for prefix, _ in NEGATING_PREFIXES:
+            for y in (prefix + x, x[len(prefix):] if x.startswith(prefix) else ""):
+                if y in here and _opposed(x, y, table):
+                    return True
+    return False
 
 
 def _opposed(x: str, y: str, table: dict[str, frozenset[str]]) -> bool:
