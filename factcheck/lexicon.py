@@ -51,6 +51,7 @@ ANTONYMS = (
     ("likely", "unlikely"), ("possible", "impossible"), ("legal", "illegal"), ("found", "lost"),
     ("arrest", "release"), ("survive", "die"), ("survived", "died"), ("hire", "fire"),
     ("expand", "shrink"), ("gain", "loss"), ("boost", "cut"), ("north", "south"), ("east", "west"),
+    ("short", "lengthy"), ("brief", "lengthy"), ("productive", "unproductive"),
 )
 
 # Opposites read only where the passage says the claim's words around them (`alignment`):

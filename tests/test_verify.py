@@ -526,3 +526,10 @@ def test_a_title_case_headline_has_no_subject_from_its_capitals():
     j = _judged("Argentina's President Adopts Boy to End Werewolf Curse",
                 "The president of Argentina adopts a boy to end a werewolf curse, reports say.")
     assert not any("does not mention" in r for r in j.reasons), j.reasons
+
+
+def test_short_against_lengthy_is_an_opposite():
+    passage = "The minister said she had a lengthy and highly productive meeting with the union."
+    j = _judged("The minister said she had a short meeting with the union", passage)
+    assert j.stance == "conflicts" and any("'short'" in r and "'lengthy'" in r for r in j.reasons), j.reasons
+    assert _judged("The minister said she had a lengthy meeting with the union", passage).stance == "supports"
