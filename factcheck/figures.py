@@ -38,7 +38,27 @@ def conflict(claim_text: str, passage: str) -> str | None:
             if not _overlap(value, qualifier, other, source_qualifier):
                 return (f"numbers differ: the claim says {_said(qualifier, value)} {said}, "
                         f"the source says {_said(source_qualifier, other)} {source_said}")
-    return _swapped_figure(claim_text, passage) or _swapped_month(claim_text, passage)
+    return _swapped_figure(claim_text, passage) or _swapped_month(claim_text, passage) \
+        or _swapped_ordinal(claim_text, passage)
+
+
+def _swapped_ordinal(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage gives another rank before the claim rank's next word
+    ("the fifth person to die" / "the sixth person to die"), and never the claim's rank."""
+    a = words(claim_text)
+    wanted = [(i, r) for i, r in enumerate(map(_ordinal, a)) if r is not None and i + 1 < len(a)]
+    if not wanted:
+        return None
+    b = words(passage)
+    ranks = [(j, _ordinal(w)) for j, w in enumerate(b)]
+    have = {r for _, r in ranks if r is not None}
+    for i, r in wanted:
+        if r in have:
+            continue
+        for j, other in ranks:
+            if other is not None and j + 1 < len(b) and b[j + 1] == a[i + 1]:
+                return f"ranks differ: the claim says {a[i]} {a[i + 1]}, the source says {b[j]} {b[j + 1]}"
+    return None
 
 
 # Words before a figure that make it a range: "about 140", "more than 130", "up to 50".
@@ -153,6 +173,38 @@ def _swapped_month(claim_text: str, passage: str) -> str | None:
         for j, y in enumerate(b):
             if y in kind and j >= 2 and b[j - 2:j] == a[i - 2:i] and (y != "may" or MONTH_MAY.search(passage)):
                 return f"dates differ: the claim says {x.capitalize()}, the source says {y.capitalize()}"
+    return None
+
+
+# Ordinals a claim's count can hang on ("the sixth person to die"); "first" is left out, as
+# often an adverb ("first said") as a rank.
+ORDINALS = {w: i for i, w in enumerate(
+    "second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth".split(), start=2)}
+_ORDINAL_DIGITS = re.compile(r"(\d+)(?:st|nd|rd|th)")
+
+
+def _ordinal(word: str) -> int | None:
+    """Return the rank an ordinal word gives ("sixth", "6th"), else None."""
+    if word in ORDINALS:
+        return ORDINALS[word]
+    m = _ORDINAL_DIGITS.fullmatch(word)
+    return int(m.group(1)) if m and m.group(1) != "1" else None
+
+
+def missing_ordinal(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the claim ranks something ("the fifth person to die") and the
+    passage gives another rank and never the claim's, else None."""
+    a = words(claim_text)
+    ranks = [(w, _ordinal(w)) for w in a]
+    wanted = [(w, r) for w, r in ranks if r is not None]
+    if not wanted:
+        return None
+    have = {r for r in map(_ordinal, words(passage)) if r is not None}
+    for w, r in wanted:
+        if r not in have:
+            other = sorted(have)
+            return (f"the source gives another rank ({', '.join(map(str, other))}) where the claim says '{w}'"
+                    if other else f"the source does not give the claim's rank '{w}'")
     return None
 
 

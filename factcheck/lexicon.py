@@ -100,6 +100,26 @@ GRADABLE_OPPOSITES = (
 NEGATING_PREFIXES = (("un", 4), ("non", 4), ("in", 5), ("im", 5), ("il", 5), ("ir", 5))
 ADJECTIVE_ENDINGS = ("able", "ible", "ive", "ent", "ant", "al", "ate", "ect", "ete", "id", "ure", "ous", "ful")
 
+# Irregular past tenses and their verbs: with the -ed forms, what a claim says happened
+# ("Parasite lost"); a passage with the verb in another form ("to win") still says it.
+_PAST_FORMS = """arose:arise awoke:awake became:become began:begin
+    bent:bend bit:bite bled:bleed blew:blow broke:break brought:bring built:build bought:buy caught:catch
+    chose:choose clung:cling came:come crept:creep dealt:deal dug:dig drew:draw drank:drink drove:drive
+    ate:eat fell:fall fed:feed felt:feel fought:fight found:find fled:flee flew:fly forbade:forbid
+    forgot:forget forgave:forgive froze:freeze got:get gave:give went:go grew:grow hung:hang heard:hear
+    hid:hide held:hold kept:keep knelt:kneel knew:know laid:lay led:lead leapt:leap left:leave lent:lend
+    lost:lose made:make meant:mean met:meet paid:pay ran:run rang:ring rose:rise sang:sing sank:sink
+    sat:sit saw:see sought:seek sold:sell sent:send shook:shake shone:shine shot:shoot shrank:shrink
+    slept:sleep slid:slide spoke:speak sped:speed spent:spend spun:spin sprang:spring stood:stand
+    stole:steal stuck:stick stung:sting struck:strike swore:swear swept:sweep swam:swim swung:swing
+    took:take taught:teach tore:tear thought:think threw:throw understood:understand woke:wake wore:wear
+    wove:weave wept:weep won:win wound:wind withdrew:withdraw wrote:write"""
+# Light verbs carry little of their own: "held a press conference" is said by "during a press
+# conference, X addressed ...", so their absence does not block support.
+_LIGHT_VERBS = frozenset("became brought came gave got went held kept laid led made meant met saw took".split())
+IRREGULAR_PAST = {past: verb for past, verb in (pair.split(":") for pair in _PAST_FORMS.split())
+                  if past not in _LIGHT_VERBS}
+
 # Cues that open a door: they make a statement positive whatever negation sits inside them.
 OPENING_PHRASES = frozenset((
     "door open", "door slightly open", "door is open", "left the door", "open to", "not rule out",

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import alignment, figures, roles
-from .lexicon import NEGATIVE_WORDS, antonym_stems, synonym_stems
+from .lexicon import IRREGULAR_PAST, NEGATIVE_WORDS, antonym_stems, synonym_stems
 from .models import Candidate, Claim, Quote
 from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers use stance.polarity
 from .polarity import NEGATION_SCOPE as NEGATION_SCOPE
@@ -139,6 +139,10 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         # troops used precision strike weapons": who or where is the claim's fact too.
         reasons.append(f"the passage does not mention {', '.join(unnamed[:3])}")
         return Judgement("related", tuple(reasons))
+    rank = figures.missing_ordinal(claim_text, passage)
+    if rank:  # "the fifth person to die" against "the sixth person to die"
+        reasons.append(rank)
+        return Judgement("related", tuple(reasons))
     missing = figures.missing(claim_text, passage)
     if missing:
         reasons.append(f"the source does not give the claim's number{'s' if ' ' in missing else ''} {missing}")
@@ -146,7 +150,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     changed = alignment.changed_word(claim_text, passage) if match.missing or match.via_context else None
     if changed:
         return Judgement("related", tuple(reasons + [changed]))
-    verb = _missing_verb(match, subject)
+    verb = _missing_verb(match, subject, passage)
     if verb:  # "The woman stayed on the flight" against "medics checked the woman on the plane"
         reasons.append(f"the passage does not say '{verb}'")
         return Judgement("related", tuple(reasons))
@@ -446,11 +450,18 @@ def _holds_enough(match: Match, subject: str | None) -> bool:
     return not wanted or len(found) >= SUPPORT_SHARE * len(wanted)
 
 
-def _missing_verb(match: Match, subject: str | None) -> str | None:
-    """Return a past-tense verb of the claim (a word in -ed) that the passage lacks, if any: what
+def _missing_verb(match: Match, subject: str | None, passage: str) -> str | None:
+    """Return a past-tense verb of the claim (a word in -ed, or lexicon.IRREGULAR_PAST) that the passage lacks, if any: what
     the claim says happened is its verb, and a passage without it does not confirm it."""
     own = _subject_words(subject)
-    return next((w for w in match.missing if len(w) >= 5 and w.endswith("ed") and w not in own), None)
+    for w in match.missing:
+        if w in own:
+            continue
+        if len(w) >= 5 and w.endswith("ed"):
+            return w
+        if w in IRREGULAR_PAST and stem(IRREGULAR_PAST[w]) not in {stem(t) for t in words(passage)}:
+            return w  # "won" is said by "to win"
+    return None
 
 
 @lru_cache(maxsize=CLAIM_CACHE)

@@ -533,3 +533,19 @@ def test_short_against_lengthy_is_an_opposite():
     j = _judged("The minister said she had a short meeting with the union", passage)
     assert j.stance == "conflicts" and any("'short'" in r and "'lengthy'" in r for r in j.reasons), j.reasons
     assert _judged("The minister said she had a lengthy meeting with the union", passage).stance == "supports"
+
+
+def test_another_rank_conflicts_and_a_missing_rank_does_not_confirm():
+    passage = "The climber became the sixth person to reach the summit this year, officials said."
+    j = _judged("The climber became the fifth person to reach the summit this year", passage)
+    assert j.stance == "conflicts" and "ranks differ: the claim says fifth person, the source says sixth person" in j.reasons
+    assert _judged("The climber became the sixth person to reach the summit this year", passage).stance == "supports"
+    j = _judged("The climber became the 5th to reach the summit this year", passage)
+    assert j.stance == "related" and any("rank" in r for r in j.reasons), j.reasons
+
+
+def test_an_irregular_past_tense_the_passage_lacks_blocks_support():
+    passage = "The film was the upset winner at the awards on Sunday and went on to win the top prize."
+    j = _judged("The film lost at the awards on Sunday", passage)
+    assert j.stance == "related" and "the passage does not say 'lost'" in j.reasons
+    assert _judged("The film won the top prize at the awards", passage).stance == "supports"  # "to win"
