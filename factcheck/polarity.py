@@ -159,18 +159,29 @@ _CERTAINTY_WORDS = frozenset(w for p in POSSIBLE_PHRASES + PROBABLE_PHRASES for 
 
 
 _TO_VERB = re.compile(r"\s+to\s+(\w+)(?:\s+(\w+))?")
+_MODALS = frozenset(("could", "may", "might"))
 
 
 def _hedges_other_verb(text: str, end: int, anchors: AbstractSet[str]) -> bool:
-    """Return True when a hedge ending at `end` is "... to VERB" with a verb that is no claim
-    word: "the war is expected to dominate discussions at the conference, where Zelensky will
-    meet Hegseth" hedges the discussions, not the meeting; "is expected to meet" hedges it."""
+    """Return True when a hedge ending at `end` is "... to VERB" or a modal before a VERB that
+    is no claim word: "the war is expected to dominate discussions at the conference, where
+    Zelensky will meet Hegseth" hedges the discussions, not the meeting ("is expected to meet"
+    hedges it); "sent a letter warning that the return could put workers at risk" hedges the
+    risk, not the letter."""
     m = _TO_VERB.match(text, end)
-    if not m:
+    if m:
+        verb = m.group(2) if m.group(1) in STOP_WORDS and m.group(2) else m.group(1)  # "to be deployed"
+        return not _anchored(verb, anchors)
+    if text[max(0, end - 5):end].lstrip() not in _MODALS:
         return False
-    verb = m.group(2) if m.group(1) in STOP_WORDS and m.group(2) else m.group(1)  # "to be deployed"
-    s = stem(verb)
-    return s not in anchors and not (synonym_stems().get(s, frozenset()) & anchors)
+    # a modal hedges what follows it in its clause: "could impose sanctions and send troops"
+    clause = _CLAUSE_END.split(text[end:end + 160], maxsplit=1)[0]
+    return not any(_anchored(w, anchors) for w in _WORD_RUN.findall(clause) if w not in STOP_WORDS)
+
+
+def _anchored(word: str, anchors: AbstractSet[str]) -> bool:
+    s = stem(word)
+    return s in anchors or bool(synonym_stems().get(s, frozenset()) & anchors)
 
 
 def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str]) -> bool:

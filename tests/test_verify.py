@@ -549,3 +549,11 @@ def test_an_irregular_past_tense_the_passage_lacks_blocks_support():
     j = _judged("The film lost at the awards on Sunday", passage)
     assert j.stance == "related" and "the passage does not say 'lost'" in j.reasons
     assert _judged("The film won the top prize at the awards", passage).stance == "supports"  # "to win"
+
+
+def test_a_modal_hedges_the_words_of_its_own_clause():
+    passage = ("The senators sent a letter on Thursday warning that the plan could put thousands of "
+               "workers at risk.")
+    assert _judged("The senators sent a letter on Thursday", passage).stance == "supports"
+    j = _judged("The plan will put thousands of workers at risk", passage)
+    assert j.stance == "related" and any("certainty differs" in r for r in j.reasons), j.reasons
