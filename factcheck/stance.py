@@ -100,7 +100,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     # less common, but Y is more popular" holds "less" and "more", its first clause only "less".
     said = _claim_clause(claim_text, focus.text)
     c_pol, c_cert, c_cues = _claim_polarity(said)
-    p_pol, p_cert, p_cues = polarity(focus.text, None if focus.anaphoric else _anchors(claim_text, subject))
+    p_pol, p_cert, p_cues = polarity(_factual(focus.text, claim_text), None if focus.anaphoric else _anchors(claim_text, subject))
     if about and focus.topical:
         number = figures.conflict(claim_text, passage)
         if number:
@@ -229,6 +229,19 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
         if not any(w in around for w in name) and m.group().rstrip(".") not in out:
             out.append(m.group().rstrip("."))
     return out
+
+
+_NORMATIVE_NOT = re.compile(r"\b(?:shouldnt|should\s+not|ought\s+not|oughtnt)\b")
+_NORMATIVE = re.compile(r"\b(?:should|shouldnt|ought|oughtnt|must)\b")
+
+
+def _factual(passage: str, claim_text: str) -> str:
+    """Return the passage with "should not" read as "should" when the claim states a fact: "Some
+    members of Congress say they shouldn't be" is a view on "Federal workers are returning to
+    the office", not a denial of it. A claim about what should be keeps the negation."""
+    if "should" not in passage and "ought" not in passage or _NORMATIVE.search(claim_text):
+        return passage
+    return _NORMATIVE_NOT.sub("should", passage)
 
 
 def _spelled_as_source(subject: str | None, match: Match) -> str | None:

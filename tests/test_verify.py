@@ -557,3 +557,10 @@ def test_a_modal_hedges_the_words_of_its_own_clause():
     assert _judged("The senators sent a letter on Thursday", passage).stance == "supports"
     j = _judged("The plan will put thousands of workers at risk", passage)
     assert j.stance == "related" and any("certainty differs" in r for r in j.reasons), j.reasons
+
+
+def test_a_view_on_what_should_be_does_not_deny_a_fact():
+    passage = "Schools are reopening this week. Some parents say they shouldn't be."
+    assert _judged("Schools are reopening this week", passage).stance == "supports"
+    j = _judged("Some parents say schools should reopen this week", passage)
+    assert j.stance != "supports", j.reasons  # a claim about what should be keeps the negation
