@@ -15,7 +15,8 @@ FNC-1 dev headline is the same story and shares that topic's folds): regularisat
 relevance threshold and the stance decision offsets. Deterministic: same data, same JSON.
 
 With --fresh N the chosen settings are also scored on N fold assignments not used to choose
-them: a gain within the spread between assignments must survive there to count.
+them: a gain within the spread between assignments must survive there to count. With --reuse
+and --without NAMES the same extracted features are scored with some left out (an ablation).
 
 Needs: pip install numpy scikit-learn (not a dependency of the package).
 """
@@ -323,6 +324,8 @@ def main() -> int:
     ap.add_argument("--out", default=os.path.join(sd.ROOT, "factcheck", "data", "stance_model.json"))
     ap.add_argument("--work", default=sd.default_work(), help="where the benchmark indexes are kept")
     ap.add_argument("--reuse", action="store_true", help="reuse the features extracted by the last run")
+    ap.add_argument("--without", default="", metavar="NAMES",
+                    help="leave these stance features out (comma-separated; a trailing * matches a prefix): ablation")
     ap.add_argument("--fresh", type=int, default=0, metavar="N",
                     help="also score the chosen settings on N fold assignments not used to choose them (a noise check)")
     args = ap.parse_args()
@@ -335,6 +338,11 @@ def main() -> int:
         with open(cache, "w", encoding="utf-8") as fh:
             json.dump(examples, fh)
     link_folds(args.data, examples)
+    drop = [n for n in args.without.split(",") if n]
+    if drop:
+        for e in examples:
+            e["stance"] = {k: v for k, v in e["stance"].items() if not _dropped(k, drop)}
+        print(f"without: {', '.join(drop)}", file=sys.stderr)
     value, c_rel, c_st, threshold, offset, figures = cross_validate(args.data, examples)
     for fnc, em in figures:
         print(f"cross-validated on dev: FNC {fnc[0]:.2f} macro-F1 {fnc[1]:.4f} F1 agree {fnc[2][0]:.4f} "
@@ -372,6 +380,11 @@ def main() -> int:
         fh.write("\n")
     print(f"wrote {args.out} ({len(st['vocab'])} word keys)", file=sys.stderr)
     return 0
+
+
+def _dropped(name: str, drop: list[str]) -> bool:
+    """Return True when --without names `name` (exactly, or by a prefix ending in *)."""
+    return any(name.startswith(d[:-1]) if d.endswith("*") else name == d for d in drop)
 
 
 def _rounded(value):  # type: ignore[no-untyped-def]

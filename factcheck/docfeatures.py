@@ -148,6 +148,12 @@ def stance_features(cues: ClaimCues, items: Sequence[tuple[Candidate, Match]], j
         "supporting_vs_claim": sign * supports,
         # The passage judge on the document's best passage, and on any relevant one: a single
         # clear contradiction ("We had not heard such wording") is diluted in a share.
+        # Tried and dropped (2026-12-02, grouped CV on dev with --fresh 6): the judge's reason
+        # for a conflict by kind (negation, opposite, figure, retraction; relevance of the most
+        # relevant), the relevance of the best conflicting / supporting passage, a conflict in
+        # the opening, passages of differing certainty, a one-passage document's stance. None
+        # gained on fresh folds (-0.001 to -0.012): on FNC-1 dev a passage conflict marks 4% of
+        # agree and discuss documents and 4% of disagree ones, so there is little to carry.
         "best_supports": float(judged.get(best_pid) == "supports"),
         "best_conflicts": float(judged.get(best_pid) == "conflicts"),
         "any_supports": float(supports > 0),
