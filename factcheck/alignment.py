@@ -9,6 +9,7 @@ same word (a typo), a figure (see `figures`) or a stop word is no change.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
@@ -149,19 +150,26 @@ def _negations(ws: list[str], skip: int) -> int:
 def _may_oppose(claim_words: set[str], here: set[str], table: dict[str, frozenset[str]]) -> bool:
     """Return True when some claim word and some passage word are `_opposed` (a cheap filter:
     a listed pair by stem, or the one word the other with a negating prefix)."""
-    stems_here: set[str] | None = None
-    for x in claim_words:
-        opposites = table.get(stem(x))
-        if opposites:
-            if stems_here is None:
-                stems_here = {stem(y) for y in here}
-            if not opposites.isdisjoint(stems_here):
-                return True
+    opposites, variants = _claim_opposites(frozenset(claim_words))
+    if opposites and not opposites.isdisjoint({stem(y) for y in here}):
+        return True
+    return any(_opposed(x, y, table) for y, xs in variants.items() if y in here for x in xs)
+
+
+@lru_cache(maxsize=256)
+def _claim_opposites(claim_words: frozenset[str]) -> tuple[frozenset[str], dict[str, list[str]]]:
+    """Return the stems opposed to a claim's words and its words' negating-prefix variants
+    (variant -> the claim words it varies), once per claim."""
+    table = opposite_stems()
+    opposites: set[str] = set()
+    variants: dict[str, list[str]] = {}
+    for x in sorted(claim_words):
+        opposites |= table.get(stem(x), frozenset())
         for prefix, _ in NEGATING_PREFIXES:
-            for y in (prefix + x, x[len(prefix):] if x.startswith(prefix) else ""):
-                if y in here and _opposed(x, y, table):
-                    return True
-    return False
+            variants.setdefault(prefix + x, []).append(x)
+            if x.startswith(prefix) and len(x) > len(prefix):
+                variants.setdefault(x[len(prefix):], []).append(x)
+    return frozenset(opposites), variants
 
 
 def _opposed(x: str, y: str, table: dict[str, frozenset[str]]) -> bool:

@@ -45,8 +45,8 @@ def conflict(claim_text: str, passage: str) -> str | None:
 def _swapped_ordinal(claim_text: str, passage: str) -> str | None:
     """Return a reason when the passage gives another rank before the claim rank's next word
     ("the fifth person to die" / "the sixth person to die"), and never the claim's rank."""
-    a = words(claim_text)
-    wanted = [(i, r) for i, r in enumerate(map(_ordinal, a)) if r is not None and i + 1 < len(a)]
+    a, ranked = _claim_ranks(claim_text)
+    wanted = [(i, r) for i, _, r in ranked if i + 1 < len(a)]
     if not wanted:
         return None
     b = words(passage)
@@ -191,12 +191,17 @@ def _ordinal(word: str) -> int | None:
     return int(m.group(1)) if m and m.group(1) != "1" else None
 
 
+@lru_cache(maxsize=CLAIM_CACHE)
+def _claim_ranks(claim_text: str) -> tuple[list[str], tuple[tuple[int, str, int], ...]]:
+    """Return the claim's words and its (position, ordinal word, rank)s, once per claim."""
+    a = words(claim_text)
+    return a, tuple((i, w, r) for i, w in enumerate(a) if (r := _ordinal(w)) is not None)
+
+
 def missing_ordinal(claim_text: str, passage: str) -> str | None:
     """Return a reason when the claim ranks something ("the fifth person to die") and the
     passage gives another rank and never the claim's, else None."""
-    a = words(claim_text)
-    ranks = [(w, _ordinal(w)) for w in a]
-    wanted = [(w, r) for w, r in ranks if r is not None]
+    wanted = [(w, r) for _, w, r in _claim_ranks(claim_text)[1]]
     if not wanted:
         return None
     have = {r for r in map(_ordinal, words(passage)) if r is not None}

@@ -36,6 +36,9 @@ from .text import STOP_WORDS, fold, folded, folded_words, stem, words
 RELATED_MIN = 38  # below this a passage is not evidence at all
 SUPPORT_MIN = 55  # a passage this relevant, with nothing against it, supports the claim
 CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this relevant
+# Claims whose derived forms are kept: judge() sees the same claim for each of its passages
+# (16 in verify, up to 200 with --documents), and a batch moves on claim by claim.
+CLAIM_CACHE = 256
 
 _CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|whereas|while|nevertheless|instead|later)\b")
 _CLAUSE_SPLIT = re.compile(
@@ -76,7 +79,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         reasons.append("the claim has one content word: nothing to confirm or contradict")
         return Judgement("related", tuple(reasons))
 
-    subject = _spelled_as_source(claim_subject(claim), match)
+    subject = _spelled_as_source(_subject_of(claim.text, claim.speaker), match)
     about = _about(subject, cand)
     if subject and not about:
         reasons.append(f"the passage does not mention {subject}")
@@ -193,6 +196,7 @@ _NAME_TOKEN = re.compile(r"[A-Za-z][\w'’.-]*")
 _OPENS_SENTENCE = frozenset(".!?:;\"“‘'([-–—")
 
 
+@lru_cache(maxsize=CLAIM_CACHE)
 def _title_case(text: str) -> bool:
     """Return True for a headline in title case: every word but the stop words capitalised."""
     tokens = [m.group() for m in _NAME_TOKEN.finditer(text)]
@@ -320,6 +324,12 @@ _TITLE_PREFIX = {"president", "vice", "senator", "sen", "secretary", "defense", 
                  "prime", "spokesman", "spokeswoman", "kremlin", "us", "u.s", "the", "mr", "mrs", "ms", "dr"}
 
 
+@lru_cache(maxsize=CLAIM_CACHE)
+def _subject_of(text: str, speaker: str | None) -> str | None:
+    """Return claim_subject of a claim with this text and speaker, once per claim."""
+    return claim_subject(Claim(text=text, speaker=speaker))
+
+
 def claim_subject(claim: Claim) -> str | None:
     """Return who the claim is about: its speaker, else a capitalised name at its start."""
     if claim.speaker:
@@ -417,9 +427,6 @@ def _capitalised(word: str, source: str) -> bool:
     return any(w[:1].isupper() for w in re.findall(r"\w+", source) if fold(w) == word)
 
 
-# Claims whose derived forms are kept: judge() sees the same claim for each of its passages
-# (16 in verify, up to 200 with --documents), and a batch moves on claim by claim.
-CLAIM_CACHE = 256
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
