@@ -199,22 +199,14 @@ def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str]) -> bool:
         if w in STOP_WORDS or (w.endswith("ly") and len(w) > 4 and w not in _CERTAINTY_WORDS):
             end = m.end()
             continue
-        s = stem(w)
-        return (w in _CERTAINTY_WORDS or w in _SAYING or s in anchors
-                or bool(synonym_stems().get(s, frozenset()) & anchors))
+        return w in _CERTAINTY_WORDS or w in _SAYING or _anchored(w, anchors)
     return True
 
 
 def _anchor_positions(text: str, anchors: AbstractSet[str]) -> list[int]:
     """Return the content-word positions of `text` holding a claim stem (or a synonym of one)."""
-    synonyms = synonym_stems()
-    out = []
     content = (m.group(0) for m in _WORD_RUN.finditer(text) if m.group(0) not in STOP_WORDS)
-    for i, w in enumerate(content):
-        s = stem(w)
-        if s in anchors or synonyms.get(s, frozenset()) & anchors:
-            out.append(i)
-    return out
+    return [i for i, w in enumerate(content) if _anchored(w, anchors)]
 
 
 def retraction_in(passage: str, subject: str | None) -> str | None:

@@ -11,6 +11,7 @@ not told apart, so this blocks support and asserts no conflict.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .text import STOP_WORDS, fold, words
 
@@ -26,17 +27,26 @@ _NOT_NAMES = frozenset({"on", "in", "and", "the", "said", "says", "told", "of", 
 
 def other_holder(claim: str, passage: str) -> str | None:
     """Return a reason when `passage` gives the title the claim gives its subject to someone else only."""
+    given = _title_claim(claim)
+    if given is None:
+        return None
+    name, said_title, title = given
+    holders = [h for h in _holders(list(title), passage) if h]
+    if not holders or any(set(words(name)) & set(words(h)) for h in holders):
+        return None  # no one, or the claim's subject among them
+    return f"the source gives '{said_title}' to {holders[0]}, not to {name}"
+
+
+@lru_cache(maxsize=256)
+def _title_claim(claim: str) -> tuple[str, str, tuple[str, ...]] | None:
+    """Return (name, title as written, title words) of "NAME is (the) TITLE", once per claim."""
     m = _CLAIM.match(claim)
     if not m:
         return None
     title = words(m.group("title"))
     if not title or len(title) > MAX_TITLE_WORDS or all(w in STOP_WORDS for w in title):
         return None
-    name = set(words(m.group("name")))
-    holders = [h for h in _holders(title, passage) if h]
-    if not holders or any(name & set(words(h)) for h in holders):
-        return None  # no one, or the claim's subject among them
-    return f"the source gives '{m.group('title')}' to {holders[0]}, not to {m.group('name').strip()}"
+    return m.group("name").strip(), m.group("title"), tuple(title)
 
 
 def _holders(title: list[str], passage: str) -> list[str]:

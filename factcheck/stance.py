@@ -243,7 +243,7 @@ def _factual(passage: str, claim_text: str) -> str:
     """Return the passage with "should not" read as "should" when the claim states a fact: "Some
     members of Congress say they shouldn't be" is a view on "Federal workers are returning to
     the office", not a denial of it. A claim about what should be keeps the negation."""
-    if "should" not in passage and "ought" not in passage or _NORMATIVE.search(claim_text):
+    if ("should" not in passage and "ought" not in passage) or _NORMATIVE.search(claim_text):
         return passage
     return _NORMATIVE_NOT.sub("should", passage)
 
@@ -474,13 +474,17 @@ def _missing_verb(match: Match, subject: str | None, passage: str) -> str | None
     """Return a past-tense verb of the claim (a word in -ed, or lexicon.IRREGULAR_PAST) that the passage lacks, if any: what
     the claim says happened is its verb, and a passage without it does not confirm it."""
     own = _subject_words(subject)
+    here: set[str] | None = None  # the passage's stems, once an irregular form is missing
     for w in match.missing:
         if w in own:
             continue
         if len(w) >= 5 and w.endswith("ed"):
             return w
-        if w in IRREGULAR_PAST and stem(IRREGULAR_PAST[w]) not in {stem(t) for t in words(passage)}:
-            return w  # "won" is said by "to win"
+        if w in IRREGULAR_PAST:
+            if here is None:
+                here = {stem(t) for t in words(passage)}
+            if stem(IRREGULAR_PAST[w]) not in here:
+                return w  # "won" is said by "to win"
     return None
 
 
