@@ -15,7 +15,7 @@ the same call the CLI makes, three ways:
 - with two of its words (5+ letters, no stop words) swapped for words of other sentences:
   anything but `supported` (the source does not say that).
 
-and four ways a reporter gets a sentence wrong (or right) when writing it up, each built from
+then four ways a reporter gets a sentence wrong (or right) when writing it up, each built from
 up to --limit sentences tried in a shuffled order of its own (a sentence the change cannot be
 made in is skipped, and counted in the table's last column):
 
@@ -35,11 +35,21 @@ made in is skipped, and counted in the table's last column):
   The product's certainty rule (README, `factcheck.polarity`): a possible claim against a
   certain source differs in certainty, so the passage only relates to it; it is neither
   confirmed (the source says more than "may") nor contradicted (the source does not say
-  "not"). `supported` would be right only against a passage that hedges too.
+  "not"). `supported` would be right only against a passage that hedges too;
+
+and two ways a reporter drops a word that changes what the source says:
+
+- negation removed: the one negation of a sentence left out ("did not sign" -> "did sign",
+  "has never been" -> "has been", "won't" -> "will"), for sentences that negate once and make
+  no condition or question: `conflicting` or `disputed`;
+- hedge removed: the one hedge of a sentence made certain ("may sign" -> "will sign", "is
+  expected to win" -> "will win", "reportedly paid" -> "paid"), for sentences with no other
+  hedge, denial or condition: anything but `supported` (a certain claim against a hedged
+  source is not confirmed by it).
 
 The answers are known by construction, so no labels are needed; the texts are real. Sampling
 is deterministic (random.Random(4) over the sorted sentences for the first four probes,
-random.Random(5)-(8) for the other four). Prints the verdict counts
+random.Random(5)-(10) for the other six). Prints the verdict counts
 per probe and, with --errors, examples of the misses.
 """
 
@@ -64,7 +74,8 @@ _YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
 WANTED = {"as is": ("supported",), "figure changed": ("conflicting", "disputed"),
           "not inserted": ("conflicting", "disputed"), "two words swapped": ("conflicting", "disputed", "unverified"),
           "words dropped": ("supported",), "antonym substituted": ("conflicting", "disputed"),
-          "entity swapped": ("conflicting", "disputed", "unverified"), "hedged": ("unverified",)}
+          "entity swapped": ("conflicting", "disputed", "unverified"), "hedged": ("unverified",),
+          "negation removed": ("conflicting", "disputed"), "hedge removed": ("conflicting", "disputed", "unverified")}
 
 # Opposites, as a reporter would write them: words (not stems), each pair both ways. Left out:
 # words whose other senses are common ("last week", "the late", "long-term", "left", "support"
@@ -190,6 +201,8 @@ def probes(texts: list[str], limit: int, page_of: dict[str, frozenset[int]] | No
     kinds = _names_by_kind(page_of or {})
     out["entity swapped"] = _built(plain, limit, 7, lambda t, r: _entity_swapped(t, r, page_of or {}, kinds))
     out["hedged"] = _built(plain, limit, 8, _hedged)
+    out["negation removed"] = _built(plain, limit, 9, _unnegated)
+    out["hedge removed"] = _built(plain, limit, 10, _unhedged)
     return out
 
 
@@ -370,6 +383,50 @@ def _hedged(t: str, rng: random.Random) -> str | None:
         t = t[:1].upper() + t[1:]
     lead = t[:1].lower() + t[1:] if t.split()[0] in _LOWER_LEAD else t
     return "It is possible that " + lead
+
+
+# A negation a reporter drops: "did not", "has never", "wasn't". Sentences with a second
+# negation, a condition, a question or a fixed phrase ("not only", "whether or not") are skipped.
+_NEGATION = re.compile(r"\b(?P<aux>is|are|was|were|has|have|had|will|would|could|can|should|did|does|do)"
+                       r"(?: not|n['’]t)\b(?! (?:only|just|yet|even|necessarily|always|all|every|least)\b)"
+                       r"|\b(?P<never>has|have|had|is|was|were|will|would) never\b(?! (?:before|again)\b)"
+                       r"|\b(?P<irregular>won['’]t|can['’]t|cannot)\b(?! (?:only|just|yet|even|necessarily|always)\b)")
+_IRREGULAR = {"won't": "will", "won’t": "will", "can't": "can", "can’t": "can", "cannot": "can"}
+_OTHER_NEGATION = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|unless|whether|if)\b"
+                             r"|n['’]t\b|\?", re.I)
+# A hedge a reporter drops: "may sign" becomes "will sign", "is expected to win" becomes "will win".
+_HEDGE = re.compile(r"\b(?:may|might|could) (?!(?:have|not|also|well|soon|never|even)\b)(?=[a-z]+\b)"
+                    r"|\b(?:is|are|was|were) (?:expected|likely) to (?!have\b)(?=[a-z]+\b)"
+                    r"|\b(?P<adverb>reportedly|allegedly|possibly|probably|likely) (?=[a-z]+\b)")
+_OTHER_HEDGE = re.compile(r"\b(?:may|might|could|possibly|possible|perhaps|maybe|likely|unlikely|probably|"
+                          r"reportedly|allegedly|expected|not|no|never|if|unless|whether|would)\b|n['’]t\b|\?", re.I)
+
+
+def _unnegated(t: str, rng: random.Random) -> str | None:
+    """Return `t` with its one negation left out ("did not sign" -> "did sign", "has never been"
+    -> "has been", "won't" -> "will"), for sentences that negate once and make no condition."""
+    found = list(_NEGATION.finditer(t))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = t[:m.start()] + t[m.end():]
+    if _OTHER_NEGATION.search(rest) or re.search(r"\bwon['’]t\b|\bcan['’]t\b", rest):
+        return None
+    aux = m.group("aux") or m.group("never") or _IRREGULAR[m.group("irregular").lower()]
+    return t[:m.start()] + aux + t[m.end():]
+
+
+def _unhedged(t: str, rng: random.Random) -> str | None:
+    """Return `t` with its one hedge made certain ("may sign" -> "will sign", "is expected to
+    win" -> "will win", "reportedly paid" -> "paid"), for sentences that hedge once and make no condition or denial."""
+    found = list(_HEDGE.finditer(t))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = t[:m.start()] + t[m.end():]
+    if _OTHER_HEDGE.search(rest):
+        return None
+    return t[:m.start()] + ("" if m.group("adverb") else "will ") + t[m.end():]
 
 
 def main() -> int:
