@@ -15,7 +15,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from .lexicon import NEGATIVE_WORDS, synonym_stems
 from .models import Candidate
@@ -25,6 +25,10 @@ from .text import STOP_WORDS, fold, folded, folded_words, prepare, stem, words
 # "Hegsth"/"hegseth" = 92, "trops"/"troops" = 91, "north"/"south" = 60. Chosen on the seed
 # misspelling cases; short words (< 5 letters) must match exactly.
 TYPO_SIMILARITY = 80
+# A word of up to this many letters (its stem) is a typo of another only one edit away: most
+# misspellings are one insertion, deletion, substitution or transposition (Damerau 1964), and
+# two edits turn short words into other words ("party" / "apart", "stake" / "steak").
+SHORT_TYPO = 6
 CONTEXT_WEIGHT = 0.5  # share of a word's weight when only the previous sentence has it
 SET_RATIO_WEIGHT = 0.2  # share of token_set_ratio in the final score
 SYNONYM_WEIGHT = 0.8  # share of a word's weight when a synonym (or, for a negation, any negation) stands for it
@@ -113,11 +117,17 @@ def _typo_table(terms: ClaimTerms, parsed: Sequence[_Parsed]) -> dict[str, dict[
     """
     vocab = list(dict.fromkeys(s for _, _, stem_pos in parsed for s in stem_pos))
     table: dict[str, dict[str, float]] = {}
-    for w in terms.words:
+    for w, s in zip(terms.words, terms.stems):
         if len(w) >= 5 and not w.isdigit() and w not in table:
-            table[w] = {choice: sim for choice, sim, _ in process.extract(
-                w, vocab, scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=TYPO_SIMILARITY)}
+            table[w] = _spelt_near(w, s, vocab)
     return table
+
+
+def _spelt_near(word: str, word_stem: str, vocab: Sequence[str]) -> dict[str, float]:
+    """Return {stem of `vocab` the claim word may be a misspelling of: similarity}."""
+    return {choice: sim for choice, sim, _ in process.extract(
+        word, vocab, scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=TYPO_SIMILARITY)
+        if len(word_stem) > SHORT_TYPO or OSA.distance(word_stem, choice, score_cutoff=1) <= 1}
 
 
 def _nearest(similar: dict[str, float], stem_pos: dict[str, list[int]]) -> tuple[str, float] | None:
@@ -151,11 +161,8 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
             continue
         near: tuple[str, float] | tuple[str, float, int] | None = None
         if len(w) >= 5 and not w.isdigit():
-            if typos is not None:
-                near = _nearest(typos[w], stem_pos) if typos[w] else None
-            else:
-                near = process.extractOne(w, list(stem_pos), scorer=fuzz.ratio, processor=None,
-                                          score_cutoff=TYPO_SIMILARITY)
+            similar = typos[w] if typos is not None else _spelt_near(w, s, list(stem_pos))
+            near = _nearest(similar, stem_pos) if similar else None
         if near:
             got += weight * near[1] / 100
             matched.append(w)

@@ -564,3 +564,18 @@ def test_a_view_on_what_should_be_does_not_deny_a_fact():
     assert _judged("Schools are reopening this week", passage).stance == "supports"
     j = _judged("Some parents say schools should reopen this week", passage)
     assert j.stance != "supports", j.reasons  # a claim about what should be keeps the negation
+
+
+def test_a_short_word_is_a_misspelling_only_one_edit_away():
+    from factcheck.models import Candidate, Source
+    from factcheck.score import claim_terms, rank
+
+    def corrected(claim: str, passage: str):
+        cand = Candidate(pid=1, text=passage, start=0, end=len(passage), line=1, kind="sentence", speaker=None,
+                         source=Source(path="a.txt"))
+        return rank(claim_terms(claim), [cand])[0].corrected
+
+    assert corrected("the party was renewed", "the country was tearing itself apart") == ()  # party / apart: 2 edits
+    assert corrected("the leders met on friday", "the leaders met on friday") == (("leders", "leaders"),)
+    assert corrected("Hegsth ruled out troops", "Hegseth ruled out troops") == (("hegsth", "hegseth"),)
+    assert corrected("the goverment said", "the government said") == (("goverment", "government"),)
