@@ -13,10 +13,10 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from rapidfuzz import fuzz
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import Indel, Levenshtein
 
 from .lexicon import ADJECTIVE_ENDINGS, NEGATING_PREFIXES, NEGATIVE_WORDS, opposite_stems, synonym_stems
-from .text import STOP_WORDS, stem, words
+from .text import NEGATIONS, STOP_WORDS, stem, words
 
 SPELLING = 80  # fuzz.ratio at or above which two words are one word spelt two ways
 MAX_RUN = 2  # words a change may span on either side
@@ -197,3 +197,79 @@ def spelt_alike(a: str, b: str) -> bool:
 
 def _content(word: str) -> bool:
     return word not in STOP_WORDS and not word[:1].isdigit()
+
+
+# ---------------------------------------------------------------------------- a negation only one side has
+
+_NEGATORS = frozenset(("not", "never", "no"))
+_NOT_FORMS = {"wont": "will", "cant": "can", "cannot": "can", "shant": "shall", "dont": "do"}
+# "not only X but Y", "no longer", "never before": a phrase, not the denial of the words around it
+_NOT_DENIALS = frozenset(("only", "just", "merely", "simply", "least", "longer", "before", "less", "more"))
+FLANK = 3  # equal words around a negation, at least one on each side, for it to be the claim's own words
+
+
+def _expanded(ws: list[str]) -> list[str]:
+    """Return folded words with the negated auxiliaries split: "didnt" -> "did not", "wont" -> "will not"."""
+    out: list[str] = []
+    for w in ws:
+        if w in _NOT_FORMS:
+            out += (_NOT_FORMS[w], "not")
+        elif len(w) > 3 and w.endswith("nt") and w in NEGATIONS:
+            out += (w[:-2], "not")
+        else:
+            out.append(w)
+    return out
+
+
+def negation_only(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage says the claim's very words with a negation the claim
+    lacks, or without the claim's own ("did not deny sending" / "did deny sending", "was never
+    what they were about" / "was what they were about", "shouldnt have happened" / "should
+    have happened"), else None. The words either side must be the same on both sides (FLANK
+    of them, one at least on each side), so the negation is of the claim's statement itself."""
+    a, b = words(claim_text), words(passage)
+    if _NEGATORS.isdisjoint(a) and _NEGATORS.isdisjoint(b) and NEGATIONS.isdisjoint(a) and NEGATIONS.isdisjoint(b):
+        return None
+    a, b = _expanded(a), _expanded(b)
+    for op in Indel.opcodes(a, b):  # inserts and deletes only: a negation is one word more or less
+        if op.tag == "delete" and op.src_end - op.src_start == 1 and a[op.src_start] in _NEGATORS:
+            side, k, other, at = a, op.src_start, b, op.dest_start  # the claim denies; the source does not
+        elif op.tag == "insert" and op.dest_end - op.dest_start == 1 and b[op.dest_start] in _NEGATORS:
+            side, k, other, at = b, op.dest_start, a, op.src_start  # the source denies; the claim does not
+        else:
+            continue
+        if k + 1 < len(side) and side[k + 1] in _NOT_DENIALS:
+            continue
+        left = _same_run(side, k - 1, other, at - 1, -1)
+        right = _same_run(side, k + 1, other, at, 1)
+        if left and right and left + right >= FLANK:
+            said = " ".join(side[max(0, k - 1):k + 2])
+            if side is b:
+                return f"negation: the source says '{said}' where the claim says '{side[k - 1]} {side[k + 1]}'"
+            return f"negation: the claim says '{said}' where the source says '{side[k - 1]} {side[k + 1]}'"
+    return None
+
+
+def _same_run(x: list[str], i: int, y: list[str], j: int, step: int) -> int:
+    """Return how many words (up to FLANK) from x[i] and y[j] on, going `step`, are equal."""
+    n = 0
+    while n < FLANK and 0 <= i < len(x) and 0 <= j < len(y) and x[i] == y[j]:
+        n, i, j = n + 1, i + step, j + step
+    return n
+
+
+_MAYBE = frozenset(("may", "might", "could"))
+_SURELY = frozenset(("will", "would", "shall", "must"))
+
+
+def modal_changed(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage says the claim's words with a modal of another
+    certainty ("this could be because of" / "this will be because of"), else None."""
+    a, b = words(claim_text), words(passage)
+    if _MAYBE.isdisjoint(a) and _MAYBE.isdisjoint(b):
+        return None
+    for r in replacements(a, b, max_run=1):
+        x, y = a[r.i], b[r.j]
+        if r.before and r.after and ((x in _MAYBE and y in _SURELY) or (x in _SURELY and y in _MAYBE)):
+            return f"certainty differs: the source says '{y}' where the claim says '{x}'"
+    return None

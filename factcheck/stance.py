@@ -120,6 +120,12 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             antonym = alignment.opposite_word(folded(claim.text), passage)
         if antonym:
             return Judgement("conflicts", tuple(reasons + [antonym]))
+        if shared or (match.coverage >= STATES_COVERAGE and not match.via_context):
+            # the claim's own words with a negation only one side has: "she did not deny sending
+            # the messages" against "she did deny sending the messages"
+            negation = alignment.negation_only(folded(claim.text), passage)
+            if negation:
+                return Judgement("conflicts", tuple(reasons + [negation]))
         if c_pol != p_pol and p_cues and shared:
             reasons.append(_polarity_reason(c_pol, c_cues, p_pol, p_cues))
             return Judgement("conflicts", tuple(reasons))
@@ -187,6 +193,9 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             f"the source is {_CERT_NAME[p_sure]} ({_cue_words(p_said) or 'a plain statement'})"
         )
         return Judgement("related", tuple(reasons))
+    modal = alignment.modal_changed(claim_text, passage)
+    if modal:  # "this could be because of" against "this will be because of"
+        return Judgement("related", tuple(reasons + [modal]))
     if c_cues or p_cues:
         reasons.append(f"same polarity ({_cue_words(p_cues) or 'affirmative'})")
     return Judgement("supports", tuple(reasons))

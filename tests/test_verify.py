@@ -193,7 +193,7 @@ def test_a_negated_copy_of_a_sources_sentence_conflicts(pages_store):
     v = verify(pages_store, "Fentanyl is not 50 times stronger than heroin, and experts say it is increasingly "
                             "being sold and used in family homes where infants can be exposed to it.")
     assert v.verdict == "conflicting"
-    assert any("states it without the claim's 'not'" in r for r in _reasons(v))
+    assert any("negation: the claim says 'is not 50' where the source says 'is 50'" in r for r in _reasons(v))
     # ... but a passage that only mentions the words neither states nor denies it
     v = verify(pages_store, "Biden did not sign the stimulus bill")
     assert v.verdict != "conflicting"
@@ -564,6 +564,50 @@ def test_a_view_on_what_should_be_does_not_deny_a_fact():
     assert _judged("Schools are reopening this week", passage).stance == "supports"
     j = _judged("Some parents say schools should reopen this week", passage)
     assert j.stance != "supports", j.reasons  # a claim about what should be keeps the negation
+
+
+def test_a_negation_only_one_side_has_around_the_claims_own_words_conflicts():
+    # the source denies what the claim states, in the claim's own words, with no content word
+    # after the negation for the polarity scope to find
+    j = _judged("The mayor promised to reply to the letter but did do so.",
+                "The mayor promised to reply to the letter but did not do so.")
+    assert j.stance == "conflicts"
+    assert any("negation: the source says 'did not do'" in r for r in j.reasons)
+    # a double negative read as one: "did not deny" is no denial
+    j = _judged("At the hearing, the witness did deny writing some of the emails.",
+                "At the hearing, the witness did not deny writing some of the emails, calling them petty.")
+    assert j.stance == "conflicts"
+    # a contracted normative negation against the same words without it
+    j = _judged("Someone had a spare tyre, but that should have happened on the road.",
+                "Someone had a spare tyre, but that shouldn’t have happened on the road.")
+    assert j.stance == "conflicts"
+    # the claim's negation, the source's plain statement
+    j = _judged("The clinic was never inspected by the state board last year.",
+                "The clinic was inspected by the state board last year.")
+    assert j.stance == "conflicts"
+
+
+def test_a_negation_away_from_the_claims_words_or_in_a_set_phrase_is_no_conflict():
+    from factcheck.alignment import negation_only
+
+    # "not only": a phrase, not a denial of the words around it
+    assert negation_only("the bridge is the longest in the region", "the bridge is not only the longest in the region") is None
+    # a negation of other words: the claim's words are not on both sides of it
+    assert negation_only("federal workers are returning to the office",
+                         "federal workers are returning to the office. some say they shouldnt be.") is None
+    assert negation_only("the company was fined on monday", "the company was fined on monday, not tuesday") is None
+    j = _judged("The council approved the new budget on Monday.",
+                "The council approved the new budget on Monday, and did not discuss the park.")
+    assert j.stance == "supports"
+
+
+def test_a_modal_of_another_certainty_is_no_support():
+    j = _judged("The researchers suggested the change will be because of weight loss in the feet.",
+                "The researchers suggested the change could be because of weight loss in the feet.")
+    assert j.stance == "related"
+    assert any("certainty differs: the source says 'could' where the claim says 'will'" in r for r in j.reasons)
+    assert _judged("The researchers suggested the change could be because of weight loss in the feet.",
+                   "The researchers suggested the change could be because of weight loss in the feet.").stance == "supports"
 
 
 def test_a_short_word_is_a_misspelling_only_one_edit_away():
