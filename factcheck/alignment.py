@@ -260,16 +260,36 @@ def _same_run(x: list[str], i: int, y: list[str], j: int, step: int) -> int:
 
 _MAYBE = frozenset(("may", "might", "could"))
 _SURELY = frozenset(("will", "would", "shall", "must"))
+# Words that make what follows them less than certain, where one side has them and the other not
+_HEDGES = _MAYBE | frozenset((
+    "probably", "possibly", "likely", "perhaps", "maybe", "reportedly", "allegedly", "apparently",
+    "supposedly", "purportedly", "seemingly", "expected"))
+_COPULAS = frozenset(("is", "are", "was", "were", "be", "been", "being", "to", "have", "has"))
+HEDGE_RUN = 3  # words a hedged stretch may span on either side ("is likely to" / "will")
 
 
 def modal_changed(claim_text: str, passage: str) -> str | None:
-    """Return a reason when the passage says the claim's words with a modal of another
-    certainty ("this could be because of" / "this will be because of"), else None."""
+    """Return a reason when the passage says the claim's words with a hedge in a place where
+    the claim has none, or the other way round: a modal of another certainty ("this could be"
+    / "this will be"), a hedge of a few words for a plain one ("researchers say is likely to
+    be" / "researchers say will be"), or a hedging adverb only one side has ("it probably
+    reinforces" / "it reinforces"). The stretch must lie between equal words, so it is the
+    claim's own statement that is hedged; else None."""
     a, b = words(claim_text), words(passage)
-    if _MAYBE.isdisjoint(a) and _MAYBE.isdisjoint(b):
+    if _HEDGES.isdisjoint(a) and _HEDGES.isdisjoint(b):
         return None
-    for r in replacements(a, b, max_run=1):
-        x, y = a[r.i], b[r.j]
-        if r.before and r.after and ((x in _MAYBE and y in _SURELY) or (x in _SURELY and y in _MAYBE)):
-            return f"certainty differs: the source says '{y}' where the claim says '{x}'"
+    for i, i2, j, j2 in _changes(a, b):
+        x, y = a[i:i2], b[j:j2]
+        if len(x) > HEDGE_RUN or len(y) > HEDGE_RUN or not (i and j and i2 < len(a) and j2 < len(b)):
+            continue
+        if a[i - 1] != b[j - 1] or a[i2] != b[j2]:
+            continue
+        x_hedged, y_hedged = not _HEDGES.isdisjoint(x), not _HEDGES.isdisjoint(y)
+        if x_hedged == y_hedged or not _NEGATORS.isdisjoint(x + y) or not NEGATIONS.isdisjoint(x + y):
+            continue
+        if not x or not y:  # a hedge only one side has: quote it with the word it hedges
+            x, y = a[i - 1:i2 + 1], b[j - 1:j2 + 1]
+        elif not (set(x) | set(y)) <= _HEDGES | _SURELY | _COPULAS:
+            continue  # other words changed too: not the same statement hedged
+        return f"certainty differs: the source says '{' '.join(y)}' where the claim says '{' '.join(x)}'"
     return None

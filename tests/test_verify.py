@@ -608,6 +608,20 @@ def test_a_modal_of_another_certainty_is_no_support():
     assert any("certainty differs: the source says 'could' where the claim says 'will'" in r for r in j.reasons)
     assert _judged("The researchers suggested the change could be because of weight loss in the feet.",
                    "The researchers suggested the change could be because of weight loss in the feet.").stance == "supports"
+    # a hedge of a few words for a plain "will", and a hedging adverb only the source has
+    j = _judged("The new analysis allows for what researchers say will be the most complete look yet at the damage.",
+                "The new analysis allows for what researchers say is likely to be the most complete look yet at the damage.")
+    assert j.stance == "related"
+    assert any("the source says 'is likely to' where the claim says 'will'" in r for r in j.reasons)
+    # (the hedge of the relative clause, "has suggested", makes both sides read as possible)
+    j = _judged("Secondly, the vote reinforces the argument of the senator, who has suggested that the caucus is too diverse.",
+                "Secondly, the vote probably reinforces the argument of the senator, who has suggested that the caucus "
+                "is too diverse.")
+    assert j.stance == "related"
+    assert any("the source says 'vote probably reinforces'" in r for r in j.reasons)
+    # other words changed besides the hedge: not read as the same statement hedged
+    from factcheck.alignment import modal_changed
+    assert modal_changed("the council will approve the budget", "the council is likely to reject the budget") is None
 
 
 def test_a_short_word_is_a_misspelling_only_one_edit_away():
