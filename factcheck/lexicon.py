@@ -116,9 +116,13 @@ _PAST_FORMS = """arose:arise awoke:awake became:become began:begin
     wove:weave wept:weep won:win wound:wind withdrew:withdraw wrote:write"""
 # Light verbs carry little of their own: "held a press conference" is said by "during a press
 # conference, X addressed ...", so their absence does not block support.
-_LIGHT_VERBS = frozenset("became brought came gave got went held kept laid led made meant met saw took".split())
+_LIGHT_PAST = frozenset("became brought came gave got went held kept laid led made meant met saw took".split())
 IRREGULAR_PAST = {past: verb for past, verb in (pair.split(":") for pair in _PAST_FORMS.split())
-                  if past not in _LIGHT_VERBS}
+                  if past not in _LIGHT_PAST}
+LIGHT_VERBS = _LIGHT_PAST | frozenset("""
+    become becomes bring brings come comes give gives get gets go goes hold holds keep keeps lay
+    lays lead leads make makes mean means meet meets see sees take takes have has had do does did
+""".split())
 
 # Cues that open a door: they make a statement positive whatever negation sits inside them.
 OPENING_PHRASES = frozenset((

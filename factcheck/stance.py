@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import alignment, figures, roles
-from .lexicon import IRREGULAR_PAST, NEGATIVE_WORDS, antonym_stems, synonym_stems
+from .lexicon import ATTRIBUTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS, NEGATIVE_WORDS, antonym_stems, synonym_stems
 from .models import Candidate, Claim, Quote
 from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers use stance.polarity
 from .polarity import NEGATION_SCOPE as NEGATION_SCOPE
@@ -159,7 +159,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     changed = alignment.changed_word(claim_text, passage) if match.missing or match.via_context else None
     if changed:
         return Judgement("related", tuple(reasons + [changed]))
-    verb = _missing_verb(match, subject, passage)
+    verb = _missing_verb(match, subject, passage, claim.text)
     if verb:  # "The woman stayed on the flight" against "medics checked the woman on the plane"
         reasons.append(f"the passage does not say '{verb}'")
         return Judgement("related", tuple(reasons))
@@ -479,22 +479,71 @@ def _holds_enough(match: Match, subject: str | None) -> bool:
     return not wanted or len(found) >= SUPPORT_SHARE * len(wanted)
 
 
-def _missing_verb(match: Match, subject: str | None, passage: str) -> str | None:
-    """Return a past-tense verb of the claim (a word in -ed, or lexicon.IRREGULAR_PAST) that the passage lacks, if any: what
-    the claim says happened is its verb, and a passage without it does not confirm it."""
+_MODALS = frozenset(("will", "would", "can", "could", "may", "might", "must", "shall", "should"))
+_AUXILIARIES = frozenset(("has", "have", "had", "did", "does", "do", "is", "are", "was", "were"))
+
+
+def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: str) -> str | None:
+    """Return a verb of the claim that the passage itself lacks (it is missing, or only the
+    sentence before has it), if any: what the claim says happened is its verb, and a passage
+    without it does not confirm it. A verb is a past-tense word (in -ed, or
+    lexicon.IRREGULAR_PAST), or a word after a modal ("troops will deploy")."""
     own = _subject_words(subject)
+    absent = [w for w in match.missing + match.via_context if w not in own]
+    if not absent:
+        return None
     here: set[str] | None = None  # the passage's stems, once an irregular form is missing
-    for w in match.missing:
-        if w in own:
-            continue
-        if len(w) >= 5 and w.endswith("ed"):
-            return w
+    verbs = _after_modal(claim_text) | _after_subject(claim_text, subject)  # claim_text as written
+    for w in absent:
         if w in IRREGULAR_PAST:
             if here is None:
                 here = {stem(t) for t in words(passage)}
             if stem(IRREGULAR_PAST[w]) not in here:
-                return w  # "won" is said by "to win"
+                return w
+            continue  # "won" is said by "to win", "sent" by "send"
+        if (len(w) >= 5 and w.endswith("ed")) or w in verbs:
+            return w
     return None
+
+
+_ANOTHER_NAME = re.compile(r"(?:\s*,\s*(?:[A-Z][\w.'’-]*\s*){1,3})*\s*,?\s*and\s+(?:[A-Z][\w.'’-]*\s+){1,3}")
+_VERB_LEADS = frozenset(("also", "never", "not", "still", "just", "now", "already", "then", "later", "soon"))
+
+
+@lru_cache(maxsize=CLAIM_CACHE)
+def _after_subject(claim_text: str, subject: str | None) -> frozenset[str]:
+    """Return the word after the subject opening a claim (as written: capitals kept), one
+    more name ("Hegseth and Vance"), auxiliaries and adverbs aside, when it is no word of
+    attribution or a light verb ("held a press conference": the noun says it): the claim's
+    verb ("Hegseth and Vance disagree about troops")."""
+    at = claim_text.find(subject) if subject else -1
+    if at < 0 or any(t[:1].islower() for t in claim_text[:at].split()):
+        return frozenset()  # no subject, or not the one opening the claim
+    after = claim_text[at + len(subject or ""):]
+    m = _ANOTHER_NAME.match(after)
+    rest = words(after[m.end():] if m else after)
+    for w in rest[:3]:
+        if w in _MODALS or w in _AUXILIARIES or w in _VERB_LEADS or w.endswith("ly"):
+            continue
+        if w in STOP_WORDS or w in ATTRIBUTION_WORDS or w in LIGHT_VERBS:
+            break  # "Musk of Tesla ...", "Hegseth said ...", "Hegseth held a press conference ..."
+        return frozenset((w,))
+    return frozenset()
+
+
+@lru_cache(maxsize=CLAIM_CACHE)
+def _after_modal(claim_text: str) -> frozenset[str]:
+    """Return the words of a claim that follow a modal, adverbs aside: its verbs ("will deploy",
+    "could soon face")."""
+    ws = words(claim_text)
+    out = set()
+    for k, w in enumerate(ws[:-1]):
+        if w in _MODALS:
+            nxt = next((x for x in ws[k + 1:k + 3]
+                        if x not in STOP_WORDS and x not in _VERB_LEADS and not x.endswith("ly")), None)
+            if nxt and nxt not in LIGHT_VERBS:
+                out.add(nxt)
+    return frozenset(out)
 
 
 @lru_cache(maxsize=CLAIM_CACHE)

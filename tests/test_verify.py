@@ -637,3 +637,29 @@ def test_a_short_word_is_a_misspelling_only_one_edit_away():
     assert corrected("the leders met on friday", "the leaders met on friday") == (("leders", "leaders"),)
     assert corrected("Hegsth ruled out troops", "Hegseth ruled out troops") == (("hegsth", "hegseth"),)
     assert corrected("the goverment said", "the government said") == (("goverment", "government"),)
+
+
+def test_a_passage_without_the_claims_verb_does_not_support_it(seed_store):
+    # the seed passage names Hegseth, troops and Ukraine, but says he "addressed the
+    # possibility"; only the sentence before speaks of deployment
+    v = verify(seed_store, "Hegseth said US troops will deploy to Ukraine")
+    assert v.verdict == "conflicting"
+    assert not [e for e in v.evidence if e.stance == "supports"]
+    assert any("the passage does not say 'deploy'" in r for e in v.evidence for r in e.reasons)
+    # the verb after a subject of two names: "no disagreement" denies it, and a passage
+    # naming both men without "disagree" does not confirm it
+    v = verify(seed_store, "Hegseth and Vance disagree about troops")
+    assert v.verdict == "conflicting"
+    assert any("the passage does not say 'disagree'" in r for e in v.evidence for r in e.reasons)
+
+
+def test_the_verb_of_a_claim_is_read_after_its_subject_or_a_modal():
+    from factcheck.stance import _after_modal, _after_subject
+
+    assert _after_subject("Vance, Rubio and Hegseth visited Zelensky in Munich", "Vance") == {"visited"}
+    assert _after_subject("Hegseth held a press conference in Warsaw", "Hegseth") == frozenset()  # a light verb
+    assert _after_subject("President Trump also signed the bill", "Trump") == {"signed"}
+    assert _after_subject("Hegseth said US troops will deploy", "Hegseth") == frozenset()  # attribution: no verb of its own
+    assert _after_subject("Musk of Tesla wants a base on Mars", "Musk") == frozenset()
+    assert _after_subject("Troops will deploy", None) == frozenset()
+    assert _after_modal("troops could soon deploy to the border") == {"deploy"}
