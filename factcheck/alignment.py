@@ -82,6 +82,8 @@ def changed_word(claim_text: str, passage: str) -> str | None:
             continue  # "Hegseth said that ..." for "..., stating that ...": who said it is judged apart
         if not source or not all(_content(y) for y in source) or not any(_content(w) for w in said):
             continue
+        if all(w in _NEGATORS or w in NEGATIONS for w in said):
+            continue  # "never walked back" / "later walked back": the negation is read by polarity
         if here is None:
             here = {stem(w) for w in b}
         new = [w for w in said if _content(w) and stem(w) not in here

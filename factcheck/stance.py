@@ -167,7 +167,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if holder:  # "Rubio is the CIA director" against "..., CIA Director John Ratcliffe"
         return Judgement("related", tuple(reasons + [holder]))
     if c_pol != p_pol:
-        if c_pol < 0 and not p_cues and _states_it(match, len(_claim_stems(said, subject)), focus):
+        if c_pol < 0 and not p_cues and _states_it(match, len(_claim_stems(said, subject) - _NEGATIVE_STEMS), focus):
             # "X was not caught" against "X was caught ...": the source says what the claim denies.
             reasons.append(f"the source states it without the claim's {_cue_words(c_cues)}")
             return Judgement("conflicts", tuple(reasons))
@@ -461,8 +461,11 @@ STATES_COVERAGE = 0.8  # of the claim's weighted words a plain passage must have
 
 def _states_it(match: Match, claim_stems: int, focus: _Focus) -> bool:
     """Return True when a plain (affirmative) passage says what the claim says, bar its negation:
-    most of the claim's words in the passage itself, and in the clause read, not a question."""
-    own = match.coverage if not match.via_context else 0.0
+    most of the claim's words in the passage itself, and of its `claim_stems` (its negations
+    aside) in the clause read, not a question. The
+    claim's negation, which a plain passage lacks, may be matched by a negation in the sentence
+    before: that is no claim word the passage leaves to it."""
+    own = match.coverage if NEGATIVE_WORDS.issuperset(match.via_context) else 0.0
     return (own >= STATES_COVERAGE and claim_stems > 0 and focus.shared >= STATES_COVERAGE * claim_stems
             and not focus.text.rstrip().endswith("?"))
 
@@ -641,17 +644,50 @@ _NEGATIVE_STEMS = frozenset(stem(w) for w in NEGATIVE_WORDS)
 _PRONOUNS = {"his", "her", "their", "its", "he", "she", "they", "it", "who", "which", "that"}
 
 
+OPPOSITE_REACH = 2  # content words either side of an opposite word that say what it is about
+
+
 def _antonym(claim_text: str, passage: str) -> str | None:
-    """Return a reason when the passage has the opposite of a claim word (and not the word itself)."""
+    """Return a reason when the passage has the opposite of a claim word (and not the word
+    itself) said of what the claim says it of: a content word near the opposite (OPPOSITE_REACH
+    either side) is one near the claim's word, so "ending the war" does not contradict "agreed
+    to begin ceasefire negotiations"."""
     opposed = _claim_opposites(claim_text)
     if not opposed:
         return None
-    p = {stem(w): w for w in words(passage)}
+    ws = words(passage)
+    stems = [stem(w) for w in ws]
+    p = dict(zip(stems, ws))
     for s, word, opposites in opposed:
         for opposite in opposites:
-            if opposite in p and s not in p:
+            if opposite in p and s not in p and _near(stems, stems.index(opposite)) & _claim_near(claim_text, s):
                 return f"opposite words: the claim says '{word}', the source says '{p[opposite]}'"
     return None
+
+
+def _near(stems: list[str], k: int) -> set[str]:
+    """Return the content stems within OPPOSITE_REACH content words of stems[k], and their synonyms."""
+    synonyms = synonym_stems()
+    out: set[str] = set()
+    for step in (-1, 1):
+        i, n = k + step, 0
+        while 0 <= i < len(stems) and n < OPPOSITE_REACH:
+            if stems[i] not in _STOP_STEMS:
+                out.add(stems[i])
+                out |= synonyms.get(stems[i], frozenset())
+                n += 1
+            i += step
+    return out
+
+
+@lru_cache(maxsize=CLAIM_CACHE)
+def _claim_near(claim_text: str, s: str) -> frozenset[str]:
+    """Return the content stems near the claim's word of stem `s` (see _near)."""
+    stems = [stem(w) for w in words(claim_text)]
+    return frozenset(_near(stems, stems.index(s)))
+
+
+_STOP_STEMS = frozenset(stem(w) for w in STOP_WORDS)
 
 
 @lru_cache(maxsize=CLAIM_CACHE)

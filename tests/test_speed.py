@@ -290,9 +290,20 @@ def _antonym_reference(claim_text: str, passage: str):
     p = {stem(w): w for w in words(passage)}
     for s, word in c.items():
         for opposite in lexicon.antonym_stems().get(s, ()):
-            if opposite in p and s not in p:
+            if opposite in p and s not in p and _near_reference(claim_text, s) & _near_reference(passage, opposite):
                 return f"opposite words: the claim says '{word}', the source says '{p[opposite]}'"
     return None
+
+
+def _near_reference(text: str, s: str) -> set[str]:
+    """The content stems (and their synonyms) within OPPOSITE_REACH content words of the first word of stem s."""
+    stops = {stem(w) for w in STOP_WORDS}
+    stems = [stem(w) for w in words(text)]
+    k = stems.index(s)
+    before = [t for t in stems[:k] if t not in stops][::-1][:stance.OPPOSITE_REACH]
+    after = [t for t in stems[k + 1:] if t not in stops][:stance.OPPOSITE_REACH]
+    around = before + after
+    return set(around) | {x for t in around for x in lexicon.synonym_stems().get(t, ())}
 
 
 @functools.lru_cache(maxsize=1)

@@ -663,3 +663,22 @@ def test_the_verb_of_a_claim_is_read_after_its_subject_or_a_modal():
     assert _after_subject("Musk of Tesla wants a base on Mars", "Musk") == frozenset()
     assert _after_subject("Troops will deploy", None) == frozenset()
     assert _after_modal("troops could soon deploy to the border") == {"deploy"}
+
+
+def test_an_opposite_word_contradicts_only_what_it_is_said_of(seed_store):
+    # "advocated for ending the war" is no opposite of "agreed to begin ceasefire negotiations"
+    v = verify(seed_store, "Trump and Putin agreed to begin ceasefire negotiations")
+    assert not any("opposite words" in r for e in v.evidence for r in e.reasons)
+    assert any(e.stance == "supports" for e in v.evidence)
+    # ... while the same opposite next to the claim's own words still contradicts it
+    j = _judged("The number of visitors to the park increased last year.",
+                "Last year the park saw a sharp decrease in the number of visitors.")
+    assert j.stance == "conflicts", j.reasons
+
+
+def test_a_negation_said_otherwise_by_an_adverb_is_a_plain_statement_against_it(seed_store):
+    # "never walked back" / "later walked back": the negation is no changed word, and the
+    # negation of the sentence before is no claim word the passage leaves to it
+    v = verify(seed_store, "Hegseth never walked back his remarks")
+    assert v.verdict == "conflicting"
+    assert any("the source states it without the claim's 'never'" in r for e in v.evidence for r in e.reasons)
