@@ -181,6 +181,12 @@ def _opposed(x: str, y: str, table: dict[str, frozenset[str]]) -> bool:
         return False
     if stem(y) in table.get(stem(x), ()):
         return True
+    return prefix_opposed(x, y)
+
+
+def prefix_opposed(x: str, y: str) -> bool:
+    """Return True when one of the words x and y is the other with a negating prefix
+    ("likely" / "unlikely", "responsible" / "irresponsible"; not "install" / "stall")."""
     short, long = sorted((x, y), key=len)
     for prefix, base in NEGATING_PREFIXES:
         if long == prefix + short and len(short) >= base:

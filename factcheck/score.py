@@ -17,7 +17,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from .lexicon import NEGATIVE_WORDS, synonym_stems
+from .lexicon import NEGATING_PREFIXES, NEGATIVE_WORDS, synonym_stems
 from .models import Candidate
 from .text import STOP_WORDS, fold, folded, folded_words, prepare, stem, words
 
@@ -124,10 +124,22 @@ def _typo_table(terms: ClaimTerms, parsed: Sequence[_Parsed]) -> dict[str, dict[
 
 
 def _spelt_near(word: str, word_stem: str, vocab: Sequence[str]) -> dict[str, float]:
-    """Return {stem of `vocab` the claim word may be a misspelling of: similarity}."""
+    """Return {stem of `vocab` the claim word may be a misspelling of: similarity}. The word with
+    a negating prefix ("irresponsible" for "responsible", "unlikely" for "likely") is its
+    opposite, not a misspelling of it."""
     return {choice: sim for choice, sim, _ in process.extract(
         word, vocab, scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=TYPO_SIMILARITY)
-        if len(word_stem) > SHORT_TYPO or OSA.distance(word_stem, choice, score_cutoff=1) <= 1}
+        if (len(word_stem) > SHORT_TYPO or OSA.distance(word_stem, choice, score_cutoff=1) <= 1)
+        and not _prefixed(word_stem, choice) and not _prefixed(choice, word_stem)}
+
+
+def _prefixed(base: str, other: str) -> bool:
+    """Return True when the stem `other` is the stem `base` with a negating prefix ("irrespons" / "respons")."""
+    for p, _ in NEGATING_PREFIXES:
+        if other.startswith(p) and not base.startswith(p):
+            rest = other[len(p):]
+            return len(rest) >= 3 and (base.startswith(rest) or rest.startswith(base))
+    return False
 
 
 def _nearest(similar: dict[str, float], stem_pos: dict[str, list[int]]) -> tuple[str, float] | None:

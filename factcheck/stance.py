@@ -16,7 +16,15 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from . import alignment, figures, roles
-from .lexicon import ATTRIBUTION_WORDS, IRREGULAR_PAST, LIGHT_VERBS, NEGATIVE_WORDS, antonym_stems, synonym_stems
+from .lexicon import (
+    ATTRIBUTION_WORDS,
+    IRREGULAR_PAST,
+    LIGHT_VERBS,
+    NEGATING_PREFIXES,
+    NEGATIVE_WORDS,
+    antonym_stems,
+    synonym_stems,
+)
 from .models import Candidate, Claim, Quote
 from .polarity import CERTAIN as CERTAIN  # re-exported, with polarity: callers use stance.polarity
 from .polarity import NEGATION_SCOPE as NEGATION_SCOPE
@@ -653,16 +661,36 @@ def _antonym(claim_text: str, passage: str) -> str | None:
     either side) is one near the claim's word, so "ending the war" does not contradict "agreed
     to begin ceasefire negotiations"."""
     opposed = _claim_opposites(claim_text)
-    if not opposed:
-        return None
     ws = words(passage)
+    prefixed = _claim_prefixed(claim_text)
+    if not opposed and (not prefixed or prefixed.keys().isdisjoint(ws)):
+        return None
     stems = [stem(w) for w in ws]
     p = dict(zip(stems, ws))
     for s, word, opposites in opposed:
         for opposite in opposites:
             if opposite in p and s not in p and _near(stems, stems.index(opposite)) & _claim_near(claim_text, s):
                 return f"opposite words: the claim says '{word}', the source says '{p[opposite]}'"
+    for k, y in enumerate(ws):  # "responsible" / "irresponsible": the opposite by its prefix
+        base = prefixed.get(y)
+        if base and stem(base) not in p and _near(stems, k) & _claim_near(claim_text, stem(base)):
+            return f"opposite words: the claim says '{base}', the source says '{y}'"
     return None
+
+
+@lru_cache(maxsize=CLAIM_CACHE)
+def _claim_prefixed(claim_text: str) -> dict[str, str]:
+    """Return {the word with a negating prefix added or taken off: the claim's content word}
+    ("irresponsible": "responsible", "likely": "unlikely")."""
+    out: dict[str, str] = {}
+    for x in words(claim_text):
+        if x in STOP_WORDS:
+            continue
+        for prefix, _ in NEGATING_PREFIXES:
+            for y in (prefix + x, x[len(prefix):] if x.startswith(prefix) else ""):
+                if y and alignment.prefix_opposed(x, y):
+                    out.setdefault(y, x)
+    return out
 
 
 def _near(stems: list[str], k: int) -> set[str]:

@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz import fuzz
 
-from factcheck import bodies, figures, ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
+from factcheck import alignment, bodies, figures, ingest, lexicon, pipeline, polarity, retrieve, score, stance, store, storewrite
 from factcheck import text as text_module
 from factcheck.ingest import index_paths
 from factcheck.pipeline import Options, parse_claim, verify
@@ -292,6 +292,11 @@ def _antonym_reference(claim_text: str, passage: str):
         for opposite in lexicon.antonym_stems().get(s, ()):
             if opposite in p and s not in p and _near_reference(claim_text, s) & _near_reference(passage, opposite):
                 return f"opposite words: the claim says '{word}', the source says '{p[opposite]}'"
+    for y in words(passage):  # a claim word with a negating prefix put on or taken off
+        for x in words(claim_text):
+            if x not in STOP_WORDS and alignment.prefix_opposed(x, y) and stem(x) not in p \
+                    and _near_reference(claim_text, stem(x)) & _near_reference(passage, stem(y)):
+                return f"opposite words: the claim says '{x}', the source says '{y}'"
     return None
 
 

@@ -682,3 +682,15 @@ def test_a_negation_said_otherwise_by_an_adverb_is_a_plain_statement_against_it(
     v = verify(seed_store, "Hegseth never walked back his remarks")
     assert v.verdict == "conflicting"
     assert any("the source states it without the claim's 'never'" in r for e in v.evidence for r in e.reasons)
+
+
+def test_a_word_with_a_negating_prefix_is_its_opposite_not_a_misspelling(pages_store):
+    from factcheck.score import _spelt_near
+
+    assert _spelt_near("responsible", "respons", ["irrespons", "respond"]) == {}
+    assert "irrespons" in _spelt_near("irresponsable", "irrespons", ["irrespons"])  # a typo is still one
+    # the Washington Post page: Van Hollen called it "grossly irresponsible" to bring workers back
+    v = verify(pages_store, "Van Hollen said it is responsible to bring back federal employees now")
+    assert v.verdict == "conflicting"
+    assert any("the claim says 'responsible', the source says 'irresponsible'" in r for e in v.evidence for r in e.reasons)
+    assert verify(pages_store, "Van Hollen said it is irresponsible to bring back federal employees now").verdict == "supported"
