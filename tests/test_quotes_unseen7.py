@@ -1,0 +1,23 @@
+"""Speakers in news prose of many outlets (issue #5, round 7: rules for errors seen on FNC-1 bodies).
+
+Each test is one general rule of English news prose, on a short fragment of the kind of text
+that showed the error (FNC-1 bodies, trimmed; internal testing only).
+"""
+
+from __future__ import annotations
+
+from factcheck.documents import parse_text
+from factcheck.segment import segment
+from factcheck.speakers import PeopleIndex
+
+
+def _said(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker for q in segment(parse_text("t.txt", text, "0"))[1]}
+
+
+def test_a_role_held_at_the_named_place_is_not_that_names_role():
+    text = ("Manager of the Plymouth ski and snowboard centre, Louisa Duggan, said they would never send "
+            "invoices to individuals.\n\nShe said: “This is nothing to do with us.”")
+    assert _said(text) == {"This is nothing to do with us.": "Louisa Duggan"}
+    people = PeopleIndex("A spokesman for the Pentagon declined to comment.")
+    assert not any(m.person for m in people.mentions if m.name == "Pentagon")
