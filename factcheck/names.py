@@ -74,7 +74,8 @@ NOT_NAME = frozenset(
     perhaps indeed instead already again never always sometimes today yesterday tomorrow
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december god lord chapter mr mrs ms dr sir
-    madam miss lady saint st do does did can could would should shall might must like according""".split()
+    madam miss lady saint st do does did can could would should shall might must like according
+    once whenever whether whereas wherever during despite amid among upon without within throughout""".split()
 )
 # Words that make a capitalised run an organisation or a place rather than a person.
 ORG_WORDS = frozenset(

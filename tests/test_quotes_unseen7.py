@@ -21,3 +21,8 @@ def test_a_role_held_at_the_named_place_is_not_that_names_role():
     assert _said(text) == {"This is nothing to do with us.": "Louisa Duggan"}
     people = PeopleIndex("A spokesman for the Pentagon declined to comment.")
     assert not any(m.person for m in people.mentions if m.name == "Pentagon")
+
+
+def test_a_sentence_opening_conjunction_is_no_part_of_a_name():
+    people = PeopleIndex("Once MailOnline had it, the story was off and running. Whether Tom Roe knew is unclear.")
+    assert [m.name for m in people.mentions] == ["MailOnline", "Tom Roe"]
