@@ -26,3 +26,12 @@ def test_a_role_held_at_the_named_place_is_not_that_names_role():
 def test_a_sentence_opening_conjunction_is_no_part_of_a_name():
     people = PeopleIndex("Once MailOnline had it, the story was off and running. Whether Tom Roe knew is unclear.")
     assert [m.name for m in people.mentions] == ["MailOnline", "Tom Roe"]
+
+
+def test_an_indefinite_person_with_a_who_clause_is_someone_a_she_can_mean():
+    text = ("I spoke with a woman who said Rogers was not in the office.\n\n"
+            "“A lot of stories are found on the wire,” she said.")
+    assert _said(text) == {"A lot of stories are found on the wire": "the woman"}
+    # outside subject position, a noun that gives no gender is no she
+    text = "Meghan Markle was torn apart by a royal expert who countered her claims that she had a “rotten time” in London."
+    assert _said(text) == {"rotten time": "Meghan Markle"}
