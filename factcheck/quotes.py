@@ -193,6 +193,10 @@ def is_speech(ctx, span: Span, cue) -> bool:
     if cue is not None and cue.where == "colon" and cue.subject is None:
         # "Trump wrote on Truth Social:" is a cue; "the plaque honours the opening:" is not
         return len(words) >= 2 and bool(SPEECH_WORD.search(window) or re.search(r"\b(?:he|she|I|we|they)\b", window))
+    if 2 <= len(words) <= SCARE_MAX_WORDS and _title_case(words) and not span.unclosed and _PROGRAMME_LEAD.search(lead):
+        # "Graham said on “Fox News Sunday.”", "On CBS' “Face the Nation,” Kerry said", "wrote in
+        # “The Atlantic”": a title-case name after a preposition is a programme or a publication
+        return False
     if (len(words) <= 4 and _title_case(words) and _MODIFIER_LEAD.search(lead) and not span.unclosed
             and _modifies_noun(ctx.text, span.end)):
         # "ordered its “Stage 3” action", "told “CBS This Morning” co-host Gayle King": a name
@@ -266,6 +270,8 @@ _MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|tol
 
 
 _NOUN_THEN_COMMA = re.compile(r" [a-z][\w-]*,")
+# A preposition right before a quote, perhaps with a network's possessive: "on", "on CBS'", "in NBC's"
+_PROGRAMME_LEAD = re.compile(r"(?:^|\s)(?:[Oo]n|[Ii]n|at|to|from|via)(?:\s+[A-Z][\w&.-]*(?:['’]s|['’]))?$")
 _AFTER_VERB = re.compile(r"\b(?:would|will|could|should|might|must|can|may|be|been|being|is|was|are|were)$")
 # Words after a quote that open a clause or a phrase, not a noun the quote modifies
 _NOT_NOUN_AFTER = frozenset("given despite amid unless although though whereas".split())

@@ -35,3 +35,9 @@ def test_an_indefinite_person_with_a_who_clause_is_someone_a_she_can_mean():
     # outside subject position, a noun that gives no gender is no she
     text = "Meghan Markle was torn apart by a royal expert who countered her claims that she had a “rotten time” in London."
     assert _said(text) == {"rotten time": "Meghan Markle"}
+
+
+def test_a_title_case_name_after_a_preposition_is_a_programme_not_speech():
+    text = ('On CBS\' "Face the Nation," Kerry said the terminology does not matter. '
+            '"We are at war with ISIL in that sense," Kerry said on "State of the Union."')
+    assert _said(text) == {"We are at war with ISIL in that sense": "Kerry"}
