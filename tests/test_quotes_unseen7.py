@@ -41,3 +41,10 @@ def test_a_title_case_name_after_a_preposition_is_a_programme_not_speech():
     text = ('On CBS\' "Face the Nation," Kerry said the terminology does not matter. '
             '"We are at war with ISIL in that sense," Kerry said on "State of the Union."')
     assert _said(text) == {"We are at war with ISIL in that sense": "Kerry"}
+
+
+def test_a_title_between_two_quotes_does_not_break_the_speakers_turn():
+    text = ('"It is our fight," Graham said on "Fox News Sunday." "It\'s not just their fight."\n\n'
+            '"We did not threaten anybody," McDonough said.')
+    assert _said(text) == {"It is our fight": "Graham", "It's not just their fight.": "Graham",
+                           "We did not threaten anybody": "McDonough"}
