@@ -48,3 +48,14 @@ def test_a_title_between_two_quotes_does_not_break_the_speakers_turn():
             '"We did not threaten anybody," McDonough said.')
     assert _said(text) == {"It is our fight": "Graham", "It's not just their fight.": "Graham",
                            "We did not threaten anybody": "McDonough"}
+
+
+def test_a_trade_noun_before_a_name_is_that_persons_role_and_gender():
+    text = ("Justin Bieber may not have been able to take on Orlando Bloom, but he sure was able to take on a bear.\n\n"
+            "It all went down when 42-year-old fisherman Igor Vorozhbitsyn’s attack by a brown bear was "
+            "interrupted by a Justin Bieber ringtone.\n\nThe fisherman explains:\n\n"
+            "\"I had parked my car when the bear was on top of me.\"\n\n"
+            "He also justified his ringtone: \"I know that sort of ringtone isn't to everyone's taste,\" he said.")
+    assert set(_said(text).values()) == {"Igor Vorozhbitsyn"}
+    people = PeopleIndex("A gunman, Tom Roe, fired. Policewoman Ann Lee said so.")
+    assert people.gender("Ann Lee") == "f"
