@@ -153,7 +153,16 @@ class Context(Windows):
     def find_cue(self, span: Span) -> Cue | None:
         """Return the cue that attributes this quote, if its sentence has one."""
         after = self._cue_after(self._rejoined(span) if span.unclosed else span)
-        return after if after is not None else self._cue_before(span)
+        if after is None:
+            return self._cue_before(span)
+        if after.where == "after" and (after.verb or "").startswith("report") and span.depth == 0:
+            # `Ban Ki-moon called the murder a “despicable crime,” the BBC reported`: the outlet
+            # reports the sentence; the one its own cue names said the words
+            before = self._cue_before(span)
+            if before is not None and before.where in ("before", "partial") and before.subject is not None \
+                    and before.subject.kind == "name":
+                return before
+        return after
 
     def _rejoined(self, span: Span) -> Span:
         """Return an unclosed quote closed where a broken paragraph goes on: `“… conditions\n\ndeteriorate,” he said`."""

@@ -59,3 +59,9 @@ def test_a_trade_noun_before_a_name_is_that_persons_role_and_gender():
     assert set(_said(text).values()) == {"Igor Vorozhbitsyn"}
     people = PeopleIndex("A gunman, Tom Roe, fired. Policewoman Ann Lee said so.")
     assert people.gender("Ann Lee") == "f"
+
+
+def test_an_outlet_that_reports_a_sentence_is_not_the_speaker_its_own_cue_names():
+    text = "UN Secretary General Ban Ki-moon called Sotloff's murder a \"despicable crime,\" the BBC News reported."
+    assert _said(text) == {"despicable crime": "Ban Ki-moon"}
+    assert _said("\"It was a despicable crime,\" the BBC reported.") == {"It was a despicable crime": "BBC"}
