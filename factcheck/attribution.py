@@ -118,6 +118,10 @@ _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“�
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
 # What a text must end with for _REPORTED_TAIL to match it (checked first: most texts end otherwise).
 _REPORTED_TAIL_ENDS = (",", "ly", "also", "then", "later", "again", "further", "once", "now", "still", "just", "even")
+# Nouns of a speech act, whose participle ("an ultimatum telling him", "a warning saying") is the
+# act of whoever made it, never a speaker of its own.
+_SPEECH_ACTS = frozenset("""ultimatum warning threat promise plea apology request demand appeal interview speech
+order instruction reminder offer vow pledge""".split())
 # The rest of a quotation cut off by a stray paragraph break: lower-case words up to a closing mark.
 _BROKEN_PARAGRAPH = re.compile(r"\s*\n\s*[a-z][^“”\"\n]{0,200}?[,.!?]?[”\"]")
 
@@ -422,6 +426,12 @@ class Context(Windows):
                     mm = PERSON_OPENS.match(window, opens[-1] if opens else 0)
                     if mm and mm.group("head") in PERSON_HEADS and base + mm.end("subj") <= subj.start:
                         subj = Subject("np", mm.group("subj"), base + mm.start("subj"), base + mm.end("subj"))
+            if subj is not None and verb.endswith("ing") and subj.kind == "np" and \
+                    subj.text.split()[-1].lower() in _SPEECH_ACTS:
+                # "she offered her attacker an ultimatum telling him": the ultimatum is what she
+                # said, so the participle's subject is the main clause's
+                participle = participle or verb
+                continue
             if reads and (subj is None or subj.kind != "np" or not is_document(subj.text)):
                 continue  # "the plaque reads “…”": a sign, not speech; "the statement read:" is
             where = "before"

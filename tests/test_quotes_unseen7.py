@@ -65,3 +65,10 @@ def test_an_outlet_that_reports_a_sentence_is_not_the_speaker_its_own_cue_names(
     text = "UN Secretary General Ban Ki-moon called Sotloff's murder a \"despicable crime,\" the BBC News reported."
     assert _said(text) == {"despicable crime": "Ban Ki-moon"}
     assert _said("\"It was a despicable crime,\" the BBC reported.") == {"It was a despicable crime": "BBC"}
+
+
+def test_the_participle_of_a_speech_act_noun_is_the_act_of_the_one_who_made_it():
+    text = ("But instead of pressing charges Ann Roe offered her attacker an ultimatum telling him, "
+            "“I can either press charges or have you sit outside.”")
+    assert _said(text) == {"I can either press charges or have you sit outside.": "Ann Roe"}
+    assert _said("Tom Roe issued a warning saying “stay indoors.”") == {"stay indoors.": "Tom Roe"}
