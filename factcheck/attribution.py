@@ -105,6 +105,10 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
                             rf"(?:{ADV})?(?P<cue>said|spoke|began|asked|answered|replied|cried|called|whispered|added|"
                             rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
                             rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
+# A sentence that hands over to a document it introduces: "The society released a statement to ABC, explaining …:"
+_ISSUED_BEFORE_COLON = re.compile(
+    r"(?<=\s)(?P<cue>released|issued|published|put\s+out|gave|sent|posted|shared)\s+(?:a|an|the|its|his|her|their)\s+"
+    r"(?:[a-z-]+\s+)?(?:statement|message|letter|note|post|response|reply|tweet|video)\b[^.!?“”\"]{0,160}:\s*$")
 # A determiner or possessive right before a cue word makes it a noun: "Hegseth’s comments", "his claims".
 # "her claims that", "Hegseth’s remarks about": whose words a fragment after them quotes
 _CLAIM_OF = re.compile(rf"(?P<who>\b[Hh]is|\b[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z]+\s+)?(?:claims?|assertions?|"
@@ -480,6 +484,12 @@ class Context(Windows):
                 subj = according_subject(am.group("subj"), at + am.start("subj"))
                 if subj is not None:
                     return Cue("according", subj, "according to", False)
+        if not m and colon_before and (im := _ISSUED_BEFORE_COLON.search(sentence)):
+            # "The Humane Society released a statement to ABC, explaining what happened:" then the quote
+            subj = subject_before_verb(sentence[:im.start("cue")], s_start, whole=True)
+            if subj is not None and (subj.kind != "pron" or subj.text.lower() in NOMINATIVE):
+                return Cue("previous-sentence", subj, im.group("cue"), False)
+            return None
         if not m:
             return None
         subj = classify(m.group("subj"), s_start + m.start("subj"))

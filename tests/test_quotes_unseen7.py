@@ -72,3 +72,11 @@ def test_the_participle_of_a_speech_act_noun_is_the_act_of_the_one_who_made_it()
             "“I can either press charges or have you sit outside.”")
     assert _said(text) == {"I can either press charges or have you sit outside.": "Ann Roe"}
     assert _said("Tom Roe issued a warning saying “stay indoors.”") == {"stay indoors.": "Tom Roe"}
+
+
+def test_a_sentence_that_releases_a_statement_before_a_colon_gives_the_next_paragraph_its_speaker():
+    text = ("The Humane Society released a statement to ABC, explaining what happened to Bart after his owner "
+            "discovered that he had been hit by a car:\n\n\"The cat appeared to be lifeless and the owner buried him.\"")
+    assert _said(text) == {"The cat appeared to be lifeless and the owner buried him.": "Humane Society"}
+    text = "The owner released a photo of the cat:\n\n\"Five days later, the cat showed up alive!\""
+    assert _said(text) == {"Five days later, the cat showed up alive!": None}  # a photo is no statement
