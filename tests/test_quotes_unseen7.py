@@ -80,3 +80,12 @@ def test_a_sentence_that_releases_a_statement_before_a_colon_gives_the_next_para
     assert _said(text) == {"The cat appeared to be lifeless and the owner buried him.": "Humane Society"}
     text = "The owner released a photo of the cat:\n\n\"Five days later, the cat showed up alive!\""
     assert _said(text) == {"Five days later, the cat showed up alive!": None}  # a photo is no statement
+
+
+def test_a_subordinate_clauses_subject_does_not_take_the_last_speakers_he():
+    text = ("Derek Nash found the invoice in their son Alex's school bag. He then asked Alex if he wished to go.\n\n"
+            "Mr Nash said: \"She saw me and asked if Alex was coming to the party.\"\n\n"
+            "However, after Alex had changed his mind about the party, Ms Nash realised he had no way of "
+            "contacting the boy's mother.\n\n"
+            "\"So on the day of the party we asked Alex what he wanted to do,\" he said.")
+    assert _said(text)["So on the day of the party we asked Alex what he wanted to do"] == "Derek Nash"
