@@ -193,6 +193,9 @@ def is_speech(ctx, span: Span, cue) -> bool:
     if cue is not None and cue.where == "colon" and cue.subject is None:
         # "Trump wrote on Truth Social:" is a cue; "the plaque honours the opening:" is not
         return len(words) >= 2 and bool(SPEECH_WORD.search(window) or re.search(r"\b(?:he|she|I|we|they)\b", window))
+    if len(words) <= 3 and _title_case(words) and not span.unclosed and _NAME_WORD_BEFORE.search(ctx.text, 0, span.start) \
+            and _NAME_WORD_AFTER.match(ctx.text, span.end):
+        return False  # a nickname inside a name: Craig "Gray Wolf" Hammond, Afton "Star" Elaine Burton
     if 2 <= len(words) <= SCARE_MAX_WORDS and _title_case(words) and not span.unclosed and _PROGRAMME_LEAD.search(lead):
         # "Graham said on “Fox News Sunday.”", "On CBS' “Face the Nation,” Kerry said", "wrote in
         # “The Atlantic”": a title-case name after a preposition is a programme or a publication
@@ -270,6 +273,9 @@ _MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|tol
 
 
 _NOUN_THEN_COMMA = re.compile(r" [a-z][\w-]*,")
+# A capitalised word right before and right after a quote (no sentence end between): the quote is inside a name
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.’'-])[A-Z][a-z][\w’'-]*[ \t]$")
+_NAME_WORD_AFTER = re.compile(r"[ \t][A-Z][a-z][\w’'-]*")
 # A preposition right before a quote, perhaps with a network's possessive: "on", "on CBS'", "in NBC's"
 _PROGRAMME_LEAD = re.compile(r"(?:^|\s)(?:[Oo]n|[Ii]n|at|to|from|via)(?:\s+[A-Z][\w&.-]*(?:['’]s|['’]))?$")
 _AFTER_VERB = re.compile(r"\b(?:would|will|could|should|might|must|can|may|be|been|being|is|was|are|were)$")

@@ -89,3 +89,8 @@ def test_a_subordinate_clauses_subject_does_not_take_the_last_speakers_he():
             "contacting the boy's mother.\n\n"
             "\"So on the day of the party we asked Alex what he wanted to do,\" he said.")
     assert _said(text)["So on the day of the party we asked Alex what he wanted to do"] == "Derek Nash"
+
+
+def test_a_nickname_inside_a_name_is_not_speech():
+    text = 'Daniel Simone told Page Six that her associate, Craig "Gray Wolf" Hammond, had schemed for years.'
+    assert _said(text) == {}
