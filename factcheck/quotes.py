@@ -200,6 +200,13 @@ def is_speech(ctx, span: Span, cue) -> bool:
         # "Graham said on “Fox News Sunday.”", "On CBS' “Face the Nation,” Kerry said", "wrote in
         # “The Atlantic”": a title-case name after a preposition is a programme or a publication
         return False
+    if len(words) <= 4 and _title_case(words) and not span.unclosed and not inner.endswith(("!", "?")) and (
+            (not lead or lead[-1] in ".!?") and _modifies_noun(ctx.text, span.end) and not inner.endswith((",", "."))
+            or re.search(r"(?<![\w-])the$", lead) and not _modifies_noun(ctx.text, span.end)):
+        # "“Cosby Show” star Lisa Bonet", "“Total” cholesterol is …": a name opening its sentence
+        # before the noun it modifies; "should be called the “First Woman,” not the “First Lady.”":
+        # a title-case name after "the" (before a noun, the rule below)
+        return False
     if (len(words) <= 4 and _title_case(words) and _MODIFIER_LEAD.search(lead) and not span.unclosed
             and _modifies_noun(ctx.text, span.end)):
         # "ordered its “Stage 3” action", "told “CBS This Morning” co-host Gayle King": a name
@@ -277,7 +284,7 @@ _NOUN_THEN_COMMA = re.compile(r" [a-z][\w-]*,")
 _NAME_WORD_BEFORE = re.compile(r"(?<![\w.’'-])[A-Z][a-z][\w’'-]*[ \t]$")
 _NAME_WORD_AFTER = re.compile(r"[ \t][A-Z][a-z][\w’'-]*")
 # A preposition right before a quote, perhaps with a network's possessive: "on", "on CBS'", "in NBC's"
-_PROGRAMME_LEAD = re.compile(r"(?:^|\s)(?:[Oo]n|[Ii]n|at|to|from|via)(?:\s+[A-Z][\w&.-]*(?:['’]s|['’]))?$")
+_PROGRAMME_LEAD = re.compile(r"(?:^|\s)(?:[Oo]n|[Ii]n|at|to|from|via|of)(?:\s+[A-Z][\w&.-]*(?:['’]s|['’]))?$")
 _AFTER_VERB = re.compile(r"\b(?:would|will|could|should|might|must|can|may|be|been|being|is|was|are|were)$")
 # Words after a quote that open a clause or a phrase, not a noun the quote modifies
 _NOT_NOUN_AFTER = frozenset("given despite amid unless although though whereas".split())

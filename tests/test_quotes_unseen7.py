@@ -94,3 +94,10 @@ def test_a_subordinate_clauses_subject_does_not_take_the_last_speakers_he():
 def test_a_nickname_inside_a_name_is_not_speech():
     text = 'Daniel Simone told Page Six that her associate, Craig "Gray Wolf" Hammond, had schemed for years.'
     assert _said(text) == {}
+
+
+def test_a_title_case_name_opening_its_sentence_before_a_noun_or_after_the_is_not_speech():
+    assert _said("“Cosby Show” star Lisa Bonet may have posted a cryptic tweet.") == {}
+    assert _said('Mitt Romney said Michelle Obama should be called the "First Woman," not the "First Lady."') == {}
+    assert _said('The hackers praised the decision to cancel the release of "The Interview," CNN reported.') == {}
+    assert _said("“Stop,” he said.") == {"Stop": None}
