@@ -109,6 +109,10 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
 _ISSUED_BEFORE_COLON = re.compile(
     r"(?<=\s)(?P<cue>released|issued|published|put\s+out|gave|sent|posted|shared)\s+(?:a|an|the|its|his|her|their)\s+"
     r"(?:[a-z-]+\s+)?(?:statement|message|letter|note|post|response|reply|tweet|video)\b[^.!?“”\"]{0,160}:\s*$")
+# A sentence ending in a colon that introduces someone's own document: "parts of her note are as follows:"
+_OWN_DOCUMENT_BEFORE_COLON = re.compile(
+    rf"(?:^|\s)(?P<who>[Hh]is|[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z-]+\s+)?(?:note|letter|statement|post|message|"
+    r"tweet|email|e-mail|blog|diary|will|essay|column)\b(?![’'-])[^.!?“”\"]{0,60}:\s*$")
 # A determiner or possessive right before a cue word makes it a noun: "Hegseth’s comments", "his claims".
 # "her claims that", "Hegseth’s remarks about": whose words a fragment after them quotes
 _CLAIM_OF = re.compile(rf"(?P<who>\b[Hh]is|\b[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z]+\s+)?(?:claims?|assertions?|"
@@ -475,6 +479,16 @@ class Context(Windows):
         if prev is not None and prev.end > s_start:
             return None
         sentence = self.text[s_start:s_end]
+        if colon_before and (dm := _OWN_DOCUMENT_BEFORE_COLON.search(sentence)):
+            # "Some of the more gut-wrenching parts of her note are as follows:", "His letter reads:":
+            # the words are the writer's
+            who, at = dm.group("who"), s_start + dm.start("who")
+            if who.lower() in ("his", "her"):
+                subj: Subject | None = Subject("pron", "he" if who.lower() == "his" else "she", at, at + len(who))
+            else:
+                subj = classify(re.sub(r"['’]s?$", "", who), at)
+            if subj is not None and subj.kind in ("pron", "name"):
+                return Cue("previous-sentence", subj, None, False)
         m = _ENDS_WITH_CUE.search(sentence)
         if not m and colon_before:
             # "According to a copy of the filing obtained by the Daily Haymaker:" then the quote

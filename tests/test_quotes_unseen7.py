@@ -101,3 +101,12 @@ def test_a_title_case_name_opening_its_sentence_before_a_noun_or_after_the_is_no
     assert _said('Mitt Romney said Michelle Obama should be called the "First Woman," not the "First Lady."') == {}
     assert _said('The hackers praised the decision to cancel the release of "The Interview," CNN reported.') == {}
     assert _said("“Stop,” he said.") == {"Stop": None}
+
+
+def test_a_colon_after_someones_own_note_or_letter_gives_the_quote_to_its_writer():
+    text = ("Leelah Alcorn detailed why in a note posted to her tumblr page.\n\n"
+            "Some of the more gut-wrenching parts of her note are as follows:\n\n"
+            "\"When I was 14, I learned what transgender meant.\"")
+    assert _said(text) == {"When I was 14, I learned what transgender meant.": "Leelah Alcorn"}
+    text = "The mayor wrote to the council.\n\nTom Roe's letter reads in part:\n\n\"We cannot pay.\""
+    assert _said(text) == {"We cannot pay.": "Tom Roe"}
