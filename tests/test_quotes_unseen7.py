@@ -110,3 +110,9 @@ def test_a_colon_after_someones_own_note_or_letter_gives_the_quote_to_its_writer
     assert _said(text) == {"When I was 14, I learned what transgender meant.": "Leelah Alcorn"}
     text = "The mayor wrote to the council.\n\nTom Roe's letter reads in part:\n\n\"We cannot pay.\""
     assert _said(text) == {"We cannot pay.": "Tom Roe"}
+
+
+def test_as_someone_puts_it_is_a_cue():
+    text = "As Nasa puts it: “There is no question that greenhouse gases must cause the Earth to warm.”"
+    assert _said(text) == {"There is no question that greenhouse gases must cause the Earth to warm.": "Nasa"}
+    assert _said("“We are done,” as Tom Roe puts it.") == {"We are done": "Tom Roe"}
