@@ -239,10 +239,12 @@ def is_speech(ctx, span: Span, cue) -> bool:
         return True
     if span.unclosed:
         return False
-    if len(words) <= 3 and _modifies_noun(ctx.text, span.end) and not _AFTER_VERB.search(lead):
+    if len(words) <= 3 and _modifies_noun(ctx.text, span.end) and not _AFTER_VERB.search(lead) \
+            and not inner.endswith((",", ";")):
         # used as a modifier: Labor’s “pragmatic” climate policies (after "would be" or "will"
         # the word is a predicate or an adverb: would be “very unusual” given that …, would
-        # “gladly” sign)
+        # “gladly” sign; a comma inside the marks ends a clause: her vocal cords “began to
+        # swell,” cutting off oxygen)
         return False
     if cue is not None and cue.where in ("partial", "according"):
         return True

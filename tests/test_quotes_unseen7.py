@@ -116,3 +116,9 @@ def test_as_someone_puts_it_is_a_cue():
     text = "As Nasa puts it: “There is no question that greenhouse gases must cause the Earth to warm.”"
     assert _said(text) == {"There is no question that greenhouse gases must cause the Earth to warm.": "Nasa"}
     assert _said("“We are done,” as Tom Roe puts it.") == {"We are done": "Tom Roe"}
+
+
+def test_a_short_fragment_closed_by_a_comma_is_a_clause_not_a_modifier():
+    text = 'During that procedure, CNN says, her vocal cords "began to swell," cutting off oxygen to her lungs.'
+    assert _said(text) == {"began to swell": "CNN"}
+    assert _said("Labor’s “pragmatic” climate policies were praised.") == {}
