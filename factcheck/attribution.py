@@ -40,6 +40,7 @@ from .cues import (
     TITLED_NAME,
     WITH_SPEAKER,
     clause_end,
+    ends_sentence,
     in_side_clause,
     main_subject_of_last_sentence,
     verb_ok,
@@ -126,6 +127,8 @@ _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“�
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
 # What a text must end with for _REPORTED_TAIL to match it (checked first: most texts end otherwise).
 _REPORTED_TAIL_ENDS = (",", "ly", "also", "then", "later", "again", "further", "once", "now", "still", "just", "even")
+# A full stop, "!" or "?" inside the words taken for a subject after a quote (followed by a space)
+_SENTENCE_STOP = re.compile(r"(?<=\w)[.!?](?=\s)")
 # Nouns of a speech act, whose participle ("an ultimatum telling him", "a warning saying") is the
 # act of whoever made it, never a speaker of its own.
 _SPEECH_ACTS = frozenset("""ultimatum warning threat promise plea apology request demand appeal interview speech
@@ -222,6 +225,9 @@ class Context(Windows):
         # `,” Sen. Lindsey Graham (R-S.C.) said`: the party tag is blanked (offsets kept)
         window = _PARTY_TAG.sub(lambda t: t.group(1) + " " * (len(t.group(0)) - len(t.group(1))), window, count=1)
         m = AFTER_SUBJ_CUE.match(window)
+        if m and any(ends_sentence(m.group("subj"), d.start()) for d in _SENTENCE_STOP.finditer(m.group("subj"))) \
+                and not self._new_sentence(inner, window):
+            m = None  # `a “nipple” implant. She claims …`: the cue is the next sentence's, the quote is in this one
         if m and self._new_sentence(inner, window) and len(window[m.end("cue"):clause_end(window, m.end("cue"))].split()) > 4:
             m = None  # `….” Downing Street said the sovereignty …`: a new sentence about something else
         if m and self._new_sentence(inner, window) and _COLON_QUOTE.match(self.text, base + m.end()):

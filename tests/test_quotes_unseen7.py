@@ -122,3 +122,9 @@ def test_a_short_fragment_closed_by_a_comma_is_a_clause_not_a_modifier():
     text = 'During that procedure, CNN says, her vocal cords "began to swell," cutting off oxygen to her lungs.'
     assert _said(text) == {"began to swell": "CNN"}
     assert _said("Labor’s “pragmatic” climate policies were praised.") == {}
+
+
+def test_a_cue_in_the_next_sentence_does_not_make_a_modifier_inside_this_one_speech():
+    text = "Tridevil says the surgery cost $20,000 and that included a “nipple” implant. She claims it is real."
+    assert _said(text) == {}
+    assert _said("“We are done,” Dr. Nye said.") == {"We are done": "Dr. Nye"}
