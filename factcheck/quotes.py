@@ -202,6 +202,7 @@ def is_speech(ctx, span: Span, cue) -> bool:
         return False
     if len(words) <= 4 and _title_case(words) and not span.unclosed and not inner.endswith(("!", "?")) and (
             (not lead or lead[-1] in ".!?") and _modifies_noun(ctx.text, span.end) and not inner.endswith((",", "."))
+            and not (cue is not None and cue.where == "inverted")  # (“Stop” shouted the man: the verb follows)
             or re.search(r"(?<![\w-])the$", lead) and not _modifies_noun(ctx.text, span.end)):
         # "“Cosby Show” star Lisa Bonet", "“Total” cholesterol is …": a name opening its sentence
         # before the noun it modifies; "should be called the “First Woman,” not the “First Lady.”":
