@@ -19,8 +19,9 @@ seeds; `news_htmldate.json`: paragraphs from `<data>/htmldate-en-news`, other pu
 speakers labelled by hand): speaker accuracy on the labelled quotes found, per data set and
 both together, split the same way by page (dev pages were looked at while writing rules;
 test pages only measured). `news_fnc.json` (round 5: 60 FNC-1 article bodies from many outlets,
-`<data>/fnc1/corpus`) and `news_fnc6.json` (round 6: the next 50 bodies by the same rule) are dev
-material only and are reported on their own rows, `fnc dev-r5` and `fnc dev-r6`.
+`<data>/fnc1/corpus`), `news_fnc6.json` (round 6: the next 50 bodies by the same rule) and
+`news_fnc7.json` (round 7: the 50 after those; `benchmarks/fnc_bodies.py` reproduces the three lists)
+are dev material only and are reported on their own rows, `fnc dev-r5`, `fnc dev-r6` and `fnc dev-r7`.
 
 Speed: extraction (sentences + quotes + speakers) per MB of text.
 """
@@ -227,9 +228,9 @@ def taken_for_speech(label: str, quote: str) -> bool:
 
 
 NEWS_FIXTURES = (("fundus", "news.json"), ("htmldate", "news_htmldate.json"))
-# Rounds 5 and 6: FNC-1 article bodies from many outlets, all dev material (no test pages), each
+# Rounds 5 to 7: FNC-1 article bodies from many outlets, all dev material (no test pages), each
 # round reported on its own row so that "both" stays the two page sets it always was.
-FNC_FIXTURES = (("dev-r5", "news_fnc.json"), ("dev-r6", "news_fnc6.json"))
+FNC_FIXTURES = (("dev-r5", "news_fnc.json"), ("dev-r6", "news_fnc6.json"), ("dev-r7", "news_fnc7.json"))
 
 
 def news_documents(fixture: Path):
@@ -326,7 +327,7 @@ def print_news(result: dict, dev_only: bool = False) -> None:
     rows.append(("all+seeds", "all", sum((c for k, c in stats.items() if k[0] != "fnc"), Counter())))
     rows += [("fnc", rnd, stats.get(("fnc", rnd), empty)) for rnd, _ in FNC_FIXTURES]
     if dev_only:
-        rows = [r for r in rows if r[1] in ("dev", "dev-r3", "dev-r4", "dev-r5", "dev-r6")]
+        rows = [r for r in rows if r[1] in ("dev", "dev-r3", "dev-r4") or r[0] == "fnc"]
     for dataset, split, c in rows:
         acc = c["correct"] / c["scored"] if c["scored"] else 0.0
         print(f"{dataset:9} {split:6} {c['labelled']:8d} {c['found']:6d} {c['scored']:10d} {acc:8.3f} "

@@ -40,6 +40,7 @@ from .cues import (
     TITLED_NAME,
     WITH_SPEAKER,
     clause_end,
+    ends_sentence,
     in_side_clause,
     main_subject_of_last_sentence,
     verb_ok,
@@ -105,6 +106,14 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
                             rf"(?:{ADV})?(?P<cue>said|spoke|began|asked|answered|replied|cried|called|whispered|added|"
                             rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
                             rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
+# A sentence that hands over to a document it introduces: "The society released a statement to ABC, explaining …:"
+_ISSUED_BEFORE_COLON = re.compile(
+    r"(?<=\s)(?P<cue>released|issued|published|put\s+out|gave|sent|posted|shared)\s+(?:a|an|the|its|his|her|their)\s+"
+    r"(?:[a-z-]+\s+)?(?:statement|message|letter|note|post|response|reply|tweet|video)\b[^.!?“”\"]{0,160}:\s*$")
+# A sentence ending in a colon that introduces someone's own document: "parts of her note are as follows:"
+_OWN_DOCUMENT_BEFORE_COLON = re.compile(
+    rf"(?:^|\s)(?P<who>[Hh]is|[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z-]+\s+)?(?:note|letter|statement|post|message|"
+    r"tweet|email|e-mail|blog|diary|will|essay|column)\b(?![’'-])[^.!?“”\"]{0,60}:\s*$")
 # A determiner or possessive right before a cue word makes it a noun: "Hegseth’s comments", "his claims".
 # "her claims that", "Hegseth’s remarks about": whose words a fragment after them quotes
 _CLAIM_OF = re.compile(rf"(?P<who>\b[Hh]is|\b[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z]+\s+)?(?:claims?|assertions?|"
@@ -118,6 +127,12 @@ _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“�
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
 # What a text must end with for _REPORTED_TAIL to match it (checked first: most texts end otherwise).
 _REPORTED_TAIL_ENDS = (",", "ly", "also", "then", "later", "again", "further", "once", "now", "still", "just", "even")
+# A full stop, "!" or "?" inside the words taken for a subject after a quote (followed by a space)
+_SENTENCE_STOP = re.compile(r"(?<=\w)[.!?](?=\s)")
+# Nouns of a speech act, whose participle ("an ultimatum telling him", "a warning saying") is the
+# act of whoever made it, never a speaker of its own.
+_SPEECH_ACTS = frozenset("""ultimatum warning threat promise plea apology request demand appeal interview speech
+order instruction reminder offer vow pledge""".split())
 # The rest of a quotation cut off by a stray paragraph break: lower-case words up to a closing mark.
 _BROKEN_PARAGRAPH = re.compile(r"\s*\n\s*[a-z][^“”\"\n]{0,200}?[,.!?]?[”\"]")
 
@@ -153,7 +168,16 @@ class Context(Windows):
     def find_cue(self, span: Span) -> Cue | None:
         """Return the cue that attributes this quote, if its sentence has one."""
         after = self._cue_after(self._rejoined(span) if span.unclosed else span)
-        return after if after is not None else self._cue_before(span)
+        if after is None:
+            return self._cue_before(span)
+        if after.where == "after" and (after.verb or "").startswith("report") and span.depth == 0:
+            # `Ban Ki-moon called the murder a “despicable crime,” the BBC reported`: the outlet
+            # reports the sentence; the one its own cue names said the words
+            before = self._cue_before(span)
+            if before is not None and before.where in ("before", "partial") and before.subject is not None \
+                    and before.subject.kind == "name":
+                return before
+        return after
 
     def _rejoined(self, span: Span) -> Span:
         """Return an unclosed quote closed where a broken paragraph goes on: `“… conditions\n\ndeteriorate,” he said`."""
@@ -201,6 +225,9 @@ class Context(Windows):
         # `,” Sen. Lindsey Graham (R-S.C.) said`: the party tag is blanked (offsets kept)
         window = _PARTY_TAG.sub(lambda t: t.group(1) + " " * (len(t.group(0)) - len(t.group(1))), window, count=1)
         m = AFTER_SUBJ_CUE.match(window)
+        if m and any(ends_sentence(m.group("subj"), d.start()) for d in _SENTENCE_STOP.finditer(m.group("subj"))) \
+                and not self._new_sentence(inner, window):
+            m = None  # `a “nipple” implant. She claims …`: the cue is the next sentence's, the quote is in this one
         if m and self._new_sentence(inner, window) and len(window[m.end("cue"):clause_end(window, m.end("cue"))].split()) > 4:
             m = None  # `….” Downing Street said the sovereignty …`: a new sentence about something else
         if m and self._new_sentence(inner, window) and _COLON_QUOTE.match(self.text, base + m.end()):
@@ -413,6 +440,12 @@ class Context(Windows):
                     mm = PERSON_OPENS.match(window, opens[-1] if opens else 0)
                     if mm and mm.group("head") in PERSON_HEADS and base + mm.end("subj") <= subj.start:
                         subj = Subject("np", mm.group("subj"), base + mm.start("subj"), base + mm.end("subj"))
+            if subj is not None and verb.endswith("ing") and subj.kind == "np" and \
+                    subj.text.split()[-1].lower() in _SPEECH_ACTS:
+                # "she offered her attacker an ultimatum telling him": the ultimatum is what she
+                # said, so the participle's subject is the main clause's
+                participle = participle or verb
+                continue
             if reads and (subj is None or subj.kind != "np" or not is_document(subj.text)):
                 continue  # "the plaque reads “…”": a sign, not speech; "the statement read:" is
             where = "before"
@@ -452,6 +485,16 @@ class Context(Windows):
         if prev is not None and prev.end > s_start:
             return None
         sentence = self.text[s_start:s_end]
+        if colon_before and (dm := _OWN_DOCUMENT_BEFORE_COLON.search(sentence)):
+            # "Some of the more gut-wrenching parts of her note are as follows:", "His letter reads:":
+            # the words are the writer's
+            who, at = dm.group("who"), s_start + dm.start("who")
+            if who.lower() in ("his", "her"):
+                subj: Subject | None = Subject("pron", "he" if who.lower() == "his" else "she", at, at + len(who))
+            else:
+                subj = classify(re.sub(r"['’]s?$", "", who), at)
+            if subj is not None and subj.kind in ("pron", "name"):
+                return Cue("previous-sentence", subj, None, False)
         m = _ENDS_WITH_CUE.search(sentence)
         if not m and colon_before:
             # "According to a copy of the filing obtained by the Daily Haymaker:" then the quote
@@ -461,6 +504,12 @@ class Context(Windows):
                 subj = according_subject(am.group("subj"), at + am.start("subj"))
                 if subj is not None:
                     return Cue("according", subj, "according to", False)
+        if not m and colon_before and (im := _ISSUED_BEFORE_COLON.search(sentence)):
+            # "The Humane Society released a statement to ABC, explaining what happened:" then the quote
+            subj = subject_before_verb(sentence[:im.start("cue")], s_start, whole=True)
+            if subj is not None and (subj.kind != "pron" or subj.text.lower() in NOMINATIVE):
+                return Cue("previous-sentence", subj, im.group("cue"), False)
+            return None
         if not m:
             return None
         subj = classify(m.group("subj"), s_start + m.start("subj"))

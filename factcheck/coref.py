@@ -522,6 +522,11 @@ class Resolver:
                 latest = c
             if far <= SUBJECT_LIMIT and self._is_subject(c):
                 subject = self._main_subject_of_sentence(c, gender, skip)
+                if subject is c and not c.spoken and self._subordinate(c):
+                    # "“…,” he said. However, after Alex had changed his mind, Ms Nash realised …
+                    # “…,” he said": a subordinate clause's subject is no new topic; the last
+                    # speaker of the gender goes on
+                    subject = self._last_speaker(c.start, pos, gender, skip) or c
                 break
         if subject is not None and latest is not None and latest is not subject and self._introduced_just_before(
                 latest, subject, sentence_start):
@@ -585,6 +590,23 @@ class Resolver:
             if self._is_subject(other) and not _SUBORDINATE.search(self.text, max(s0, other.start - 12), other.start):
                 best = other
         return best
+
+    def _subordinate(self, c: Candidate) -> bool:
+        """Return True when the candidate is the subject of a subordinate clause ("after Alex had …")."""
+        s0 = self._sentence_start(c.start)
+        return _SUBORDINATE.search(self.text, max(s0, c.start - 12), c.start) is not None
+
+    def _last_speaker(self, before: int, pos: int, gender: str, skip: frozenset[str]) -> Candidate | None:
+        """Return the latest speaker of `gender` before `before`, when close enough to `pos` (narration chars)."""
+        j = bisect_left(self.spoken_starts, before) - 1
+        while j >= 0:
+            sp = self.spoken[j]
+            if self.narration(sp.end, pos) > SUBJECT_LIMIT:
+                return None
+            if sp.gender == gender and sp.canon not in skip:
+                return sp
+            j -= 1
+        return None
 
     def _other_pronoun_between(self, a: int, b: int, gender: str) -> bool:
         """Return True when a he/she of the other gender stands in the narration between `a` and `b`."""

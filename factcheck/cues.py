@@ -40,10 +40,12 @@ SPEECH_VERBS = (
     # "he also notes that", "critics argue that this is"
     "comments notes argue claims insist warn contend contends note "
     # what a document says: "“…,” the statement read"
-    "read reads"
+    "read reads "
+    # "As Nasa puts it: “…”"
+    "puts"
 )
 # Verbs that cue speech only with a particle: "went on", "broke in", "put in", "Haley shot back".
-_PARTICLE_VERBS = {"went": ("on",), "broke": ("in",), "put": ("in", "it"), "cut": ("in",), "chimed": ("in",),
+_PARTICLE_VERBS = {"went": ("on",), "broke": ("in",), "put": ("in", "it"), "puts": ("it",), "cut": ("in",), "chimed": ("in",),
                    "shot": ("back",), "fired": ("back",), "hit": ("back",),
                    "pointed": ("out",), "points": ("out",), "point": ("out",)}  # "As B&P point out, …"
 _BACK_VERBS = ("shot", "fired", "hit")  # not in SPEECH_VERBS: alone they are no cue at all
@@ -82,7 +84,8 @@ _VERB_ALT = _trie(_VERB_SET - frozenset(_BACK_VERBS))
 # A particle only after the verbs that take one: "said in an interview" is "said", then where.
 _TAKES_PARTICLE = "|".join(f"(?<={v})" for v in ("went", "broke", "put", "cut", "chimed", "spoke", "pointed", "points",
                                                   "point"))
-CUE = rf"(?:(?:{'|'.join(_BACK_VERBS)})\s+back|(?:{_VERB_ALT})(?:(?:{_TAKES_PARTICLE})\s+(?:on|in|up|out)|(?<=put)\s+it)?)"
+CUE = (rf"(?:(?:{'|'.join(_BACK_VERBS)})\s+back|(?:{_VERB_ALT})(?:(?:{_TAKES_PARTICLE})\s+(?:on|in|up|out)"
+       r"|(?:(?<=put)|(?<=puts))\s+it)?)")
 # Adverbs between subject and verb ("Vance also said"); nouns ending in -ly are not adverbs.
 ADV_WORD = (r"(?:(?!family|ally|assembly|supply|rally|bully|belly|jelly|lily|monopoly|anomaly|homily)[a-z]+ly|"
              r"also|then|later|again|further|once|now|still|simply|just|only|even)")

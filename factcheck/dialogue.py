@@ -73,7 +73,8 @@ def relation(ctx: Context, prev: Item, cur: Item) -> str:
     attributed = prev.cue is not None and prev.cue.end > start
     if attributed:
         start = prev.cue.end  # type: ignore[union-attr]
-    rest = text[start:cur.span.start]
+    # a quoted span between two speech quotes is a title, not narration: `“…,” Graham said on “Fox News Sunday.” “…”`
+    rest = _QUOTED_NAME.sub(" ", text[start:cur.span.start])
     if re.search(r"[^\W\d_]", rest):
         inner = text[prev.span.inner[0]:prev.span.inner[1]].rstrip()
         if not attributed and len(rest.split()) <= 4 and not re.search(r"[.!?;:\n]", rest) \
@@ -99,6 +100,7 @@ def relation(ctx: Context, prev: Item, cur: Item) -> str:
     return "change"  # two quotes side by side: two speakers (a lost paragraph break)
 
 
+_QUOTED_NAME = re.compile(r"[“\"][^“”\"\n]{1,80}[”\"]")
 _TO_ONESELF = re.compile(r"\bto\s+(?:him|her|my|your|them|our)sel(?:f|ves)\b")
 
 

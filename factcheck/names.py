@@ -26,6 +26,13 @@ HONORIFIC_GENDER = {
     "mlle": "f", "frau": "f", "dame": "f", "signora": "f",
     "dr": "", "prof": "", "rev": "",
 }
+# The -man and -woman nouns of trades ("fisherman Igor Vorozhbitsyn … the fisherman explains"):
+# roles like "spokesman", with the gender in the word.
+TRADES_MAN = ("fisherman", "gunman", "policeman", "fireman", "cameraman", "doorman", "postman", "salesman",
+              "serviceman", "sportsman", "craftsman", "repairman", "handyman", "patrolman", "assemblyman",
+              "alderman", "frontman", "lineman", "businessman", "congressman", "councilman", "chairman")
+TRADES_WOMAN = ("fisherwoman", "policewoman", "servicewoman", "sportswoman", "saleswoman", "assemblywoman",
+                "camerawoman", "businesswoman", "congresswoman", "councilwoman", "chairwoman")
 # Role words that carry a gender ("the spokeswoman", "Queen Anne").
 ROLE_GENDER = {
     "king": "m", "prince": "m", "duke": "m", "spokesman": "m", "chairman": "m", "congressman": "m",
@@ -35,6 +42,7 @@ ROLE_GENDER = {
     "congresswoman": "f", "councilwoman": "f", "businesswoman": "f", "mother": "f", "aunt": "f",
     "sister": "f", "daughter": "f", "wife": "f", "girl": "f", "woman": "f", "lady": "f", "actress": "f",
     "empress": "f", "countess": "f", "boyfriend": "m", "girlfriend": "f", "grandson": "m", "granddaughter": "f",
+    **{w: "m" for w in TRADES_MAN}, **{w: "f" for w in TRADES_WOMAN},
 }
 # Abbreviated titles and the role noun a later "the …" uses ("Dr. Archie" ... "the doctor").
 TITLE_ALIASES = {
@@ -57,7 +65,7 @@ ROLE_WORDS = frozenset(
     reverend admiral major chancellor emperor empress count countess lawyer spokesperson
     principal dean head owner partner producer director-general secretary-general commandant brigadier
     marshal minister-president chief-executive editor-in-chief commander-in-chief""".split()
-)
+) | frozenset(TRADES_MAN) | frozenset(TRADES_WOMAN)
 # Qualifiers that go with a role but say nothing about who holds it.
 QUALIFIERS = frozenset(
     """the a an u.s us u.s. uk former top senior acting then interim incoming outgoing new
@@ -74,7 +82,8 @@ NOT_NAME = frozenset(
     perhaps indeed instead already again never always sometimes today yesterday tomorrow
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december god lord chapter mr mrs ms dr sir
-    madam miss lady saint st do does did can could would should shall might must like according""".split()
+    madam miss lady saint st do does did can could would should shall might must like according
+    once whenever whether whereas wherever during despite amid among upon without within throughout""".split()
 )
 # Words that make a capitalised run an organisation or a place rather than a person.
 ORG_WORDS = frozenset(

@@ -28,6 +28,8 @@ _DET_BEFORE = re.compile(r"(?<![\w’'-])(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[
 # A named possessor and up to two modifiers before a person noun: "Lung's 21-year-old", "Fan’s"
 _NAMED_OWNER_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+['’]s(?P<mods>(?:\s+[a-z0-9][a-z0-9-]*){0,2}?)\s+$")
 _POSSESSIVE = frozenset("his her their my our your".split())
+# A relative clause on an indefinite person noun makes it someone in particular: "a woman who said …"
+_WHO_CLAUSE = re.compile(r"[ \t]+who[ \t]+[a-z]")
 
 
 class Candidate:
@@ -78,7 +80,12 @@ def person_nouns(text: str, people: PeopleIndex, q_starts: list[int], q_ends: li
         gender = people.gender(found_role) if found_role else PERSON_GENDER.get(head, "")
         c = Candidate(start, wm.end(), canon, gender, 2)  # a person, whatever the gender
         if det in ("a", "an") and not is_subject(c):
-            continue  # "in want of a wife" names nobody; "A man came in" does
+            if not _WHO_CLAUSE.match(text, wm.end()):
+                continue  # "in want of a wife" names nobody; "A man came in" does
+            # "I spoke with a woman who said …": someone in particular, but outside subject position
+            # only as good as the gender its noun gives ("a royal expert who countered her claims
+            # that she …" is no she)
+            c.strength = 1
         if news and det == "the":
             # "A former rebel fighter said … The anonymous fighter claimed": the one described before
             same = [f for f in found if f.canon.rsplit(" ", 1)[-1] == head]

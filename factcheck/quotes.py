@@ -193,6 +193,21 @@ def is_speech(ctx, span: Span, cue) -> bool:
     if cue is not None and cue.where == "colon" and cue.subject is None:
         # "Trump wrote on Truth Social:" is a cue; "the plaque honours the opening:" is not
         return len(words) >= 2 and bool(SPEECH_WORD.search(window) or re.search(r"\b(?:he|she|I|we|they)\b", window))
+    if len(words) <= 3 and _title_case(words) and not span.unclosed and _NAME_WORD_BEFORE.search(ctx.text, 0, span.start) \
+            and _NAME_WORD_AFTER.match(ctx.text, span.end):
+        return False  # a nickname inside a name: Craig "Gray Wolf" Hammond, Afton "Star" Elaine Burton
+    if 2 <= len(words) <= SCARE_MAX_WORDS and _title_case(words) and not span.unclosed and _PROGRAMME_LEAD.search(lead):
+        # "Graham said on “Fox News Sunday.”", "On CBS' “Face the Nation,” Kerry said", "wrote in
+        # “The Atlantic”": a title-case name after a preposition is a programme or a publication
+        return False
+    if len(words) <= 4 and _title_case(words) and not span.unclosed and not inner.endswith(("!", "?")) and (
+            (not lead or lead[-1] in ".!?") and _modifies_noun(ctx.text, span.end) and not inner.endswith((",", "."))
+            and not (cue is not None and cue.where == "inverted")  # (“Stop” shouted the man: the verb follows)
+            or re.search(r"(?<![\w-])the$", lead) and not _modifies_noun(ctx.text, span.end)):
+        # "“Cosby Show” star Lisa Bonet", "“Total” cholesterol is …": a name opening its sentence
+        # before the noun it modifies; "should be called the “First Woman,” not the “First Lady.”":
+        # a title-case name after "the" (before a noun, the rule below)
+        return False
     if (len(words) <= 4 and _title_case(words) and _MODIFIER_LEAD.search(lead) and not span.unclosed
             and _modifies_noun(ctx.text, span.end)):
         # "ordered its “Stage 3” action", "told “CBS This Morning” co-host Gayle King": a name
@@ -225,10 +240,12 @@ def is_speech(ctx, span: Span, cue) -> bool:
         return True
     if span.unclosed:
         return False
-    if len(words) <= 3 and _modifies_noun(ctx.text, span.end) and not _AFTER_VERB.search(lead):
+    if len(words) <= 3 and _modifies_noun(ctx.text, span.end) and not _AFTER_VERB.search(lead) \
+            and not inner.endswith((",", ";")):
         # used as a modifier: Labor’s “pragmatic” climate policies (after "would be" or "will"
         # the word is a predicate or an adverb: would be “very unusual” given that …, would
-        # “gladly” sign)
+        # “gladly” sign; a comma inside the marks ends a clause: her vocal cords “began to
+        # swell,” cutting off oxygen)
         return False
     if cue is not None and cue.where in ("partial", "according"):
         return True
@@ -266,6 +283,11 @@ _MODIFIER_LEAD = re.compile(r"(?:\b(?:the|a|an|its|his|her|their|our|your|my|tol
 
 
 _NOUN_THEN_COMMA = re.compile(r" [a-z][\w-]*,")
+# A capitalised word right before and right after a quote (no sentence end between): the quote is inside a name
+_NAME_WORD_BEFORE = re.compile(r"(?<![\w.’'-])[A-Z][a-z][\w’'-]*[ \t]$")
+_NAME_WORD_AFTER = re.compile(r"[ \t][A-Z][a-z][\w’'-]*")
+# A preposition right before a quote, perhaps with a network's possessive: "on", "on CBS'", "in NBC's"
+_PROGRAMME_LEAD = re.compile(r"(?:^|\s)(?:[Oo]n|[Ii]n|at|to|from|via|of)(?:\s+[A-Z][\w&.-]*(?:['’]s|['’]))?$")
 _AFTER_VERB = re.compile(r"\b(?:would|will|could|should|might|must|can|may|be|been|being|is|was|are|were)$")
 # Words after a quote that open a clause or a phrase, not a noun the quote modifies
 _NOT_NOUN_AFTER = frozenset("given despite amid unless although though whereas".split())

@@ -146,6 +146,7 @@ def _namesake(options: list[str], last_seen: dict[str, int], speakers: frozenset
     return max(seen, key=lambda f: last_seen[f]) if seen else options[0] if options else name
 
 
+_HELD_AT = frozenset(("of", "at", "for"))  # "<role> of the <name>": the name is the place or body, not the person
 _IN_BEFORE = re.compile(r"(?<![\w’'-])(?:in|In|into|Into)[ \t]+$")
 
 
@@ -180,7 +181,10 @@ class PeopleIndex:
         # lower-case roles just before the run: "spokesman Dmitry Peskov", "the senator from Ohio"
         # (rsplit stops after the last three words: the same three as split()[-3:])
         before = self.text[max(0, run_start - 60):run_start].rsplit(None, 3)
-        for word in reversed(before[-3:]):
+        words = before[-3:]
+        if len(words) >= 2 and words[-1].lower() == "the" and words[-2].lower() in _HELD_AT:
+            words = []  # "Manager of the Plymouth ski centre", "a spokesman for the Pentagon": the run is where the role is held
+        for word in reversed(words):
             low, is_role, goes_on = _word_before(word)
             if is_role:
                 roles.insert(0, low)
