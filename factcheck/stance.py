@@ -171,6 +171,9 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if verb:  # "The woman stayed on the flight" against "medics checked the woman on the plane"
         reasons.append(f"the passage does not say '{verb}'")
         return Judgement("related", tuple(reasons))
+    elsewhere = _verb_elsewhere(match, subject, claim.text, said, focus.text, passage, c_pol)
+    if elsewhere:  # "Police charged the owner" against "police have detained the owner ..., however no one has been charged"
+        return Judgement(elsewhere[0], tuple(reasons + [elsewhere[1]]))
     holder = roles.other_holder(claim.text, cand.text)
     if holder:  # "Rubio is the CIA director" against "..., CIA Director John Ratcliffe"
         return Judgement("related", tuple(reasons + [holder]))
@@ -540,6 +543,49 @@ def _after_subject(claim_text: str, subject: str | None) -> frozenset[str]:
             break  # "Musk of Tesla ...", "Hegseth said ...", "Hegseth held a press conference ..."
         return frozenset((w,))
     return frozenset()
+
+
+def _verb_elsewhere(match: Match, subject: str | None, claim_text: str, said: str, focus: str, passage: str,
+                    c_pol: int) -> tuple[str, str] | None:
+    """Return (stance, reason) when a verb of the claim's clause `said` is in the passage but
+    not in the clause read against it (`focus`, the one saying most of it): that clause does
+    not say it, and when the clause that has the verb denies it, the passage contradicts the
+    claim ("Thai police have detained the owner ..., however no one has been charged" against
+    "Police charged the owner")."""
+    verbs = _claim_verbs(claim_text, subject)
+    if not verbs:
+        return None
+    in_said = set(words(said))
+    corrected = {w for w, _ in match.corrected}
+    focus_stems = {stem(t) for t in words(focus)}
+    for v in verbs:
+        s = stem(v)
+        if v not in in_said or v not in match.matched or v in match.via_context or v in corrected or s in focus_stems:
+            continue
+        clause = next((c for c in _clauses(passage) if s in {stem(t) for t in words(c)}), None)
+        if clause is None:
+            continue  # matched through a synonym or another form: not this rule's to read
+        c_sign, _, cues = polarity(clause, frozenset((s,)))
+        if c_pol > 0 > c_sign and cues:
+            return "conflicts", f"negation: the source says {_cue_words(tuple(cues))} of '{v}' ('{_clip(clause)}')"
+        return "related", f"the passage says '{v}' only in another clause ('{_clip(clause)}')"
+    return None
+
+
+def _clip(text: str, limit: int = 60) -> str:
+    return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " ..."
+
+
+@lru_cache(maxsize=CLAIM_CACHE)
+def _claim_verbs(claim_text: str, subject: str | None) -> tuple[str, ...]:
+    """Return the claim's verbs, as _missing_verb reads them: past-tense words, words after a
+    modal, the word after the subject opening the claim (light verbs aside)."""
+    own = _subject_words(subject)
+    after = _after_modal(claim_text) | _after_subject(claim_text, subject)
+    return tuple(dict.fromkeys(
+        w for w in words(claim_text)
+        if w not in own and w not in STOP_WORDS and w not in LIGHT_VERBS
+        and ((len(w) >= 5 and w.endswith("ed")) or w in IRREGULAR_PAST or w in after)))
 
 
 @lru_cache(maxsize=CLAIM_CACHE)

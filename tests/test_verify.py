@@ -694,3 +694,16 @@ def test_a_word_with_a_negating_prefix_is_its_opposite_not_a_misspelling(pages_s
     assert v.verdict == "conflicting"
     assert any("the claim says 'responsible', the source says 'irresponsible'" in r for e in v.evidence for r in e.reasons)
     assert verify(pages_store, "Van Hollen said it is irresponsible to bring back federal employees now").verdict == "supported"
+
+
+def test_the_claims_verb_in_another_clause_of_the_passage_is_read_there(pages_store):
+    # the Independent page: "Thai police have detained the owner and the manager of Nana
+    # Backpacker Hostel, ..., however no one has been charged over the incident"
+    v = verify(pages_store, "Police charged the owner of Nana Backpacker Hostel")
+    assert v.verdict == "conflicting"
+    assert any("of 'charged'" in r for e in v.evidence for r in e.reasons)
+    assert verify(pages_store, "Police detained the owner of Nana Backpacker Hostel").verdict == "supported"
+    # a claim of two clauses: each verb is read against its own clause
+    j = _judged("The council approved the budget, but the mayor vetoed it.",
+                "The council approved the budget, but the mayor vetoed it.")
+    assert j.stance == "supports", j.reasons
