@@ -145,7 +145,10 @@ def check_draft(store: Store, draft: DraftText, options: CheckOptions | None = N
     suppressed = 0
     quotes = 0
     cache: dict[tuple[str, str | None, str], Finding | None] = {}
-    for claim in claims:
+    fallbacks = [c for c in claims if c.fallback]
+    for claim in [c for c in claims if not c.fallback] + fallbacks:
+        if claim.fallback and claim.sentence in checked:
+            continue  # its short quotes were found: the sentence is not checked again whole
         (line, column), (end_line, end_column) = draft.position(claim.start), draft.position(claim.end)
         if wanted is not None and not wanted.intersection(range(line, end_line + 1)):
             ignored.add(claim.sentence)
@@ -169,6 +172,8 @@ def check_draft(store: Store, draft: DraftText, options: CheckOptions | None = N
             continue
         out.append(found)
     ignored -= checked
+    if fallbacks:
+        out.sort(key=lambda f: (f.line, f.column))
     return DraftReport(path=draft.path, findings=tuple(out), sentences=len(draft.sentences), checked=len(checked),
                        skipped=len(draft.sentences) - len(checked) - len(ignored), ignored=len(ignored),
                        quotes=quotes, suppressed=suppressed)

@@ -43,6 +43,7 @@ class DraftClaim:
     speaker: str | None = None
     pieces: tuple[str, ...] = ()
     plain: bool = False  # a statement naming no one and giving no figure: reported only if a source speaks to it
+    fallback: bool = False  # a sentence checked whole only when its short quotes find nothing
 
 
 def join_quoted(text: str, spans: list[tuple[int, int]], breaks: Collection[int]) -> list[tuple[int, int]]:
@@ -93,9 +94,18 @@ def find_claims(masked: str, sentences: Sequence[tuple[int, int]], line_starts: 
     claims: list[DraftClaim] = []
     for seq, (start, end) in enumerate(spans):
         inside = by_sentence.get(seq, [])
-        claims.extend(_quote_claims(masked, inside, seq))
+        quoted = _quote_claims(masked, inside, seq)
+        claims.extend(quoted)
         outside = _outside(masked, start, end, inside)
         if inside and _content_outside(outside, inside) < MIN_OUTSIDE_WORDS:
+            sentence = masked[start:end]
+            if all(len(quotecheck.quote_words(p)) < quotecheck.MIN_FRAGMENT_WORDS for c in quoted for p in c.pieces) \
+                    and checkable(sentence):
+                # 'Al Saadouni said the appointment was "an internal decision."': a phrase a source
+                # may quote with other words around it; if no source quotes it, the sentence is
+                # checked whole, and reported only when a source confirms or contradicts it
+                claims.append(DraftClaim("statement", clean_sentence(sentence), start, end, seq, plain=True,
+                                         fallback=True))
             continue
         if checkable(outside):
             claims.append(DraftClaim("statement", clean_sentence(masked[start:end]), start, end, seq))

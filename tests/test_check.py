@@ -302,3 +302,23 @@ def test_aliases_from_the_settings_are_one_person_in_check(run, tmp_path):
     assert [f["kind"] for f in plain] == ["misattributed"]
     r = clirun.invoke(["check", str(draft), "--format", "json"], env={"FACTCHECK_ALIASES": "J.D. Vance=Veep"})
     assert [f["kind"] for f in json.loads(r.stdout)[0]["findings"]] == ["exact-quote"] and r.exit_code == 0
+
+
+def test_a_sentence_whose_short_quote_no_source_quotes_is_checked_whole(run, tmp_path):
+    """A phrase in quotation marks too short to check as a quote is part of the sentence's claim."""
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    shutil.copy(FIXTURES / "pages" / "cbc_gaza.html.gz", pages / "cbc_gaza.html.gz")
+    assert run("index", str(pages), "--index", "idx").exit_code == 0
+    draft = tmp_path / "draft.md"
+    draft.write_text(
+        'Jamil Al Saadouni said the appointment was "an external decision."\n\n'   # the page: "an internal decision."
+        'Jamil Al Saadouni said the appointment was "an internal decision."\n\n'
+        'Matthew Levitt said Sinwar "understands Israelis."\n', encoding="utf-8")
+    r = run("check", str(draft), "--index", "idx", "--format", "json")
+    [report] = json.loads(r.stdout)
+    kinds = [(f["line"], f["kind"]) for f in report["findings"]]
+    assert kinds[0] == (1, "conflicting"), kinds
+    assert all(kind != "conflicting" for line, kind in kinds[1:]), kinds
+    assert (5, "exact-quote") in kinds  # a short quote a source does quote is checked as a quote, once
+    assert len([k for k in kinds if k[0] == 5]) == 1
