@@ -172,7 +172,7 @@ def _hedges_other_verb(text: str, end: int, anchors: AbstractSet[str]) -> bool:
     if m:
         verb = m.group(2) if m.group(1) in STOP_WORDS and m.group(2) else m.group(1)  # "to be deployed"
         return not _anchored(verb, anchors)
-    if text[max(0, end - 5):end].lstrip() not in _MODALS:
+    if text[max(0, end - 5):end].rsplit(" ", 1)[-1] not in _MODALS:  # the word ending there ("kyiv may")
         return False
     # a modal hedges what follows it in its clause: "could impose sanctions and send troops"
     clause = _CLAUSE_END.split(text[end:end + 160], maxsplit=1)[0]

@@ -134,7 +134,10 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             negation = alignment.negation_only(folded(claim.text), passage)
             if negation:
                 return Judgement("conflicts", tuple(reasons + [negation]))
-        if c_pol != p_pol and p_cues and shared:
+        # a negation in a passage without the claim's verb denies something else: "it wasn't
+        # stated previously" does not deny "the Kremlin was surprised by Vance's remarks"
+        unsaid = c_pol > 0 and p_pol < 0 and _missing_verb(match, subject, passage, claim.text)
+        if c_pol != p_pol and p_cues and shared and not unsaid:
             reasons.append(_polarity_reason(c_pol, c_cues, p_pol, p_cues))
             return Judgement("conflicts", tuple(reasons))
         other = _other_clause_conflict(claim_text, said, passage, match)

@@ -707,3 +707,14 @@ def test_the_claims_verb_in_another_clause_of_the_passage_is_read_there(pages_st
     j = _judged("The council approved the budget, but the mayor vetoed it.",
                 "The council approved the budget, but the mayor vetoed it.")
     assert j.stance == "supports", j.reasons
+
+
+def test_a_hedge_or_negation_of_other_words_does_not_judge_the_claim(seed_store):
+    # "raised concerns that Kyiv may be sidelined": the "may" hedges the sidelining, not the
+    # officials being stunned (a three-letter modal was not read as one)
+    v = verify(seed_store, "European officials were stunned by the phone call")
+    assert v.verdict == "supported"
+    # "it wasn't stated previously" in a passage without "surprised" denies something else
+    v = verify(seed_store, "The Kremlin was surprised by Vance's remarks")
+    assert v.verdict != "conflicting"
+    assert not any(e.stance == "conflicts" for e in v.evidence)
