@@ -718,3 +718,13 @@ def test_a_hedge_or_negation_of_other_words_does_not_judge_the_claim(seed_store)
     v = verify(seed_store, "The Kremlin was surprised by Vance's remarks")
     assert v.verdict != "conflicting"
     assert not any(e.stance == "conflicts" for e in v.evidence)
+
+
+def test_common_verb_synonyms_and_on_off_the_table(seed_store):
+    # the seed: "President Trump would employ a wide range of tools, including economic and
+    # military leverage"
+    assert verify(seed_store, "Vance said Trump would use economic and military leverage").verdict == "supported"
+    # the seed: "He's going to say, 'Everything is on the table, let's make a deal.'"
+    v = verify(seed_store, "Vance said everything is off the table")
+    assert v.verdict == "conflicting"
+    assert any("'off'" in r and "'on'" in r for e in v.evidence for r in e.reasons)
