@@ -45,11 +45,16 @@ and two ways a reporter drops a word that changes what the source says:
 - hedge removed: the one hedge of a sentence made certain ("may sign" -> "will sign", "is
   expected to win" -> "will win", "reportedly paid" -> "paid"), for sentences with no other
   hedge, denial or condition: anything but `supported` (a certain claim against a hedged
-  source is not confirmed by it).
+  source is not confirmed by it);
+
+and one way a reporter gets a date wrong:
+
+- date changed: the one weekday or month name of a sentence replaced by the one two places on
+  ("Tuesday" -> "Thursday", "March" -> "June"): anything but `supported`.
 
 The answers are known by construction, so no labels are needed; the texts are real. Sampling
 is deterministic (random.Random(4) over the sorted sentences for the first four probes,
-random.Random(5)-(10) for the other six). Prints the verdict counts
+random.Random(5)-(11) for the other seven). Prints the verdict counts
 per probe and, with --errors, examples of the misses.
 """
 
@@ -75,7 +80,8 @@ WANTED = {"as is": ("supported",), "figure changed": ("conflicting", "disputed")
           "not inserted": ("conflicting", "disputed"), "two words swapped": ("conflicting", "disputed", "unverified"),
           "words dropped": ("supported",), "antonym substituted": ("conflicting", "disputed"),
           "entity swapped": ("conflicting", "disputed", "unverified"), "hedged": ("unverified",),
-          "negation removed": ("conflicting", "disputed"), "hedge removed": ("conflicting", "disputed", "unverified")}
+          "negation removed": ("conflicting", "disputed"), "hedge removed": ("conflicting", "disputed", "unverified"),
+          "date changed": ("conflicting", "disputed", "unverified")}
 
 # Opposites, as a reporter would write them: words (not stems), each pair both ways. Left out:
 # words whose other senses are common ("last week", "the late", "long-term", "left", "support"
@@ -203,6 +209,7 @@ def probes(texts: list[str], limit: int, page_of: dict[str, frozenset[int]] | No
     out["hedged"] = _built(plain, limit, 8, _hedged)
     out["negation removed"] = _built(plain, limit, 9, _unnegated)
     out["hedge removed"] = _built(plain, limit, 10, _unhedged)
+    out["date changed"] = _built(plain, limit, 11, _redated)
     return out
 
 
@@ -427,6 +434,24 @@ def _unhedged(t: str, rng: random.Random) -> str | None:
     if _OTHER_HEDGE.search(rest):
         return None
     return t[:m.start()] + ("" if m.group("adverb") else "will ") + t[m.end():]
+
+
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_MONTHS = ("January", "February", "March", "April", "June", "July", "August", "September", "October",
+           "November", "December")  # not May: a modal as often as a month
+_DATE_WORD = re.compile(r"\b(?:" + "|".join(_WEEKDAYS + _MONTHS) + r")\b")
+
+
+def _redated(t: str, rng: random.Random) -> str | None:
+    """Return `t` with its one weekday or month name replaced by another (the next but one:
+    "Tuesday" -> "Thursday", "March" -> "May" is skipped), for sentences naming one."""
+    found = list(_DATE_WORD.finditer(t))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    names = _WEEKDAYS if m.group() in _WEEKDAYS else _MONTHS
+    other = names[(names.index(m.group()) + 2) % len(names)]
+    return t[:m.start()] + other + t[m.end():]
 
 
 def main() -> int:
