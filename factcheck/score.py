@@ -130,7 +130,15 @@ def _spelt_near(word: str, word_stem: str, vocab: Sequence[str]) -> dict[str, fl
     return {choice: sim for choice, sim, _ in process.extract(
         word, vocab, scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=TYPO_SIMILARITY)
         if (len(word_stem) > SHORT_TYPO or OSA.distance(word_stem, choice, score_cutoff=1) <= 1)
-        and not _prefixed(word_stem, choice) and not _prefixed(choice, word_stem)}
+        and not _prefixed(word_stem, choice) and not _prefixed(choice, word_stem)
+        and not (word_stem in _NAMED_APART and choice in _NAMED_APART)}
+
+
+# Words of a closed set spelt alike but never one for another: "Tuesday" / "Thursday",
+# "June" / "July", "million" / "billion".
+_NAMED_APART = frozenset(stem(w) for w in """monday tuesday wednesday thursday friday saturday sunday
+    january february march april june july august september october november december
+    million billion trillion""".split())
 
 
 def _prefixed(base: str, other: str) -> bool:

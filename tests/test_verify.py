@@ -728,3 +728,17 @@ def test_common_verb_synonyms_and_on_off_the_table(seed_store):
     v = verify(seed_store, "Vance said everything is off the table")
     assert v.verdict == "conflicting"
     assert any("'off'" in r and "'on'" in r for e in v.evidence for r in e.reasons)
+
+
+def test_weekdays_months_and_large_numbers_are_no_misspellings_of_each_other(pages_store):
+    from factcheck.score import _spelt_near
+    from factcheck.text import stem
+
+    assert _spelt_near("thursday", stem("thursday"), [stem("tuesday")]) == {}
+    assert _spelt_near("billion", stem("billion"), [stem("million")]) == {}
+    assert _spelt_near("thrusday", stem("thrusday"), [stem("thursday")])  # a typo of one still is one
+    # the CBC page: Sinwar was named "on Tuesday"
+    claim = "Yahya Sinwar was named the new leader of Hamas's political bureau on Thursday"
+    v = verify(pages_store, claim)
+    assert v.verdict != "supported"
+    assert verify(pages_store, claim.replace("Thursday", "Tuesday")).verdict == "supported"
