@@ -176,6 +176,7 @@ SYNONYM_GROUPS = (
     "praise praised commend commended hail hailed",
     "investigate investigation probe",
     "regain reclaim recover retake",
+    "worried concerned",
     "sell sold",
     "start begin launch",
     "end finish stop halt",
