@@ -97,7 +97,7 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
     # Word positions are needed only once a negation turns up, which most statements lack.
     scope: tuple[list[int], list[int]] | None = None
 
-    def in_scope(start: int) -> bool:
+    def in_scope(start: int, forward: bool = False) -> bool:
         nonlocal scope
         if anchors is None:
             return True
@@ -106,6 +106,8 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
             scope = token_starts, _anchor_positions(text, anchors)
         token_starts, anchored = scope
         i = max(bisect_right(token_starts, start) - 1, 0)
+        if forward:
+            return any(0 <= j - i <= NEGATION_SCOPE for j in anchored)
         return any(abs(i - j) <= NEGATION_SCOPE for j in anchored)
 
     def scan(phrases: _Phrases, scoped: bool) -> list[tuple[str, int]]:
@@ -115,7 +117,7 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
                 if any(s <= m.start() < e for s, e in consumed):
                     continue
                 consumed.append((m.start(), m.end()))
-                if scoped and not in_scope(m.start()):
+                if scoped and not in_scope(m.start(), forward_only(text, m.start(), phrase)):
                     continue
                 found.append((phrase, m.end()))
         return found
@@ -160,6 +162,26 @@ _CERTAINTY_WORDS = frozenset(w for p in POSSIBLE_PHRASES + PROBABLE_PHRASES for 
 
 _TO_VERB = re.compile(r"\s+to\s+(\w+)(?:\s+(\w+))?")
 _MODALS = frozenset(("could", "may", "might"))
+
+
+_PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
+
+
+def forward_only(text: str, start: int, phrase: str) -> bool:
+    """Return True when a negative cue is a verb in the active voice ("courts halted efforts to
+    delay the primary"), which denies what follows it, not the words before it: "the primary,
+    which went ahead ... after courts halted ..." does not deny that it went ahead. A passive
+    one ("the rally was halted"), or one that ends its clause ("Lacerda refused."), denies the
+    words before it too."""
+    if not phrase.endswith("ed") or " " in phrase:
+        return False
+    end = start + len(phrase)
+    if not _WORD_AFTER.match(text, end):
+        return False  # "... Lacerda refused.": nothing after it to deny, so it denies its sentence
+    return not _PASSIVE_BEFORE.search(text, max(0, start - 24), start)
+
+
+_WORD_AFTER = re.compile(r"[ \t]+\w")
 
 
 def _hedges_other_verb(text: str, end: int, anchors: AbstractSet[str]) -> bool:

@@ -231,10 +231,12 @@ def _polarity_reference(text: str, anchors=None):
     token_starts = [m.start() for m in re.finditer(r"\w+", text) if m.group(0) not in STOP_WORDS]
     anchored = polarity._anchor_positions(text, anchors) if anchors is not None else None
 
-    def in_scope(start):
+    def in_scope(start, forward=False):
         if anchored is None:
             return True
         i = max(bisect_right(token_starts, start) - 1, 0)
+        if forward:
+            return any(0 <= j - i <= stance.NEGATION_SCOPE for j in anchored)
         return any(abs(i - j) <= stance.NEGATION_SCOPE for j in anchored)
 
     def scan(phrases, scoped):
@@ -244,7 +246,7 @@ def _polarity_reference(text: str, anchors=None):
                 if any(s <= m.start() < e for s, e in consumed):
                     continue
                 consumed.append((m.start(), m.end()))
-                if not scoped or in_scope(m.start()):
+                if not scoped or in_scope(m.start(), polarity.forward_only(text, m.start(), phrase)):
                     found.append((phrase, m.end()))
         return found
 

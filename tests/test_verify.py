@@ -742,3 +742,16 @@ def test_weekdays_months_and_large_numbers_are_no_misspellings_of_each_other(pag
     v = verify(pages_store, claim)
     assert v.verdict != "supported"
     assert verify(pages_store, claim.replace("Thursday", "Tuesday")).verdict == "supported"
+
+
+def test_an_active_negative_verb_denies_what_follows_it_not_what_precedes(pages_store):
+    # the East Bay Times page: "the Wisconsin primary, which went ahead with in-person voting
+    # this month after courts halted Democratic efforts to delay the primary"
+    assert verify(pages_store, "Wisconsin went ahead with in-person voting").verdict == "supported"
+    from factcheck.polarity import polarity
+    from factcheck.text import stem
+
+    anchors = frozenset(stem(w) for w in ("rally", "went", "ahead"))
+    assert polarity("the rally was halted by the police", anchors)[0] < 0  # passive: its subject is denied
+    assert polarity("the rally went ahead, and police refused", anchors)[0] < 0  # ends its clause
+    assert polarity("the rally went ahead after police halted a march", anchors)[0] > 0
