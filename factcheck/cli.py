@@ -81,8 +81,34 @@ def main(argv: list[str] | None = None) -> NoReturn:
     build, run = entry
     parser = build(_Parser(prog=f"factcheck {args[0]}", formatter_class=_Formatter, allow_abbrev=False,
                            description=_doc(run)))
-    options = parser.parse_intermixed_args(args[1:])
+    options = _parse(parser, args[1:])
     sys.exit(_guarded(run, options, parser))
+
+
+_REST = "\0rest"  # stands for the arguments after "--" while the ones before are parsed
+
+
+def _parse(parser: argparse.ArgumentParser, args: list[str]) -> argparse.Namespace:
+    """Return the parsed options; options and arguments may be mixed ("verify CLAIM --top 3"),
+    and everything after "--" is an argument ("verify -- -5 degrees in Moscow"), which
+    argparse's intermixed parsing does not allow by itself."""
+    if "--" not in args:
+        return parser.parse_intermixed_args(args)
+    cut = args.index("--")
+    rest = args[cut + 1:]
+    positionals = [a for a in parser._actions if not a.option_strings]
+    if rest and not positionals:
+        parser.error(f"unrecognized arguments: {' '.join(rest)}")
+    options = parser.parse_intermixed_args(args[:cut] + ([_REST] if rest else []))
+    for action in positionals:  # the positional argument that takes the rest
+        value = getattr(options, action.dest, None)
+        if isinstance(value, list) and _REST in value:
+            setattr(options, action.dest, [v for v in value if v != _REST] + rest)
+        elif value == _REST:
+            if len(rest) > 1:
+                parser.error(f"unrecognized arguments: {' '.join(rest[1:])}")
+            setattr(options, action.dest, rest[0])
+    return options
 
 
 def _doc(fn: Callable[..., Any]) -> str:
@@ -165,7 +191,8 @@ def _common(parser: _Parser, formats: list[str] = FORMATS) -> _Parser:
 def _evidence_options(parser: _Parser, verb: str) -> None:
     """Add --top, --min-score, --since and --until (verify and check)."""
     parser.add_argument("-n", "--top", type=_at_least(0), default=None, metavar="N",
-                        help="Evidence passages per claim (default 5).")
+                        help="Evidence passages per claim (default 5; the best supporting and the best "
+                             "conflicting one are always among them).")
     parser.add_argument("--min-score", type=_score, default=None, metavar="S",
                         help=f"{verb} evidence scoring below this (0-100).")
     parser.add_argument("--since", metavar="DATE", default=None,

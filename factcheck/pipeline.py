@@ -133,11 +133,12 @@ def _in_window(cand: Candidate, options: Options) -> bool:
 
 
 def _select(evidence: list[Evidence], options: Options) -> list[Evidence]:
-    """Return the top evidence, keeping the best supporting and conflicting passage in view."""
+    """Return the top evidence, keeping the best supporting and conflicting passage in view: the
+    verdict rests on them, so they are shown even when `top` is smaller ("--top 1" on a disputed
+    claim shows both, and the verdict does not depend on how many passages are shown)."""
     ranked = sorted(evidence, key=lambda e: (-e.score, e.candidate.source.path, e.candidate.start))
     must = [best for wanted in ("conflicts", "supports")
             if (best := next((e for e in ranked if e.stance == wanted), None)) is not None]
-    must = must[: options.top]
     rest = [e for e in ranked if e not in must][: max(options.top - len(must), 0)]
     chosen = sorted(must + rest, key=lambda e: (-e.score, e.candidate.source.path, e.candidate.start))
     if options.sort == "date":

@@ -206,3 +206,24 @@ def test_pyproject_settings_are_read_only_from_a_factcheck_table(tmp_path, monke
     (inner / "pyproject.toml").write_text('[tool.factcheck]\ntop = = 3\n')  # ours, broken: said so
     with pytest.raises(InputError, match="cannot read settings"):
         load_settings(str(inner))
+
+
+def test_arguments_after_a_double_dash_are_claims_even_when_they_look_like_options(run):
+    r = run("verify", "--format", "json", "--", "-5 degrees in Moscow", "--top")
+    assert r.exit_code in (0, 1, 3), r.stderr
+    claims = [v["claim"] for v in json.loads(r.stdout)]
+    assert claims == ["-5 degrees in Moscow", "--top"]
+    r = run("verify", "Hegseth ruled out US troops", "--format", "json", "--", "-x")  # options before "--" still count
+    assert [v["claim"] for v in json.loads(r.stdout)] == ["Hegseth ruled out US troops", "-x"]
+    assert run("sources", "--", "x").exit_code == 2  # a command without arguments says so
+
+
+def test_the_verdict_does_not_depend_on_how_many_passages_are_shown(run):
+    verdicts = []
+    for top in ("1", "2", "5", "10"):
+        r = run("verify", "Hegseth ruled out US troops", "--top", top, "--format", "json")
+        [v] = json.loads(r.stdout)
+        verdicts.append(v["verdict"])
+        stances = {e["stance"] for e in v["evidence"]}
+        assert v["verdict"] != "disputed" or {"supports", "conflicts"} <= stances  # the evidence shows why
+    assert len(set(verdicts)) == 1, verdicts
