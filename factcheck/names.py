@@ -77,7 +77,7 @@ NOT_NAME = frozenset(
     """the a an this that these those it its his her their there here but and or so yet if when
     while as after before on in at by for with from of to not no yes oh ah well now then then
     i we you he she they me him us them my our your what who whom which where why how all some
-    any every each both either neither one two three first last next many much more most such
+    any every each both either neither one two three first last next many much more most such another other
     however meanwhile although though because since until unless also still even only just
     perhaps indeed instead already again never always sometimes today yesterday tomorrow
     monday tuesday wednesday thursday friday saturday sunday january february march april may
@@ -96,7 +96,7 @@ ORG_WORDS = frozenset(
     district island islands ocean sea river mountain mountains valley lake bay park square
     hotel network agency media radio television tv channel board authority reserve fund
     exchange market street motors airlines railway summit forum alliance treaty act bill
-    war day week month year avenue region coast border capital""".split()
+    war day week month year avenue region coast border capital area zone""".split()
 )
 PLACES = frozenset(
     """washington moscow kyiv kiev london paris berlin munich europe russia ukraine america

@@ -24,6 +24,7 @@ from .dialogue import (
     speaker_key,
     vocative,
 )
+from .names import ORG_WORDS, is_place_or_nationality
 from .quotes import Span, is_speech
 from .speakers import NAME_RUN, given_gender, split_name
 from .subjects import Subject, classify, role_head
@@ -176,6 +177,22 @@ _SEEN = re.compile(rf"\s+(?:can\s+|could\s+)?(?:see|saw|watched|heard|noticed|ob
 _PERSON_NOUN = re.compile(r"\b(?:man|woman|boy|girl|lady|gentleman|fellow|doctor|nurse|captain|child|voice|stranger)\b")
 
 
+_PLACE_HEADS = frozenset("""area zone city county state province district island islands coast valley bay
+    region border capital street avenue road square park lake river sea ocean mountain mountains""".split())
+
+
+def _org_or_place(name: str) -> bool:
+    """Return True when a capitalised run names an organisation or a place ("Bay Area", "Kyiv")."""
+    tokens = name.lower().replace("’", "'").split()
+    return tokens[-1] in ORG_WORDS or is_place_or_nationality(tokens)
+
+
+def _place(name: str) -> bool:
+    """Return True when a capitalised run names a place ("Bay Area", "Kyiv", "Oklahoma City")."""
+    tokens = name.lower().replace("’", "'").split()
+    return tokens[-1] in _PLACE_HEADS or is_place_or_nationality(tokens)
+
+
 def _action_beat(ctx: Context, span: Span) -> Who | None:
     """Return the person whose action opens the sentence holding (or just before) the quote."""
     text = ctx.text
@@ -205,13 +222,16 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
         other = classify(seen.group("who"), lead_at + seen.start("who")) if seen else None
         if other is not None and other.kind in ("name", "np") and (other.kind == "np" or ctx.people.is_person(other.text)):
             subj = other  # "I can see Douglas there before the fire. “…”": the one the narrator watches acts
-    if subj is not None and subj.kind == "name" and " " not in subj.text and not ctx.people.is_person(subj.text) \
-            and not given_gender(subj.text):
-        subj = None  # "Altogether there was …", "Immediately she …": a capitalised word opening the sentence
+    if subj is not None and subj.kind == "name" and not ctx.people.is_person(subj.text) \
+            and not given_gender(subj.text) and (" " not in subj.text or _org_or_place(subj.text)):
+        # "Altogether there was …", "Immediately she …": a capitalised word opening the sentence
+        subj = None
+    if subj is not None and subj.kind in ("name", "org") and _place(subj.text):
+        subj = None  # "Another Bay Area child dead from fentanyl. ‘…’": a place does not act a quote
     if subj is None or subj.kind == "np" and not role_head(subj.text) and not _PERSON_NOUN.search(subj.text):
         # "As the lad stood there, Durbeyfield put his hand in his pocket": the main clause's subject
         c = ctx.resolver.main_subject(lead_at, lead_at + len(lead))
-        if c is not None:
+        if c is not None and not _place(c.canon):
             return Who(c.canon, None, text[c.start:c.end], (c.start, c.end), "action")
         pm = _BEAT_PRONOUN.search(lead)
         if pm is None:

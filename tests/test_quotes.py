@@ -693,3 +693,18 @@ def test_a_user_handle_is_the_speaker_not_the_platform():
     said = _said("“The hold music was awful,” Reddit user lerde writes. “I waited an hour,” wrote Twitter "
                  "user @jdoe99. One commenter, kat_22, wrote: “Same here.”")
     assert said == {"The hold music was awful": "lerde", "I waited an hour": "@jdoe99", "Same here.": "kat_22"}
+
+
+def test_a_place_opening_the_sentence_before_a_quote_is_not_its_speaker():
+    from pathlib import Path
+
+    from factcheck.documents import read_document
+
+    # the Mercury News fixture page: its headline ends with a quote, and "Another Bay Area
+    # child dead from fentanyl" names a place, not someone acting
+    page = Path(__file__).resolve().parent.parent / "fixtures" / "pages" / "mercurynews_fremont.htm"
+    _, quotes = segment(read_document(str(page)))
+    headline = next(q for q in quotes if q.text.startswith("They don’t mean for their kid to die"))
+    grieving = next(q for q in quotes if q.text.startswith("Everyone is grieving"))
+    assert headline.speaker is None and grieving.speaker != "Bay Area"
+    assert "Bay Area" not in {q.speaker for q in quotes}
