@@ -16,7 +16,7 @@ from conftest import FIXTURES, ROOT, SEEDS, load_json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import ingest, nominals, personnouns, quotes, subjects
+from factcheck import documents, ingest, nominals, personnouns, quotes, subjects
 from factcheck.documents import parse_text
 from factcheck.nominals import PERSON_HEADS
 from factcheck.readers import ReadOptions
@@ -44,6 +44,7 @@ def _references(monkeypatch) -> None:
     monkeypatch.setattr(personnouns, "_head_words", _head_words_reference)
     monkeypatch.setattr(quotes, "_uncontracted", _uncontracted_reference)
     monkeypatch.setattr(nominals, "_may_occur", lambda np, window: True)
+    monkeypatch.setattr(documents, "_is_credit", lambda line: documents._CREDIT.search(line) is not None)
 
 
 # ---------------------------------------------------------------------------- the documents
@@ -171,3 +172,16 @@ def test_sets_and_patterns_made_once_equal_the_ones_made_per_call():
     per_call = rf"\b((?:{'|'.join(sorted(ROLE_WORDS))}))\s+(?:for|of)\s+[a-z]+\s*(?=[A-Z]|$)"
     assert subjects._ROLE_FOR_OF.pattern == per_call
     assert subjects._PRONOUN_ONLY.pattern == subjects.PRONOUN
+
+
+def test_case_twins_are_every_non_ascii_character_an_ascii_letter_matches():
+    twins = {c for c in map(chr, range(128, 0x110000)) if re.match("[a-z]", c, re.I)}
+    assert twins == set(documents._CASE_TWINS)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_joined(["photo", "PHOTO", "Credit", "credit:", " by", ":", "/", " Reuters", "AFP", "getty images", "(CC BY-SA)",
+                "TASS", "kremlin.ru", "courtesy of", "“", "”", "—", "é", " ", "x", "ı", "ſ", "İ", "K", "Shutterſtock",
+                "vıdeo", "Wikimedia Commons", "the"], 14))
+def test_credit_words_test_equals_the_credit_regex(line):
+    assert documents._is_credit(line) == (documents._CREDIT.search(line) is not None)
