@@ -7,8 +7,7 @@ descriptions, each a `Candidate` with its canonical form, gender and strength.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
-from itertools import islice
+from collections.abc import Callable
 
 from .nominals import (
     FUNCTION_SET,
@@ -57,9 +56,10 @@ def person_nouns(text: str, people: PeopleIndex, q_starts: list[int], q_ends: li
     # a plain scan of the narration for the nouns, then a look at the words before each: far
     # cheaper than one regex over the whole text
     bounds = [0, *(x for pair in zip(q_starts, q_ends) for x in pair), len(text)]
-    for wm in _head_words(text, bounds):
+    words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in _LOWER_WORD.finditer(text, lo, hi))
+    for wm in words:
         head = wm.group(0)
-        if wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
+        if head not in PERSON_HEADS or wm.start() and text[wm.start() - 1] in "-’'" or text[wm.end():wm.end() + 1] in \
                 ("-", "’", "'") or text.startswith(" of ", wm.end()):
             continue
         news = head not in HEAD_SET
@@ -93,37 +93,6 @@ def person_nouns(text: str, people: PeopleIndex, q_starts: list[int], q_ends: li
                 c.canon = same[-1].canon
         found.append(c)
     return found
-
-
-def _head_words(text: str, bounds: list[int]) -> Iterator[re.Match[str]]:
-    """Yield the `_LOWER_WORD` matches of text[lo:hi] (for each pair of `bounds`) that are PERSON_HEADS, in order.
-
-    The same match objects a loop over every word would see, found without a Python step per
-    word: `findall` lists a stretch's words at C speed, the set says which heads occur (most
-    stretches have none), and `islice` runs the scan on to each of them.
-    """
-    for lo, hi in zip(bounds[::2], bounds[1::2]):
-        words = _LOWER_WORD.findall(text, lo, hi)
-        present = PERSON_HEADS.intersection(words)
-        if not present:
-            continue
-        hits = sorted(i for head in present for i in _indices(words, head))
-        scan = _LOWER_WORD.finditer(text, lo, hi)
-        done = 0
-        for i in hits:
-            yield next(islice(scan, i - done, None))
-            done = i + 1
-
-
-def _indices(words: list[str], word: str) -> Iterator[int]:
-    """Yield every index of `word` in `words`."""
-    i = words.index(word)
-    while True:
-        yield i
-        try:
-            i = words.index(word, i + 1)
-        except ValueError:
-            return
 
 
 def _owned_noun(text: str, wm: re.Match, inside: Callable[[int], bool],

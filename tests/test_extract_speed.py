@@ -16,20 +16,13 @@ from conftest import FIXTURES, ROOT, SEEDS, load_json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import documents, ingest, nominals, personnouns, quotes, subjects
+from factcheck import documents, ingest, nominals, quotes, subjects
 from factcheck.documents import parse_text
-from factcheck.nominals import PERSON_HEADS
 from factcheck.readers import ReadOptions
 from factcheck.segment import segment
 from factcheck.speakers import ROLE_WORDS
 
 # ---------------------------------------------------------------------------- references
-
-
-def _head_words_reference(text: str, bounds: list[int]):
-    """Every `_LOWER_WORD` match of the narration that is a person head, one Python step per word."""
-    words = (wm for lo, hi in zip(bounds[::2], bounds[1::2]) for wm in personnouns._LOWER_WORD.finditer(text, lo, hi))
-    return (wm for wm in words if wm.group(0) in PERSON_HEADS)
 
 
 _CONTRACTED_REFERENCE = re.compile(r"\b(I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou)['’](?:d|s|ve)\b")
@@ -41,7 +34,6 @@ def _uncontracted_reference(text: str) -> str:
 
 def _references(monkeypatch) -> None:
     """Put the plain code back in place of every shortcut."""
-    monkeypatch.setattr(personnouns, "_head_words", _head_words_reference)
     monkeypatch.setattr(quotes, "_uncontracted", _uncontracted_reference)
     monkeypatch.setattr(nominals, "_may_occur", lambda np, window: True)
     monkeypatch.setattr(documents, "_is_credit", lambda line: documents._CREDIT.search(line) is not None)
@@ -108,33 +100,10 @@ def test_extraction_with_the_shortcuts_stores_what_the_plain_code_does(monkeypat
 
 # ---------------------------------------------------------------------------- one shortcut at a time
 
+
 def _joined(pieces: list[str], max_size: int) -> st.SearchStrategy[str]:
     """Strings made of up to `max_size` of `pieces` (letters and whole words)."""
     return st.lists(st.sampled_from(pieces), max_size=max_size).map("".join)
-
-
-_LETTERS = _joined([*"manwoifecrs", "man", "woman", "wife", "officer", "congresswoman", "businesswoman",
-                    " ", "-", "'", "’", "M", ".", "\n"], 40)
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.lists(_LETTERS, min_size=1, max_size=6), st.data())
-def test_head_words_equal_a_scan_of_every_word(pieces, data):
-    text = "".join(pieces)
-    cuts = sorted(data.draw(st.lists(st.integers(0, len(text)), max_size=6)))
-    bounds = [0, *cuts[: len(cuts) // 2 * 2], len(text)]
-    fast = [(m.start(), m.end(), m.group(0)) for m in personnouns._head_words(text, bounds)]
-    plain = [(m.start(), m.end(), m.group(0)) for m in _head_words_reference(text, bounds)]
-    assert fast == plain
-
-
-def test_head_words_split_long_runs_as_the_word_scan_does():
-    # a lower-case run longer than 13 letters is read in pieces of 13: "xxxxxxxxxxxwo" + "man"
-    text = "an xxxxxxxxxxxwoman and the congresswomanofficer, then (wife)"
-    bounds = [0, len(text)]
-    got = [m.group(0) for m in personnouns._head_words(text, bounds)]
-    assert got == [m.group(0) for m in _head_words_reference(text, bounds)]
-    assert "man" in got and "congresswoman" in got and "wife" in got
 
 
 @settings(max_examples=300, deadline=None)
