@@ -16,7 +16,7 @@ from conftest import FIXTURES, ROOT, SEEDS, load_json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import documents, ingest, nominals, quotes, subjects
+from factcheck import attribution, cues, documents, ingest, nominals, quotes, subjects
 from factcheck.documents import parse_text
 from factcheck.readers import ReadOptions
 from factcheck.segment import segment
@@ -32,8 +32,13 @@ def _uncontracted_reference(text: str) -> str:
     return _CONTRACTED_REFERENCE.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
 
 
+def _reported_verb_starts_reference(text: str) -> list[int]:
+    return [m.start() for m in cues.REPORTED_VERB.finditer(text)]
+
+
 def _references(monkeypatch) -> None:
     """Put the plain code back in place of every shortcut."""
+    monkeypatch.setattr(attribution, "reported_verb_starts", _reported_verb_starts_reference)
     monkeypatch.setattr(quotes, "_uncontracted", _uncontracted_reference)
     monkeypatch.setattr(nominals, "_may_occur", lambda np, window: True)
     monkeypatch.setattr(documents, "_is_credit", lambda line: documents._CREDIT.search(line) is not None)
@@ -154,3 +159,16 @@ def test_case_twins_are_every_non_ascii_character_an_ascii_letter_matches():
                 "vıdeo", "Wikimedia Commons", "the"], 14))
 def test_credit_words_test_equals_the_credit_regex(line):
     assert documents._is_credit(line) == (documents._CREDIT.search(line) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_joined(["said", "says", "told", "tells", "added", "adds", "asked", "wrote", "explained", "argued", "insisted",
+                "recalled", "warned", "add", "sa", "id", " ", ",", "é", "_", "9", "’", "-", "\n", "x", "S", "ys"], 12))
+def test_reported_verbs_found_word_by_word_equal_the_regex(text):
+    assert cues.reported_verb_starts(text) == _reported_verb_starts_reference(text)
+
+
+def test_reported_verbs_on_the_fixture_texts():
+    texts = [t for _, t in _fixture_texts()]
+    assert sum(len(cues.reported_verb_starts(t)) for t in texts) > 500
+    assert all(cues.reported_verb_starts(t) == _reported_verb_starts_reference(t) for t in texts)
