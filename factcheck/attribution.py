@@ -36,13 +36,13 @@ from .cues import (
     PREPOSITION_END,
     PRONOUN,
     QUOTED_OBJECT,
-    REPORTED_VERB,
     TITLED_NAME,
     WITH_SPEAKER,
     clause_end,
     ends_sentence,
     in_side_clause,
     main_subject_of_last_sentence,
+    reported_verb_starts,
     verb_ok,
 )
 from .names import person_tail
@@ -150,8 +150,7 @@ class Context(Windows):
         """Index the document's people, knowing which names a cue (or reported speech) made speakers."""
         reported = []
         text = self.text
-        for vm in REPORTED_VERB.finditer(text):
-            start = vm.start()
+        for start in reported_verb_starts(text):
             before = text[max(0, start - 140):start].rstrip()
             if before.endswith(_REPORTED_TAIL_ENDS):
                 before = _REPORTED_TAIL.sub("", before)

@@ -218,11 +218,15 @@ _CREDIT = re.compile(
 # A word of each _CREDIT alternative: an ASCII line (where the case-blind regex is lower-casing) with none is no credit.
 _CREDIT_WORDS = ("(cc by", "photo", "image", "picture", "illustration", "video", "credit", "getty", "/", "courtesy",
                  "shutterstock", "wikimedia", "tass", "kremlin")
+# The only non-ASCII characters a case-blind ASCII letter matches (İ ı ſ and the Kelvin sign): a line
+# without them matches _CREDIT's letters with ASCII letters, so the words test holds for it too
+# (news lines are rarely ASCII: curly quotes and dashes).
+_CASE_TWINS = ("\u0130", "\u0131", "\u017f", "\u212a")
 
 
 def _is_credit(line: str) -> bool:
     """Return True when `line` holds a photo credit or licence (what _CREDIT.search finds), most lines without the regex."""
-    low = line.lower() if line.isascii() else None
+    low = line.lower() if line.isascii() or not any(twin in line for twin in _CASE_TWINS) else None
     return (low is None or any(word in low for word in _CREDIT_WORDS)) and _CREDIT.search(line) is not None
 
 

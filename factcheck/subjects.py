@@ -30,6 +30,12 @@ _CLAUSE_STOP = frozenset(
     """and but or while when as because that which who whom whose if though although since until
     after before where so then to for with without from into at in on of by""".split()
 )
+# The same sets made once, not per word tested (the functions below ask them of every word).
+_CLAUSE_STOP_BUT_OF = _CLAUSE_STOP - {"of"}
+_CLAUSE_STOP_IN_LEAD = _CLAUSE_STOP - {"and", "then", "so", "but"}
+# A title word with the "for"/"of" phrase it holds ("manager for marketing"), compiled once: built
+# in the call, the title words were sorted, joined and hashed again each time.
+_ROLE_FOR_OF = re.compile(rf"\b((?:{'|'.join(sorted(ROLE_WORDS))}))\s+(?:for|of)\s+[a-z]+\s*(?=[A-Z]|$)")
 NOMINATIVE = frozenset({"he", "she", "i", "we", "they", "you", "it"})
 _RELATIVE_STOP = re.compile(r"\s+([a-z]+ly\b|who|that|which|as|when|while|with|in|on|at|to|from|putting|looking|turning|"
                             r"holding|taking|getting|making|pointing|shaking|nodding|smiling|laughing)\b")
@@ -235,12 +241,12 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         # after a quote the subject must be (nearly) the whole phrase: `,” the old man said`,
         # `,” Kremlin spokesman Dmitry Peskov told`, not `,” the crowd cheered and Bill said`
         # "Acme assistant manager for marketing Abdul Rahman": a role's "for" or "of" is part of the title
-        lead = re.sub(rf"\b((?:{'|'.join(sorted(ROLE_WORDS))}))\s+(?:for|of)\s+[a-z]+\s*(?=[A-Z]|$)", r"\1 ", lead)
+        lead = _ROLE_FOR_OF.sub(r"\1 ", lead)
         # ("White House Chief of Staff Denis McDonough": an "of" after a title word is the title's)
         parts = lead.split()
         words = [w for i, w in enumerate(parts) if not (w[:1].isupper() or w.lower().strip(",") in ROLE_WORDS or (
             w in ("of", "for") and i > 0 and parts[i - 1].lower() in ROLE_WORDS))]
-        if len(words) > 3 or any(w.lower().strip(",") in _CLAUSE_STOP - {"and", "then", "so", "but"} for w in words):
+        if len(words) > 3 or any(w.lower().strip(",") in _CLAUSE_STOP_IN_LEAD for w in words):
             return None
         if any(w.lower() in ("and", "but") for w in words[1:]):
             return None
@@ -364,6 +370,9 @@ _NP_START = re.compile(rf"(?:{DET}|[Tt]his|[Oo]ne|[Aa]nother|one\s+of|some\s+of|
 _POSSESSOR = re.compile(rf"(?P<who>{NAME_RUN.pattern})['’]s?\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*$")
 
 
+_PRONOUN_ONLY = re.compile(PRONOUN)
+
+
 def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
     """Return the phrase as a name, a pronoun or a noun phrase (org names count as names), else None.
 
@@ -374,7 +383,7 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
     off = base + (len(phrase) - len(phrase.lstrip()))
     if not stripped:
         return None
-    if re.fullmatch(PRONOUN, stripped):
+    if _PRONOUN_ONLY.fullmatch(stripped):
         return Subject("pron", stripped, off, off + len(stripped))
     if stripped.lower() in _SOMEONE or _GROUP.fullmatch(stripped):
         return Subject("np", stripped, off, off + len(stripped))  # "said another", "said police"
@@ -384,7 +393,7 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
     if pm and len(words) <= 8:
         return Subject("np", stripped, off, off + len(stripped))  # "a spokesperson for Apple"
     if np_like and words[-1][:1].islower():
-        if 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
+        if 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP_BUT_OF for w in words[1:]):
             return Subject("np", stripped, off, off + len(stripped))
         return None
     if len(words) == 1 and stripped.istitle() and stripped.lower() in ROLE_WORDS:
@@ -405,7 +414,7 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
             return Subject(kind, name, off + at, off + at + len(name))
         if leading:
             break
-    if np_like and 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP - {"of"} for w in words[1:]):
+    if np_like and 2 <= len(words) <= 7 and not any(w.lower() in _CLAUSE_STOP_BUT_OF for w in words[1:]):
         return Subject("np", stripped, off, off + len(stripped))
     return None
 
