@@ -476,9 +476,9 @@ STATES_COVERAGE = 0.8  # of the claim's weighted words a plain passage must have
 def _states_it(match: Match, claim_stems: int, focus: _Focus) -> bool:
     """Return True when a plain (affirmative) passage says what the claim says, bar its negation:
     most of the claim's words in the passage itself, and of its `claim_stems` (its negations
-    aside) in the clause read, not a question. The
-    claim's negation, which a plain passage lacks, may be matched by a negation in the sentence
-    before: that is no claim word the passage leaves to it."""
+    aside) in the clause read, not a question. The claim's negation, which a plain passage
+    lacks, may be matched by a negation in the sentence before: that is no claim word the
+    passage leaves to it."""
     own = match.coverage if NEGATIVE_WORDS.issuperset(match.via_context) else 0.0
     return (own >= STATES_COVERAGE and claim_stems > 0 and focus.shared >= STATES_COVERAGE * claim_stems
             and not focus.text.rstrip().endswith("?"))
@@ -501,25 +501,23 @@ _AUXILIARIES = frozenset(("has", "have", "had", "did", "does", "do", "is", "are"
 
 
 def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: str) -> str | None:
-    """Return a verb of the claim that the passage itself lacks (it is missing, or only the
-    sentence before has it), if any: what the claim says happened is its verb, and a passage
-    without it does not confirm it. A verb is a past-tense word (in -ed, or
-    lexicon.IRREGULAR_PAST), or a word after a modal ("troops will deploy")."""
-    own = _subject_words(subject)
-    absent = [w for w in match.missing + match.via_context if w not in own]
+    """Return a verb of the claim (`_claim_verbs`) that the passage itself lacks (it is missing,
+    or only the sentence before has it), if any: what the claim says happened is its verb, and
+    a passage without it does not confirm it."""
+    absent = match.missing + match.via_context
     if not absent:
         return None
+    verbs = _claim_verbs(claim_text, subject)  # claim_text as written: capitals mark the subject
     here: set[str] | None = None  # the passage's stems, once an irregular form is missing
-    verbs = _after_modal(claim_text) | _after_subject(claim_text, subject)  # claim_text as written
     for w in absent:
+        if w not in verbs:
+            continue
         if w in IRREGULAR_PAST:
             if here is None:
                 here = {stem(t) for t in words(passage)}
-            if stem(IRREGULAR_PAST[w]) not in here:
-                return w
-            continue  # "won" is said by "to win", "sent" by "send"
-        if (len(w) >= 5 and w.endswith("ed")) or w in verbs:
-            return w
+            if stem(IRREGULAR_PAST[w]) in here:
+                continue  # "won" is said by "to win", "sent" by "send"
+        return w
     return None
 
 

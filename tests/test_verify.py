@@ -645,12 +645,12 @@ def test_a_passage_without_the_claims_verb_does_not_support_it(seed_store):
     v = verify(seed_store, "Hegseth said US troops will deploy to Ukraine")
     assert v.verdict == "conflicting"
     assert not [e for e in v.evidence if e.stance == "supports"]
-    assert any("the passage does not say 'deploy'" in r for e in v.evidence for r in e.reasons)
+    assert any("the passage does not say 'deploy'" in r for r in _reasons(v))
     # the verb after a subject of two names: "no disagreement" denies it, and a passage
     # naming both men without "disagree" does not confirm it
     v = verify(seed_store, "Hegseth and Vance disagree about troops")
     assert v.verdict == "conflicting"
-    assert any("the passage does not say 'disagree'" in r for e in v.evidence for r in e.reasons)
+    assert any("the passage does not say 'disagree'" in r for r in _reasons(v))
 
 
 def test_the_verb_of_a_claim_is_read_after_its_subject_or_a_modal():
@@ -668,7 +668,7 @@ def test_the_verb_of_a_claim_is_read_after_its_subject_or_a_modal():
 def test_an_opposite_word_contradicts_only_what_it_is_said_of(seed_store):
     # "advocated for ending the war" is no opposite of "agreed to begin ceasefire negotiations"
     v = verify(seed_store, "Trump and Putin agreed to begin ceasefire negotiations")
-    assert not any("opposite words" in r for e in v.evidence for r in e.reasons)
+    assert not any("opposite words" in r for r in _reasons(v))
     assert any(e.stance == "supports" for e in v.evidence)
     # ... while the same opposite next to the claim's own words still contradicts it
     j = _judged("The number of visitors to the park increased last year.",
@@ -681,7 +681,7 @@ def test_a_negation_said_otherwise_by_an_adverb_is_a_plain_statement_against_it(
     # negation of the sentence before is no claim word the passage leaves to it
     v = verify(seed_store, "Hegseth never walked back his remarks")
     assert v.verdict == "conflicting"
-    assert any("the source states it without the claim's 'never'" in r for e in v.evidence for r in e.reasons)
+    assert any("the source states it without the claim's 'never'" in r for r in _reasons(v))
 
 
 def test_a_word_with_a_negating_prefix_is_its_opposite_not_a_misspelling(pages_store):
@@ -692,7 +692,7 @@ def test_a_word_with_a_negating_prefix_is_its_opposite_not_a_misspelling(pages_s
     # the Washington Post page: Van Hollen called it "grossly irresponsible" to bring workers back
     v = verify(pages_store, "Van Hollen said it is responsible to bring back federal employees now")
     assert v.verdict == "conflicting"
-    assert any("the claim says 'responsible', the source says 'irresponsible'" in r for e in v.evidence for r in e.reasons)
+    assert any("the claim says 'responsible', the source says 'irresponsible'" in r for r in _reasons(v))
     assert verify(pages_store, "Van Hollen said it is irresponsible to bring back federal employees now").verdict == "supported"
 
 
@@ -701,7 +701,7 @@ def test_the_claims_verb_in_another_clause_of_the_passage_is_read_there(pages_st
     # Backpacker Hostel, ..., however no one has been charged over the incident"
     v = verify(pages_store, "Police charged the owner of Nana Backpacker Hostel")
     assert v.verdict == "conflicting"
-    assert any("of 'charged'" in r for e in v.evidence for r in e.reasons)
+    assert any("of 'charged'" in r for r in _reasons(v))
     assert verify(pages_store, "Police detained the owner of Nana Backpacker Hostel").verdict == "supported"
     # a claim of two clauses: each verb is read against its own clause
     j = _judged("The council approved the budget, but the mayor vetoed it.",
@@ -727,7 +727,7 @@ def test_common_verb_synonyms_and_on_off_the_table(seed_store):
     # the seed: "He's going to say, 'Everything is on the table, let's make a deal.'"
     v = verify(seed_store, "Vance said everything is off the table")
     assert v.verdict == "conflicting"
-    assert any("'off'" in r and "'on'" in r for e in v.evidence for r in e.reasons)
+    assert any("'off'" in r and "'on'" in r for r in _reasons(v))
 
 
 def test_weekdays_months_and_large_numbers_are_no_misspellings_of_each_other(pages_store):
