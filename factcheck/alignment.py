@@ -68,8 +68,10 @@ def _changes(a: list[str], b: list[str]) -> Iterator[tuple[int, int, int, int]]:
         yield run[0], run[1], run[2], run[3]
 
 
-def changed_word(claim_text: str, passage: str) -> str | None:
-    """Return a reason when the passage says the claim's words around another word, else None."""
+def changed_word(claim_text: str, passage: str, name: frozenset[str] = frozenset()) -> str | None:
+    """Return a reason when the passage says the claim's words around another word, else None.
+    Words of the claim's subject `name` are no change: "Hollywood legend Weaver" tells of
+    "Sigourney Weaver" (whether the passage names the subject is judged apart)."""
     a, b = words(claim_text), words(passage)
     here: set[str] | None = None  # the passage's stems, once a change is in sight
     synonyms = synonym_stems()
@@ -81,6 +83,8 @@ def changed_word(claim_text: str, passage: str) -> str | None:
         if r.i == 0 and any(w in _REPORTING for w in said):
             continue  # "Hegseth said that ..." for "..., stating that ...": who said it is judged apart
         if not source or not all(_content(y) for y in source) or not any(_content(w) for w in said):
+            continue
+        if all(w in name for w in said if _content(w)):
             continue
         if all(w in _NEGATORS or w in NEGATIONS for w in said):
             continue  # "never walked back" / "later walked back": the negation is read by polarity
@@ -133,20 +137,30 @@ def opposite_word(claim_text: str, passage: str) -> str | None:
     # Most claims and passages hold no opposed pair at all: look before aligning.
     if not _may_oppose(set(a), here, table):
         return None
-    for r in replacements(a, b, max_run=1):
+    # one word for one, a stop word with either ("acquitted of" / "charged with")
+    for r in replacements(a, b, max_run=2):
         if not ((r.before or r.i == 0) and (r.after or r.i2 == len(a))) or (r.i == 0 and r.i2 == len(a)):
             continue
-        x, y = a[r.i], b[r.j]
+        xs = [k for k in range(r.i, r.i2) if r.i2 - r.i == 1 or a[k] not in STOP_WORDS]
+        ys = [k for k in range(r.j, r.j2) if r.j2 - r.j == 1 or b[k] not in STOP_WORDS]
+        if len(xs) != 1 or len(ys) != 1:
+            continue
+        x, y = a[xs[0]], b[ys[0]]
         # A negation elsewhere that only one side has turns the pair round again: "has not
         # risen" says what "has fallen" says. ("never" / "always" is itself the pair.)
-        if _opposed(x, y, table) and _negations(a, r.i) == _negations(b, r.j):
+        if _opposed(x, y, table) and _negations(a, xs[0]) == _negations(b, ys[0]):
             return f"opposite words: the claim says '{x}' where the source says '{y}'"
     return None
 
 
+NEGATION_REACH = 4  # words either side of an opposite word where a negation turns it round
+
+
 def _negations(ws: list[str], skip: int) -> int:
-    """Return how many negation words `ws` holds, the one at `skip` not counted."""
-    return sum(1 for k, w in enumerate(ws) if w in NEGATIVE_WORDS and k != skip)
+    """Return how many negation words `ws` holds near `skip` (that word not counted): "has not
+    risen", not "hail was widespread ..., tornadoes largely failed to materialize"."""
+    return sum(1 for k in range(max(0, skip - NEGATION_REACH), min(len(ws), skip + NEGATION_REACH + 1))
+               if ws[k] in NEGATIVE_WORDS and k != skip)
 
 
 def _may_oppose(claim_words: set[str], here: set[str], table: dict[str, frozenset[str]]) -> bool:
@@ -300,4 +314,53 @@ def modal_changed(claim_text: str, passage: str) -> str | None:
         elif not (set(x) | set(y)) <= _HEDGES | _SURELY | _COPULAS:
             continue  # other words changed too: not the same statement hedged
         return f"certainty differs: the source says '{' '.join(y)}' where the claim says '{' '.join(x)}'"
+    return None
+
+
+# ---------------------------------------------------------------------------- a comparison turned round
+
+COMPARED_REACH = 3  # content words read on either side of "than" / "instead of"
+_COMPARATIVES = frozenset(("more", "less", "rather", "far", "much"))
+
+
+def reversed_comparison(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage compares the claim's two things the other way round:
+    "his background is more political than military" against "his background leans more in
+    military rather than in politics" (what the claim puts before "than" the passage puts
+    after it, and the other way round), else None."""
+    a = words(claim_text)
+    claim_sides = _compared(a)
+    if not claim_sides:
+        return None
+    b = words(passage)
+    passage_sides = _compared(b)
+    for before, after in claim_sides:
+        for there_before, there_after in passage_sides:
+            x = _same_stem(before, there_after)
+            y = _same_stem(after, there_before)
+            if x and y and not _same_stem(before, there_before):
+                return (f"comparison reversed: the claim puts '{x[0]}' before '{y[0]}', "
+                        f"the source '{y[1]}' before '{x[1]}'")
+    return None
+
+
+def _compared(ws: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Return the content words before and after each "than" / "instead of" of `ws`."""
+    out = []
+    for i, w in enumerate(ws):
+        n = 2 if w == "instead" and i + 1 < len(ws) and ws[i + 1] == "of" else 1 if w == "than" else 0
+        if n:
+            before = [x for x in ws[max(0, i - COMPARED_REACH - 2):i] if _content(x) and x not in _COMPARATIVES][-COMPARED_REACH:]
+            after = [x for x in ws[i + n:i + n + COMPARED_REACH + 2] if _content(x) and x not in _COMPARATIVES][:COMPARED_REACH]
+            if before and after:
+                out.append((before, after))
+    return out
+
+
+def _same_stem(xs: list[str], ys: list[str]) -> tuple[str, str] | None:
+    """Return the first (x, y) of the two word lists with one stem ("political" / "politics")."""
+    for x in xs:
+        for y in ys:
+            if stem(x) == stem(y):
+                return x, y
     return None

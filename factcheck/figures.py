@@ -12,15 +12,10 @@ import re
 from functools import lru_cache
 
 from .alignment import replacements
-from .lexicon import LABEL_NOUNS
+from .lexicon import LABEL_NOUNS, NUMBER_WORDS
 from .polarity import MONTH_MAY
 from .text import STOP_WORDS, stem, words
 
-NUMBER_WORDS = {
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24,
-}
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DIGIT = re.compile(r"\d")
 CLAIM_CACHE = 256  # claims whose figures are kept (stance sees one claim for many passages)
@@ -143,13 +138,41 @@ def _swapped_figure(claim_text: str, passage: str) -> str | None:
     a, b = words(claim_text), words(passage)
     for r in replacements(a, b, max_run=1):
         x, y = a[r.i], b[r.j]
-        if not (_NUMBER.fullmatch(x) and _NUMBER.fullmatch(y)):
+        # a count in words too, flanked as it is: "three 120 mm rounds" / "two 120 mm rounds"
+        cx, cy = _count(x), _count(y)
+        if cx is None or cy is None:
             continue
-        if _overlap(float(x), _qualifier(a, r.i), float(y), _qualifier(b, r.j)):
+        if _overlap(cx, _qualifier(a, r.i), cy, _qualifier(b, r.j)):
             continue  # "nearly 140" / "139"
         if r.before or r.after:  # the same words around it: the same figure, told differently
             context = " ".join(a[max(r.i - 2, 0):r.i])
             return f"numbers differ: the claim says {context + ' ' if context else ''}{x}, the source says {y}"
+    return _figure_after_same_words(a, b)
+
+
+def _count(word: str) -> float | None:
+    """Return the count a word gives: a figure, or a number word other than "one" (as often
+    a pronoun, "the one who", as a count)."""
+    if _NUMBER.fullmatch(word):
+        return float(word)
+    return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS and word != "one" else None
+
+
+def _figure_after_same_words(a: list[str], b: list[str]) -> str | None:
+    """Return a reason when the passage gives, after the claim's two words before a figure
+    (one of them a content word), another figure and never the claim's: "the death toll ...
+    rose to 12" against "the death toll from a fire that ... rose to 10", where the passage's
+    other words put the two figures apart for a whole-text alignment."""
+    given = [(float(y), _qualifier(b, j)) for j, y in enumerate(b) if _NUMBER.fullmatch(y)]
+    for i, x in enumerate(a):
+        if i < 2 or not _NUMBER.fullmatch(x) or all(w in STOP_WORDS for w in a[i - 2:i]):
+            continue
+        value, qualifier = float(x), _qualifier(a, i)
+        if any(_overlap(value, qualifier, v, q) for v, q in given):
+            continue  # the passage gives the claim's figure somewhere
+        for j, y in enumerate(b):
+            if j >= 2 and _NUMBER.fullmatch(y) and b[j - 2:j] == a[i - 2:i]:
+                return f"numbers differ: the claim says {' '.join(a[i - 2:i])} {x}, the source says {y}"
     return None
 
 

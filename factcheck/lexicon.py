@@ -11,6 +11,13 @@ from functools import lru_cache
 
 from .text import stem
 
+# Numbers written as words ("three rounds", "dozens of"), with the count each stands for.
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "thousand": 1000, "dozen": 12, "dozens": 24,
+}
+
 # Phrases that turn a statement negative, in folded form (matched on word boundaries).
 NEGATIVE_PHRASES = (
     "rule out", "ruled out", "rules out", "ruling out", "deny", "denied", "denies", "denying",
@@ -83,7 +90,10 @@ ALIGNED_OPPOSITES = (
     ("same", "different"), ("similar", "different"), ("love", "hate"), ("friend", "enemy"),
     ("rich", "poor"), ("wealthy", "poor"), ("offensive", "defensive"), ("attack", "defend"),
     ("left", "right"), ("minor", "major"), ("on", "off"), ("plus", "minus"), ("near", "far"), ("nearer", "farther"),
-    ("nearest", "farthest"),
+    ("nearest", "farthest"), ("start", "stop"), ("continue", "stop"), ("resume", "suspend"),
+    ("widespread", "rare"), ("common", "rare"), ("frequent", "rare"), ("often", "rarely"),
+    ("charged", "acquitted"), ("impose", "lift"), ("imposed", "lifted"), ("open", "shut"),
+    ("mandatory", "voluntary"), ("required", "optional"),
 )
 # Gradable adjectives: their comparatives and superlatives are opposed too (strong / weak,
 # stronger / weaker, strongest / weakest), formed by the spelling rules of English.
@@ -206,9 +216,29 @@ SYNONYM_GROUPS = (
 
 
 @lru_cache(maxsize=1)
-def synonym_stems() -> dict[str, frozenset[str]]:
-    """Return stem -> the stems of its synonyms (itself excluded)."""
+def verb_form_stems() -> dict[str, frozenset[str]]:
+    """Return stem -> the stems of the same verb's other forms ("shoot" -> "shot", "shot" ->
+    "shoot"): "denied shooting down" is said by "shot down". Past forms that are also other
+    words ("found" a firm, "left" the party, a "wound") are left out."""
     out: dict[str, set[str]] = {}
+    for past, verb in IRREGULAR_PAST.items():
+        if past in _AMBIGUOUS_PAST:
+            continue
+        a, b = stem(past), stem(verb)
+        if a != b:
+            out.setdefault(a, set()).add(b)
+            out.setdefault(b, set()).add(a)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_AMBIGUOUS_PAST = frozenset("wound left found rose saw bit felt fell lay stuck ground paid".split())
+
+
+@lru_cache(maxsize=1)
+def synonym_stems() -> dict[str, frozenset[str]]:
+    """Return stem -> the stems of its synonyms (itself excluded), the same verb's other
+    forms among them."""
+    out: dict[str, set[str]] = {k: set(v) for k, v in verb_form_stems().items()}
     for group in SYNONYM_GROUPS:
         stems = {stem(w) for w in group.split()}
         for s in stems:

@@ -30,6 +30,7 @@ CERTAIN, PROBABLE, POSSIBLE = 3, 2, 1
 # is 2 apart, "troops to Ukraine is unlikely" 2, "the call, along with Trump's comments that
 # Ukraine is unlikely" 5 (out of scope).
 NEGATION_SCOPE = 4
+NAME_SCOPE = 1  # content words between a negation and a claim name it may deny
 
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*")
 _WORD_RUN = re.compile(r"\w+")
@@ -76,12 +77,16 @@ def _word_re(phrase: str) -> re.Pattern[str]:
     return re.compile(rf"\b{re.escape(phrase)}\b")
 
 
-def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, int, list[str]]:
+def polarity(text: str, anchors: AbstractSet[str] | None = None,
+             names: AbstractSet[str] = frozenset()) -> tuple[int, int, list[str]]:
     """Return (+1/-1, certainty, cue words) of a folded statement; if-clauses are left out.
 
     With `anchors` (claim stems), a negation counts only when a claim word (or a synonym)
     stands within NEGATION_SCOPE words of it: in "the call, along with comments that
-    Ukraine is unlikely to reclaim territory" the "unlikely" is not about the call.
+    Ukraine is unlikely to reclaim territory" the "unlikely" is not about the call. An anchor
+    among `names` (the claim's names) must stand next to it (NAME_SCOPE): "rejects any
+    indicators that suggest Harris is ahead" denies something else of Harris than the claim
+    "Trump said our country is finished if Harris wins", where "Never Trump" is a name.
     """
     if "if" in text or "unless" in text or "whether" in text:  # the pattern's words; most texts lack them
         text = _CONDITIONAL.sub(" ", text)
@@ -95,20 +100,22 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
     certainty = CERTAIN
     consumed: list[tuple[int, int]] = []
     # Word positions are needed only once a negation turns up, which most statements lack.
-    scope: tuple[list[int], list[int]] | None = None
+    scope: tuple[list[int], list[int], list[int]] | None = None
+    plain = (frozenset(anchors) - frozenset(names)) or anchors if anchors is not None else None
 
     def in_scope(start: int, forward: bool = False) -> bool:
         nonlocal scope
-        if anchors is None:
+        if anchors is None or plain is None:
             return True
         if scope is None:
             token_starts = [m.start() for m in _WORD_RUN.finditer(text) if m.group(0) not in STOP_WORDS]
-            scope = token_starts, _anchor_positions(text, anchors)
-        token_starts, anchored = scope
+            scope = token_starts, _anchor_positions(text, plain), _anchor_positions(text, anchors)
+        token_starts, anchored, named = scope
         i = max(bisect_right(token_starts, start) - 1, 0)
         if forward:
-            return any(0 <= j - i <= NEGATION_SCOPE for j in anchored)
-        return any(abs(i - j) <= NEGATION_SCOPE for j in anchored)
+            return (any(0 <= j - i <= NEGATION_SCOPE for j in anchored)
+                    or any(0 <= j - i <= NAME_SCOPE for j in named))
+        return any(abs(i - j) <= NEGATION_SCOPE for j in anchored) or any(abs(i - j) <= NAME_SCOPE for j in named)
 
     def scan(phrases: _Phrases, scoped: bool) -> list[tuple[str, int]]:
         found = []
@@ -123,7 +130,7 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None) -> tuple[int, i
         return found
 
     possible = [phrase for phrase, end in scan(_POSSIBLE, scoped=False)
-                if anchors is None or not _hedges_other_verb(text, end, anchors)]
+                if plain is None or not _hedges_other_verb(text, end, plain)]
     if possible:
         certainty = POSSIBLE
         cues.extend(possible)
@@ -162,19 +169,21 @@ _CERTAINTY_WORDS = frozenset(w for p in POSSIBLE_PHRASES + PROBABLE_PHRASES for 
 
 _TO_VERB = re.compile(r"\s+to\s+(\w+)(?:\s+(\w+))?")
 _MODALS = frozenset(("could", "may", "might"))
+_CLAUSE_HEDGES = frozenset(("suggest", "suggests", "suggested", "hint", "hints", "hinted"))
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
 
 
 def forward_only(text: str, start: int, phrase: str) -> bool:
-    """Return True when a negative cue is a verb in the active voice ("courts halted efforts to
-    delay the primary"), which denies what follows it, not the words before it: "the primary,
-    which went ahead ... after courts halted ..." does not deny that it went ahead. A passive
-    one ("the rally was halted"), or one that ends its clause ("Lacerda refused."), denies the
-    words before it too."""
-    if not phrase.endswith("ed") or " " in phrase:
-        return False
+    """Return True when a one-word negative cue is in the active voice ("courts halted efforts
+    to delay the primary", "regulations ..., which also ban pubs from playing loud music"): it
+    denies what follows it, not the words before it: "the primary, which went ahead ... after
+    courts halted ..." does not deny that it went ahead, nor "coming into force today, which
+    also ban ..." the force. A passive one ("the rally was halted"), or one that ends its
+    clause ("Lacerda refused."), denies the words before it too."""
+    if " " in phrase or phrase in NEGATIONS:
+        return False  # "not", "cannot": _negates_claim_word reads what they stand before
     end = start + len(phrase)
     if not _WORD_AFTER.match(text, end):
         return False  # "... Lacerda refused.": nothing after it to deny, so it denies its sentence
@@ -194,9 +203,11 @@ def _hedges_other_verb(text: str, end: int, anchors: AbstractSet[str]) -> bool:
     if m:
         verb = m.group(2) if m.group(1) in STOP_WORDS and m.group(2) else m.group(1)  # "to be deployed"
         return not _anchored(verb, anchors)
-    if text[max(0, end - 5):end].rsplit(" ", 1)[-1] not in _MODALS:  # the word ending there ("kyiv may")
+    word = text[max(0, end - 10):end].rsplit(" ", 1)[-1]  # the word ending there ("kyiv may")
+    if word not in _MODALS and word not in _CLAUSE_HEDGES:
         return False
-    # a modal hedges what follows it in its clause: "could impose sanctions and send troops"
+    # a modal hedges what follows it in its clause: "could impose sanctions and send troops";
+    # so does "suggest": "rejects any indicators that suggest Harris is ahead" hedges the lead
     clause = _CLAUSE_END.split(text[end:end + 160], maxsplit=1)[0]
     return not any(_anchored(w, anchors) for w in _WORD_RUN.findall(clause) if w not in STOP_WORDS)
 

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
-from .lexicon import NEGATING_PREFIXES, NEGATIVE_WORDS, synonym_stems
+from .lexicon import NEGATING_PREFIXES, NEGATIVE_WORDS, NUMBER_WORDS, synonym_stems, verb_form_stems
 from .models import Candidate
 from .text import STOP_WORDS, fold, folded, folded_words, prepare, stem, words
 
@@ -32,7 +32,9 @@ SHORT_TYPO = 6
 CONTEXT_WEIGHT = 0.5  # share of a word's weight when only the previous sentence has it
 SET_RATIO_WEIGHT = 0.2  # share of token_set_ratio in the final score
 SYNONYM_WEIGHT = 0.8  # share of a word's weight when a synonym (or, for a negation, any negation) stands for it
-_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w'’]|\.(?=\w))*")
+# A passage's words as `words` reads them, with their places: "1.34", "U.S", "2,000" (one
+# figure, as `prepare` makes it on the claim's side).
+_TOKEN = re.compile(r"[A-Za-z0-9](?:[\w'’]|\.(?=\w)|,(?<=\d,)(?=\d{3}(?!\d)))*")
 
 
 class ClaimTerms(NamedTuple):
@@ -131,7 +133,8 @@ def _spelt_near(word: str, word_stem: str, vocab: Sequence[str]) -> dict[str, fl
         word, vocab, scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=TYPO_SIMILARITY)
         if (len(word_stem) > SHORT_TYPO or OSA.distance(word_stem, choice, score_cutoff=1) <= 1)
         and not _prefixed(word_stem, choice) and not _prefixed(choice, word_stem)
-        and not (word_stem in _NAMED_APART and choice in _NAMED_APART)}
+        and not (word_stem in _NAMED_APART and choice in _NAMED_APART)
+        and word_stem not in _NUMBER_STEMS and choice not in _NUMBER_STEMS}
 
 
 # Words of a closed set spelt alike but never one for another: "Tuesday" / "Thursday",
@@ -139,6 +142,9 @@ def _spelt_near(word: str, word_stem: str, vocab: Sequence[str]) -> dict[str, fl
 _NAMED_APART = frozenset(stem(w) for w in """monday tuesday wednesday thursday friday saturday sunday
     january february march april june july august september october november december
     million billion trillion""".split())
+# A number word is no misspelling of another word, nor another word of one: "three" / "there",
+# "seven" / "even".
+_NUMBER_STEMS = frozenset(stem(w) for w in NUMBER_WORDS)
 
 
 def _prefixed(base: str, other: str) -> bool:
@@ -167,6 +173,7 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
     context: tuple[set[str], bool] | None = None
     negative_at: list[int] | None = None
     synonyms = synonym_stems()
+    forms = verb_form_stems()
     got = 0.0
     matched: list[str] = []
     missing: list[str] = []
@@ -178,6 +185,12 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
             got += weight
             matched.append(w)
             spans.extend(tokens[i].span() for i in stem_pos[s])
+            continue
+        other_form = next((f for f in forms.get(s, ()) if f in stem_pos), None)
+        if other_form:  # "shooting" / "shot": the same verb
+            got += weight
+            matched.append(w)
+            spans.extend(tokens[i].span() for i in stem_pos[other_form])
             continue
         near: tuple[str, float] | tuple[str, float, int] | None = None
         if len(w) >= 5 and not w.isdigit():

@@ -22,6 +22,7 @@ from .lexicon import (
     LIGHT_VERBS,
     NEGATING_PREFIXES,
     NEGATIVE_WORDS,
+    NUMBER_WORDS,
     antonym_stems,
     synonym_stems,
 )
@@ -111,7 +112,12 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     # less common, but Y is more popular" holds "less" and "more", its first clause only "less".
     said = _claim_clause(claim_text, focus.text)
     c_pol, c_cert, c_cues = _claim_polarity(said)
-    p_pol, p_cert, p_cues = polarity(_factual(focus.text, claim_text), None if focus.anaphoric else _anchors(claim_text, subject))
+    if c_cues and set(c_cues) <= _stands_for(match, passage):
+        # "Mothers without college degrees are ..." against "... . They are ...": the negation
+        # is in the words the passage's pronoun stands for, not in what the passage says
+        c_pol, c_cues = 1, ()
+    anchors = None if focus.anaphoric else _anchors(claim_text, subject)
+    p_pol, p_cert, p_cues = polarity(_factual(focus.text, claim_text), anchors, _name_stems(claim.text))
     if about and focus.topical:
         number = figures.conflict(claim_text, passage)
         if number:
@@ -119,7 +125,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         # An opposite word or a negation contradicts the claim only in a clause that says much
         # of what the claim says: "Scroll down to see ..." does not deny "worth up to thousands".
         shared = focus.anaphoric or focus.shared >= max(1.0, SHARED_SHARE * len(_claim_stems(claim_text, subject)))
-        antonym = _antonym(said, focus.text) if shared else None
+        antonym = (_antonym(said, focus.text) or alignment.reversed_comparison(said, focus.text)) if shared else None
         if not antonym and (shared or (match.coverage >= STATES_COVERAGE and not match.via_context)):
             # the claim's words around the opposite of one ("after" / "before"), read on the
             # claim as written (a comparative is no misspelling of its adjective: "smaller" /
@@ -145,7 +151,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
             return Judgement("conflicts", tuple(reasons + [other]))
     if match.score < SUPPORT_MIN or not about or not focus.topical:
         return Judgement("related", tuple(reasons))
-    if not _holds_enough(match, subject):
+    if not _holds_enough(match, subject, _stands_for(match, passage)):
         # "Vance said Washington cares about Ukraine" for "Vance said Washington will send
         # troops to Ukraine": the claim's own statement (send troops) is not there
         absent = [w for w in match.missing if w not in _subject_words(subject)]
@@ -167,7 +173,8 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if missing:
         reasons.append(f"the source does not give the claim's number{'s' if ' ' in missing else ''} {missing}")
         return Judgement("related", tuple(reasons))
-    changed = alignment.changed_word(claim_text, passage) if match.missing or match.via_context else None
+    changed = (alignment.changed_word(claim_text, passage, _subject_words(subject))
+               if match.missing or match.via_context else None)
     if changed:
         return Judgement("related", tuple(reasons + [changed]))
     verb = _missing_verb(match, subject, passage, claim.text)
@@ -368,7 +375,7 @@ def claim_subject(claim: Claim) -> str | None:
         return None
     first = words(tokens[-1])
     # A capitalised first word that is an ordinary word ("Scientists found ...") is no name.
-    if first and (first[0] in STOP_WORDS or first[0] in _COMMON_SUBJECTS):
+    if first and (first[0] in STOP_WORDS or first[0] in _COMMON_SUBJECTS or first[0] in NUMBER_WORDS):
         return None
     if figures.qualifies_figure(claim.text):
         return None  # "Nearly 140 passengers ...", "Fewer than 100 ..."
@@ -412,7 +419,9 @@ class _Focus(NamedTuple):
     shared: int = 0  # how many of the claim's content stems (besides its subject) the clause has
 
 
-_ANAPHORIC_LEAD = re.compile(r"^\W*(?:\w+,\s+)?(?:he|she|they|it|this|that|his|her|their|the idea)\b")
+# "He ...", "Still, she ...", "But his ...": a passage opening on a word for what the sentence before named.
+_ANAPHORIC_LEAD = re.compile(
+    r"^\W*(?:\w+,\s+|(?:but|and|yet|so)\s+)?(?:he|she|they|it|this|that|his|her|their|the idea)\b")
 
 
 def _focus_clause(passage: str, context: str, claim_text: str, subject: str | None, source: str = "") -> _Focus:
@@ -467,6 +476,12 @@ def _anchors(claim_text: str, subject: str | None) -> frozenset[str]:
                      if w not in STOP_WORDS and w not in subject_words and w not in NEGATIVE_WORDS)
 
 
+@lru_cache(maxsize=CLAIM_CACHE)
+def _name_stems(claim: str) -> frozenset[str]:
+    """Return the stems of the claim's (as written) words capitalised after its first word."""
+    return frozenset(stem(fold(t)) for k, t in enumerate(_NAME_TOKEN.findall(claim)) if k and t[:1].isupper())
+
+
 SHARED_SHARE = 0.5  # of the claim's content stems (besides its subject) a contradicting clause must have
 
 
@@ -479,7 +494,11 @@ def _states_it(match: Match, claim_stems: int, focus: _Focus) -> bool:
     aside) in the clause read, not a question. The claim's negation, which a plain passage
     lacks, may be matched by a negation in the sentence before: that is no claim word the
     passage leaves to it."""
-    own = match.coverage if NEGATIVE_WORDS.issuperset(match.via_context) else 0.0
+    if not NEGATIVE_WORDS.issuperset(match.via_context):
+        return False
+    said = [w for w in match.matched + match.missing if w not in NEGATIVE_WORDS]
+    found = [w for w in match.matched if w not in NEGATIVE_WORDS and w not in match.via_context]
+    own = len(found) / len(said) if said else 0.0
     return (own >= STATES_COVERAGE and claim_stems > 0 and focus.shared >= STATES_COVERAGE * claim_stems
             and not focus.text.rstrip().endswith("?"))
 
@@ -487,13 +506,26 @@ def _states_it(match: Match, claim_stems: int, focus: _Focus) -> bool:
 SUPPORT_SHARE = 2 / 3  # of the claim's words besides its subject a supporting passage must match itself
 
 
-def _holds_enough(match: Match, subject: str | None) -> bool:
+def _holds_enough(match: Match, subject: str | None, stands_for: AbstractSet[str] = frozenset()) -> bool:
     """Return True when the passage itself (not the sentence before) matches SUPPORT_SHARE of
-    the claim's words other than its subject's, as such, misspelt or as a synonym."""
-    own = _subject_words(subject)
+    the claim's words other than its subject's and those its pronoun `stands_for`, as such,
+    misspelt or as a synonym."""
+    own = _subject_words(subject) | stands_for
     wanted = [w for w in match.matched + match.missing if w not in own]
     found = [w for w in match.matched if w not in own and w not in match.via_context]
     return not wanted or len(found) >= SUPPORT_SHARE * len(wanted)
+
+
+def _stands_for(match: Match, passage: str) -> frozenset[str]:
+    """Return the claim's words a passage opening on a pronoun stands for: those only the
+    sentence before has, when they all come before the words the passage has ("Mothers without
+    college degrees are less likely to have paid leave" against "For mothers without college
+    degrees, ... . They are less likely to have paid leave.")."""
+    if not match.via_context or not _ANAPHORIC_LEAD.search(passage):
+        return frozenset()
+    here = [k for k, w in enumerate(match.matched) if w not in match.via_context]
+    last = max(k for k, w in enumerate(match.matched) if w in match.via_context)
+    return frozenset(match.via_context) if here and last < min(here) else frozenset()
 
 
 _MODALS = frozenset(("will", "would", "can", "could", "may", "might", "must", "shall", "should"))
@@ -504,14 +536,15 @@ def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: s
     """Return a verb of the claim (`_claim_verbs`) that the passage itself lacks (it is missing,
     or only the sentence before has it), if any: what the claim says happened is its verb, and
     a passage without it does not confirm it."""
-    absent = match.missing + match.via_context
+    stands_for = _stands_for(match, passage)  # what "This ..." stands for is no verb it lacks
+    absent = [w for w in match.missing + match.via_context if w not in stands_for]
     if not absent:
         return None
     verbs = _claim_verbs(claim_text, subject)  # claim_text as written: capitals mark the subject
     here: set[str] | None = None  # the passage's stems, once an irregular form is missing
     for w in absent:
-        if w not in verbs:
-            continue
+        if w not in verbs or w in NEGATIVE_WORDS:
+            continue  # a denial ("denied shooting down") is the polarity's to read, not a verb to find
         if w in IRREGULAR_PAST:
             if here is None:
                 here = {stem(t) for t in words(passage)}
@@ -523,6 +556,11 @@ def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: s
 
 _ANOTHER_NAME = re.compile(r"(?:\s*,\s*(?:[A-Z][\w.'’-]*\s*){1,3})*\s*,?\s*and\s+(?:[A-Z][\w.'’-]*\s+){1,3}")
 _VERB_LEADS = frozenset(("also", "never", "not", "still", "just", "now", "already", "then", "later", "soon"))
+# Prepositions that carry on the subject's noun phrase ("Mothers without college degrees are ..."):
+# the word after the subject is then no verb.
+_PREPOSITIONS = frozenset(("without", "within", "among", "amid", "despite", "across", "against", "behind",
+                           "beyond", "near", "toward", "towards", "under", "inside", "outside", "unlike",
+                           "like", "via", "per", "including"))
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
@@ -540,7 +578,7 @@ def _after_subject(claim_text: str, subject: str | None) -> frozenset[str]:
     for w in rest[:3]:
         if w in _MODALS or w in _AUXILIARIES or w in _VERB_LEADS or w.endswith("ly"):
             continue
-        if w in STOP_WORDS or w in ATTRIBUTION_WORDS or w in LIGHT_VERBS:
+        if w in STOP_WORDS or w in ATTRIBUTION_WORDS or w in LIGHT_VERBS or w in _PREPOSITIONS:
             break  # "Musk of Tesla ...", "Hegseth said ...", "Hegseth held a press conference ..."
         return frozenset((w,))
     return frozenset()

@@ -222,22 +222,26 @@ def test_speed_benchmark_runs_on_a_tiny_corpus(tmp_path):
 # ---------------------------------------------------------------------------- stance shortcuts
 
 
-def _polarity_reference(text: str, anchors=None):
+def _polarity_reference(text: str, anchors=None, names=frozenset()):
     """polarity.polarity before its shortcuts: every phrase searched, word positions always read."""
     text = re.sub(r"\b(?:if|unless|whether)\b[^,;.]*", " ", text)
     text = re.sub(r"\bno\.\s?(?=\d)", "number ", text)
     text = polarity.MONTH_MAY.sub(lambda m: (m.group("pre") or "") + "month", text)
     sign, certainty, cues, consumed = 1, stance.CERTAIN, [], []
     token_starts = [m.start() for m in re.finditer(r"\w+", text) if m.group(0) not in STOP_WORDS]
-    anchored = polarity._anchor_positions(text, anchors) if anchors is not None else None
+    plain = (frozenset(anchors) - frozenset(names)) or anchors if anchors is not None else None
+    anchored = polarity._anchor_positions(text, plain) if plain is not None else None
+    named = polarity._anchor_positions(text, anchors) if anchors is not None else None
 
     def in_scope(start, forward=False):
         if anchored is None:
             return True
         i = max(bisect_right(token_starts, start) - 1, 0)
         if forward:
-            return any(0 <= j - i <= stance.NEGATION_SCOPE for j in anchored)
-        return any(abs(i - j) <= stance.NEGATION_SCOPE for j in anchored)
+            return (any(0 <= j - i <= stance.NEGATION_SCOPE for j in anchored)
+                    or any(0 <= j - i <= polarity.NAME_SCOPE for j in named))
+        return (any(abs(i - j) <= stance.NEGATION_SCOPE for j in anchored)
+                or any(abs(i - j) <= polarity.NAME_SCOPE for j in named))
 
     def scan(phrases, scoped):
         found = []
@@ -251,7 +255,7 @@ def _polarity_reference(text: str, anchors=None):
         return found
 
     possible = [phrase for phrase, end in scan(lexicon.POSSIBLE_PHRASES, scoped=False)
-                if anchors is None or not polarity._hedges_other_verb(text, end, anchors)]
+                if plain is None or not polarity._hedges_other_verb(text, end, plain)]
     if possible:
         certainty = stance.POSSIBLE
         cues.extend(possible)
@@ -331,6 +335,8 @@ def test_stance_shortcuts_equal_the_full_scans():
         for claim_text, subject in claims:
             anchors = stance._anchors(claim_text, subject)
             assert stance.polarity(text, anchors) == _polarity_reference(text, anchors)
+            names = frozenset(sorted(anchors)[:1])  # an anchor read as a name: next to the cue only
+            assert stance.polarity(text, anchors, names) == _polarity_reference(text, anchors, names)
             assert stance._antonym(claim_text, text) == _antonym_reference(claim_text, text)
             assert polarity.retraction_in(text, subject) == _retraction_reference(text, subject)
     for text in passages:  # _focus_clause looks for an attribution only where "that" occurs
@@ -351,6 +357,8 @@ def test_stance_shortcuts_on_cue_dense_text(pieces):
     anchors = frozenset(stem(w) for w in ("troops", "deal", "talks"))
     assert stance.polarity(text) == _polarity_reference(text)
     assert stance.polarity(text, anchors) == _polarity_reference(text, anchors)
+    names = frozenset((stem("troops"),))
+    assert stance.polarity(text, anchors, names) == _polarity_reference(text, anchors, names)
     assert polarity.retraction_in(text, "Vance") == _retraction_reference(text, "Vance")
     assert stance._antonym("they won and rose higher", text) == _antonym_reference("they won and rose higher", text)
 
