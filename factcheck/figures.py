@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from .alignment import replacements
-from .lexicon import LABEL_NOUNS, NUMBER_WORDS
+from .lexicon import LABEL_NOUNS, NUMBER_WORDS, synonym_stems
 from .polarity import MONTH_MAY
 from .text import STOP_WORDS, stem, words
 
@@ -26,15 +26,40 @@ def conflict(claim_text: str, passage: str) -> str | None:
     claim_nums = _claim_numbers(claim_text)
     if claim_nums:
         passage_nums = _numbers_with_units(passage)
-        for unit, (value, said, qualifier) in claim_nums:
+        for unit, (value, said, qualifier, at) in claim_nums:
             if unit not in passage_nums:
                 continue
-            other, source_said, source_qualifier = passage_nums[unit]
-            if not _overlap(value, qualifier, other, source_qualifier):
+            other, source_said, source_qualifier, _ = passage_nums[unit]
+            if not _overlap(value, qualifier, other, source_qualifier) and _same_frame(
+                    words(claim_text), at, words(passage)):
                 return (f"numbers differ: the claim says {_said(qualifier, value)} {said}, "
                         f"the source says {_said(source_qualifier, other)} {source_said}")
     return _swapped_figure(claim_text, passage) or _swapped_month(claim_text, passage) \
         or _swapped_ordinal(claim_text, passage)
+
+
+FRAME_REACH = 3  # words either side of a figure that say what it counts ("83 people were wounded")
+
+
+def _same_frame(a: list[str], i: int, b: list[str]) -> bool:
+    """Return True when the passage `b` may count what the claim's figure a[i] counts: it has a
+    content word of those around the figure (its unit aside), as such or as a synonym, or
+    there are none. "At least 83 people were wounded" is not told otherwise by "killed at
+    least two people"; "is nearly five years old" is by "nearly three-year war against its
+    neighbor"."""
+    frame = _frame(a, i)
+    if not frame:
+        return True
+    here = {stem(w) for w in b}
+    synonyms = synonym_stems()
+    return any(s in here or synonyms.get(s, frozenset()) & here for s in frame)
+
+
+def _frame(ws: list[str], i: int) -> set[str]:
+    """Return the stems of the content words within FRAME_REACH of the figure at ws[i], the
+    word after it (its unit) and other figures aside."""
+    near = ws[max(0, i - FRAME_REACH):i] + ws[i + 2:i + 2 + FRAME_REACH]
+    return {stem(w) for w in near if w not in STOP_WORDS and _count(w) is None and w not in QUALIFIER_WORDS}
 
 
 def _swapped_ordinal(claim_text: str, passage: str) -> str | None:
@@ -63,6 +88,7 @@ QUALIFIERS = {
     ("more", "than"): ">", ("over",): ">", ("upwards", "of"): ">", ("at", "least"): ">=",
     ("less", "than"): "<", ("fewer", "than"): "<", ("under",): "<", ("up", "to"): "<=", ("at", "most"): "<=",
 }
+QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q)
 APPROXIMATE = 0.1  # "about 140" is 126-154; "nearly 140" 126-140
 
 
@@ -259,15 +285,16 @@ def _claim_figures(claim_text: str) -> tuple[tuple[str, float, str], ...]:
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
-def _claim_numbers(claim_text: str) -> tuple[tuple[str, tuple[float, str, str]], ...]:
+def _claim_numbers(claim_text: str) -> tuple[tuple[str, tuple[float, str, str, int]], ...]:
     """Return the claim's (unit stem, (value, unit word, qualifier)) pairs, computed once per claim."""
     return tuple(_numbers_with_units(claim_text).items())
 
 
-def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str]]:
-    """Return {unit stem: (value, the unit word as written, qualifier)} for each "<number> <word>" of `text`."""
+def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str, int]]:
+    """Return {unit stem: (value, the unit word as written, qualifier, the figure's position)}
+    for each "<number> <word>" of `text`."""
     toks = words(text)
-    out: dict[str, tuple[float, str, str]] = {}
+    out: dict[str, tuple[float, str, str, int]] = {}
     for i, t in enumerate(toks[:-1]):
         value: float | None = None
         if _NUMBER.fullmatch(t):
@@ -284,5 +311,5 @@ def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str]]:
                 unit = toks[i + 2]
         if unit in STOP_WORDS or _NUMBER.fullmatch(unit):
             continue
-        out.setdefault(stem(unit), (value, unit, _qualifier(toks, i)))
+        out.setdefault(stem(unit), (value, unit, _qualifier(toks, i), i))
     return out

@@ -93,7 +93,9 @@ ALIGNED_OPPOSITES = (
     ("nearest", "farthest"), ("start", "stop"), ("continue", "stop"), ("resume", "suspend"),
     ("widespread", "rare"), ("common", "rare"), ("frequent", "rare"), ("often", "rarely"),
     ("charged", "acquitted"), ("impose", "lift"), ("imposed", "lifted"), ("open", "shut"),
-    ("mandatory", "voluntary"), ("required", "optional"),
+    ("mandatory", "voluntary"), ("required", "optional"), ("praise", "criticise"), ("praise", "criticize"),
+    ("praised", "criticised"), ("praised", "criticized"), ("praised", "condemned"), ("uphold", "overturn"),
+    ("upheld", "overturned"), ("upheld", "struck"),
 )
 # Gradable adjectives: their comparatives and superlatives are opposed too (strong / weak,
 # stronger / weaker, strongest / weakest), formed by the spelling rules of English.
@@ -212,6 +214,7 @@ SYNONYM_GROUPS = (
     "aid assistance",
     "country nation",
     "plan proposal",
+    "main primary principal",
 )
 
 

@@ -84,7 +84,7 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None,
     With `anchors` (claim stems), a negation counts only when a claim word (or a synonym)
     stands within NEGATION_SCOPE words of it: in "the call, along with comments that
     Ukraine is unlikely to reclaim territory" the "unlikely" is not about the call. An anchor
-    among `names` (the claim's names) must stand next to it (NAME_SCOPE): "rejects any
+    among `names` (the claim's names and figures) must stand next to it (NAME_SCOPE): "rejects any
     indicators that suggest Harris is ahead" denies something else of Harris than the claim
     "Trump said our country is finished if Harris wins", where "Never Trump" is a name.
     """
@@ -101,15 +101,16 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None,
     consumed: list[tuple[int, int]] = []
     # Word positions are needed only once a negation turns up, which most statements lack.
     scope: tuple[list[int], list[int], list[int]] | None = None
-    plain = (frozenset(anchors) - frozenset(names)) or anchors if anchors is not None else None
+    far = frozenset(anchors) - frozenset(names) if anchors is not None else None
+    plain = (far or anchors) if anchors is not None else None  # what a hedge must hedge
 
     def in_scope(start: int, forward: bool = False) -> bool:
         nonlocal scope
-        if anchors is None or plain is None:
+        if anchors is None or far is None:
             return True
         if scope is None:
             token_starts = [m.start() for m in _WORD_RUN.finditer(text) if m.group(0) not in STOP_WORDS]
-            scope = token_starts, _anchor_positions(text, plain), _anchor_positions(text, anchors)
+            scope = token_starts, _anchor_positions(text, far), _anchor_positions(text, anchors)
         token_starts, anchored, named = scope
         i = max(bisect_right(token_starts, start) - 1, 0)
         if forward:

@@ -128,7 +128,7 @@ def _typo_table(terms: ClaimTerms, parsed: Sequence[_Parsed]) -> dict[str, dict[
 def _spelt_near(word: str, word_stem: str, vocab: Sequence[str]) -> dict[str, float]:
     """Return {stem of `vocab` the claim word may be a misspelling of: similarity}. The word with
     a negating prefix ("irresponsible" for "responsible", "unlikely" for "likely") is its
-    opposite, not a misspelling of it."""
+    opposite, not a misspelling of it; nor is a number word."""
     return {choice: sim for choice, sim, _ in process.extract(
         word, vocab, scorer=fuzz.ratio, processor=None, limit=None, score_cutoff=TYPO_SIMILARITY)
         if (len(word_stem) > SHORT_TYPO or OSA.distance(word_stem, choice, score_cutoff=1) <= 1)

@@ -470,16 +470,21 @@ def _claim_stems(claim_text: str, subject: str | None) -> frozenset[str]:
 
 @lru_cache(maxsize=CLAIM_CACHE)
 def _anchors(claim_text: str, subject: str | None) -> frozenset[str]:
-    """Return the claim's content stems other than its subject: what a negation must be near."""
+    """Return the claim's content stems other than its subject: what a negation must be near;
+    an irregular past with its verb ("paid" is denied by "did not pay")."""
     subject_words = set(words(subject)) if subject else set()
-    return frozenset(stem(w) for w in words(claim_text)
-                     if w not in STOP_WORDS and w not in subject_words and w not in NEGATIVE_WORDS)
+    content = [w for w in words(claim_text) if w not in STOP_WORDS and w not in subject_words and w not in NEGATIVE_WORDS]
+    return frozenset([stem(w) for w in content] + [stem(IRREGULAR_PAST[w]) for w in content if w in IRREGULAR_PAST])
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
 def _name_stems(claim: str) -> frozenset[str]:
-    """Return the stems of the claim's (as written) words capitalised after its first word."""
-    return frozenset(stem(fold(t)) for k, t in enumerate(_NAME_TOKEN.findall(claim)) if k and t[:1].isupper())
+    """Return the stems of the claim's (as written) words capitalised after its first word, and
+    its figures: a negation must stand next to one to deny it ("Bushnell, 25, ... would 'no
+    longer be complicit'" does not deny "Bushnell was 25")."""
+    tokens = _NAME_TOKEN.findall(claim)
+    return frozenset([stem(fold(t)) for k, t in enumerate(tokens) if k and t[:1].isupper()]
+                     + [w for w in words(claim) if w[:1].isdigit()])
 
 
 SHARED_SHARE = 0.5  # of the claim's content stems (besides its subject) a contradicting clause must have

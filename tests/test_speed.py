@@ -229,8 +229,9 @@ def _polarity_reference(text: str, anchors=None, names=frozenset()):
     text = polarity.MONTH_MAY.sub(lambda m: (m.group("pre") or "") + "month", text)
     sign, certainty, cues, consumed = 1, stance.CERTAIN, [], []
     token_starts = [m.start() for m in re.finditer(r"\w+", text) if m.group(0) not in STOP_WORDS]
-    plain = (frozenset(anchors) - frozenset(names)) or anchors if anchors is not None else None
-    anchored = polarity._anchor_positions(text, plain) if plain is not None else None
+    far = frozenset(anchors) - frozenset(names) if anchors is not None else None
+    plain = (far or anchors) if anchors is not None else None
+    anchored = polarity._anchor_positions(text, far) if far is not None else None
     named = polarity._anchor_positions(text, anchors) if anchors is not None else None
 
     def in_scope(start, forward=False):

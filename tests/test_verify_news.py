@@ -149,3 +149,31 @@ def test_what_this_stands_for_is_no_missing_verb():
     j = _judged("Athlete intelligence will be available to premium subscribers only",
                 "This will be available to premium subscribers only.", context)
     assert j.stance == "supports"
+
+
+def test_a_figure_counting_something_else_is_no_other_figure():
+    # Global News (fundus-en-news): "killed at least two people" does not tell the wounded otherwise
+    passage = ("Russia used the powerful hypersonic Oreshnik ballistic missile during a mass drone and missile "
+               "attack on Kyiv on Sunday that killed at least two people, Ukrainian President Volodymyr "
+               "Zelenskyy said Sunday.")
+    wounded = _judged("At least 83 people were wounded in the attack on Kyiv", passage)
+    assert wounded.stance != "conflicts"
+    killed = _judged("The attack on Kyiv on Sunday killed at least 12 people", passage)
+    assert killed.stance == "conflicts"
+    assert any("numbers differ" in r for r in killed.reasons)
+
+
+def test_a_negated_verb_denies_the_claims_irregular_past():
+    # Malay Mail (fundus-en-news): "did not pay" denies "paid"
+    passage = ("PUTRAJAYA, Nov 22 \u2014 Private companies did not pay for Prime Minister Datuk Seri Anwar "
+               "Ibrahim\u2019s recent travels abroad, Communications Minister Fahmi Fadzil said today.")
+    assert _judged("Private companies paid for Anwar's travels abroad", passage).stance == "conflicts"
+    assert _judged("Private companies did not pay for Anwar's travels abroad", passage).stance == "supports"
+
+
+def test_a_negation_must_stand_next_to_the_claims_figure_to_deny_it():
+    # The Intercept (fundus-en-news): the age in apposition, a negation further on
+    passage = ("Bushnell, 25, made international news when he professed that he would \u201cno longer be "
+               "complicit in genocide\u201d and recorded himself shouting \u201cFree Palestine!\u201d")
+    assert _judged("Bushnell was 25", passage).stance == "supports"
+
