@@ -169,6 +169,14 @@ class Context(Windows):
         after = self._cue_after(self._rejoined(span) if span.unclosed else span)
         if after is None:
             return self._cue_before(span)
+        if after.where in ("after", "inverted") and self._ends_sentence(span):
+            # `Plouffe said: “There’s not a scenario here that’s easy.” Trump declared that ...`:
+            # a quote that ends its sentence, introduced by a cue of its own, is not the next
+            # sentence's
+            before = self._cue_before(span)
+            if before is not None and before.where == "before" and before.subject is not None \
+                    and self.text[max(0, span.start - 3):span.start].rstrip().endswith(":"):
+                return before
         if after.where == "after" and (after.verb or "").startswith("report") and span.depth == 0:
             # `Ban Ki-moon called the murder a “despicable crime,” the BBC reported`: the outlet
             # reports the sentence; the one its own cue names said the words
@@ -177,6 +185,11 @@ class Context(Windows):
                     and before.subject.kind == "name":
                 return before
         return after
+
+    def _ends_sentence(self, span: Span) -> bool:
+        """Return True when the quote's last words close its sentence: `easy.” Trump ...`."""
+        text = self.text
+        return text[span.end - 2:span.end - 1] in (".", "!", "?") and text[span.end:span.end + 1].isspace()
 
     def _rejoined(self, span: Span) -> Span:
         """Return an unclosed quote closed where a broken paragraph goes on: `“… conditions\n\ndeteriorate,” he said`."""

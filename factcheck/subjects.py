@@ -66,6 +66,10 @@ _CALLED = re.compile(rf"(?:who\s+(?:goes|went|is|was)\s+(?:by\s+the\s+name(?:\s+
                      rf"(?:also\s+|better\s+)?known\s+as|named|called)\s+(?P<name>{NAME_RUN.pattern})")
 # "Mara Lind, a student at Acme University said": an appositive whose closing comma is missing
 _OPEN_APPOSITIVE = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+(?:a|an)\s[^,;:“”\"]{{1,90}}$")
+# "Fellow protester, mechanical engineer Richard Weir, 60, from Tynemouth, North Tyneside,": a
+# name with an age in commas, then its appositives up to the verb
+_AGED_NAME = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+\d{{1,3}},[^;:“”\"]{{0,120}}$")
+_AGE_MARK = re.compile(r",\s\d{1,3},")
 # "John Kerry, who has disputed the term “war,” told": a relative clause whose closing comma is
 # missing (or was the quote's) runs up to the verb; the name before it is the subject
 _OPEN_WHO = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+who\s[^,;:“”\"]{{1,150}}$")
@@ -110,6 +114,16 @@ _INTENSIVE_ENDS = ("self", "selves", "self,", "selves,")  # what a text must end
 
 def _early_subject(body: str, base: int) -> Subject | None:
     """Return the subject of an open appositive, a restrictive "who" clause or a participle phrase, else None."""
+    if "," in body[-100:] and _AGE_MARK.search(body, max(0, len(body) - 160)):
+        m = _AGED_NAME.search(body, max(0, len(body) - 220))
+        if m is not None:
+            tokens = split_name(m.group("name"))[1]
+            before = body[:m.start("name")].split()[-1:]
+            if looks_like_person(tokens) and len(tokens) >= 2 and not (before and before[0].lower() in _OBJECT_BEFORE):
+                # "One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said": the
+                # name the age follows, not the place the appositives end on
+                at = base + m.start("name") + max(m.group("name").find(tokens[0]), 0)
+                return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
     if "," in body[-100:]:
         m = _OPEN_APPOSITIVE.search(body, max(0, len(body) - 160))
         if m is not None:

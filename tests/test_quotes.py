@@ -197,6 +197,11 @@ def test_cue_and_subject_in_either_order(text, speaker, cue):
     ("“The roads are shut,” Dr. Helen Marsh, the head of the county clinic in the north of the valley near the "
      "old mill, said in an interview.", "Helen Marsh"),
     ("“Leave him out of this,” Moreno shot back.", "Moreno"),
+    # iNews (fundus-en-news): a name with its age, then appositives ending on a place
+    ("One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said: “Years of writing to MPs "
+     "hasn’t seen the urgent change needed.”", "Hayley Walsh"),
+    ("Fellow protester, mechanical engineer Richard Weir, 60, from Tynemouth, North Tyneside, said: “I started "
+     "my career in the shipyards of Tyneside.”", "Richard Weir"),
 ])
 def test_name_spans_around_titles_and_appositives(text, speaker):
     assert _quotes(text)[0].speaker == speaker
@@ -708,3 +713,14 @@ def test_a_place_opening_the_sentence_before_a_quote_is_not_its_speaker():
     grieving = next(q for q in quotes if q.text.startswith("Everyone is grieving"))
     assert headline.speaker is None and grieving.speaker != "Bay Area"
     assert "Bay Area" not in {q.speaker for q in quotes}
+
+
+def test_a_quote_introduced_by_its_own_colon_cue_is_not_the_next_sentences():
+    # a draft's two sentences on consecutive lines: the second's subject is no cue-after of the first quote
+    text = ("Harris senior adviser David Plouffe said: \"There's not a scenario here that's easy.\"\n"
+            "Trump declared that \"our country is finished\" if Harris wins.\n")
+    assert _said(text) == {"There's not a scenario here that's easy.": "David Plouffe",
+                           "our country is finished": "Trump"}
+    assert _said('Vance said: "We will win." Rubio said nothing.') == {"We will win.": "Vance"}
+    # a quote ending on a comma is the words' after it, as before
+    assert _said('Vance said he would go. "We will win," Rubio said.') == {"We will win": "Rubio"}
