@@ -21,11 +21,11 @@ from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_n
 _AUX_TAIL = re.compile(
     r"(?:['’]s|\s+(?:is|was|are|were|am|will|would|could|might|must|should|can|may|did|does|do|has|had|have|"
     r"wants?|wanted|going|used|to|not|never|also|then|later|again|once|(?!family|ally|assembly|rally)[a-z]+ly|"
-    r"been|being|quoted|as|reportedly))+\s*$")
+    r"been|being|quoted|as|reportedly|(?:went|goes|go|continued|continues)\s+on(?:\s+to|to)?|onto))+\s*$")
 # What a phrase must end with for _AUX_TAIL to match it (checked first: most phrases end otherwise).
 _AUX_ENDS = ("'s", "’s", "is", "was", "are", "were", "am", "will", "would", "could", "might", "must", "should", "can",
              "may", "did", "does", "do", "has", "had", "have", "want", "wants", "wanted", "going", "used", "to", "not",
-             "never", "also", "then", "later", "again", "once", "ly", "been", "being", "quoted", "as")
+             "never", "also", "then", "later", "again", "once", "ly", "been", "being", "quoted", "as", "onto", "on")
 _CLAUSE_STOP = frozenset(
     """and but or while when as because that which who whom whose if though although since until
     after before where so then to for with without from into at in on of by""".split()

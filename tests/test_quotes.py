@@ -202,6 +202,9 @@ def test_cue_and_subject_in_either_order(text, speaker, cue):
      "hasn’t seen the urgent change needed.”", "Hayley Walsh"),
     ("Fellow protester, mechanical engineer Richard Weir, 60, from Tynemouth, North Tyneside, said: “I started "
      "my career in the shipyards of Tyneside.”", "Richard Weir"),
+    # "went on to say": the subject is before "went" (FNC-1 body 1824, "went onto say")
+    ("The unnamed journalist went onto say, \"It's so stupid. I don't know what to say.\"", "The unnamed journalist"),
+    ("Mayor Jane Roe went on to say: “We will rebuild.”", "Jane Roe"),
 ])
 def test_name_spans_around_titles_and_appositives(text, speaker):
     assert _quotes(text)[0].speaker == speaker
