@@ -47,6 +47,11 @@ RETRACTION_PHRASES = (
     "debunked", "hoax", "fake", "false", "not true", "untrue", "no evidence", "fabricated",
     "misleading", "clarified", "corrected",
 )
+# The retractions in which speakers take back their own words: they said them.
+WALKBACK_PHRASES = frozenset((
+    "walked back", "walk back", "walks back", "walking back", "backtracked", "backtrack", "retracted",
+    "retract", "reversed course", "u-turn", "recanted", "took back", "clarified", "corrected",
+))
 # Pairs of words that state opposite things about the same topic.
 ANTONYMS = (
     ("increase", "decrease"), ("rise", "fall"), ("raise", "lower"), ("win", "lose"),
@@ -58,7 +63,8 @@ ANTONYMS = (
     ("likely", "unlikely"), ("possible", "impossible"), ("legal", "illegal"), ("found", "lost"),
     ("arrest", "release"), ("survive", "die"), ("survived", "died"), ("hire", "fire"),
     ("expand", "shrink"), ("gain", "loss"), ("boost", "cut"), ("north", "south"), ("east", "west"),
-    ("short", "lengthy"), ("brief", "lengthy"), ("productive", "unproductive"),
+    ("short", "lengthy"), ("brief", "lengthy"), ("productive", "unproductive"), ("praised", "criticism"),
+    ("praise", "criticism"),
 )
 
 # Opposites read only where the passage says the claim's words around them (`alignment`):

@@ -23,6 +23,9 @@ from .lexicon import (
     NEGATING_PREFIXES,
     NEGATIVE_WORDS,
     NUMBER_WORDS,
+    POSSIBLE_PHRASES,
+    PROBABLE_PHRASES,
+    WALKBACK_PHRASES,
     antonym_stems,
     synonym_stems,
 )
@@ -97,6 +100,11 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     claim_text = _respell(folded(claim.text), match)
     retraction = retraction_in(passage, subject)
     if retraction and about and not retraction_in(claim_text, None):  # "X denied ..." vs a denial: no conflict
+        if claim.speaker and retraction.split("'")[1] in WALKBACK_PHRASES and _SAYS.intersection(words(claim_text)):
+            # "Hegseth said it was unrealistic ..." against "Hegseth later walked back those
+            # remarks": taking words back is having said them; what they said is another passage's
+            reasons.append(f"{retraction} (later), which does not deny that {claim.speaker} said it")
+            return Judgement("related", tuple(reasons))
         return Judgement("conflicts", tuple(reasons + [retraction]))
 
     focus = _focus_clause(passage, folded(cand.context), claim_text, subject, cand.text)
@@ -208,7 +216,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     framed, frame = frame_certainty(passage)
     if frame and framed < p_sure:
         p_sure, p_said = framed, tuple(dict.fromkeys(p_said + (frame,)))
-    if c_sure != p_sure:
+    if c_sure != p_sure and not _same_cue_words(claim_text, passage):
         reasons.append(
             f"certainty differs: the claim is {_CERT_NAME[c_sure]} ({_cue_words(c_said) or 'a plain statement'}), "
             f"the source is {_CERT_NAME[p_sure]} ({_cue_words(p_said) or 'a plain statement'})"
@@ -519,6 +527,24 @@ def _holds_enough(match: Match, subject: str | None, stands_for: AbstractSet[str
     wanted = [w for w in match.matched + match.missing if w not in own]
     found = [w for w in match.matched if w not in own and w not in match.via_context]
     return not wanted or len(found) >= SUPPORT_SHARE * len(wanted)
+
+
+# Verbs that make a claim the report of a statement ("Hegseth said ..."), not the act itself
+# ("Hegseth ruled out ..."): words taken back later were still said.
+_SAYS = frozenset("said says told tells stated states wrote writes added announced".split())
+
+
+def _same_cue_words(claim_text: str, passage: str) -> bool:
+    """Return True when claim and passage hold the same words of certainty, by stem: "the
+    Kremlin expects further clarification" against "We expect to receive further
+    clarification" (where "expect to receive" was read as hedging another verb) is one verb
+    said by both, not a difference in certainty."""
+    mine = {stem(w) for w in words(claim_text) if w in _CERTAINTY_VERBS}
+    return bool(mine) and mine == {stem(w) for w in words(passage) if w in _CERTAINTY_VERBS}
+
+
+# One-word cues of certainty ("expects", "likely", "may"), the words _same_cue_words compares.
+_CERTAINTY_VERBS = frozenset(p for p in POSSIBLE_PHRASES + PROBABLE_PHRASES if " " not in p)
 
 
 def _stands_for(match: Match, passage: str) -> frozenset[str]:

@@ -755,3 +755,26 @@ def test_an_active_negative_verb_denies_what_follows_it_not_what_precedes(pages_
     assert polarity("the rally was halted by the police", anchors)[0] < 0  # passive: its subject is denied
     assert polarity("the rally went ahead, and police refused", anchors)[0] < 0  # ends its clause
     assert polarity("the rally went ahead after police halted a march", anchors)[0] > 0
+
+
+def test_words_taken_back_later_were_still_said(seed_store):
+    # "Hegseth later walked back those remarks": a report of what he said stands; the act does not
+    said = verify(seed_store, "Hegseth said it was unrealistic for Kyiv to seek NATO membership")
+    assert said.verdict == "supported"
+    assert any("walked back" in r and "does not deny that Hegseth said it" in r for r in _reasons(said))
+    assert verify(seed_store, "Hegseth ruled out US troops").verdict == "disputed"
+
+
+def test_the_same_verb_of_certainty_on_both_sides_is_no_difference(seed_store):
+    # "“We expect to receive further clarification.”" (Peskov): "expects" is the claim's verb too
+    v = verify(seed_store, "Peskov said the Kremlin expects further clarification")
+    assert v.verdict == "supported"
+    assert not any("certainty differs" in r for e in v.evidence if e.stance == "supports" for r in e.reasons)
+    assert verify(seed_store, "Peskov said the Kremlin may get further clarification").verdict != "supported"
+
+
+def test_praise_against_criticism_conflicts(seed_store):
+    # "This stance sparked criticism from Senator Roger Wicker, who labeled Hegseth's comments ..."
+    v = verify(seed_store, "Senator Roger Wicker praised Hegseth's comments")
+    assert v.verdict == "conflicting"
+    assert verify(seed_store, "Senator Roger Wicker criticised Hegseth's comments").verdict != "conflicting"
