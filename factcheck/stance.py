@@ -126,6 +126,8 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         c_pol, c_cues = 1, ()
     anchors = None if focus.anaphoric else _anchors(claim_text, subject)
     p_pol, p_cert, p_cues = polarity(_factual(focus.text, claim_text), anchors, _name_stems(claim.text))
+    if c_pol != p_pol and p_cues and _says_it_too(claim_text, p_pol, p_cues):
+        c_pol, c_cues = p_pol, tuple(p_cues)  # the claim says the passage's negation in another clause
     if about and focus.topical:
         number = figures.conflict(claim_text, passage)
         if number:
@@ -339,12 +341,13 @@ _CLAIM_SPEAKER = re.compile(r"^\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'
 @lru_cache(maxsize=1)
 def _titled_speaker() -> re.Pattern[str]:
     """Return the pattern of "Alaska Airlines spokesman Cole Cosgrove said ...", "US Defense
-    Secretary Pete Hegseth said ...": an organisation and a title (names.ROLE_WORDS, any case)
-    before the name. Built on first use: `names` stays out of verify's start-up."""
+    Secretary Pete Hegseth said ...", "Chief product officer Matt Salazar said ...": an
+    organisation and a title (names.ROLE_WORDS, any case, after up to two other words) before
+    the name. Built on first use: `names` stays out of verify's start-up."""
     from .names import ROLE_WORDS
 
     roles = "|".join(sorted(ROLE_WORDS, key=len, reverse=True))
-    return re.compile(rf"^\s*(?:[A-Z][\w.'’&-]*\s+){{0,4}}(?:(?i:{roles})\s+){{1,2}}"
+    return re.compile(rf"^\s*(?:[A-Z][\w.'’&-]*\s+){{0,4}}(?:[a-z][\w-]*\s+){{0,2}}(?:(?i:{roles})\s+){{1,2}}"
                       rf"(?P<who>(?:[A-Z][\w.'’-]*\s+){{0,2}}[A-Z][\w.'’-]*)" + _SPEECH_VERB)
 
 
@@ -532,6 +535,14 @@ def _holds_enough(match: Match, subject: str | None, stands_for: AbstractSet[str
 # Verbs that make a claim the report of a statement ("Hegseth said ..."), not the act itself
 # ("Hegseth ruled out ..."): words taken back later were still said.
 _SAYS = frozenset("said says told tells stated states wrote writes added announced".split())
+
+
+def _says_it_too(claim_text: str, p_pol: int, p_cues: Sequence[str]) -> bool:
+    """Return True when the whole claim, read past the clause compared, says the passage's
+    negations with its polarity: "Hail was widespread ..., but tornadoes largely failed to
+    materialize" against "While hail was widespread ..., tornadoes largely failed to materialize"."""
+    whole, _, cues = _claim_polarity(claim_text)
+    return whole == p_pol and set(p_cues) <= set(cues)
 
 
 def _same_cue_words(claim_text: str, passage: str) -> bool:

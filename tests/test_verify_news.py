@@ -177,3 +177,22 @@ def test_a_negation_must_stand_next_to_the_claims_figure_to_deny_it():
                "complicit in genocide\u201d and recorded himself shouting \u201cFree Palestine!\u201d")
     assert _judged("Bushnell was 25", passage).stance == "supports"
 
+
+
+def test_the_claims_other_clause_may_say_the_passages_negation():
+    # Washington Post: the claim says "failed" too, in its second clause
+    passage = ("While hail was widespread across northwestern Kansas on Thursday, tornadoes largely failed to "
+               "materialize, but that will probably change on Friday.")
+    claim = "Hail was widespread across northwestern Kansas on Thursday, but tornadoes largely failed to materialize."
+    assert _judged(claim, passage).stance == "supports"
+    assert _judged("Hail was widespread across northwestern Kansas on Thursday, and tornadoes formed.",
+                   passage).stance != "supports"
+
+
+def test_a_title_of_several_words_before_the_name_is_no_subject():
+    # TechCrunch: "Chief product officer Matt Salazar" is Salazar, not someone called "Chief"
+    passage = ("When pushed to provide more details, chief product officer Matt Salazar merely said that it\u2019s a "
+               "\u201cstep-change\u201d in how Strava is using AI, machine learning, and other technologies.")
+    j = _judged("Chief product officer Matt Salazar said it was a step-change in how Strava uses AI", passage)
+    assert j.stance == "supports"
+    assert not any("not Chief" in r for r in j.reasons)
