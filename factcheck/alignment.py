@@ -137,8 +137,8 @@ def opposite_word(claim_text: str, passage: str) -> str | None:
     # Most claims and passages hold no opposed pair at all: look before aligning.
     if not _may_oppose(set(a), here, table):
         return None
-    # one word for one, a stop word with either ("acquitted of" / "charged with")
-    for r in replacements(a, b, max_run=2):
+    # one word for one, stop words with either ("were acquitted over" / "charged for")
+    for r in replacements(a, b, max_run=3, joined=True):
         if not ((r.before or r.i == 0) and (r.after or r.i2 == len(a))) or (r.i == 0 and r.i2 == len(a)):
             continue
         xs = [k for k in range(r.i, r.i2) if r.i2 - r.i == 1 or a[k] not in STOP_WORDS]

@@ -101,7 +101,7 @@ ALIGNED_OPPOSITES = (
     ("charged", "acquitted"), ("impose", "lift"), ("imposed", "lifted"), ("open", "shut"),
     ("mandatory", "voluntary"), ("required", "optional"), ("praise", "criticise"), ("praise", "criticize"),
     ("praised", "criticised"), ("praised", "criticized"), ("praised", "condemned"), ("uphold", "overturn"),
-    ("upheld", "overturned"), ("upheld", "struck"),
+    ("upheld", "overturned"), ("upheld", "struck"), ("rise", "dip"), ("rose", "dipped"),
 )
 # Gradable adjectives: their comparatives and superlatives are opposed too (strong / weak,
 # stronger / weaker, strongest / weakest), formed by the spelling rules of English.

@@ -113,10 +113,14 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None,
             scope = token_starts, _anchor_positions(text, far), _anchor_positions(text, anchors)
         token_starts, anchored, named = scope
         i = max(bisect_right(token_starts, start) - 1, 0)
+        # the cue's own word is no anchor of it: "ground the industries to a historic halt"
+        # does not deny "the strike ended" because "halt" is a synonym of "end"
+        own = token_starts[i] == start if token_starts else False  # the cue is that content word
         if forward:
-            return (any(0 <= j - i <= NEGATION_SCOPE for j in anchored)
-                    or any(0 <= j - i <= NAME_SCOPE for j in named))
-        return any(abs(i - j) <= NEGATION_SCOPE for j in anchored) or any(abs(i - j) <= NAME_SCOPE for j in named)
+            return (any(own <= j - i <= NEGATION_SCOPE for j in anchored)
+                    or any(own <= j - i <= NAME_SCOPE for j in named))
+        return (any(own <= abs(i - j) <= NEGATION_SCOPE for j in anchored)
+                or any(own <= abs(i - j) <= NAME_SCOPE for j in named))
 
     def scan(phrases: _Phrases, scoped: bool) -> list[tuple[str, int]]:
         found = []

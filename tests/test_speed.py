@@ -238,11 +238,12 @@ def _polarity_reference(text: str, anchors=None, names=frozenset()):
         if anchored is None:
             return True
         i = max(bisect_right(token_starts, start) - 1, 0)
+        own = token_starts[i] == start if token_starts else False  # the cue is that content word
         if forward:
-            return (any(0 <= j - i <= stance.NEGATION_SCOPE for j in anchored)
-                    or any(0 <= j - i <= polarity.NAME_SCOPE for j in named))
-        return (any(abs(i - j) <= stance.NEGATION_SCOPE for j in anchored)
-                or any(abs(i - j) <= polarity.NAME_SCOPE for j in named))
+            return (any(own <= j - i <= stance.NEGATION_SCOPE for j in anchored)
+                    or any(own <= j - i <= polarity.NAME_SCOPE for j in named))
+        return (any(own <= abs(i - j) <= stance.NEGATION_SCOPE for j in anchored)
+                or any(own <= abs(i - j) <= polarity.NAME_SCOPE for j in named))
 
     def scan(phrases, scoped):
         found = []

@@ -196,3 +196,22 @@ def test_a_title_of_several_words_before_the_name_is_no_subject():
     j = _judged("Chief product officer Matt Salazar said it was a step-change in how Strava uses AI", passage)
     assert j.stance == "supports"
     assert not any("not Chief" in r for r in j.reasons)
+
+
+def test_an_opposite_with_stop_words_around_it_on_both_sides():
+    # htmldate-en-news headline (Stuff NZ): "were acquitted over" / "charged for"
+    passage = "Three men charged for alleged bank card skimming at Auckland hospitals"
+    j = _judged("Three men were acquitted over alleged bank card skimming at Auckland hospitals", passage)
+    assert j.stance == "conflicts"
+    assert any("opposite words" in r for r in j.reasons)
+    # Salon: "dipped"
+    assert _judged("US emissions rose in 2019", "Despite everything, U.S. emissions dipped in 2019").stance == "conflicts"
+
+
+def test_a_negative_word_is_no_anchor_of_itself():
+    # AP via the Daily Herald: "halt" is a synonym of the claim's "ended", not a denial of it
+    passage = ("LOS ANGELES (AP) -- Hollywood's actors union reached a tentative deal with studios Wednesday to end "
+               "its strike and months of labor strife that ground the film and television industries to a historic "
+               "halt.")
+    j = _judged("The Hollywood actors strike ended after the union reached a tentative deal with studios", passage)
+    assert j.stance == "supports"
