@@ -112,7 +112,22 @@ def _judge(claim: Claim, relevant: list[tuple[Candidate, score.Match]], options:
         seen.add(j.stance)
         evidence.append(Evidence(stance=j.stance, score=match.score, candidate=cand, reasons=j.reasons,
                                  highlights=match.highlights, quote=j.quote))
-    return evidence
+    return _misquotes_of_said_words(evidence) if len(claim.quotes) == 1 else evidence
+
+
+_EXACT_QUOTE = "the quoted words appear in the source"
+
+
+def _misquotes_of_said_words(evidence: list[Evidence]) -> list[Evidence]:
+    """Return the evidence with a misquote turned related when another passage has the claim's
+    one quotation as it is: "We don't target journalists" is the IDF's word for word, so a loosely
+    similar quote of someone else's ("intentional targeting of journalists") does not make
+    the claim disputed."""
+    if not any(e.stance == "supports" and any(r.startswith(_EXACT_QUOTE) for r in e.reasons) for e in evidence):
+        return evidence
+    return [e._replace(stance="related", reasons=e.reasons + ("another passage has the quoted words as they are",))
+            if e.stance == "conflicts" and any(r.startswith("misquote:") for r in e.reasons) else e
+            for e in evidence]
 
 
 def verify_all(store: Store, claims: Iterable[str], options: Options | None = None) -> Iterator[Verdict]:

@@ -215,3 +215,28 @@ def test_a_negative_word_is_no_anchor_of_itself():
                "halt.")
     j = _judged("The Hollywood actors strike ended after the union reached a tentative deal with studios", passage)
     assert j.stance == "supports"
+
+
+
+def test_a_quote_found_word_for_word_is_not_disputed_by_a_loosely_similar_one(tmp_path):
+    from factcheck.ingest import index_files
+    from factcheck.store import open_index
+
+    # Reuters (fundus-en-news, 2024-03-07): the IDF's words as they are, and a lawyer's quote
+    # two paragraphs on that shares two of them
+    page = tmp_path / "reuters.txt"
+    page.write_text(
+        "Israeli tank 'likely' fired machine gun at reporters, report finds\n\n"
+        "Asked to comment on TNO's preliminary findings in December, the IDF said: \"We don't target "
+        "journalists.\"\n\n"
+        "\"On the basis of the TNO report alone, it's not possible to conclude that this was intentional "
+        "targeting of journalists as opposed to the pursuit of a legitimate military objective which went "
+        "awry,\" said Nick Kaufman, a lawyer.\n", encoding="utf-8")
+    store = open_index(str(tmp_path / "idx"), create=True)
+    index_files(store, [(str(page), "reuters.txt")])
+    v = verify(store, 'The IDF said "We don\'t target journalists"')
+    assert v.verdict == "supported"
+    assert any("another passage has the quoted words as they are" in r for r in _reasons(v))
+    # the lawyer's words misquoted are still a misquote
+    w = verify(store, 'Kaufman said "it is possible to conclude that this was intentional targeting of journalists"')
+    assert w.verdict in ("conflicting", "disputed")
