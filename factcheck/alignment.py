@@ -150,6 +150,28 @@ def opposite_word(claim_text: str, passage: str) -> str | None:
         # risen" says what "has fallen" says. ("never" / "always" is itself the pair.)
         if _opposed(x, y, table) and _negations(a, xs[0]) == _negations(b, ys[0]):
             return f"opposite words: the claim says '{x}' where the source says '{y}'"
+    return _opposite_after_same_word(a, b, table)
+
+
+def _opposite_after_same_word(a: list[str], b: list[str], table: dict[str, frozenset[str]]) -> str | None:
+    """Return a reason when the passage has the opposite of a claim word right after the
+    content word the claim has before it (up to INSERTED stop words between): "ruled against
+    the traders" / "... the Gauteng High Court ruled in favour of traders who took the City to
+    court", where the whole-text alignment pairs the words apart."""
+    pairs = set(zip(b, b[1:]))
+    for i, x in enumerate(a):
+        if i == 0 or a[i - 1] in STOP_WORDS or (not _content(x) and stem(x) not in table):
+            continue  # ("against" is a stop word with opposites)
+        if (a[i - 1], x) in pairs:
+            continue  # the passage says the claim's words too: "far less fruit and far more vegetables"
+        for j, y in enumerate(b):
+            if not _opposed(x, y, table):
+                continue
+            k = j - 1
+            while k >= 0 and j - k <= INSERTED and b[k] in STOP_WORDS:
+                k -= 1
+            if k >= 0 and b[k] == a[i - 1] and _negations(a, i) == _negations(b, j):
+                return f"opposite words: the claim says '{a[i - 1]} {x}' where the source says '{' '.join(b[k:j + 1])}'"
     return None
 
 

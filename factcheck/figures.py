@@ -30,8 +30,9 @@ def conflict(claim_text: str, passage: str) -> str | None:
             if unit not in passage_nums:
                 continue
             other, source_said, source_qualifier, _ = passage_nums[unit]
-            if not _overlap(value, qualifier, other, source_qualifier) and _same_frame(
-                    words(claim_text), at, words(passage)):
+            if not _overlap(value, qualifier, other, source_qualifier) and not _gives(passage, value, qualifier) \
+                    and _same_frame(
+                    words(claim_text), at, words(passage), 2 if unit == "percent" else 1):
                 return (f"numbers differ: the claim says {_said(qualifier, value)} {said}, "
                         f"the source says {_said(source_qualifier, other)} {source_said}")
     return _swapped_figure(claim_text, passage) or _swapped_month(claim_text, passage) \
@@ -41,25 +42,30 @@ def conflict(claim_text: str, passage: str) -> str | None:
 FRAME_REACH = 3  # words either side of a figure that say what it counts ("83 people were wounded")
 
 
-def _same_frame(a: list[str], i: int, b: list[str]) -> bool:
-    """Return True when the passage `b` may count what the claim's figure a[i] counts: it has a
-    content word of those around the figure (its unit aside), as such or as a synonym, or
-    there are none. "At least 83 people were wounded" is not told otherwise by "killed at
-    least two people"; "is nearly five years old" is by "nearly three-year war against its
-    neighbor"."""
+def _same_frame(a: list[str], i: int, b: list[str], need: int = 1) -> bool:
+    """Return True when the passage `b` may count what the claim's figure a[i] counts: it has
+    `need` of the content words around the figure (its unit aside), as such or as synonyms, or
+    all of them when there are fewer. "At least 83 people were wounded" is not told otherwise by
+    "killed at least two people"; "is nearly five years old" is by "nearly three-year war
+    against its neighbor". A percentage needs two ("the jobless rate fell to 6.6 per cent" is
+    not told otherwise by "keep its policy rate at 2.25 per cent"): an article gives many."""
     frame = _frame(a, i)
     if not frame:
         return True
     here = {stem(w) for w in b}
     synonyms = synonym_stems()
-    return any(s in here or synonyms.get(s, frozenset()) & here for s in frame)
+    return sum(1 for s in frame if s in here or synonyms.get(s, frozenset()) & here) >= min(need, len(frame))
 
 
 def _frame(ws: list[str], i: int) -> set[str]:
     """Return the stems of the content words within FRAME_REACH of the figure at ws[i], the
     word after it (its unit) and other figures aside."""
     near = ws[max(0, i - FRAME_REACH):i] + ws[i + 2:i + 2 + FRAME_REACH]
-    return {stem(w) for w in near if w not in STOP_WORDS and _count(w) is None and w not in QUALIFIER_WORDS}
+    return {stem(w) for w in near if w not in STOP_WORDS and _count(w) is None and w not in QUALIFIER_WORDS
+            and w not in _UNIT_WORDS}
+
+
+_UNIT_WORDS = frozenset(("per", "cent", "percent"))
 
 
 def _swapped_ordinal(claim_text: str, passage: str) -> str | None:
@@ -184,6 +190,14 @@ def _count(word: str) -> float | None:
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS and word != "one" else None
 
 
+def _gives(passage: str, value: float, qualifier: str) -> bool:
+    """Return True when the passage gives the figure somewhere ("... 42.6 per cent ... just shy
+    of Labor's 43 per cent target" gives 43): another one next to the same unit is then about
+    something else."""
+    b = words(passage)
+    return any(_overlap(value, qualifier, float(y), _qualifier(b, j)) for j, y in enumerate(b) if _NUMBER.fullmatch(y))
+
+
 def _figure_after_same_words(a: list[str], b: list[str]) -> str | None:
     """Return a reason when the passage gives, after the claim's two words before a figure
     (one of them a content word), another figure and never the claim's: "the death toll ...
@@ -304,7 +318,9 @@ def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str, int]]:
         if value is None or (i and toks[i - 1] in LABEL_NOUNS):
             continue  # "Article 4 member countries": a label, not four of anything
         unit = toks[i + 1]
-        if unit in ("million", "billion", "thousand", "hundred", "percent") and i + 2 < len(toks):
+        if unit == "per" and i + 2 < len(toks) and toks[i + 2] == "cent":
+            unit = "percent"  # "42.6 per cent" is "42.6 percent"
+        if unit in ("million", "billion", "thousand", "hundred") and i + 2 < len(toks):
             mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 100}.get(unit)
             if mult:
                 value *= mult

@@ -175,6 +175,8 @@ _CERTAINTY_WORDS = frozenset(w for p in POSSIBLE_PHRASES + PROBABLE_PHRASES for 
 _TO_VERB = re.compile(r"\s+to\s+(\w+)(?:\s+(\w+))?")
 _MODALS = frozenset(("could", "may", "might"))
 _CLAUSE_HEDGES = frozenset(("suggest", "suggests", "suggested", "hint", "hints", "hinted"))
+_APPEAR = frozenset(("appear", "appears", "appeared"))
+_APPEARED_AT = re.compile(r"\s+(?:before|in|at|on|alongside|with|outside|inside|for|via|by)\b")
 
 
 _PASSIVE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?$")
@@ -204,11 +206,14 @@ def _hedges_other_verb(text: str, end: int, anchors: AbstractSet[str]) -> bool:
     Zelensky will meet Hegseth" hedges the discussions, not the meeting ("is expected to meet"
     hedges it); "sent a letter warning that the return could put workers at risk" hedges the
     risk, not the letter."""
+    word = text[max(0, end - 10):end].rsplit(" ", 1)[-1]
+    if word in _APPEAR and _APPEARED_AT.match(text, end):
+        return True  # "she appeared before judge Mathenjwa": she came to court, nothing hedged
     m = _TO_VERB.match(text, end)
     if m:
         verb = m.group(2) if m.group(1) in STOP_WORDS and m.group(2) else m.group(1)  # "to be deployed"
         return not _anchored(verb, anchors)
-    word = text[max(0, end - 10):end].rsplit(" ", 1)[-1]  # the word ending there ("kyiv may")
+    # the word ending there ("kyiv may")
     if word not in _MODALS and word not in _CLAUSE_HEDGES:
         return False
     # a modal hedges what follows it in its clause: "could impose sanctions and send troops";

@@ -240,3 +240,36 @@ def test_a_quote_found_word_for_word_is_not_disputed_by_a_loosely_similar_one(tm
     # the lawyer's words misquoted are still a misquote
     w = verify(store, 'Kaufman said "it is possible to conclude that this was intentional targeting of journalists"')
     assert w.verdict in ("conflicting", "disputed")
+
+
+def test_percentages_of_other_things_do_not_conflict():
+    # Financial Post (fundus-en-news): two rates, two percentages
+    passage = ("With this backdrop he expects the Bank of Canada to stay on the sidelines next week and keep its "
+               "policy rate at 2.25 per cent.")
+    assert _judged("Canada's jobless rate fell to 6.6 per cent in May", passage).stance != "conflicts"
+    assert _judged("The Bank of Canada will keep its policy rate at 2.75 per cent", passage).stance == "conflicts"
+
+
+def test_a_passage_giving_the_claims_figure_does_not_conflict_through_another():
+    # The West Australian (fundus-en-news): 42.6 per cent projected, 43 per cent the target
+    passage = ("Mr Bowen\u2019s annual climate statement on Thursday will reveal Australia is projected to cut "
+               "emissions 42.6 per cent on 2005 levels by 2030 \u2013 just shy of Labor\u2019s 43 per cent target.")
+    assert _judged("Labor has a 43 per cent target", passage).stance != "conflicts"
+    assert _judged("Labor has a 45 per cent target", passage).stance == "conflicts"
+
+
+def test_appearing_before_a_judge_is_no_hedge():
+    # TimesLive (fundus-en-news)
+    passage = ("Zuma-Sambudla pleaded not guilty to the charges when she appeared before Durban high court judge "
+               "Mbuzeni Mathenjwa on Monday.")
+    assert _judged("Zuma-Sambudla pleaded not guilty to the charges", passage).stance == "supports"
+    assert _judged("Zuma-Sambudla pleaded guilty to the charges", passage).stance == "conflicts"
+
+
+def test_an_opposite_after_the_same_word_conflicts_where_the_alignment_misses_it():
+    # Daily Maverick (fundus-en-news)
+    passage = "After the events in 2025, the Gauteng High Court ruled in favour of traders who took the City to court."
+    j = _judged("The Gauteng High Court ruled against the traders", passage)
+    assert j.stance == "conflicts"
+    assert any("ruled against" in r and "ruled in favour" in r for r in j.reasons)
+    assert _judged("The Gauteng High Court ruled in favour of the traders", passage).stance == "supports"
