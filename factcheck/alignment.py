@@ -154,24 +154,32 @@ def opposite_word(claim_text: str, passage: str) -> str | None:
 
 
 def _opposite_after_same_word(a: list[str], b: list[str], table: dict[str, frozenset[str]]) -> str | None:
-    """Return a reason when the passage has the opposite of a claim word right after the
-    content word the claim has before it (up to INSERTED stop words between): "ruled against
-    the traders" / "... the Gauteng High Court ruled in favour of traders who took the City to
-    court", where the whole-text alignment pairs the words apart."""
+    """Return a reason when the passage has the opposite of a claim word next to the content
+    word the claim has next to it, before or after (up to INSERTED stop words between): "ruled
+    against the traders" / "... the Gauteng High Court ruled in favour of traders who took the
+    City to court", "lost 88,000 jobs" / "the economy gains 88,000 jobs", where the whole-text
+    alignment pairs the words apart."""
     pairs = set(zip(b, b[1:]))
     for i, x in enumerate(a):
-        if i == 0 or a[i - 1] in STOP_WORDS or (not _content(x) and stem(x) not in table):
+        if not _content(x) and stem(x) not in table:
             continue  # ("against" is a stop word with opposites)
-        if (a[i - 1], x) in pairs:
+        before = a[i - 1] if i > 0 and a[i - 1] not in STOP_WORDS else None
+        after = a[i + 1] if i + 1 < len(a) and a[i + 1] not in STOP_WORDS else None
+        if before is None and after is None or (before, x) in pairs or (x, after) in pairs:
             continue  # the passage says the claim's words too: "far less fruit and far more vegetables"
         for j, y in enumerate(b):
-            if not _opposed(x, y, table):
+            if not _opposed(x, y, table) or _negations(a, i) != _negations(b, j):
                 continue
             k = j - 1
             while k >= 0 and j - k <= INSERTED and b[k] in STOP_WORDS:
                 k -= 1
-            if k >= 0 and b[k] == a[i - 1] and _negations(a, i) == _negations(b, j):
-                return f"opposite words: the claim says '{a[i - 1]} {x}' where the source says '{' '.join(b[k:j + 1])}'"
+            if before is not None and k >= 0 and b[k] == before:
+                return f"opposite words: the claim says '{before} {x}' where the source says '{' '.join(b[k:j + 1])}'"
+            n = j + 1
+            while n < len(b) and n - j <= INSERTED and b[n] in STOP_WORDS:
+                n += 1
+            if after is not None and n < len(b) and b[n] == after:
+                return f"opposite words: the claim says '{x} {after}' where the source says '{' '.join(b[j:n + 1])}'"
     return None
 
 

@@ -102,7 +102,7 @@ ALIGNED_OPPOSITES = (
     ("mandatory", "voluntary"), ("required", "optional"), ("praise", "criticise"), ("praise", "criticize"),
     ("praised", "criticised"), ("praised", "criticized"), ("praised", "condemned"), ("uphold", "overturn"),
     ("upheld", "overturned"), ("upheld", "struck"), ("rise", "dip"), ("rose", "dipped"),
-    ("against", "favour"), ("against", "favor"),
+    ("against", "favour"), ("against", "favor"), ("beat", "missed"), ("beat", "miss"),
 )
 # Gradable adjectives: their comparatives and superlatives are opposed too (strong / weak,
 # stronger / weaker, strongest / weakest), formed by the spelling rules of English.

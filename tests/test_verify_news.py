@@ -273,3 +273,15 @@ def test_an_opposite_after_the_same_word_conflicts_where_the_alignment_misses_it
     assert j.stance == "conflicts"
     assert any("ruled against" in r and "ruled in favour" in r for r in j.reasons)
     assert _judged("The Gauteng High Court ruled in favour of the traders", passage).stance == "supports"
+
+
+@pytest.mark.parametrize("claim, passage", [
+    # Financial Post headline (fundus-en-news): the opposite before the same words
+    ("Canada lost 88,000 jobs in May", "Canada's unemployment rate drops to 6.6% as economy gains 88,000 jobs"),
+    ("The May jobs report missed expectations", "The latest jobs numbers just about ends the recession debate. "
+     "The May report significantly beat expectations, bringing employment close to flat for 2026."),
+])
+def test_an_opposite_before_the_same_word_conflicts(claim, passage):
+    j = _judged(claim, passage)
+    assert j.stance == "conflicts"
+    assert any("opposite words" in r for r in j.reasons)
