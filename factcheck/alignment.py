@@ -153,6 +153,13 @@ def opposite_word(claim_text: str, passage: str) -> str | None:
     return _opposite_after_same_word(a, b, table)
 
 
+# Opposites that relate two things: with the things swapped they say the same ("Jones died a
+# day before Bowles" / "Bowles's death comes a day after Jones died"), so one neighbour word
+# in common is not enough to read them as opposed.
+_CONVERSE = frozenset("""before after more less fewer higher lower above below over under ahead behind
+    earlier later older younger bigger smaller larger greater longer shorter""".split())
+
+
 def _opposite_after_same_word(a: list[str], b: list[str], table: dict[str, frozenset[str]]) -> str | None:
     """Return a reason when the passage has the opposite of a claim word next to the content
     word the claim has next to it, before or after (up to INSERTED stop words between): "ruled
@@ -161,7 +168,7 @@ def _opposite_after_same_word(a: list[str], b: list[str], table: dict[str, froze
     alignment pairs the words apart."""
     pairs = set(zip(b, b[1:]))
     for i, x in enumerate(a):
-        if not _content(x) and stem(x) not in table:
+        if (not _content(x) and stem(x) not in table) or x in _CONVERSE:
             continue  # ("against" is a stop word with opposites)
         before = a[i - 1] if i > 0 and a[i - 1] not in STOP_WORDS else None
         after = a[i + 1] if i + 1 < len(a) and a[i + 1] not in STOP_WORDS else None

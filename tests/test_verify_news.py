@@ -285,3 +285,24 @@ def test_an_opposite_before_the_same_word_conflicts(claim, passage):
     j = _judged(claim, passage)
     assert j.stance == "conflicts"
     assert any("opposite words" in r for r in j.reasons)
+
+
+def test_a_converse_relation_is_no_opposite():
+    # The Independent (fixtures/pages/independent_laos.html.gz): "a day after" with the two swapped
+    context = "Australian teenager Holly Bowles has become the sixth person to die from suspected methanol poisoning."
+    passage = ("The 19-year-old\u2019s death in a Thai hospital was confirmed in a family statement this morning and "
+               "comes a day after her friend Bianca Jones, also 19, died from the same incident.")
+    j = _judged("Bianca Jones died a day before Holly Bowles", passage, context)
+    assert j.stance != "conflicts"
+
+
+def test_the_reporter_claims_benchmark_file_parses():
+    import sys
+
+    sys.path.insert(0, str(FIXTURES.parent / "benchmarks"))
+    from reporter_claims import load_claims, source_folders
+
+    rows = load_claims()
+    assert len(rows) == 209
+    assert {e for _, _, e, _ in rows} == {"S", "C", "U"}
+    assert {s for _, s, _, _ in rows} <= set(source_folders(FIXTURES))
