@@ -80,7 +80,7 @@ def changed_word(claim_text: str, passage: str, name: frozenset[str] = frozenset
         if not _flanked(a, b, r) or (r.i == 0 and r.i2 == len(a)):
             continue  # the same words on both sides (or the claim's edge): one thing said otherwise
         said, source = a[r.i:r.i2], _trimmed(b[r.j:r.j2])
-        if r.i == 0 and any(w in _REPORTING for w in said):
+        if r.i == 0 and any(w in REPORTING_VERBS for w in said):
             continue  # "Hegseth said that ..." for "..., stating that ...": who said it is judged apart
         if not source or not all(_content(y) for y in source) or not any(_content(w) for w in said):
             continue
@@ -123,8 +123,8 @@ def _flanked(a: list[str], b: list[str], r: Replacement) -> bool:
 
 
 # Verbs of saying: at the claim's start they introduce its speaker, whom stance judges apart.
-_REPORTING = frozenset(("said", "says", "say", "stated", "states", "told", "tells", "claimed", "claims",
-                        "added", "noted", "insisted", "argued", "wrote", "announced", "explained"))
+REPORTING_VERBS = frozenset(("said", "says", "say", "stated", "states", "told", "tells", "claimed", "claims",
+                             "added", "noted", "insisted", "argued", "wrote", "announced", "explained"))
 
 
 def opposite_word(claim_text: str, passage: str) -> str | None:

@@ -30,7 +30,7 @@ def conflict(claim_text: str, passage: str) -> str | None:
             if unit not in passage_nums:
                 continue
             other, source_said, source_qualifier, _ = passage_nums[unit]
-            if not _overlap(value, qualifier, other, source_qualifier) and not _gives(passage, value, qualifier) \
+            if not _overlap(value, qualifier, other, source_qualifier) and not _gives(words(passage), value, qualifier) \
                     and _same_frame(
                     words(claim_text), at, words(passage), 2 if unit == "percent" else 1):
                 return (f"numbers differ: the claim says {_said(qualifier, value)} {said}, "
@@ -190,11 +190,10 @@ def _count(word: str) -> float | None:
     return float(NUMBER_WORDS[word]) if word in NUMBER_WORDS and word != "one" else None
 
 
-def _gives(passage: str, value: float, qualifier: str) -> bool:
-    """Return True when the passage gives the figure somewhere ("... 42.6 per cent ... just shy
-    of Labor's 43 per cent target" gives 43): another one next to the same unit is then about
-    something else."""
-    b = words(passage)
+def _gives(b: list[str], value: float, qualifier: str) -> bool:
+    """Return True when the passage's words `b` give the figure somewhere ("... 42.6 per cent ...
+    just shy of Labor's 43 per cent target" gives 43): another one next to the same unit is then
+    about something else."""
     return any(_overlap(value, qualifier, float(y), _qualifier(b, j)) for j, y in enumerate(b) if _NUMBER.fullmatch(y))
 
 
@@ -203,12 +202,10 @@ def _figure_after_same_words(a: list[str], b: list[str]) -> str | None:
     (one of them a content word), another figure and never the claim's: "the death toll ...
     rose to 12" against "the death toll from a fire that ... rose to 10", where the passage's
     other words put the two figures apart for a whole-text alignment."""
-    given = [(float(y), _qualifier(b, j)) for j, y in enumerate(b) if _NUMBER.fullmatch(y)]
     for i, x in enumerate(a):
         if i < 2 or not _NUMBER.fullmatch(x) or all(w in STOP_WORDS for w in a[i - 2:i]):
             continue
-        value, qualifier = float(x), _qualifier(a, i)
-        if any(_overlap(value, qualifier, v, q) for v, q in given):
+        if _gives(b, float(x), _qualifier(a, i)):
             continue  # the passage gives the claim's figure somewhere
         for j, y in enumerate(b):
             if j >= 2 and _NUMBER.fullmatch(y) and b[j - 2:j] == a[i - 2:i]:

@@ -100,9 +100,11 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     claim_text = _respell(folded(claim.text), match)
     retraction = retraction_in(passage, subject)
     if retraction and about and not retraction_in(claim_text, None):  # "X denied ..." vs a denial: no conflict
-        if claim.speaker and retraction.split("'")[1] in WALKBACK_PHRASES and _SAYS.intersection(words(claim_text)):
-            # "Hegseth said it was unrealistic ..." against "Hegseth later walked back those
-            # remarks": taking words back is having said them; what they said is another passage's
+        reported = bool(claim.speaker) and not alignment.REPORTING_VERBS.isdisjoint(words(claim_text))
+        if reported and retraction.split("'")[1] in WALKBACK_PHRASES:
+            # "Hegseth said it was unrealistic ..." (a report of a statement, not the act:
+            # "Hegseth ruled out ...") against "Hegseth later walked back those remarks":
+            # taking words back is having said them; what they said is another passage's
             reasons.append(f"{retraction} (later), which does not deny that {claim.speaker} said it")
             return Judgement("related", tuple(reasons))
         return Judgement("conflicts", tuple(reasons + [retraction]))
@@ -530,11 +532,6 @@ def _holds_enough(match: Match, subject: str | None, stands_for: AbstractSet[str
     wanted = [w for w in match.matched + match.missing if w not in own]
     found = [w for w in match.matched if w not in own and w not in match.via_context]
     return not wanted or len(found) >= SUPPORT_SHARE * len(wanted)
-
-
-# Verbs that make a claim the report of a statement ("Hegseth said ..."), not the act itself
-# ("Hegseth ruled out ..."): words taken back later were still said.
-_SAYS = frozenset("said says told tells stated states wrote writes added announced".split())
 
 
 def _says_it_too(claim_text: str, p_pol: int, p_cues: Sequence[str]) -> bool:
