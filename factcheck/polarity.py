@@ -174,6 +174,8 @@ _CERTAINTY_WORDS = frozenset(w for p in POSSIBLE_PHRASES + PROBABLE_PHRASES for 
 
 _TO_VERB = re.compile(r"\s+to\s+(\w+)(?:\s+(\w+))?")
 _MODALS = frozenset(("could", "may", "might"))
+# Verbs a bare negation may stand before while denying their object: "do not see any roadblocks".
+_SEEING = frozenset("see sees saw find finds found expect expects foresee foresees detect detects notice".split())
 _CLAUSE_HEDGES = frozenset(("suggest", "suggests", "suggested", "hint", "hints", "hinted"))
 _APPEAR = frozenset(("appear", "appears", "appeared"))
 _APPEARED_AT = re.compile(r"\s+(?:before|in|at|on|alongside|with|outside|inside|for|via|by)\b")
@@ -235,12 +237,16 @@ def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str]) -> bool:
     "a scorpion stung a woman"; "did not stay on the flight", "did not immediately confirm
     the arrest" and "is not likely" negate what they are next to.
     """
+    seen = False
     for m in _WORD_RUN.finditer(text, end):
         if _CLAUSE_END.search(text, end, m.start()):
             return True  # "some say they shouldnt be.": what it negates is left out, so the claim's
         w = m.group(0)
         if w in STOP_WORDS or (w.endswith("ly") and len(w) > 4 and w not in _CERTAINTY_WORDS):
             end = m.end()
+            continue
+        if w in _SEEING and not seen:
+            seen, end = True, m.end()  # "we do not see any roadblocks": it is the roadblocks denied
             continue
         return w in _CERTAINTY_WORDS or w in _SAYING or _anchored(w, anchors)
     return True

@@ -251,9 +251,12 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
     missing and that neither the passage, the sentence before nor its speakers have."""
     # a name "read as" a word it is no spelling of ("India" as "indicators", by its stem) is missing too
     missing = set(match.missing) | {w for w, said in match.corrected if not alignment.spelt_alike(w, said)}
+    tokens = list(_NAME_TOKEN.finditer(text))
+    # "US" folds to the stop word "us", which scoring does not read: a name all the same
+    missing |= {fold(m.group()) for m in tokens if m.group().isupper() and m.group().isalpha()
+                and fold(m.group()) in STOP_WORDS}
     if not missing:
         return []
-    tokens = list(_NAME_TOKEN.finditer(text))
     capitalised = [m for m in tokens if m.group()[0].isupper()]
     # A title-case headline ("Officials Say Qatar Used Drones") capitalises every content word,
     # and its capitals name nothing; a sentence dense with names ("Zelensky will meet with

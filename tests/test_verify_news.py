@@ -303,6 +303,24 @@ def test_the_reporter_claims_benchmark_file_parses():
     from reporter_claims import load_claims, source_folders
 
     rows = load_claims()
-    assert len(rows) == 209
+    assert len(rows) == 233
     assert {e for _, _, e, _ in rows} == {"S", "C", "U"}
     assert {s for _, s, _, _ in rows} <= set(source_folders(FIXTURES))
+
+
+def test_not_seeing_something_denies_it():
+    # Nature (htmldate-en-news): "We do not see any roadblocks"
+    passage = ("\u201cWe do not see any roadblocks for the remaining transition,\u201d says Di Li, the chief scientist "
+               "of FAST.")
+    assert _judged("Di Li said there were serious roadblocks for the remaining transition", passage).stance \
+        == "conflicts"
+    assert _judged("Di Li said there were no roadblocks for the remaining transition", passage).stance == "supports"
+
+
+def test_us_is_a_name_the_passage_must_give():
+    # Fox News (htmldate-en-news): the treaty Russia ratified; "US" folds to the stop word "us"
+    passage = ("The law withdraws Russia from the Comprehensive Nuclear Test Ban Treaty (CTBT), originally signed "
+               "in 1996 and ratified in 2000.")
+    j = _judged("The US ratified the test ban treaty", passage)
+    assert j.stance != "supports"
+    assert any("does not mention US" in r for r in j.reasons)
