@@ -30,9 +30,10 @@ def conflict(claim_text: str, passage: str) -> str | None:
             if unit not in passage_nums:
                 continue
             other, source_said, source_qualifier, _ = passage_nums[unit]
-            if not _overlap(value, qualifier, other, source_qualifier) and not _gives(words(passage), value, qualifier) \
-                    and _same_frame(
-                    words(claim_text), at, words(passage), 2 if unit == "percent" else 1):
+            a, b = words(claim_text), words(passage)  # most passages share no unit: read only now
+            if _overlap(value, qualifier, other, source_qualifier) or _gives(b, value, qualifier):
+                continue  # the same figure, or the passage gives it elsewhere
+            if _same_frame(a, at, b, 2 if unit == "percent" else 1):
                 return (f"numbers differ: the claim says {_said(qualifier, value)} {said}, "
                         f"the source says {_said(source_qualifier, other)} {source_said}")
     return _swapped_figure(claim_text, passage) or _swapped_month(claim_text, passage) \

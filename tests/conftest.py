@@ -51,3 +51,27 @@ def sources_dir(tmp_path):
 
 def load_json(name: str):
     return json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+
+
+def passage_candidate(passage: str, context: str = ""):
+    """Return one passage (and the sentence before it) as retrieval hands it to scoring."""
+    from factcheck.models import Candidate, Source
+
+    return Candidate(pid=1, text=passage, start=0, end=len(passage), line=1, kind="sentence", speaker=None,
+                     source=Source(path="a.txt"), context=context)
+
+
+def scored(claim: str, passage: str, context: str = ""):
+    """Return the claim's match against one passage, scored as verify scores it."""
+    from factcheck.score import claim_terms, rank
+
+    [match] = rank(claim_terms(claim), [passage_candidate(passage, context)])
+    return match
+
+
+def judged(claim: str, passage: str, context: str = ""):
+    """Return stance.judge of a claim against one passage, scored as verify scores it."""
+    from factcheck import parse_claim
+    from factcheck.stance import judge
+
+    return judge(parse_claim(claim), passage_candidate(passage, context), scored(claim, passage, context))

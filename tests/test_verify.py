@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, judged
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -21,15 +21,7 @@ def _reasons(v):
 
 
 def _judged(claim: str, passage: str):
-    """Return stance.judge of a claim against one passage, scored as verify scores it."""
-    from factcheck.models import Candidate, Source
-    from factcheck.score import claim_terms, rank
-    from factcheck.stance import judge
-
-    cand = Candidate(pid=1, text=passage, start=0, end=len(passage), line=1, kind="sentence", speaker=None,
-                     source=Source(path="a.txt"))
-    [match] = rank(claim_terms(claim), [cand])
-    return judge(parse_claim(claim), cand, match)
+    return judged(claim, passage)
 
 
 def test_hegseth_ruled_out(seed_store):

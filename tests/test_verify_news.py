@@ -4,12 +4,9 @@ READMEs): claims a reporter would write against them, each a rule that holds bey
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES
+from conftest import FIXTURES, judged, scored
 
-from factcheck import parse_claim, verify
-from factcheck.models import Candidate, Source
-from factcheck.score import claim_terms, rank
-from factcheck.stance import judge
+from factcheck import verify
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +27,7 @@ def _reasons(v):
     return [r for e in v.evidence for r in e.reasons]
 
 
-def _judged(claim: str, passage: str, context: str = ""):
-    """Return stance.judge of a claim against one real passage (and the sentence before it)."""
-    cand = Candidate(pid=1, text=passage, start=0, end=len(passage), line=1, kind="sentence", speaker=None,
-                     source=Source(path="a.txt"), context=context)
-    [match] = rank(claim_terms(claim), [cand])
-    return judge(parse_claim(claim), cand, match)
+_judged = judged  # a claim against one real passage (and the sentence before it)
 
 
 def test_a_figure_after_the_same_words_told_otherwise_conflicts(news_store):
@@ -68,9 +60,7 @@ def test_thousands_separators_in_a_passage_match_the_claims_figure():
     # VOA (fundus-en-news), child care costs
     passage = ("The best option would cost about $2,000 a month, with a long wait list, and even the least "
                "expensive option would cost around $1,600, still eating up most of Slemp's salary.")
-    cand = Candidate(pid=1, text=passage, start=0, end=len(passage), line=1, kind="sentence", speaker=None,
-                     source=Source(path="a.txt"))
-    [match] = rank(claim_terms("The best option would cost about $2,000 a month"), [cand])
+    match = scored("The best option would cost about $2,000 a month", passage)
     assert "2000" in match.matched and not match.missing
     assert _judged("The best option would cost about $2,000 a month", passage).stance == "supports"
     assert _judged("The best option would cost about $3,000 a month", passage).stance == "conflicts"
