@@ -19,9 +19,10 @@ seeds; `news_htmldate.json`: paragraphs from `<data>/htmldate-en-news`, other pu
 speakers labelled by hand): speaker accuracy on the labelled quotes found, per data set and
 both together, split the same way by page (dev pages were looked at while writing rules;
 test pages only measured). `news_fnc.json` (round 5: 60 FNC-1 article bodies from many outlets,
-`<data>/fnc1/corpus`), `news_fnc6.json` (round 6: the next 50 bodies by the same rule) and
-`news_fnc7.json` (round 7: the 50 after those; `benchmarks/fnc_bodies.py` reproduces the three lists)
-are dev material only and are reported on their own rows, `fnc dev-r5`, `fnc dev-r6` and `fnc dev-r7`.
+`<data>/fnc1/corpus`), `news_fnc6.json` (round 6: the next 50 bodies by the same rule),
+`news_fnc7.json` (round 7: the 50 after those) and `news_fnc8.json` (round 8: the 50 after those;
+`benchmarks/fnc_bodies.py` reproduces the four lists) are dev material only and are reported on
+their own rows, `fnc dev-r5` to `fnc dev-r8`.
 
 Speed: extraction (sentences + quotes + speakers) per MB of text.
 """
@@ -230,7 +231,8 @@ def taken_for_speech(label: str, quote: str) -> bool:
 NEWS_FIXTURES = (("fundus", "news.json"), ("htmldate", "news_htmldate.json"))
 # Rounds 5 to 7: FNC-1 article bodies from many outlets, all dev material (no test pages), each
 # round reported on its own row so that "both" stays the two page sets it always was.
-FNC_FIXTURES = (("dev-r5", "news_fnc.json"), ("dev-r6", "news_fnc6.json"), ("dev-r7", "news_fnc7.json"))
+FNC_FIXTURES = (("dev-r5", "news_fnc.json"), ("dev-r6", "news_fnc6.json"), ("dev-r7", "news_fnc7.json"),
+                ("dev-r8", "news_fnc8.json"))
 
 
 def news_documents(fixture: Path):

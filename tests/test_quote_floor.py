@@ -74,7 +74,7 @@ def _dev_page(doc_id: str) -> bool:
 def _news_scores(fixture: str = "news.json", every_page: bool = False) -> tuple[float, int]:
     """Return (speaker accuracy on the labelled quotes found, scare quotes or titles taken for speech), dev pages.
 
-    `every_page` for a fixture that is dev material throughout (news_fnc.json, news_fnc6.json and news_fnc7.json
+    `every_page` for a fixture that is dev material throughout (news_fnc.json, news_fnc6.json, news_fnc7.json and news_fnc8.json
     have no test pages).
     """
     data = load_json(f"quotes/{fixture}")
@@ -142,3 +142,10 @@ def test_news_fnc7_speaker_floor():
     accuracy, false = _news_scores("news_fnc7.json", every_page=True)
     assert accuracy >= floors["news_fnc7_speaker_accuracy"], f"news (FNC-1 bodies, round 7) speaker accuracy {accuracy:.3f}"
     assert false <= floors["news_fnc7_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
+
+
+def test_news_fnc8_speaker_floor():
+    floors = load_json("floors.json")
+    accuracy, false = _news_scores("news_fnc8.json", every_page=True)
+    assert accuracy >= floors["news_fnc8_speaker_accuracy"], f"news (FNC-1 bodies, round 8) speaker accuracy {accuracy:.3f}"
+    assert false <= floors["news_fnc8_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
