@@ -14,7 +14,7 @@ from functools import lru_cache
 from .alignment import replacements
 from .lexicon import LABEL_NOUNS, NUMBER_WORDS, synonym_stems
 from .polarity import MONTH_MAY
-from .text import STOP_WORDS, stem, words
+from .text import CURRENCY_WORDS, STOP_WORDS, stem, words
 
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DIGIT = re.compile(r"\d")
@@ -33,11 +33,11 @@ def conflict(claim_text: str, passage: str) -> str | None:
             a, b = words(claim_text), words(passage)  # most passages share no unit: read only now
             if _overlap(value, qualifier, other, source_qualifier) or _gives(b, value, qualifier):
                 continue  # the same figure, or the passage gives it elsewhere
-            if _same_frame(a, at, b, 2 if unit == "percent" else 1):
+            if _same_frame(a, at, b, 2 if unit == "percent" or unit in CURRENCY_WORDS else 1):
                 return (f"numbers differ: the claim says {_said(qualifier, value)} {said}, "
                         f"the source says {_said(source_qualifier, other)} {source_said}")
     return _swapped_figure(claim_text, passage) or _swapped_month(claim_text, passage) \
-        or _swapped_ordinal(claim_text, passage)
+        or _swapped_ordinal(claim_text, passage) or _reversed_range(claim_text, passage)
 
 
 FRAME_REACH = 3  # words either side of a figure that say what it counts ("83 people were wounded")
@@ -48,8 +48,9 @@ def _same_frame(a: list[str], i: int, b: list[str], need: int = 1) -> bool:
     `need` of the content words around the figure (its unit aside), as such or as synonyms, or
     all of them when there are fewer. "At least 83 people were wounded" is not told otherwise by
     "killed at least two people"; "is nearly five years old" is by "nearly three-year war
-    against its neighbor". A percentage needs two ("the jobless rate fell to 6.6 per cent" is
-    not told otherwise by "keep its policy rate at 2.25 per cent"): an article gives many."""
+    against its neighbor". A percentage or a sum of money needs two ("the jobless rate fell to
+    6.6 per cent" is not told otherwise by "keep its policy rate at 2.25 per cent"): an article
+    gives many."""
     frame = _frame(a, i)
     if not frame:
         return True
@@ -66,7 +67,7 @@ def _frame(ws: list[str], i: int) -> set[str]:
             and w not in _UNIT_WORDS}
 
 
-_UNIT_WORDS = frozenset(("per", "cent", "percent"))
+_UNIT_WORDS = frozenset(("per", "cent", "percent", "thousand", "million", "billion", "trillion")) | CURRENCY_WORDS
 
 
 def _swapped_ordinal(claim_text: str, passage: str) -> str | None:
@@ -177,10 +178,28 @@ def _swapped_figure(claim_text: str, passage: str) -> str | None:
             continue
         if _overlap(cx, _qualifier(a, r.i), cy, _qualifier(b, r.j)):
             continue  # "nearly 140" / "139"
-        if r.before or r.after:  # the same words around it: the same figure, told differently
+        if _unit_after(a, r.i) or _unit_after(b, r.j):
+            same_place = _next_word(a, r.i) == _next_word(b, r.j) is not None
+        else:
+            same_place = r.before or r.after
+        if same_place:  # the same words around it: the same figure, told differently
             context = " ".join(a[max(r.i - 2, 0):r.i])
             return f"numbers differ: the claim says {context + ' ' if context else ''}{x}, the source says {y}"
     return _figure_after_same_words(a, b)
+
+
+def _unit_after(ws: list[str], i: int) -> bool:
+    """Return True when a scale or currency word follows the figure ws[i] ("66 billion pounds")."""
+    return i + 1 < len(ws) and ws[i + 1] in _UNIT_WORDS
+
+
+def _next_word(ws: list[str], i: int) -> str | None:
+    """Return the word after the figure ws[i] and its units ("an" in "112 dollars an hour"):
+    "about £66bn" and "about $980bn" share "about" and "billion", not what they count."""
+    j = i + 1
+    while j < len(ws) and ws[j] in _UNIT_WORDS:
+        j += 1
+    return ws[j] if j < len(ws) else None
 
 
 def _count(word: str) -> float | None:
@@ -222,7 +241,9 @@ WEEKDAYS = frozenset(("monday", "tuesday", "wednesday", "thursday", "friday", "s
 def _swapped_month(claim_text: str, passage: str) -> str | None:
     """Return a reason when the passage says the claim's two words before a month or a weekday
     before another one ("go on sale in May" / "go on sale in April", "a stance on Friday" / "a
-    stance on Thursday"), and never the claim's, else None."""
+    stance on Thursday"), and never the claim's, else None. When each side names one day (or
+    one month) of its kind, the same word before it will do ("confirmed the county's first
+    death on Friday" / "confirmed by the medical examiner on Saturday")."""
     a = words(claim_text)
     if MONTHS.isdisjoint(a) and WEEKDAYS.isdisjoint(a):
         return None
@@ -231,10 +252,54 @@ def _swapped_month(claim_text: str, passage: str) -> str | None:
         kind = MONTHS if x in MONTHS else WEEKDAYS if x in WEEKDAYS else None
         if kind is None or i < 2 or x in b or (x == "may" and not MONTH_MAY.search(claim_text)):
             continue
+        alone = len(kind.intersection(a)) == 1 and len(kind.intersection(b)) == 1 and _says_most(a, b)
         for j, y in enumerate(b):
-            if y in kind and j >= 2 and b[j - 2:j] == a[i - 2:i] and (y != "may" or MONTH_MAY.search(passage)):
+            if y not in kind or j < 2 or (y == "may" and not MONTH_MAY.search(passage)):
+                continue
+            if b[j - 2:j] == a[i - 2:i] or (alone and b[j - 1] == a[i - 1]):
                 return f"dates differ: the claim says {x.capitalize()}, the source says {y.capitalize()}"
     return None
+
+
+RANGE_REACH = 4  # words between "from" and "to" in "from 5.8 per cent to 3.9 per cent"
+
+
+def _ranges(ws: list[str]) -> list[tuple[list[str], list[str]]]:
+    """Return the (start, rest of the text after "to") of each "from X to ..." in `ws`."""
+    out = []
+    for i, w in enumerate(ws):
+        if w != "from":
+            continue
+        k = next((k for k in range(i + 2, min(len(ws) - 1, i + 2 + RANGE_REACH)) if ws[k] == "to"), None)
+        if k is not None:
+            out.append((ws[i + 1:k], ws[k + 1:]))
+    return out
+
+
+def _reversed_range(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the passage turns the claim's "from X to Y" round ("moved from
+    January to September" / "moved from September to January"), else None."""
+    a = words(claim_text)
+    if "from" not in a or "to" not in a:
+        return None
+    b = words(passage)
+    for start, rest in _ranges(a):
+        if start[0] == rest[0]:
+            continue
+        for other, tail in _ranges(b):
+            if other[0] == rest[0] and tail[:len(start)] == start:
+                return (f"the order differs: the claim says from {' '.join(start)} to {rest[0]}, "
+                        f"the source says from {' '.join(other)} to {' '.join(start)}")
+    return None
+
+
+def _says_most(a: list[str], b: list[str], share: float = 0.75) -> bool:
+    """Return True when the passage words `b` hold `share` of the claim's content words (stems or synonyms)."""
+    here = {stem(w) for w in b}
+    synonyms = synonym_stems()
+    content = [stem(w) for w in a if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS]
+    found = sum(1 for s in content if s in here or synonyms.get(s, frozenset()) & here)
+    return bool(content) and found >= share * len(content)
 
 
 # Ordinals a claim's count can hang on ("the sixth person to die"); "first" is left out, as

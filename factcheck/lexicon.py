@@ -216,8 +216,8 @@ SYNONYM_GROUPS = (
     "report reports reported",
     "war conflict",
     "send deploy dispatch",
-    "increase rise",
-    "decline decrease",
+    "increase rise rose risen climb jump surge soar",
+    "decline decrease drop",
     "aid assistance",
     "country nation",
     "plan proposal",
@@ -247,10 +247,12 @@ _AMBIGUOUS_PAST = frozenset("wound left found rose saw bit felt fell lay stuck g
 @lru_cache(maxsize=1)
 def synonym_stems() -> dict[str, frozenset[str]]:
     """Return stem -> the stems of its synonyms (itself excluded), the same verb's other
-    forms among them."""
-    out: dict[str, set[str]] = {k: set(v) for k, v in verb_form_stems().items()}
+    forms among them, and the other forms of its synonyms ("climbed" -> "rose")."""
+    forms = verb_form_stems()
+    out: dict[str, set[str]] = {k: set(v) for k, v in forms.items()}
     for group in SYNONYM_GROUPS:
         stems = {stem(w) for w in group.split()}
+        stems |= {f for s in list(stems) for f in forms.get(s, ())}
         for s in stems:
             out.setdefault(s, set()).update(stems - {s})
     return {k: frozenset(v) for k, v in out.items()}

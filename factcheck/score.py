@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 
 from .lexicon import NEGATING_PREFIXES, NEGATIVE_WORDS, NUMBER_WORDS, synonym_stems, verb_form_stems
 from .models import Candidate
-from .text import STOP_WORDS, fold, folded, folded_words, prepare, stem, words
+from .text import MONEY, MONEY_MARKS, STOP_WORDS, fold, folded, folded_words, money_words, prepare, stem, words
 
 # A claim word matches a passage word spelled within this similarity (fuzz.ratio, 0-100):
 # "Hegsth"/"hegseth" = 92, "trops"/"troops" = 91, "north"/"south" = 60. Chosen on the seed
@@ -91,16 +91,30 @@ def rank(terms: ClaimTerms, candidates: Sequence[Candidate]) -> list[Match]:
     return [_match(terms, c, float(r), p, typos) for c, r, p in zip(candidates, ratios, parsed)]
 
 
-_Parsed = tuple[list["re.Match[str]"], list[str], dict[str, list[int]]]
+_Parsed = tuple[list[tuple[tuple[int, int], str]], list[str], dict[str, list[int]]]
+
+
+def _tokens(text: str) -> list[tuple[tuple[int, int], str]]:
+    """Return the passage's (span, token)s; a sum of money ("£40m") is its words written out
+    (text.MONEY: "40", "million", "pounds"), each with the span of the whole sum."""
+    if not any(mark in text for mark in MONEY_MARKS):
+        return [(m.span(), m.group()) for m in _TOKEN.finditer(text)]
+    out: list[tuple[tuple[int, int], str]] = []
+    at = 0
+    for money in MONEY.finditer(text):
+        out += [(m.span(), m.group()) for m in _TOKEN.finditer(text, at, money.start())]
+        out += [(money.span(), w) for w in money_words(money).split()]
+        at = money.end()
+    return out + [(m.span(), m.group()) for m in _TOKEN.finditer(text, at)]
 
 
 def _parse(text: str) -> _Parsed:
-    """Return a passage's tokens (regex matches), their folded words, and stem -> positions."""
-    tokens = list(_TOKEN.finditer(text))
+    """Return a passage's tokens (their spans), their folded words, and stem -> positions."""
+    tokens = _tokens(text)
     folded_tokens = []
     stem_pos: dict[str, list[int]] = {}
-    for i, m in enumerate(tokens):
-        w, s = _word_stem(m.group())
+    for i, (_, token) in enumerate(tokens):
+        w, s = _word_stem(token)
         folded_tokens.append(w)
         if w:
             at = stem_pos.get(s)
@@ -184,13 +198,13 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
         if s in stem_pos:
             got += weight
             matched.append(w)
-            spans.extend(tokens[i].span() for i in stem_pos[s])
+            spans.extend(tokens[i][0] for i in stem_pos[s])
             continue
         other_form = next((f for f in forms.get(s, ()) if f in stem_pos), None)
         if other_form:  # "shooting" / "shot": the same verb
             got += weight
             matched.append(w)
-            spans.extend(tokens[i].span() for i in stem_pos[other_form])
+            spans.extend(tokens[i][0] for i in stem_pos[other_form])
             continue
         near: tuple[str, float] | tuple[str, float, int] | None = None
         if len(w) >= 5 and not w.isdigit():
@@ -200,14 +214,14 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
             got += weight * near[1] / 100
             matched.append(w)
             corrected.append((w, folded_tokens[stem_pos[near[0]][0]]))
-            spans.extend(tokens[i].span() for i in stem_pos[near[0]])
+            spans.extend(tokens[i][0] for i in stem_pos[near[0]])
             continue
         group = synonyms.get(s)  # most words have none
         same = [t for t in group if t in stem_pos] if group else []
         if same:
             got += weight * SYNONYM_WEIGHT
             matched.append(w)
-            spans.extend(tokens[i].span() for t in same for i in stem_pos[t])
+            spans.extend(tokens[i][0] for t in same for i in stem_pos[t])
             continue
         if w in NEGATIVE_WORDS:
             if negative_at is None:
@@ -215,7 +229,7 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
             if negative_at:
                 got += weight * SYNONYM_WEIGHT  # "ruled out" is answered by any negation: "no ... would"
                 matched.append(w)
-                spans.extend(tokens[i].span() for i in negative_at)
+                spans.extend(tokens[i][0] for i in negative_at)
                 continue
         if context is None:
             context = _context_of(cand.context)

@@ -41,7 +41,7 @@ from .quotecheck import QUOTE_NEAR as QUOTE_NEAR
 from .quotecheck import judge_quotes as _judge_quotes
 from .quotecheck import same_person as same_person
 from .score import Match, has_word
-from .text import STOP_WORDS, fold, folded, folded_words, stem, words
+from .text import MONEY_MARKS, STOP_WORDS, fold, folded, folded_words, stem, words
 
 # Thresholds on the 0-100 relevance score, chosen on the seed claim fixture
 # (fixtures/seed_claims.json) so that every labelled case there is right.
@@ -189,7 +189,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
                if match.missing or match.via_context else None)
     if changed:
         return Judgement("related", tuple(reasons + [changed]))
-    verb = _missing_verb(match, subject, passage, claim.text)
+    verb = _missing_verb(match, subject, passage, claim.text) or _missing_comparison(match, claim.text)
     if verb:  # "The woman stayed on the flight" against "medics checked the woman on the plane"
         reasons.append(f"the passage does not say '{verb}'")
         return Judgement("related", tuple(reasons))
@@ -251,7 +251,8 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
     missing and that neither the passage, the sentence before nor its speakers have."""
     # a name "read as" a word it is no spelling of ("India" as "indicators", by its stem) is missing too
     missing = set(match.missing) | {w for w, said in match.corrected if not alignment.spelt_alike(w, said)}
-    tokens = list(_NAME_TOKEN.finditer(text))
+    # "S$83.7 million", "US$5": a currency's letters name no one (text.MONEY reads them)
+    tokens = [m for m in _NAME_TOKEN.finditer(text) if (text[m.end():m.end() + 1] or " ") not in MONEY_MARKS]
     # "US" folds to the stop word "us", which scoring does not read: a name all the same
     missing |= {fold(m.group()) for m in tokens if m.group().isupper() and m.group().isalpha()
                 and fold(m.group()) in STOP_WORDS}
@@ -341,6 +342,12 @@ _SPEECH_VERB = (r"\s+(?:has\s+|had\s+)?(?:said|says|told|claimed|claims|"
                 r"suggested|called|described|labeled|labelled|wrote|tweeted|ruled|promised|vowed)\b")
 _SPEECH = re.compile(_SPEECH_VERB)
 _CLAIM_SPEAKER = re.compile(r"^\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)" + _SPEECH_VERB)
+# A claim led by its quotation: '"I'm sick of Republicans losing," Haley said at the debate',
+# '"We will not back down," said Defense Minister Hulusi Akar'.
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
+_QUOTE_CUE = r"(?:said|says|told|added|adds|wrote|tweeted|insisted|argued|warned|declared|asked|replied|explained)"
+_QUOTE_LED_SPEAKER = re.compile(rf"^\s*[\"“][^\"“”]{{2,}}[\"”]\s*,?\s*(?:(?P<who>{_NAME})\s+(?:has\s+)?{_QUOTE_CUE}"
+                                rf"|{_QUOTE_CUE}\s+(?P<after>{_NAME}))\b")
 
 
 @lru_cache(maxsize=1)
@@ -359,9 +366,11 @@ def _titled_speaker() -> re.Pattern[str]:
 def claim_speaker(text: str) -> str | None:
     """Return the person a claim says spoke or acted ("Vance said ..." -> "Vance")."""
     m = _CLAIM_SPEAKER.match(text) or (_titled_speaker().match(text) if _SPEECH.search(text) else None)
+    if not m and text.lstrip()[:1] in "\"“":
+        m = _QUOTE_LED_SPEAKER.match(text)
     if not m:
         return None
-    who = m.group("who").strip()
+    who = (m.group("who") or m.group("after")).strip()
     tokens = [t for t in who.split() if t.lower().strip(".") not in _TITLE_PREFIX]
     return " ".join(tokens) or None
 
@@ -594,6 +603,15 @@ def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: s
                 continue  # "won" is said by "to win", "sent" by "send"
         return w
     return None
+
+
+def _missing_comparison(match: Match, claim_text: str) -> str | None:
+    """Return the word a claim compares by ("narrower" in "... is narrower than his lead over
+    DeSantis") when the passage lacks it: a comparison is what such a claim says."""
+    if not match.missing:
+        return None
+    ws = words(claim_text)
+    return next((w for w, after in zip(ws, ws[1:]) if after == "than" and w in match.missing), None)
 
 
 _ANOTHER_NAME = re.compile(r"(?:\s*,\s*(?:[A-Z][\w.'’-]*\s*){1,3})*\s*,?\s*and\s+(?:[A-Z][\w.'’-]*\s+){1,3}")

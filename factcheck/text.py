@@ -45,6 +45,21 @@ _POSSESSIVE = re.compile(r"['’](?<=\w['’])s\b")
 _APOSTROPHE = re.compile(r"['’](?<=\w['’])(?=\w)")
 _THOUSANDS = re.compile(r",(?<=\d,)(?=\d{3}\b)")
 _WORD = re.compile(r"[a-z0-9]+(?:\.[0-9]+)?")
+# Sums of money: "£40m", "$5 million", "US$3.2bn", "¥40,000" are read as "40 million pounds",
+# "5 million dollars", "3.2 billion dollars", "40,000 yen", as a claim writes them out.
+MONEY_MARKS = "$£€¥"
+MONEY = re.compile(r"(?<![\w$£€¥])(?:US|A|C|NZ|HK|S)?([$£€¥])\s?(\d[\d,]*(?:\.\d+)?)"
+                   r"(?:\s?(mn|m|bn|b|k|million|billion|trillion|thousand)\b)?")
+_CURRENCY = {"$": "dollars", "£": "pounds", "€": "euros", "¥": "yen"}
+CURRENCY_WORDS = frozenset(_CURRENCY.values())
+_SCALE = {"m": "million", "mn": "million", "b": "billion", "bn": "billion", "k": "thousand"}
+
+
+def money_words(m: re.Match[str]) -> str:
+    """Return a MONEY match written out: figure, scale word, currency ("40 million pounds")."""
+    scale = m.group(3)
+    scale = _SCALE.get(scale, scale) if scale else None
+    return " ".join(filter(None, (m.group(2), scale, _CURRENCY[m.group(1)])))
 
 
 # The table's ASCII keys ("`"): an ASCII text holding none of them is left as it is by the
@@ -67,10 +82,13 @@ def prepare(text: str) -> str:
     """Return `text` with acronyms, possessives, contractions and thousands separators unified.
 
     "U.S." -> "US", "J.D." -> "JD", "Hegseth's" -> "Hegseth", "wasn't" -> "wasnt",
-    "2,000" -> "2000". Used before tokenising on both the index and the query side.
+    "2,000" -> "2000", "£40m" -> "40 million pounds". Used before tokenising on both the index
+    and the query side.
     """
     # Each pattern needs its punctuation mark: skipping a regex pass over text without it
     # is the same result, and most sentences lack an apostrophe or a dotted acronym.
+    if any(mark in text for mark in MONEY_MARKS):
+        text = MONEY.sub(money_words, text)
     if "." in text and _DOTTED_PAIR.search(text):
         text = _DOTTED_ACRONYM.sub(_undot, text)
     if "'" in text or "’" in text:

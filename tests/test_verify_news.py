@@ -293,7 +293,7 @@ def test_the_reporter_claims_benchmark_file_parses():
     from reporter_claims import load_claims, source_folders
 
     rows = load_claims()
-    assert len(rows) == 233
+    assert len(rows) == 278
     assert {e for _, _, e, _ in rows} == {"S", "C", "U"}
     assert {s for _, s, _, _ in rows} <= set(source_folders(FIXTURES))
 
@@ -314,3 +314,79 @@ def test_us_is_a_name_the_passage_must_give():
     j = _judged("The US ratified the test ban treaty", passage)
     assert j.stance != "supports"
     assert any("does not mention US" in r for r in j.reasons)
+
+
+def test_a_claim_led_by_its_quotation_names_its_speaker():
+    # NBC News (htmldate-en-news): DeSantis's words, given to Haley
+    from factcheck import parse_claim
+
+    claim = "\"I'm sick of Republicans losing,\" Haley said at the debate."
+    assert parse_claim(claim).speaker == "Haley"
+    assert parse_claim("\"We will not back down,\" said Defense Minister Hulusi Akar.").speaker == "Hulusi Akar"
+    assert parse_claim("\"Yes we can\" became a slogan").speaker is None
+
+
+def test_sums_of_money_are_read_with_their_currency_and_scale():
+    # The Japan Times (htmldate-en-news): "¥40,000"; a sum in "£40m" is 40 million pounds
+    passage = ("The masks, worth \u00a540,000, had been kept at a machine room on the third floor of the Japanese "
+               "Red Cross Kobe Hospital, officials at the institution said.")
+    assert "yen" in _judged("The masks were worth 40,000 yen", passage).reasons[0]
+    transfer = "The club paid \u00a340m for the striker last summer."
+    assert _judged("The club paid 40 million pounds for the striker", transfer).stance == "supports"
+    assert _judged("The club paid \u00a350m for the striker", transfer).stance == "conflicts"
+    assert _judged("The club paid 50 million pounds for the striker", transfer).stance == "conflicts"
+
+
+def test_sums_of_other_things_do_not_conflict():
+    # BBC (fundus-en-news): the UK's and the US's defence spending in one article
+    passage = "The US is by far the biggest spender on defence overall, spending about $980bn (\u00a3720bn) in 2025."
+    claim = "For the UK, defence spending in 2025 was 2.3% of GDP (about \u00a366bn)."
+    assert _judged(claim, passage).stance != "conflicts"
+
+
+def test_a_currency_is_no_name_the_passage_must_give():
+    # The Business Times (htmldate-en-news): "S$" is Singapore dollars
+    passage = "S$232m fair value loss pushes SPH into the red for first time"
+    assert _judged("A S$232m fair value loss pushed SPH into the red for the first time", passage).stance \
+        == "supports"
+
+
+def test_another_day_of_the_week_conflicts():
+    # Rockland / Westchester (htmldate-en-news)
+    passage = ("The first coronavirus-related death in Rockland was confirmed by the county's Chief Medicial "
+               "Examiner Dr. Laura Carbone on Saturday.")
+    j = _judged("Rockland's chief medical examiner confirmed the county's first coronavirus-related death on Friday.",
+                passage)
+    assert j.stance == "conflicts"
+    assert any("Friday" in r and "Saturday" in r for r in j.reasons)
+    other = ("Rockland County Executive Ed Day said he will declare a state of emergency on Monday to try and "
+             "combat the increasing number of coronavirus cases in the area.")
+    assert _judged("Rockland County's total of coronavirus cases climbed to 15 on Sunday.", other).stance \
+        != "conflicts"
+
+
+def test_climbing_is_rising():
+    passage = "On Sunday the total number of cases in the county rose to 15."
+    context = "Rockland to declare local state of emergency on Monday"
+    assert _judged("Rockland County's total of coronavirus cases climbed to 15 on Sunday.", passage, context).stance \
+        == "supports"
+
+
+def test_a_change_from_one_thing_to_another_turned_round_conflicts():
+    # Daily Herald (htmldate-en-news)
+    passage = ("The only major awards show directly effected by the strike was the Emmys, which was moved from "
+               "September to January.")
+    j = _judged("Because of the strike, the Emmys were moved from January to September.", passage)
+    assert j.stance == "conflicts"
+    assert _judged("Because of the strike, the Emmys were moved from September to January.", passage).stance \
+        == "supports"
+
+
+def test_a_comparison_the_passage_does_not_make_is_no_support():
+    # NBC News (htmldate-en-news)
+    passage = ("Florida Gov. Ron DeSantis and former U.N. Ambassador Nikki Haley sparred with each other but "
+               "tiptoed around Trump \u2014 leaving open the stubborn question of how either of them plans to "
+               "threaten his wide lead in national and state polls.")
+    j = _judged("Trump's lead over Haley in national polls is typically narrower than his lead over DeSantis.", passage)
+    assert j.stance != "supports"
+    assert any("narrower" in r for r in j.reasons)
