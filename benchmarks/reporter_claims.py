@@ -4,7 +4,8 @@
 
 `reporter_claims.tsv` (next to this script) holds 278 claims written on 2026-12-03, in nine
 batches, each with the verdict a careful reader gives them against their sources, written
-before the claim was run (batch 9 by a helper who read only the articles and never ran the tool): true paraphrases (supported), changed figures, negations, opposites,
+before the claim was run (batch 9 by a helper who read only the articles and never ran the
+tool): true paraphrases (supported), changed figures, negations, opposites,
 wrong speakers and misquotes (conflicting), and claims the sources do not address
 (unverified). Their sources: the 58 `fundus-en-news` pages (batches 1-3, 6, 7), the bundled
 seeds (batch 4) and the 50 `htmldate-en-news` pages (batch 5, claims from their headlines;

@@ -179,7 +179,8 @@ def _swapped_figure(claim_text: str, passage: str) -> str | None:
         if _overlap(cx, _qualifier(a, r.i), cy, _qualifier(b, r.j)):
             continue  # "nearly 140" / "139"
         if _unit_after(a, r.i) or _unit_after(b, r.j):
-            same_place = _next_word(a, r.i) == _next_word(b, r.j) is not None
+            after = _next_word(a, r.i)
+            same_place = after is not None and after == _next_word(b, r.j)
         else:
             same_place = r.before or r.after
         if same_place:  # the same words around it: the same figure, told differently
