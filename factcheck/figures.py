@@ -9,6 +9,7 @@ not a count). Pure functions over folded text; `stance` asks them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .alignment import replacements
@@ -52,11 +53,14 @@ def _same_frame(a: list[str], i: int, b: list[str], need: int = 1) -> bool:
     6.6 per cent" is not told otherwise by "keep its policy rate at 2.25 per cent"): an article
     gives many."""
     frame = _frame(a, i)
-    if not frame:
-        return True
+    return not frame or _found_in(frame, b) >= min(need, len(frame))
+
+
+def _found_in(stems: Iterable[str], b: list[str]) -> int:
+    """Return how many of `stems` the passage words `b` have, as such or as synonyms."""
     here = {stem(w) for w in b}
     synonyms = synonym_stems()
-    return sum(1 for s in frame if s in here or synonyms.get(s, frozenset()) & here) >= min(need, len(frame))
+    return sum(1 for s in stems if s in here or synonyms.get(s, frozenset()) & here)
 
 
 def _frame(ws: list[str], i: int) -> set[str]:
@@ -296,11 +300,8 @@ def _reversed_range(claim_text: str, passage: str) -> str | None:
 
 def _says_most(a: list[str], b: list[str], share: float = 0.75) -> bool:
     """Return True when the passage words `b` hold `share` of the claim's content words (stems or synonyms)."""
-    here = {stem(w) for w in b}
-    synonyms = synonym_stems()
     content = [stem(w) for w in a if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS]
-    found = sum(1 for s in content if s in here or synonyms.get(s, frozenset()) & here)
-    return bool(content) and found >= share * len(content)
+    return bool(content) and _found_in(content, b) >= share * len(content)
 
 
 # Ordinals a claim's count can hang on ("the sixth person to die"); "first" is left out, as

@@ -341,10 +341,10 @@ _SPEECH_VERB = (r"\s+(?:has\s+|had\s+)?(?:said|says|told|claimed|claims|"
                 r"stated|states|warned|warns|threatened|threatens|announced|insisted|argued|admitted|denied|"
                 r"suggested|called|described|labeled|labelled|wrote|tweeted|ruled|promised|vowed)\b")
 _SPEECH = re.compile(_SPEECH_VERB)
-_CLAIM_SPEAKER = re.compile(r"^\s*(?P<who>(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*)" + _SPEECH_VERB)
+_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"  # up to four capitalised words
+_CLAIM_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME})" + _SPEECH_VERB)
 # A claim led by its quotation: '"I'm sick of Republicans losing," Haley said at the debate',
 # '"We will not back down," said Defense Minister Hulusi Akar'.
-_NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
 _QUOTE_CUE = r"(?:said|says|told|added|adds|wrote|tweeted|insisted|argued|warned|declared|asked|replied|explained)"
 _QUOTE_LED_SPEAKER = re.compile(rf"^\s*[\"“][^\"“”]{{2,}}[\"”]\s*,?\s*(?:(?P<who>{_NAME})\s+(?:has\s+)?{_QUOTE_CUE}"
                                 rf"|{_QUOTE_CUE}\s+(?P<after>{_NAME}))\b")
