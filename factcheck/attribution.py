@@ -37,6 +37,7 @@ from .cues import (
     PRONOUN,
     QUOTED_OBJECT,
     TITLED_NAME,
+    TRAILING_SIDE_SUBJECT,
     WITH_SPEAKER,
     clause_end,
     ends_sentence,
@@ -419,6 +420,7 @@ class Context(Windows):
         """
         stripped = window.rstrip()
         participle: str | None = None
+        participle_at = 0
         for m in reversed(list(_CUE_WORD.finditer(window))):
             verb = m.group("cue")
             if not verb_ok(verb) or _DETERMINED.search(window, max(0, m.start() - 30), m.start()):
@@ -438,6 +440,7 @@ class Context(Windows):
                 continue  # `When the reporter asked …, Roe declined, telling`: the participle's subject is Roe
             if verb.endswith("ing") and window[:m.start()].rstrip().endswith(",") and participle is None:
                 participle = verb  # "Roe declined, telling the reporter": the main clause's subject
+                participle_at = m.start()
                 continue
             wm = WITH_SPEAKER.search(window, max(0, m.start() - 80), m.start()) if verb.endswith("ing") else None
             if wm:
@@ -474,6 +477,12 @@ class Context(Windows):
             adjacent = adjacent or participle is not None and stripped.endswith((",", ":"))
             return Cue(where if adjacent else "partial", subj, participle or verb, adjacent)
         if participle is not None:
+            # "Hachette cancelled it, although Stephen King was among those questioning the
+            # decision, writing:": the participle goes with the clause it ends, the "although" one
+            sm = TRAILING_SIDE_SUBJECT.search(window, 0, participle_at)
+            side = classify(sm.group("subj"), base + sm.start("subj")) if sm else None
+            if side is not None and side.kind == "name":
+                return Cue("partial", side, participle, stripped.endswith((",", ":")))
             mm = main_subject_of_last_sentence(window)
             if mm:
                 subj = classify(mm.group("subj"), base + mm.start("subj"))

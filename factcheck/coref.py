@@ -234,7 +234,9 @@ class Resolver:
         i = bisect_left(self.starts, pos) - 1
         j = bisect_left(self.spoken_starts, pos) - 1
         while i >= 0 or j >= 0:
-            if j < 0 or i >= 0 and cands[i].start >= spoken[j].start:
+            if i >= 0 and j >= 0 and cands[i].start == spoken[j].start:
+                i -= 1  # "A head teacher at the school said": the speaker as the cue named them, once
+            elif j < 0 or i >= 0 and cands[i].start > spoken[j].start:
                 yield cands[i]
                 i -= 1
             else:

@@ -224,6 +224,11 @@ MAIN_SUBJECT = re.compile(
     rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|[A-Z][\w-]*['’]s\s+[a-z][\w-]*|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?P<paren>\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+\b"
     r"(?!,\s+(?:the|a|an)\s[^,]{1,60},)")
+# A subordinate clause after the main one, with its own named subject, running on to a
+# participle: "…, although Stephen King was among those questioning the decision, writing"
+TRAILING_SIDE_SUBJECT = re.compile(
+    rf",\s+(?:although|though|while|whereas|because|since|after|when)\s+(?P<subj>{NAME_RUN.pattern})\s+"
+    r"(?:has\s+|had\s+|was\s+|is\s+|were\s+|also\s+)*[a-z]+\b[^.;:!?“”\"]*,\s*$")
 # (a subordinate opener and a parenthetical are no main clause: "When the reporter asked, Ann Roe
 # declined, telling her …", "A masked fighter, the Times reports, appears … saying")
 # "Serhii Radio, a chemistry researcher, says that …": whoever says something is a person.

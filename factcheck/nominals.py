@@ -30,7 +30,7 @@ PERSON_GENDER = {**ROLE_GENDER, **{
     "hostess": "f", "nun": "f",
 }}
 # Person nouns that say nothing of gender: a candidate for "he" or "she" only when nothing else fits.
-_NEUTRAL_PERSONS = frozenset("""doctor nurse captain stranger child servant clerk driver officer soldier porter
+_NEUTRAL_PERSONS = frozenset("""doctor nurse captain stranger child kid servant clerk driver officer soldier porter
 judge colonel major professor teacher parson vicar rector curate visitor guest cousin friend""".split())
 # Who speaks in news without a name ("a former rebel fighter said he …", "an official said"): candidates
 # for a later he/she, but never linked to the person named just before, as "the youth" is in fiction
@@ -84,7 +84,7 @@ def is_thing(written: str, canon: str) -> bool:
 
 def nominal_canon(words: list[str]) -> str:
     """Return one display form for a person noun phrase ("a little girl" -> "the little girl")."""
-    return " ".join(["the", *(w.lower() for w in words[1:])])
+    return " ".join(["the", *(w if w[:1].isupper() and w[1:2].islower() else w.lower() for w in words[1:])])
 
 
 def relative_of(people: PeopleIndex, kin: str, possessor: str | None) -> str | None:

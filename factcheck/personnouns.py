@@ -30,6 +30,12 @@ _NAMED_OWNER_BEFORE = re.compile(r"(?<![\w’'-])[A-Z][a-z]+['’]s(?P<mods>(?:\
 _POSSESSIVE = frozenset("his her their my our your".split())
 # A relative clause on an indefinite person noun makes it someone in particular: "a woman who said …"
 _WHO_CLAUSE = re.compile(r"[ \t]+who[ \t]+[a-z]")
+# An indefinite description that opens a sentence, with an age and capitalised modifiers: "A
+# 17-year-old Mpumalanga girl who …", "A Texas man": someone new, and the sentence's subject.
+_OPENING_DET = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=[.!?][”\"’]\s)|(?<=\n))(?P<det>A|An)"
+                          r"(?P<mods>(?:\s+(?:\d{1,3}-year-old|[A-Z][\w-]+|[a-z][a-z-]+)){0,4}?)\s+$")
+# What may follow an opening person noun before its verb: a place or a relative clause.
+_OPENING_TAIL = re.compile(r"\s+(?:who\s|in\s|from\s|at\s|with\s|of\s|on\s)")
 
 
 class Candidate:
@@ -64,12 +70,17 @@ def person_nouns(text: str, people: PeopleIndex, q_starts: list[int], q_ends: li
             continue
         news = head not in HEAD_SET
         dm = (NEWS_DET_BEFORE if news else _DET_BEFORE).search(text, max(0, wm.start() - 50), wm.start())
+        opening = _OPENING_DET.search(text, max(0, wm.start() - 60), wm.start())
+        if opening is not None and not any(w.lower() in FUNCTION_SET for w in opening.group("mods").split()):
+            dm = opening  # a sentence opens on this person: whatever describes them, they are its subject
+        else:
+            opening = None
         if dm is None:
             owned = _owned_noun(text, wm, inside, is_subject)
             if owned is not None:
                 found.append(owned)
             continue
-        if any(w in FUNCTION_SET for w in dm.group("mods").split()) or news and not news_modifiers(dm):
+        if opening is None and (any(w in FUNCTION_SET for w in dm.group("mods").split()) or news and not news_modifiers(dm)):
             continue
         det = dm.group("det").lower()
         start = dm.start()
@@ -79,6 +90,8 @@ def person_nouns(text: str, people: PeopleIndex, q_starts: list[int], q_ends: li
         canon = found_role or apposed_name(text, start, people) or nominal_canon(text[start:wm.end()].split())
         gender = people.gender(found_role) if found_role else PERSON_GENDER.get(head, "")
         c = Candidate(start, wm.end(), canon, gender, 2)  # a person, whatever the gender
+        if opening is not None and _OPENING_TAIL.match(text, wm.end()):
+            c.subject = True
         if det in ("a", "an") and not is_subject(c):
             if not _WHO_CLAUSE.match(text, wm.end()):
                 continue  # "in want of a wife" names nobody; "A man came in" does

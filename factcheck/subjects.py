@@ -84,9 +84,12 @@ _PARTICIPLE_NP = re.compile(r"(?:^|(?<=[.;:!?”\"]\s)|(?<=,\s))(?P<np>(?:[Aa]n?
                             r"[^,;:“”\"]{1,120}$")
 _ROLE_QUALIFIERS = frozenset("police party state city team club company government army court campaign".split())
 _PRON_END = re.compile(rf"(?<![\w’'])(?P<subj>{PRONOUN})\s*$")
-# "a spokesperson for Apple", "the head of the agency": the head noun comes before the preposition
-_OF_NP_END = re.compile(rf".*\b(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from)\s+"
-                        rf"[^,;:“”\"]{{1,40}}?)\s*$", re.S)
+_ONE_OF = r"(?:(?:one|some|each|several|many|two|three|four)\s+of\s+)"  # "one of the boys in the class"
+_ONE_OF_END = re.compile(rf"(?<![\w'’-]){_ONE_OF}$", re.I)
+# "a spokesperson for Apple", "the head of the agency", "the man in the video": the head noun comes
+# before the preposition (and a phrase that ends on "and" is the first of two verbs' objects)
+_OF_NP_END = re.compile(rf".*\b(?P<subj>{_ONE_OF}?{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|in)\s+"
+                        rf"[^,;:“”\"]{{1,40}}?)(?<!\band)(?<!\bor)(?<!\bbut)\s*$", re.S)
 # "Foley’s killer", "Foley’s ISIS killer": a possessor, perhaps a capitalised modifier, a noun
 _POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*)\s*$")
 NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|den|da|di|du|la|le|al|bin|ibn)\s+){{0,2}}"
@@ -100,7 +103,7 @@ _NP_END = re.compile(rf".*\b(?P<subj>(?:{DET}|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+
 # "she bowed and said": the subject of the first of two verbs
 _COORDINATED = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN})(?:\s+[a-z]+,?){{1,3}}\s+and\s*$")
 _PRONOUN_START = re.compile(rf"{PRONOUN}\b")
-_NP_WITH_PREPOSITION = re.compile(rf"{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|to)\s+\S")
+_NP_WITH_PREPOSITION = re.compile(rf"{_ONE_OF}?{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|to|in)\s+\S")
 
 
 # A word that makes the name after it an object: "said to Vance", "appears beside Tom Roe saying"
@@ -250,7 +253,11 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
             m = _NP_END.match(body)  # "the lawmakers" keeps its determiner, "a royal expert" its article
     if not m:
         return None
-    lead = body[:m.start("subj")]
+    start, end = m.start("subj"), m.end("subj")
+    one = _ONE_OF_END.search(body, 0, start) if not whole and m.re in (_OF_NP_END, _NP_END) else None
+    if one:
+        start = one.start()  # "one of the boys in the class had said": the one, not the boys
+    lead = body[:start]
     if whole and lead.strip(" ,"):
         # after a quote the subject must be (nearly) the whole phrase: `,” the old man said`,
         # `,” Kremlin spokesman Dmitry Peskov told`, not `,” the crowd cheered and Bill said`
@@ -270,7 +277,7 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         titled = tail in (["of"], ["for"]) and len(lead_words) >= 2 and lead_words[-2][:1].isupper()
         if tail and tail[0].lower() in _OBJECT_BEFORE and not titled:
             return None  # "said to Vance", "asked by reporters" ("Secretary of State Marco Rubio" is a title)
-    subj = classify(m.group("subj"), base + m.start("subj"))
+    subj = classify(body[start:end], base + start)
     if subj is not None and subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
         return None
     return subj
