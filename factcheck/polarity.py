@@ -33,6 +33,10 @@ NEGATION_SCOPE = 4
 NAME_SCOPE = 1  # content words between a negation and a claim name it may deny
 
 _CONDITIONAL = re.compile(r"\b(?:if|unless|whether)\b[^,;.]*")
+# A class of people picked out by what they do or fail to do is a condition too: "workers who
+# fail to tell their employers could be fined" = "if workers fail to tell ...".
+_WHO_CONDITION = re.compile(r"\b(?:anyone|anybody|everyone|those|people|\w+(?:ers|ees|ants|ents|ists|ians))\s+who\s+"
+                            r"(?:[\w-]+\s+){1,14}?(?=(?:could|can|will|would|may|might|must|should|face|faces|risk|risks)\b)")
 _WORD_RUN = re.compile(r"\w+")
 _NUMBER_SIGN = re.compile(r"\bno\.\s?(?=\d)")
 # "May" the month, not the modal: "in May", "on May 5", "3 May" (folded text has no capitals).
@@ -90,6 +94,8 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None,
     """
     if "if" in text or "unless" in text or "whether" in text:  # the pattern's words; most texts lack them
         text = _CONDITIONAL.sub(" ", text)
+    if "who" in text:
+        text = _WHO_CONDITION.sub(lambda m: m.group(0).split()[0] + " ", text)
     if "no" in text:
         text = _NUMBER_SIGN.sub("number ", text)  # "No. 7", "No.10": a number sign, no negation
     if "may" in text:

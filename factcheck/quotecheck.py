@@ -114,7 +114,7 @@ def compare_quote(claimed: str, speaker: str | None, cand: Candidate, match: flo
         # Same speaker first, then a named other speaker, then a quote the source leaves unattributed.
         sim, same, known, q = max(exact, key=lambda s: (s[1] and s[2], not s[1], s[0]))
         said_by = speaker_name(q.speaker)
-        if not same and _names(cand, speaker or ""):
+        if not same and _names(cand, speaker or "", said_by):
             # The passage names the draft's speaker too ("Vance, answering Peskov, said"): who said
             # it is a matter of reading the attribution, not a proven misattribution.
             return QuoteJudgement("related", (f"the source gives these words to {said_by}, but the passage also "
@@ -252,12 +252,17 @@ def speaker_name(name: str | None) -> str | None:
     return name
 
 
-def _names(cand: Candidate, speaker: str) -> bool:
-    """Return True when the passage (or the sentence before it) names `speaker` by surname."""
+def _names(cand: Candidate, speaker: str, said_by: str | None) -> bool:
+    """Return True when the passage names `speaker` by surname, or the sentence before does and
+    the passage does not name the one it gives the words to ("he said", "the spokesman said")."""
     key = words(speaker)
     if not key:
         return False
-    return key[-1] in words(cand.text) or key[-1] in words(cand.context)
+    passage = words(cand.text)
+    if key[-1] in passage:
+        return True
+    by = words(said_by or "")
+    return not (by and by[-1] in passage) and key[-1] in words(cand.context)
 
 
 def same_person(a: str, b: str, aliases: Aliases | None = None) -> bool:

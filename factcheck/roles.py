@@ -6,6 +6,9 @@ that gives someone a title (`NAME is / was / became (the) TITLE`) is not confirm
 that gives the same title to another name (`TITLE Other Name`, `Other Name, (the) TITLE`) and
 never to the claim's. Only the passage's own words are read: titles held at different times are
 not told apart, so this blocks support and asserts no conflict.
+
+Also who did what to whom: "the judge gave Beblawi until July 28 to respond to Soltan's bid"
+against "... gave Soltan until July 28 to respond to Beblawi's bid" (`swapped`).
 """
 
 from __future__ import annotations
@@ -92,3 +95,44 @@ def _name_before_apposition(passage: str, tokens: list[tuple[str, int]], i: int)
     if between.strip() != ",":
         return None
     return _name_at(passage, tokens, j, -1)
+
+
+# Words between two names that make them interchangeable: "Trump met Xi" is "Xi met Trump".
+_SYMMETRIC = frozenset("""and or with met meet meets meeting against versus vs between beside alongside plus nor
+both talked spoke""".split())
+_NAME_WORD = re.compile(r"(?<![\w'’.-])[A-Z][\w'’-]*[a-z][\w'’-]*")
+SWAP_SIMILAR = 0.8  # share of the words between the names that must be the same in both orders
+MIN_BETWEEN = 3  # content and function words between the names, at least
+
+
+def swapped(claim: str, passage: str) -> str | None:
+    """Return a reason when the passage has two of the claim's names the other way round, with
+    the same words between them ("gave Beblawi until July 28 to respond to Soltan's bid" /
+    "gave Soltan until July 28 to respond to Beblawi's bid"), else None."""
+    c_words, p_words = _plain_words(claim), _plain_words(passage)
+    names = [n for n in dict.fromkeys(_plain(m.group()) for m in _NAME_WORD.finditer(claim) if m.start())
+             if n not in STOP_WORDS and c_words.count(n) == 1 and p_words.count(n) == 1]
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            ca, cb = c_words.index(a), c_words.index(b)
+            pa, pb = p_words.index(a), p_words.index(b)
+            if (ca < cb) == (pa < pb):
+                continue
+            between = c_words[min(ca, cb) + 1:max(ca, cb)]
+            other = p_words[min(pa, pb) + 1:max(pa, pb)]
+            if len(between) < MIN_BETWEEN or _SYMMETRIC & (set(between) | set(other)):
+                continue
+            same = sum(1 for x, y in zip(between, other) if x == y)
+            if same >= SWAP_SIMILAR * max(len(between), len(other)):
+                first, second = (a, b) if ca < cb else (b, a)
+                return (f"roles swapped: the source has {second.title()} where the claim has {first.title()}, "
+                        f"and {first.title()} where it has {second.title()}")
+    return None
+
+
+def _plain(word: str) -> str:
+    return re.sub(r"['’]s$", "", fold(word))
+
+
+def _plain_words(text: str) -> list[str]:
+    return [_plain(w) for w in re.findall(r"[\w'’-]+", text)]

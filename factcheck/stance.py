@@ -121,23 +121,31 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     # A claim of several clauses is read where it says what the passage's clause says: "X is
     # less common, but Y is more popular" holds "less" and "more", its first clause only "less".
     said = _claim_clause(claim_text, focus.text)
-    c_pol, c_cert, c_cues = _claim_polarity(said)
+    said_plain, focus_text = _drop_shared_without(said, focus.text)
+    c_pol, c_cert, c_cues = _claim_polarity(said_plain)
     if c_cues and set(c_cues) <= _stands_for(match, passage):
         # "Mothers without college degrees are ..." against "... . They are ...": the negation
         # is in the words the passage's pronoun stands for, not in what the passage says
         c_pol, c_cues = 1, ()
     anchors = None if focus.anaphoric else _anchors(claim_text, subject)
-    p_pol, p_cert, p_cues = polarity(_factual(focus.text, claim_text), anchors, _name_stems(claim.text))
+    p_pol, p_cert, p_cues = polarity(_factual(focus_text, claim_text), anchors, _name_stems(claim.text))
     if c_pol != p_pol and p_cues and _says_it_too(claim_text, p_pol, p_cues):
         c_pol, c_cues = p_pol, tuple(p_cues)  # the claim says the passage's negation in another clause
     if about and focus.topical:
         number = figures.conflict(claim_text, passage)
         if number:
             return Judgement("conflicts", tuple(reasons + [number]))
+        swap = roles.swapped(claim.text, cand.text)
+        if swap:
+            return Judgement("conflicts", tuple(reasons + [swap]))
         # An opposite word or a negation contradicts the claim only in a clause that says much
         # of what the claim says: "Scroll down to see ..." does not deny "worth up to thousands".
-        shared = focus.anaphoric or focus.shared >= max(1.0, SHARED_SHARE * len(_claim_stems(claim_text, subject)))
-        antonym = (_antonym(said, focus.text) or alignment.reversed_comparison(said, focus.text)) if shared else None
+        need = max(1.0, SHARED_SHARE * len(_claim_stems(claim_text, subject)))
+        shared = focus.anaphoric or focus.shared >= need
+        # an opposite word also where a passage's opening pronoun stands for the rest of the
+        # claim: "Mothers without college degrees are more likely to ..." / "... . They are less likely to ..."
+        opposable = shared or focus.shared + len(_stands_for(match, passage)) >= need
+        antonym = (_antonym(said, focus.text) or alignment.reversed_comparison(said, focus.text)) if opposable else None
         if not antonym and (shared or (match.coverage >= STATES_COVERAGE and not match.via_context)):
             # the claim's words around the opposite of one ("after" / "before"), read on the
             # claim as written (a comparative is no misspelling of its adjective: "smaller" /
@@ -281,6 +289,22 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
     return out
 
 
+_WITHOUT = re.compile(r"\bwithout\s+(\w+)")
+
+
+def _drop_shared_without(claim_text: str, passage: str) -> tuple[str, str]:
+    """Return both texts without the "without X" phrases they share: "mothers without college
+    degrees" on both sides names the same people, and denies nothing either side says; the
+    passage's other "without"s ("a day without pay") still count."""
+    if "without" not in claim_text or "without" not in passage:
+        return claim_text, passage
+    shared = {m.group(1) for m in _WITHOUT.finditer(claim_text)} & {m.group(1) for m in _WITHOUT.finditer(passage)}
+    if not shared:
+        return claim_text, passage
+    drop = lambda m: m.group(1) if m.group(1) in shared else m.group(0)  # noqa: E731
+    return _WITHOUT.sub(drop, claim_text), _WITHOUT.sub(drop, passage)
+
+
 _NORMATIVE_NOT = re.compile(r"\b(?:shouldnt|should\s+not|ought\s+not|oughtnt)\b")
 _NORMATIVE = re.compile(r"\b(?:should|shouldnt|ought|oughtnt|must)\b")
 
@@ -349,6 +373,15 @@ _QUOTE_CUE = r"(?:said|says|told|added|adds|wrote|tweeted|insisted|argued|warned
 _QUOTE_LED_SPEAKER = re.compile(rf"^\s*[\"“][^\"“”]{{2,}}[\"”]\s*,?\s*(?:(?P<who>{_NAME})\s+(?:has\s+)?{_QUOTE_CUE}"
                                 rf"|{_QUOTE_CUE}\s+(?P<after>{_NAME}))\b")
 
+# An appositive between the name and its verb: "Carol Hefner, who helped organize the protest,
+# said ...", "Hank Sheinkopf, a former adviser to Bloomberg, said ..."
+_APPOSED_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME}),\s+(?:who|a|an|the|his|her)\b[^\"“”,]{{1,120}},(?:\s+(?:also|later))?"
+                              + _SPEECH_VERB)
+# A participle that reports what the sentence's subject said: "Ronan Farrow criticised the
+# decision, writing on Twitter: "...""
+_PARTICIPLE_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME})\s+[a-z]+(?:ed|s)\b[^\"“”]{{0,150}}?,\s+"
+                                 r"(?:saying|writing|adding|telling|tweeting|declaring|insisting|warning)\b")
+
 
 @lru_cache(maxsize=1)
 def _titled_speaker() -> re.Pattern[str]:
@@ -368,9 +401,11 @@ def claim_speaker(text: str) -> str | None:
     m = _CLAIM_SPEAKER.match(text) or (_titled_speaker().match(text) if _SPEECH.search(text) else None)
     if not m and text.lstrip()[:1] in "\"“":
         m = _QUOTE_LED_SPEAKER.match(text)
+    if not m and "," in text:
+        m = _APPOSED_SPEAKER.match(text) or _PARTICIPLE_SPEAKER.match(text)
     if not m:
         return None
-    who = (m.group("who") or m.group("after")).strip()
+    who = (m.groupdict().get("who") or m.group("after")).strip()
     tokens = [t for t in who.split() if t.lower().strip(".") not in _TITLE_PREFIX]
     return " ".join(tokens) or None
 
@@ -404,10 +439,13 @@ def claim_subject(claim: Claim) -> str | None:
         return None
     if figures.qualifies_figure(claim.text):
         return None  # "Nearly 140 passengers ...", "Fewer than 100 ..."
-    from .names import DEMONYMS  # here: most claims have no capitalised subject, and verify needs no names
+    from .names import DEMONYMS, ROLE_WORDS  # here: most claims have no capitalised subject, and verify needs no names
+    from .nominals import PERSON_HEADS
 
     if first and first[0] in DEMONYMS:
         return None  # "The Indian army says ...": the army says it, not someone called Indian
+    if len(tokens) == 1 and first and (first[0].removesuffix("s") in PERSON_HEADS or first[0].removesuffix("s") in ROLE_WORDS):
+        return None  # "Workers who fail to ...", "Senators said": people the claim describes, not names
     return " ".join(tokens)
 
 

@@ -770,3 +770,19 @@ def test_praise_against_criticism_conflicts(seed_store):
     v = verify(seed_store, "Senator Roger Wicker praised Hegseth's comments")
     assert v.verdict == "conflicting"
     assert verify(seed_store, "Senator Roger Wicker criticised Hegseth's comments").verdict != "conflicting"
+
+
+@pytest.mark.parametrize("claim, speaker", [
+    # htmldate-en-news claims (benchmarks/reporter_claims.tsv, batch 10)
+    ("Carol Hefner, who helped organize last week's protest in Oklahoma City, said she saw \"absolutely no risks "
+     "whatsoever\" in open-air protests.", "Carol Hefner"),
+    ("Paul Begala, a longtime adviser to Bill and Hillary Clinton, said \"It is a big risk for Bloomberg to debate.\"",
+     "Paul Begala"),
+    ("Ronan Farrow criticised Hachette's cancellation of the book, writing on Twitter: \"It's who gets muzzled next "
+     "that worries me.\"", "Ronan Farrow"),
+    ("Hachette, the publisher, dropped the book", None),
+])
+def test_the_speaker_of_a_claim_may_stand_before_an_appositive_or_a_participle(claim, speaker):
+    from factcheck.stance import claim_speaker
+
+    assert claim_speaker(claim) == speaker

@@ -293,7 +293,7 @@ def test_the_reporter_claims_benchmark_file_parses():
     from reporter_claims import load_claims, source_folders
 
     rows = load_claims()
-    assert len(rows) == 278
+    assert len(rows) == 326
     assert {e for _, _, e, _ in rows} == {"S", "C", "U"}
     assert {s for _, s, _, _ in rows} <= set(source_folders(FIXTURES))
 
@@ -390,3 +390,70 @@ def test_a_comparison_the_passage_does_not_make_is_no_support():
     j = _judged("Trump's lead over Haley in national polls is typically narrower than his lead over DeSantis.", passage)
     assert j.stance != "supports"
     assert any("narrower" in r for r in j.reasons)
+
+
+def test_two_names_the_other_way_round_conflict():
+    # The Hill, via htmldate-en-news (1666031133.html)
+    passage = ("U.S. District Judge Colleen Kollar-Kotelly of Washington, D.C., has given Soltan until July 28 to "
+               "respond to Beblawi's bid to dismiss the case.")
+    j = _judged("U.S. District Judge Colleen Kollar-Kotelly has given Beblawi until July 28 to respond to Soltan's "
+                "bid to dismiss the case.", passage)
+    assert j.stance == "conflicts"
+    assert any("swapped" in r and "Soltan" in r for r in j.reasons)
+    assert _judged("U.S. District Judge Colleen Kollar-Kotelly has given Soltan until July 28 to respond to "
+                   "Beblawi's bid to dismiss the case.", passage).stance == "supports"
+    # names joined by "and" or "met" are interchangeable
+    assert _judged("Xi met Biden and Trump in Beijing on Monday", "Xi met Trump and Biden in Beijing on Monday").stance \
+        != "conflicts"
+
+
+def test_people_picked_out_by_what_they_fail_to_do_are_a_condition_not_a_denial():
+    # The Independent, via htmldate-en-news (independent.co.uk.penalty.html)
+    passage = "Employees could face a £50 fine if they fail to tell their bosses that they have been told to self-isolate."
+    j = _judged("Workers who fail to tell their employers that they have been told to self-isolate could be fined £50.",
+                passage)
+    assert j.stance == "supports"
+    assert _judged("Workers who fail to tell their employers that they have been told to self-isolate could be "
+                   "fined £500.", passage).stance == "conflicts"
+
+
+def test_a_plural_person_noun_opening_the_claim_is_no_name_the_passage_must_have():
+    passage = "Employees could face a £50 fine if they fail to tell their bosses that they have been told to self-isolate."
+    j = _judged("Workers who fail to tell their employers that they have been told to self-isolate could be fined £50.",
+                passage)
+    assert not any("does not mention" in r for r in j.reasons)
+
+
+def test_a_without_phrase_both_sides_share_denies_nothing():
+    # Voice of America (fundus-en-news, us/VoiceOfAmerica_2024_04_28): "They" stands for the mothers before
+    context = "For mothers without college degrees, a day without work is often a day without pay."
+    passage = "They are less likely to have paid leave."
+    j = _judged("Mothers without college degrees are less likely to have paid leave", passage, context)
+    assert j.stance != "conflicts"
+    assert _judged("Mothers without college degrees are more likely to have paid leave", passage, context).stance \
+        == "conflicts"
+    # a "without" only one side has still counts
+    assert _judged("Mothers with college degrees rarely go a day without pay",
+                   "Mothers with college degrees rarely go a day with pay.").stance != "supports"
+
+
+def test_a_quote_the_passage_gives_to_someone_it_names_is_misattributed_to_a_name_only_the_sentence_before_has(
+        tmp_path):
+    from factcheck.ingest import index_files
+    from factcheck.store import open_index
+
+    # AP, via htmldate-en-news (1556635225.html)
+    page = tmp_path / "ap.txt"
+    page.write_text(
+        "Dozens of Hachette employees staged a walkout over the Allen book and Farrow said he would stop working "
+        "with the publisher. Hachette cancelled the release less than a week later, although Stephen King was "
+        "among those questioning the decision as an infringement of free speech, writing on Twitter: \u201cIt\u2019s "
+        "who gets muzzled next that worries me.\u201d\n", encoding="utf-8")
+    store = open_index(str(tmp_path / "idx"), create=True)
+    index_files(store, [(str(page), "ap.txt")])
+    v = verify(store, 'Ronan Farrow criticised the decision, writing on Twitter: "It\'s who gets muzzled next that '
+                      'worries me."')
+    assert v.verdict == "conflicting"
+    assert any("Stephen King" in r for r in _reasons(v))
+    assert verify(store, 'Stephen King wrote on Twitter: "It\'s who gets muzzled next that worries me."').verdict \
+        == "supported"
