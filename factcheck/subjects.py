@@ -88,7 +88,8 @@ _ONE_OF = r"(?:(?:one|some|each|several|many|two|three|four)\s+of\s+)"  # "one o
 _ONE_OF_END = re.compile(rf"(?<![\w'’-]){_ONE_OF}$", re.I)
 # "a spokesperson for Apple", "the head of the agency", "the man in the video": the head noun comes
 # before the preposition (and a phrase that ends on "and" is the first of two verbs' objects)
-_OF_NP_END = re.compile(rf".*\b(?P<subj>{_ONE_OF}?{DET}\s+(?:[\w'’-]+\s+){{0,2}}?[a-z][\w'’-]*\s+(?:for|of|at|with|from|in)\s+"
+_OF_NP_END = re.compile(rf".*\b(?P<subj>{_ONE_OF}?{DET}\s+(?:[\w'’-]+\s+){{0,2}}?(?P<head>[a-z][\w'’-]*)\s+"
+                        rf"(?P<prep>for|of|at|with|from|in)\s+"
                         rf"[^,;:“”\"]{{1,40}}?)(?<!\band)(?<!\bor)(?<!\bbut)\s*$", re.S)
 # "Foley’s killer", "Foley’s ISIS killer": a possessor, perhaps a capitalised modifier, a noun
 _POSS_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern}['’]s?\s+(?:[A-Z][\w-]*\s+)?[a-z][\w-]*)\s*$")
@@ -234,7 +235,7 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if coord and not rel:
         # "she bowed and said": the subject of the first verb
         body = body[:coord.end("subj")]
-    m = (_PRON_END.search(body) or _SOMEONE_END.search(body) or _OF_NP_END.match(body) or _POSS_END.search(body)
+    m = (_PRON_END.search(body) or _SOMEONE_END.search(body) or _of_np_end(body) or _POSS_END.search(body)
          or _PERSON_OF_END.search(body) or NAME_END.search(body))
     if m is not None and m.re is _PERSON_OF_END and not looks_like_person(split_name(m.group("subj"))[1]):
         m = NAME_END.search(body)
@@ -282,6 +283,18 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         return None
     return subj
 
+
+
+def _of_np_end(body: str) -> re.Match[str] | None:
+    """Return the _OF_NP_END match of `body`; an "in" phrase only after a person ("the man in the
+    video"), not after an occasion ("Vikram Misri in a news briefing in New Delhi accused")."""
+    m = _OF_NP_END.match(body)
+    if m is None or m.group("prep") != "in":
+        return m
+    from .nominals import PERSON_HEADS  # nominals reads this module's nouns
+
+    head = m.group("head").lower()
+    return m if head in PERSON_HEADS or head.removesuffix("s") in PERSON_HEADS or head in ROLE_WORDS else None
 
 
 # `said the former editor of the paper, Jane Roe.`: a role, then the name in apposition
