@@ -8,6 +8,7 @@ same word (a typo), a figure (see `figures`) or a stop word is no change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import NamedTuple
@@ -68,10 +69,13 @@ def _changes(a: list[str], b: list[str]) -> Iterator[tuple[int, int, int, int]]:
         yield run[0], run[1], run[2], run[3]
 
 
-def changed_word(claim_text: str, passage: str, name: frozenset[str] = frozenset()) -> str | None:
+def changed_word(claim_text: str, passage: str, name: frozenset[str] = frozenset(),
+                 proper: frozenset[str] = frozenset()) -> str | None:
     """Return a reason when the passage says the claim's words around another word, else None.
     Words of the claim's subject `name` are no change: "Hollywood legend Weaver" tells of
-    "Sigourney Weaver" (whether the passage names the subject is judged apart)."""
+    "Sigourney Weaver" (whether the passage names the subject is judged apart); nor is a name
+    of the claim (stems in `proper`) the passage calls "the state", "the company" ("South
+    Carolina's black voters" / "the state's black voters")."""
     a, b = words(claim_text), words(passage)
     here: set[str] | None = None  # the passage's stems, once a change is in sight
     synonyms = synonym_stems()
@@ -88,6 +92,9 @@ def changed_word(claim_text: str, passage: str, name: frozenset[str] = frozenset
             continue
         if all(w in _NEGATORS or w in NEGATIONS for w in said):
             continue  # "never walked back" / "later walked back": the negation is read by polarity
+        if len(source) == 1 and source[0] in GENERIC_NOUNS and _DEFINITE & set(b[max(0, r.j - 1):r.j2]) \
+                and all(stem(w) in proper for w in said if _content(w)):
+            continue
         if here is None:
             here = {stem(w) for w in b}
         new = [w for w in said if _content(w) and stem(w) not in here
@@ -96,6 +103,12 @@ def changed_word(claim_text: str, passage: str, name: frozenset[str] = frozenset
         if new:
             return f"the source says '{' '.join(source)}' where the claim says '{' '.join(said)}'"
     return None
+
+
+# What a story calls a place or an organisation it has named: "the state", "the company".
+GENERIC_NOUNS = frozenset("""state city country county nation capital region province island town village company
+firm agency department ministry party group organisation organization government team club union league""".split())
+_DEFINITE = frozenset(("the", "its", "this"))
 
 
 def _trimmed(ws: list[str]) -> list[str]:
@@ -400,4 +413,27 @@ def _same_stem(xs: list[str], ys: list[str]) -> tuple[str, str] | None:
         for y in ys:
             if stem(x) == stem(y):
                 return x, y
+    return None
+
+
+# ---------------------------------------------------------------------------- in / outside
+
+_WHERE = re.compile(r"\b(?P<prep>outside(?:\s+of)?|in|inside|within)\s+(?:the\s+)?(?P<place>(?:[\w.,-]+\s+){0,3}?[\w.,-]+)"
+                    r"(?=\s+(?:area|region|city|country|state|county|district|zone|metro)\b)")
+_OUTSIDE = re.compile(r"\boutside\b")
+
+
+def outside_for_in(claim_text: str, passage: str) -> str | None:
+    """Return a reason when one side puts the claim's place "outside" and the other "in" it:
+    "work in the Washington, D.C., metro area" against "work outside of the D.C. metro area"."""
+    if bool(_OUTSIDE.search(claim_text)) == bool(_OUTSIDE.search(passage)):
+        return None
+    claim = {(m.group("prep").startswith("outside"), w) for m in _WHERE.finditer(claim_text)
+             for w in words(m.group("place")) if _content(w)}
+    there = {(m.group("prep").startswith("outside"), w) for m in _WHERE.finditer(passage)
+             for w in words(m.group("place")) if _content(w)}
+    for out, w in claim:
+        if (not out, w) in there and (out, w) not in there:
+            said, other = ("outside", "in") if out else ("in", "outside")
+            return f"the claim puts it {said} the {w} area, the source {other} it"
     return None

@@ -217,7 +217,7 @@ SYNONYM_GROUPS = (
     "war conflict",
     "send deploy dispatch",
     "increase rise rose risen climb jump surge soar",
-    "decline decrease drop",
+    "decline decrease drop fall fell fallen plunge plummet slump tumble",
     "aid assistance",
     "country nation",
     "plan proposal",

@@ -145,7 +145,8 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         # an opposite word also where a passage's opening pronoun stands for the rest of the
         # claim: "Mothers without college degrees are more likely to ..." / "... . They are less likely to ..."
         opposable = shared or focus.shared + len(_stands_for(match, passage)) >= need
-        antonym = (_antonym(said, focus.text) or alignment.reversed_comparison(said, focus.text)) if opposable else None
+        antonym = (_antonym(said, focus.text) or alignment.reversed_comparison(said, focus.text)
+                   or alignment.outside_for_in(said, focus.text)) if opposable else None
         if not antonym and (shared or (match.coverage >= STATES_COVERAGE and not match.via_context)):
             # the claim's words around the opposite of one ("after" / "before"), read on the
             # claim as written (a comparative is no misspelling of its adjective: "smaller" /
@@ -193,7 +194,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if missing:
         reasons.append(f"the source does not give the claim's number{'s' if ' ' in missing else ''} {missing}")
         return Judgement("related", tuple(reasons))
-    changed = (alignment.changed_word(claim_text, passage, _subject_words(subject))
+    changed = (alignment.changed_word(claim_text, passage, _subject_words(subject), _name_stems(claim.text))
                if match.missing or match.via_context else None)
     if changed:
         return Judgement("related", tuple(reasons + [changed]))
@@ -284,9 +285,46 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
         if around is None:  # the passage's words as the claim's are read ("D.C.", "WIRED.com")
             around = set(folded_words(cand.text)) | set(folded_words(cand.context)) \
                 | {w for q in cand.quotes for w in words(q.speaker or "")} | set(words(cand.speaker or ""))
-        if not any(w in around for w in name) and m.group().rstrip(".") not in out:
+        if not any(w in around for w in name) and m.group().rstrip(".") not in out \
+                and not (_referred_to(text, m, cand.text) and not _other_names(cand.text, text)):
             out.append(m.group().rstrip("."))
     return out
+
+
+def _referred_to(claim: str, name: re.Match[str], passage: str) -> bool:
+    """Return True when the passage names what the claim's name qualifies by its noun alone:
+    "the UCU report" / "The report explores data ...", "Biden's support" / "his support among
+    the state's black voters" (the name is in the sentences around it), not "Kandhamal
+    district" / "Khurda district" (and only where the passage names nobody else: `_other_names`)."""
+    if fold(name.group()) in STOP_WORDS:
+        return False  # "any US state" is more than "the state" (Washington's)
+    end = name.end()
+    while (more := _NAME_AFTER.match(claim, end)) is not None:
+        end = more.end()  # the whole name: "South Carolina's black voters"
+    nm = _NEXT_NOUN.match(claim, end)
+    if nm is None or nm.group(1).lower() in STOP_WORDS:
+        return False
+    # "UCU report" is "the report"; only a possessive may have a word between ("South Carolina's
+    # black voters" / "the state's black voters"): "Qatar used drones" is not "the army used drones"
+    owned = claim[end - 2:end] in ("'s", "’s") or nm.group(0).lstrip()[:1] in "'’"
+    between = r"(?:[a-z][\w'’-]*\s+)?" if owned else ""
+    return re.search(rf"\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Tt]his)\s+{between}"
+                     rf"{re.escape(nm.group(1).lower())}\b", passage) is not None
+
+
+def _other_names(passage: str, claim: str) -> bool:
+    """Return True when the passage has a capitalised word (a sentence's first aside) the claim lacks."""
+    have = set(folded_words(claim))
+    for m in _NAME_TOKEN.finditer(passage):
+        lead = passage[:m.start()].rstrip()
+        if m.group()[0].isupper() and lead and lead[-1] not in _OPENS_SENTENCE \
+                and not any(w in have or w in STOP_WORDS for w in words(m.group())):
+            return True
+    return False
+
+
+_NEXT_NOUN = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]{2,})\b")
+_NAME_AFTER = re.compile(r"\s+[A-Z][\w'’.-]*")
 
 
 _WITHOUT = re.compile(r"\bwithout\s+(\w+)")
@@ -634,6 +672,8 @@ def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: s
     for w in absent:
         if w not in verbs or w in NEGATIVE_WORDS:
             continue  # a denial ("denied shooting down") is the polarity's to read, not a verb to find
+        if w in _SOURCE_VERBS and "according to" in passage:
+            continue  # "a CBS News poll found that ..." is "according to a new CBS News poll, ..."
         if w in IRREGULAR_PAST:
             if here is None:
                 here = {stem(t) for t in words(passage)}
@@ -641,6 +681,11 @@ def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: s
                 continue  # "won" is said by "to win", "sent" by "send"
         return w
     return None
+
+
+# What a source does with what it reports: said by "according to" it.
+_SOURCE_VERBS = alignment.REPORTING_VERBS | frozenset(("found", "finds", "showed", "shows", "revealed", "reveals",
+                                                       "reported", "reports", "estimated", "estimates"))
 
 
 def _missing_comparison(match: Match, claim_text: str) -> str | None:

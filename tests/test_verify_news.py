@@ -457,3 +457,38 @@ def test_a_quote_the_passage_gives_to_someone_it_names_is_misattributed_to_a_nam
     assert any("Stephen King" in r for r in _reasons(v))
     assert verify(store, 'Stephen King wrote on Twitter: "It\'s who gets muzzled next that worries me."').verdict \
         == "supported"
+
+
+def test_in_an_area_against_outside_it_conflicts():
+    # Federal News Network, via htmldate-en-news (1676872902.html)
+    passage = "About 85 percent of the 2.1 million federal employees work outside of the D.C. metro area."
+    j = _judged("About 85 percent of the 2.1 million federal employees work in the Washington, D.C., metro area.",
+                passage)
+    assert j.stance == "conflicts"
+    assert any("outside" in r for r in j.reasons)
+    assert _judged("About 85 percent of the 2.1 million federal employees work outside the D.C. metro area.",
+                   passage).stance == "supports"
+
+
+def test_a_name_the_passage_gives_by_its_noun_alone_is_no_missing_name():
+    # The Guardian, via htmldate-en-news (theguardian.com.academics.html): "the report" is the UCU's
+    passage = ("The report explores data showing that 67,000 research staff were on fixed-term contracts, making up "
+               "two-thirds of the total research staff employed at universities.")
+    j = _judged("Data explored in the UCU report show 67,000 research staff were on fixed-term contracts, two-thirds "
+                "of all research staff employed at universities.", passage)
+    assert j.stance == "supports"
+    # a passage that names someone else for it still leaves the claim's name unconfirmed
+    other = passage.replace("The report explores", "The Ucea report explores")
+    assert _judged("Data explored in the UCU report show 67,000 research staff were on fixed-term contracts, "
+                   "two-thirds of all research staff employed at universities.", other).stance == "related"
+
+
+def test_the_state_for_the_claims_state_and_according_to_for_found():
+    # CBS News, via htmldate-en-news (cbsnews.com.carolina.html)
+    passage = ("But according to a new CBS News Battleground Tracker poll, his support among the state's black voters "
+               "fell from 54% in November to 35%.")
+    j = _judged("A CBS News Battleground Tracker poll found that Biden's support among South Carolina's black voters "
+                "dropped to 35% from 54% in November.", passage)
+    assert j.stance == "supports"
+    assert _judged("A CBS News Battleground Tracker poll found that Biden's support among South Carolina's black "
+                   "voters dropped to 25% from 54% in November.", passage).stance != "supports"
