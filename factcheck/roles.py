@@ -136,3 +136,51 @@ def _plain(word: str) -> str:
 
 def _plain_words(text: str) -> list[str]:
     return [_plain(w) for w in re.findall(r"[\w'’-]+", text)]
+
+
+
+_RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
+_WORD_AT = re.compile(r"[^\s]+")
+
+
+def replaced_name(claim: str, passage: str, missing: list[str]) -> str | None:
+    """Return a reason when the passage has another name where the claim has one it lacks, with
+    the same words on either side: "held in Berlin on August 11-21" against "take place in
+    Munich on August 11-21", "a lecture at Harvard University" against "at Georgetown
+    University", "Kandhamal district topped the list" against "Khurda district topping"."""
+    gone = {_plain(x) for m in missing for x in m.split()}
+    have = set(_plain_words(claim))
+    claimed = [(span, _neighbours(claim, *span)) for span in _name_parts(claim, lambda w: w in gone)]
+    if not claimed:
+        return None
+    for span, (before, after) in claimed:
+        for other in _name_parts(passage, lambda w: w not in have and w not in STOP_WORDS, skip_first=True):
+            there = _neighbours(passage, *other)
+            same_before = before is not None and before == there[0]
+            same_after = after is not None and after == there[1]
+            if same_before and same_after or (before is None and same_after and after not in STOP_WORDS):
+                return f"the source says {passage[other[0]:other[1]]} where the claim says {claim[span[0]:span[1]]}"
+    return None
+
+
+def _name_parts(text: str, wanted, skip_first: bool = False) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+    """Return the spans of the longest runs of `wanted` words inside the text's capitalised names."""
+    out: list[tuple[int, int]] = []
+    for m in _RUN.finditer(text):
+        if skip_first and not text[:m.start()].strip():
+            continue  # the passage's opening capital may be no name
+        run: list[re.Match[str]] = []
+        for w in [*_WORD_AT.finditer(m.group()), None]:
+            if w is not None and wanted(_plain(w.group())):
+                run.append(w)
+            elif run:
+                out.append((m.start() + run[0].start(), m.start() + run[-1].end()))
+                run = []
+    return out
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
+    """Return the words (folded) just before and just after text[start:end] (None at an edge)."""
+    left = re.search(r"([\w'’-]+)[ \t,]*$", text[max(0, start - 40):start])
+    right = re.match(r"[ \t,]*([\w'’-]+)", text[end:end + 40])
+    return (_plain(left.group(1)) if left else None, _plain(right.group(1)) if right else None)

@@ -92,7 +92,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         return Judgement("related", tuple(reasons))
 
     subject = _spelled_as_source(_subject_of(claim.text, claim.speaker), match)
-    about = _about(subject, cand)
+    about = _about(subject, cand) or _subject_referred_to(claim.text, subject, cand.text)
     if subject and not about:
         reasons.append(f"the passage does not mention {subject}")
 
@@ -131,6 +131,8 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     p_pol, p_cert, p_cues = polarity(_factual(focus_text, claim_text), anchors, _name_stems(claim.text))
     if c_pol != p_pol and p_cues and _says_it_too(claim_text, p_pol, p_cues):
         c_pol, c_cues = p_pol, tuple(p_cues)  # the claim says the passage's negation in another clause
+    elif c_pol != p_pol and _cue_words_shared(claim_text, c_cues, p_cues):
+        c_pol, c_cues = p_pol, tuple(p_cues)
     if about and focus.topical:
         number = figures.conflict(claim_text, passage)
         if number:
@@ -170,6 +172,10 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         other = _other_clause_conflict(claim_text, said, passage, match)
         if other:
             return Judgement("conflicts", tuple(reasons + [other]))
+    if subject and not about and match.score >= SUPPORT_MIN and focus.topical:
+        replaced = roles.replaced_name(claim.text, cand.text, [subject])
+        if replaced:  # "Kandhamal district topped the list" against "Khurda district topping the list"
+            return Judgement("conflicts", tuple(r for r in reasons if "does not mention" not in r) + (replaced,))
     if match.score < SUPPORT_MIN or not about or not focus.topical:
         return Judgement("related", tuple(reasons))
     if not _holds_enough(match, subject, _stands_for(match, passage)):
@@ -181,6 +187,9 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
                        f"only the sentence before says {', '.join(before[:4])}")
         return Judgement("related", tuple(reasons))
     unnamed = _missing_names(claim.text, match, cand)
+    replaced = roles.replaced_name(claim.text, cand.text, unnamed) if unnamed else None
+    if replaced:  # "held in Berlin on August 11-21" against "take place in Munich on August 11-21"
+        return Judgement("conflicts", tuple(reasons + [replaced]))
     if unnamed:
         # "Officials say Qatar used precision strike weapons" against "Indian officials say
         # troops used precision strike weapons": who or where is the claim's fact too.
@@ -312,17 +321,25 @@ def _referred_to(claim: str, name: re.Match[str], passage: str) -> bool:
                      rf"{re.escape(nm.group(1).lower())}\b", passage) is not None
 
 
+def _subject_referred_to(claim: str, subject: str | None, passage: str) -> bool:
+    """Return True when the passage gives the claim's subject by its noun alone ("The FDA's ban
+    ..." / "..., under the ban, which goes into effect in 30 days") and names no one else."""
+    m = re.search(rf"(?<![\w'’]){re.escape(subject)}(?:['’]s)?", claim) if subject else None
+    return m is not None and _referred_to(claim, m, passage) and not _other_names(passage, claim)
+
+
 def _other_names(passage: str, claim: str) -> bool:
     """Return True when the passage has a capitalised word (a sentence's first aside) the claim lacks."""
     have = set(folded_words(claim))
     for m in _NAME_TOKEN.finditer(passage):
         lead = passage[:m.start()].rstrip()
         if m.group()[0].isupper() and lead and lead[-1] not in _OPENS_SENTENCE \
-                and not any(w in have or w in STOP_WORDS for w in words(m.group())):
-            return True
+                and not any(w in have or w in STOP_WORDS or w in _CALENDAR for w in words(m.group())):
+            return True  # (a weekday or a month names no one: "was held Wednesday")
     return False
 
 
+_CALENDAR = figures.MONTHS | figures.WEEKDAYS
 _NEXT_NOUN = re.compile(r"(?:['’]s)?\s+([a-z][a-z-]{2,})\b")
 _NAME_AFTER = re.compile(r"\s+[A-Z][\w'’.-]*")
 
@@ -622,6 +639,16 @@ def _holds_enough(match: Match, subject: str | None, stands_for: AbstractSet[str
     return not wanted or len(found) >= SUPPORT_SHARE * len(wanted)
 
 
+def _cue_words_shared(claim_text: str, c_cues: Sequence[str], p_cues: Sequence[str]) -> bool:
+    """Return True when the passage's negative words are words of the claim that its polarity
+    did not read as negations: "The FDA's ban on flavored e-cigarette cartridges spares ..."
+    against "... exempt under the ban" is about the ban on both sides, not a denial."""
+    if not p_cues or set(p_cues) & set(c_cues):
+        return False
+    have = words(claim_text)
+    return all(" " not in c and c in have for c in p_cues)
+
+
 def _says_it_too(claim_text: str, p_pol: int, p_cues: Sequence[str]) -> bool:
     """Return True when the whole claim, read past the clause compared, says the passage's
     negations with its polarity: "Hail was widespread ..., but tornadoes largely failed to
@@ -808,7 +835,7 @@ def _other_clause_conflict(claim_text: str, said: str, passage: str, match: Matc
             continue
         c_pol, _, c_cues = _claim_polarity(text)
         p_pol, _, p_cues = polarity(best, stems)
-        if c_pol != p_pol and p_cues:
+        if c_pol != p_pol and p_cues and not _cue_words_shared(claim_text, c_cues, p_cues):
             return _polarity_reason(c_pol, c_cues, p_pol, p_cues)
         if c_pol < 0 < p_pol and have >= STATES_COVERAGE * len(stems) and not best.endswith("?"):
             return f"the source states it without the claim's {_cue_words(c_cues)}"

@@ -293,7 +293,7 @@ def test_the_reporter_claims_benchmark_file_parses():
     from reporter_claims import load_claims, source_folders
 
     rows = load_claims()
-    assert len(rows) == 326
+    assert len(rows) == 374
     assert {e for _, _, e, _ in rows} == {"S", "C", "U"}
     assert {s for _, s, _, _ in rows} <= set(source_folders(FIXTURES))
 
@@ -492,3 +492,33 @@ def test_the_state_for_the_claims_state_and_according_to_for_found():
     assert j.stance == "supports"
     assert _judged("A CBS News Battleground Tracker poll found that Biden's support among South Carolina's black "
                    "voters dropped to 25% from 54% in November.", passage).stance != "supports"
+
+
+def test_another_name_with_the_same_words_around_it_conflicts():
+    # AFP, via htmldate-en-news (1572542522.html); LA Times (latimes.com.bloomberg.html)
+    j = _judged("The 2022 European Athletics Championships are due to be held in Berlin on August 11-21.",
+                "The European Athletics Championships are due to take place in Munich on August 11-21.")
+    assert j.stance == "conflicts"
+    assert any("Munich" in r and "Berlin" in r for r in j.reasons)
+    passage = ("Another clarification from the campaign came after the release of a 2008 video of a Bloomberg lecture "
+               "at Georgetown University in which the billionaire suggested the financial crisis had been "
+               "precipitated by government pressure on banks to stop redlining.")
+    assert _judged("In a 2008 lecture at Harvard University, Bloomberg suggested the financial crisis was "
+                   "precipitated by government pressure on banks to stop redlining.", passage).stance == "conflicts"
+    assert _judged("In a 2008 lecture at Georgetown University, Bloomberg suggested the financial crisis was "
+                   "precipitated by government pressure on banks to stop redlining.", passage).stance == "supports"
+    # Hindustan Times (1589455043.html): the claim's subject replaced
+    j = _judged("Kandhamal district topped Odisha's list of Covid-19 cases with 46 of the state's 103 cases as of "
+                "Sunday.", "Till Sunday, 103 cases were reported with Khurda district topping the list with 46 cases.")
+    assert j.stance == "conflicts"
+    assert any("Khurda" in r for r in j.reasons)
+
+
+def test_the_claims_subject_given_by_its_noun_and_a_negative_word_both_sides_have():
+    # The Week, via htmldate-en-news (1485102321.html): "the ban" is the FDA's; "ban" denies nothing
+    passage = ("Additionally, large tank vaping systems, which are used to mix flavors, will be exempt under the ban, "
+               "which goes into effect in 30 days.")
+    j = _judged("The FDA's ban on flavored e-cigarette cartridges exempts large tank vaping systems, and it goes into "
+                "effect in 30 days.", passage)
+    assert j.stance != "conflicts"
+    assert not any("does not mention" in r for r in j.reasons)
