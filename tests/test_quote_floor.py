@@ -74,8 +74,8 @@ def _dev_page(doc_id: str) -> bool:
 def _news_scores(fixture: str = "news.json", every_page: bool = False) -> tuple[float, int]:
     """Return (speaker accuracy on the labelled quotes found, scare quotes or titles taken for speech), dev pages.
 
-    `every_page` for a fixture that is dev material throughout (news_fnc.json, news_fnc6.json, news_fnc7.json and news_fnc8.json
-    have no test pages).
+    `every_page` for a fixture that is dev material throughout (news_fnc.json and news_fnc6.json to
+    news_fnc9.json have no test pages).
     """
     data = load_json(f"quotes/{fixture}")
     scored = right = false = 0
@@ -149,3 +149,10 @@ def test_news_fnc8_speaker_floor():
     accuracy, false = _news_scores("news_fnc8.json", every_page=True)
     assert accuracy >= floors["news_fnc8_speaker_accuracy"], f"news (FNC-1 bodies, round 8) speaker accuracy {accuracy:.3f}"
     assert false <= floors["news_fnc8_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
+
+
+def test_news_fnc9_speaker_floor():
+    floors = load_json("floors.json")
+    accuracy, false = _news_scores("news_fnc9.json", every_page=True)
+    assert accuracy >= floors["news_fnc9_speaker_accuracy"], f"news (FNC-1 bodies, round 9) speaker accuracy {accuracy:.3f}"
+    assert false <= floors["news_fnc9_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
