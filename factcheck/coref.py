@@ -107,6 +107,9 @@ _ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Press
                            r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
 _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten))")
+# A name used as the modifier of a person noun that a name follows: "(Tampa) resident Ellis Hutson".
+_MODIFIES_PERSON = re.compile(r"[ \t]+(?:resident|native|man|woman|teen|teacher|student|doctor|officer|mother|father)"
+                              r"[ \t]+[A-Z]")
 _THE_NOUN = re.compile(r"\b[Tt]he\s+((?:[a-z]+\s+)?[a-z]+)\b")
 
 
@@ -146,6 +149,8 @@ class Resolver:
             if k >= 0 and m.start < labels[k][1]:
                 continue  # a name on a caption line
             if (m.person or m.maybe) and not m.inside:
+                if _MODIFIES_PERSON.match(text, m.end):
+                    continue  # "Tampa resident Ellis Hutson", "Texas teacher Ann Roe": a place, then the person
                 strength = 2 if m.person and people.vouched(m.canon) or people.gender(m.canon) else 1
                 cands.append(Candidate(m.start, m.end, m.canon, people.gender(m.canon), strength))
         names = list(cands)

@@ -199,8 +199,11 @@ HEARD = re.compile(rf"[ \t]+(?:I|we)[ \t]+(?:heard|overheard)[ \t]+"
                     rf"(?P<subj>{NAME_RUN.pattern}|(?:{DET}|one)(?:[ \t]+{NOUNISH}){{1,3}})"
                     r"[ \t]+(?P<verb>[a-z]+ing|say|mutter|whisper|call|cry|ask|grumble|shout)\b")
 # `…,” the Jerusalem Post quoted him saying`: the one quoted speaks, not the outlet quoting
-QUOTED_OBJECT = re.compile(rf"[ \t]+(?:{DET}[ \t]+)?(?:{NAME_RUN.pattern}|[a-z]+)[ \t]+(?:quoted|cited)[ \t]+"
-                            rf"(?P<subj>him|her|them|{NAME_RUN.pattern}|{DET}(?:[ \t]+{NOUNISH}){{1,3}}?)"
+# (`…,” the Al-Ahad news website quoted Head of Al-Anbar Provincial Council Khalaf Tarmouz as saying`)
+_TITLE_WORDS_BEFORE = r"(?:[A-Z][\w'’.-]*[ \t]+(?:of[ \t]+(?:the[ \t]+)?)?){0,6}?"  # "Head of Al-Anbar Provincial Council"
+QUOTED_OBJECT = re.compile(rf"[ \t]+(?:{DET}[ \t]+)?(?:[\w'’.-]+[ \t]+){{0,3}}?(?:{NAME_RUN.pattern}|[a-z]+)[ \t]+"
+                            rf"(?:quoted|cited)[ \t]+"
+                            rf"(?P<subj>him|her|them|{_TITLE_WORDS_BEFORE}{NAME_RUN.pattern}|{DET}(?:[ \t]+{NOUNISH}){{1,3}}?)"
                             r"[ \t]+(?:as[ \t]+)?(?:saying|telling|writing|having\s+said)\b")
 # An absolute clause naming who speaks: "…, with one user writing:", "with a spokesman saying"
 WITH_SPEAKER = re.compile(rf"\bwith[ \t]+(?P<np>(?:{DET}|one|another|some|many|several)(?:[ \t]+[a-z][\w'’-]*){{1,3}}?)[ \t]+$")
@@ -219,7 +222,7 @@ OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 # The subject that opens a sentence: "On Friday, Beijing, which …, has vowed …, calling it …"
 MAIN_SUBJECT = re.compile(
     rf"\W*(?P<opener>(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b"
-    rf"[^,]{{0,40}},\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
+    rf"[^,]{{0,40}},\s*|[A-Z][a-z]+ly,\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
     rf"(?:,[^,“”\"]{{1,30}})?,\s*)?"
     rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|[A-Z][\w-]*['’]s\s+[a-z][\w-]*|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?P<paren>\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+\b"

@@ -206,3 +206,26 @@ def test_one_of_a_group_named_before_a_quote_is_the_speaker():
             "during the lesson, ‘It’s just your life’. Then she went back to her maths.”")
     quotes = segment(parse_text("t.txt", text, "0"))[1]
     assert {q.text: q.speaker for q in quotes if q.depth == 1} == {"It’s just your life": "one of the boys in the class"}
+
+
+def test_an_outlet_quoting_a_titled_official_as_saying_gives_the_official():
+    # FNC-1 body 19 (fixtures/quotes/news_fnc9.json)
+    text = ("“We have discovered weapons made in the US, European countries and Israel from the areas liberated "
+            "from ISIL’s control in Al-Baqdadi region,” the Al-Ahad news website quoted Head of Al-Anbar "
+            "Provincial Council Khalaf Tarmouz as saying.")
+    assert list(_said(text).values()) == ["Khalaf Tarmouz"]
+
+
+def test_a_place_before_a_residents_name_is_no_antecedent():
+    # FNC-1 body 1553 (fixtures/quotes/news_fnc9.json): "Tampa" of "Tampa resident" is no he
+    text = ("The cat's owner, Tampa resident Ellis Hutson, 52, told ABC News he found his pet in the road.\n\n"
+            "Because he and the animal were “so close,” he says he couldn’t bear to bury the cat himself.\n\n"
+            "Veterinarians at the Humane Society of Tampa Bay expect the cat to recover.")
+    assert _said(text) == {"so close": "Ellis Hutson"}
+
+
+def test_an_adverb_opening_the_sentence_is_no_speaker():
+    # FNC-1 body 275 (fixtures/quotes/news_fnc9.json)
+    text = ("A spokesperson for the hospital told reporters.\n\nFortunately, the police caught up with the angry aunt, "
+            "saying, ‘The aunt was arrested and admitted attacking the boy.’ She now faces up to five years in jail.")
+    assert list(_said(text).values()) == ["the police"]
