@@ -78,17 +78,24 @@ def _swapped_ordinal(claim_text: str, passage: str) -> str | None:
     """Return a reason when the passage gives another rank before the claim rank's next word
     ("the fifth person to die" / "the sixth person to die"), and never the claim's rank."""
     a, ranked = _claim_ranks(claim_text)
-    wanted = [(i, r) for i, _, r in ranked if i + 1 < len(a)]
+    # "first" is a rank here only before the word the other side ranks ("first-degree murder"
+    # / "second-degree murder"); elsewhere it is "at first", "the first time"
+    wanted = [(i, r) for i, _, r in ranked if i + 1 < len(a)] + \
+        [(i, 1) for i, w in enumerate(a[:-1]) if w == "first"]
     if not wanted:
         return None
     b = words(passage)
-    ranks = [(j, _ordinal(w)) for j, w in enumerate(b)]
+    ranks = [(j, _ordinal(w) or (1 if w == "first" else None)) for j, w in enumerate(b)]
     have = {r for _, r in ranks if r is not None}
     for i, r in wanted:
         if r in have:
             continue
         for j, other in ranks:
-            if other is not None and j + 1 < len(b) and b[j + 1] == a[i + 1]:
+            # (with "first" on either side, two words after it: "first-degree murder" /
+            # "second-degree murder", not "the first half" / "the second half" of another game)
+            reach = 2 if 1 in (r, other) else 1
+            if other is not None and other != r and b[j + 1:j + 1 + reach] == a[i + 1:i + 1 + reach] \
+                    and i + reach < len(a):
                 return f"ranks differ: the claim says {a[i]} {a[i + 1]}, the source says {b[j]} {b[j + 1]}"
     return None
 

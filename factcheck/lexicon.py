@@ -222,6 +222,8 @@ SYNONYM_GROUPS = (
     "country nation",
     "plan proposal",
     "main primary principal",
+    "tally count",
+    "lone only sole",
 )
 
 

@@ -522,3 +522,25 @@ def test_the_claims_subject_given_by_its_noun_and_a_negative_word_both_sides_hav
                 "effect in 30 days.", passage)
     assert j.stance != "conflicts"
     assert not any("does not mention" in r for r in j.reasons)
+
+
+def test_first_degree_against_second_degree_conflicts_and_first_half_alone_does_not():
+    # htmldate-en-news (1725250200.html)
+    passage = "Williams was charged with first-degree murder in the July 21 shooting of Nurudeen Thomas, 30."
+    j = _judged("Williams has been charged with second-degree murder in the July 21 shooting death of Nurudeen Thomas.",
+                passage)
+    assert j.stance == "conflicts"
+    assert any("second degree" in r and "first degree" in r for r in j.reasons)
+    assert _judged("Williams has been charged with first-degree murder in the July 21 shooting of Nurudeen Thomas.",
+                   passage).stance == "supports"
+    # a sentence of the LA Times page (fundus-en-news) against an invented one about another half
+    assert _judged("Anthony Davis scored with 10 seconds left in the first half.",
+                   "Anthony Davis scored again early in the second half.").stance != "conflicts"
+
+
+def test_a_tally_is_a_count():
+    # CNN, via htmldate-en-news (1485102321.html)
+    passage = ("By CNN's count, Trump visited one of his golf resorts at least 86 days in 2019 \u2014 or more than one "
+               "day in five.")
+    assert _judged("By CNN's tally, Trump visited one of his golf resorts at least 86 days in 2019.", passage).stance \
+        == "supports"
