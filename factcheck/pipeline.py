@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from . import retrieve, score, stance
 from .errors import ExitCode
 from .models import Candidate, Claim, Evidence, Verdict
+from .text import STOP_WORDS, words
 
 if TYPE_CHECKING:
     from .models import DocumentStance, QuoteRecord
@@ -42,8 +43,9 @@ def parse_claim(text: str, **position: int | None) -> Claim:
     return Claim(text=text, speaker=stance.claim_speaker(text), quotes=quotes, **position)  # type: ignore[arg-type]
 
 
-def verify(store: Store, claim: Claim | str, options: Options | None = None) -> Verdict:
-    """Return the verdict and evidence for one claim against the index `store`."""
+def verify(store: Store, claim: Claim | str, options: Options | None = None, whole: bool = True) -> Verdict:
+    """Return the verdict and evidence for one claim against the index `store` (`whole` False:
+    a part of a claim, not cut again)."""
     options = options or Options()
     if isinstance(claim, str):
         claim = parse_claim(claim)
@@ -60,8 +62,67 @@ def verify(store: Store, claim: Claim | str, options: Options | None = None) -> 
     judged = _judge(claim, relevant, options)
     documents = tuple(_documents(store, claim, options, judged)) if options.documents else ()
     evidence = _select(judged, options)
-    return Verdict(claim=claim, verdict=_verdict(evidence), evidence=tuple(evidence),
-                   reasons=_verdict_reasons(evidence), documents=documents)
+    verdict = Verdict(claim=claim, verdict=_verdict(evidence), evidence=tuple(evidence),
+                      reasons=_verdict_reasons(evidence), documents=documents)
+    if verdict.verdict == "unverified" and not claim.quotes and whole:
+        return _by_parts(store, claim, options, verdict)
+    return verdict
+
+
+# Where a claim of two statements may be cut: ", and the ...", "; coal generation ...", ", but
+# Smith ...": before a word that opens a statement of its own, not a verb that goes on the
+# first one's subject (", and has reached ...") nor a pronoun whose referent the part would lose.
+_PART_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?!(?:has|have|had|is|are|was|were|will|would|can|"
+                         r"could|may|might|must|should|did|does|do|then|also|not|never|he|she|it|they|him|her|them|"
+                         r"so|as|to|in|on|at|by|for|with|from|of)\b|[a-z]+ed\b|[a-z]+ing\b)(?=[\w$£€])")
+MIN_PART_WORDS = 4  # content words (stop words aside) each part must have
+
+
+def _by_parts(store: Store, claim: Claim, options: Options, whole: Verdict) -> Verdict:
+    """Return the verdict of a claim of two statements from its parts, when the claim as a whole
+    finds no passage that says it all ("The U.S. now generates half as much coal-fired power as
+    in 2009, and coal generation slid 18 percent last year": two sentences of the source say one
+    each): supported when every part is, conflicting when a part is contradicted (the rest's
+    support shown as related), else the whole claim's verdict."""
+    cuts = [m for m in _PART_BREAK.finditer(claim.text)]
+    if not cuts:
+        return whole
+    texts, start = [], 0
+    for m in cuts:
+        texts.append(claim.text[start:m.start()])
+        start = m.end()
+    texts.append(claim.text[start:])
+    texts = [t.strip(" ,;.") for t in texts]
+    if len(texts) < 2 or any(sum(1 for w in words(t) if w not in STOP_WORDS) < MIN_PART_WORDS for t in texts):
+        return whole
+    # A part is read in the documents where the whole claim was found, and decided by its most
+    # relevant passage there: a short part on its own ("now growing protests force him to fire
+    # the other") finds loose support anywhere, while the sentence that says it hedges it.
+    found_in = {e.candidate.source.path for e in whole.evidence}
+    parts = []
+    for t in texts:
+        mine = [e for e in verify(store, parse_claim(t), options, whole=False).evidence if e.candidate.source.path in found_in]
+        best = max(mine, key=lambda e: e.score, default=None)
+        parts.append((t, _verdict([best]) if best is not None else "unverified", mine))
+    if any(v == "conflicting" for _, v, _ in parts) and not any(v == "disputed" for _, v, _ in parts):
+        evidence = [e for t, v, mine in parts for e in _for_part(t, mine, keep=v == "conflicting")]
+    elif all(v == "supported" for _, v, _ in parts):
+        evidence = [e for t, _, mine in parts for e in _for_part(t, mine, keep=True)]
+    else:
+        return whole
+    said = "; ".join(f"'{t}' {v}" for t, v, _ in parts)
+    return whole._replace(verdict=_verdict(evidence), evidence=tuple(evidence),
+                          reasons=(f"no passage says it all; read in {len(parts)} parts: {said}",))
+
+
+def _for_part(text: str, evidence: list[Evidence], keep: bool) -> list[Evidence]:
+    """Return a part's evidence, each piece saying which part it is about; a supported part's
+    support is shown as related beside another part's contradiction (`keep` False)."""
+    out = []
+    for e in evidence:
+        stance = e.stance if keep or e.stance != "supports" else "related"
+        out.append(e._replace(stance=stance, reasons=e.reasons + (f"for the part '{text}'",)))
+    return out
 
 
 # Passages retrieved when documents are judged as a whole: the question "which documents are

@@ -544,3 +544,29 @@ def test_a_tally_is_a_count():
                "day in five.")
     assert _judged("By CNN's tally, Trump visited one of his golf resorts at least 86 days in 2019.", passage).stance \
         == "supports"
+
+
+def test_a_claim_of_two_statements_is_read_in_parts_when_no_passage_says_it_all(tmp_path):
+    from factcheck.ingest import index_files
+    from factcheck.store import open_index
+
+    # Salon, via htmldate-en-news (salon.com.emissions.html): one statement in each sentence
+    page = tmp_path / "salon.txt"
+    page.write_text(
+        "Coal is in decline across the country. The country now generates half as much coal-fired electricity as "
+        "it did in 2009. And that trend continued through last year, as coal generation slid 18 percent. Surging "
+        "natural gas was the biggest reason for coal's demise.\n", encoding="utf-8")
+    store = open_index(str(tmp_path / "idx"), create=True)
+    index_files(store, [(str(page), "salon.txt")])
+    v = verify(store, "The U.S. now generates half as much coal-fired electricity as it did in 2009, and coal "
+                      "generation slid a further 18 percent last year.")
+    assert v.verdict == "supported"
+    assert "read in 2 parts" in v.reasons[0]
+    assert all(any(r.startswith("for the part") for r in e.reasons) for e in v.evidence)
+    w = verify(store, "The U.S. now generates half as much coal-fired electricity as it did in 2009, and coal "
+                      "generation slid a further 28 percent last year.")
+    assert w.verdict == "conflicting"
+    assert not any(e.stance == "supports" for e in w.evidence)
+    # a part that goes on the first one's subject is not cut off ("..., and has ...")
+    assert verify(store, "The country now generates half as much coal-fired electricity as it did in 2009, and has "
+                         "closed many plants.").verdict != "supported"
