@@ -173,7 +173,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         if other:
             return Judgement("conflicts", tuple(reasons + [other]))
     if subject and not about and match.score >= SUPPORT_MIN and focus.topical:
-        replaced = roles.replaced_name(claim.text, cand.text, [subject])
+        replaced = roles.replaced_name(claim.text, cand.text, [subject]) or _other_speaker(claim, cand.text)
         if replaced:  # "Kandhamal district topped the list" against "Khurda district topping the list"
             return Judgement("conflicts", tuple(r for r in reasons if "does not mention" not in r) + (replaced,))
     if match.score < SUPPORT_MIN or not about or not focus.topical:
@@ -321,6 +321,21 @@ def _referred_to(claim: str, name: re.Match[str], passage: str) -> bool:
                      rf"{re.escape(nm.group(1).lower())}\b", passage) is not None
 
 
+def _other_speaker(claim: Claim, passage: str) -> str | None:
+    """Return a reason when the passage opens on someone else saying what the claim has its
+    speaker say, with the claim's verb: "Chuck Schumer called the documents 'incriminating'"
+    against "Adam Schiff (D-Calif.), meanwhile, called the documents 'incriminating'"."""
+    if not claim.speaker:
+        return None
+    other = claim_speaker(passage)
+    if not other or same_person(other, claim.speaker):
+        return None
+    verb = _SPEECH.search(claim.text)
+    if verb is None or verb.group(0).split()[-1] not in words(passage):
+        return None
+    return f"the source gives this to {other}, not to {claim.speaker}"
+
+
 def _subject_referred_to(claim: str, subject: str | None, passage: str) -> bool:
     """Return True when the passage gives the claim's subject by its noun alone ("The FDA's ban
     ..." / "..., under the ban, which goes into effect in 30 days") and names no one else."""
@@ -453,6 +468,9 @@ def _titled_speaker() -> re.Pattern[str]:
 
 def claim_speaker(text: str) -> str | None:
     """Return the person a claim says spoke or acted ("Vance said ..." -> "Vance")."""
+    if "(" in text or ", " in text:
+        # "Adam Schiff (D-Calif.), meanwhile, called ...": a party tag and an aside are no part of it
+        text = _SPEAKER_ASIDE.sub("", text)
     m = _CLAIM_SPEAKER.match(text) or (_titled_speaker().match(text) if _SPEECH.search(text) else None)
     if not m and text.lstrip()[:1] in "\"“":
         m = _QUOTE_LED_SPEAKER.match(text)
@@ -465,6 +483,7 @@ def claim_speaker(text: str) -> str | None:
     return " ".join(tokens) or None
 
 
+_SPEAKER_ASIDE = re.compile(r"\s*\([A-Z]-[A-Za-z. ]{2,12}\)|,\s+(?:meanwhile|however|though|too|also|in turn),(?=\s)")
 _TITLE_PREFIX = {"president", "vice", "senator", "sen", "secretary", "defense", "minister",
                  "prime", "spokesman", "spokeswoman", "kremlin", "us", "u.s", "the", "mr", "mrs", "ms", "dr"}
 

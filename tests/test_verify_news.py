@@ -570,3 +570,15 @@ def test_a_claim_of_two_statements_is_read_in_parts_when_no_passage_says_it_all(
     # a part that goes on the first one's subject is not cut off ("..., and has ...")
     assert verify(store, "The country now generates half as much coal-fired electricity as it did in 2009, and has "
                          "closed many plants.").verdict != "supported"
+
+
+def test_a_statement_the_passage_gives_to_someone_else_conflicts():
+    # The Week, via htmldate-en-news (1485102321.html)
+    passage = ('House Intelligence Committee Chair Adam Schiff (D-Calif.), meanwhile, called the documents '
+               '"incriminating" and said they "corroborate" testimony from the House impeachment inquiry.')
+    j = _judged('Senate Minority Leader Chuck Schumer called the documents "incriminating" and said they "corroborate" '
+                'testimony from the House impeachment inquiry.', passage)
+    assert j.stance == "conflicts"
+    assert "the source gives this to Adam Schiff, not to Chuck Schumer" in j.reasons
+    assert _judged('House Intelligence Committee Chair Adam Schiff called the documents "incriminating" and said they '
+                   '"corroborate" testimony from the House impeachment inquiry.', passage).stance == "supports"
