@@ -2,15 +2,15 @@
 
     python benchmarks/reporter_claims.py [DATA] [--errors]
 
-`reporter_claims.tsv` (next to this script) holds 374 claims written on 2026-12-03, in eleven
+`reporter_claims.tsv` (next to this script) holds 419 claims written on 2026-12-03, in twelve
 batches, each with the verdict a careful reader gives them against their sources, written
-before the claim was run (batches 9 to 11 by helpers who read only the articles and never ran
+before the claim was run (batches 9 to 12 by helpers who read only the articles and never ran
 the tool): true paraphrases (supported), changed figures, negations, opposites,
 wrong speakers and misquotes (conflicting), and claims the sources do not address
 (unverified). Their sources: the 58 `fundus-en-news` pages (batches 1-3, 6, 7), the bundled
 seeds (batch 4) and the 50 `htmldate-en-news` pages (batch 5, claims from their headlines;
 batch 8, from the bodies of four of them; batch 9, from the bodies of twelve others; batches
-10 and 11, from the bodies of twelve more each).
+10 and 11, from the bodies of twelve more each; batch 12, from seven more).
 The rules written after each batch were written for that batch's wrong verdicts, so a
 batch's first run (README, Accuracy) is the estimate for claims the tool has not seen; this
 script prints the figures of the code it runs. A "disputed" verdict counts as right for no

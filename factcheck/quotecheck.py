@@ -119,6 +119,11 @@ def compare_quote(claimed: str, speaker: str | None, cand: Candidate, match: flo
             # it is a matter of reading the attribution, not a proven misattribution.
             return QuoteJudgement("related", (f"the source gives these words to {said_by}, but the passage also "
                                               f"names {speaker}",), q, UNCLEAR, sim, claimed)
+        if not same and _given_against_surname(speaker or "", said_by or ""):
+            # "daughter Sarah told the court" / "Ms Corbett told the court": a given name alone and
+            # an honorific with a surname may be one person
+            return QuoteJudgement("related", (f"the source gives these words to {said_by}, who may be {speaker}",),
+                                  q, UNCLEAR, sim, claimed)
         if not same:
             return QuoteJudgement("conflicts", (f"misattributed: these words are {said_by}'s, not {speaker}'s",),
                                   q, MISATTRIBUTED, sim, claimed)
@@ -250,6 +255,15 @@ def speaker_name(name: str | None) -> str | None:
     if not name or name.split()[-1].lower() in _NOT_NAMES:  # "She", "Usually I"
         return None
     return name
+
+
+_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "mx"))
+
+
+def _given_against_surname(speaker: str, said_by: str) -> bool:
+    """Return True for a one-word speaker against "Ms Corbett": a given name and a surname."""
+    a, b = speaker.split(), said_by.replace(".", "").split()
+    return len(a) == 1 and len(b) == 2 and b[0].lower() in _HONORIFICS and a[0].lower() != b[1].lower()
 
 
 def _names(cand: Candidate, speaker: str, said_by: str | None) -> bool:

@@ -453,6 +453,23 @@ _PARTICIPLE_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME})\s+[a-z]+(?:ed|s)\b[^\"�
                                  r"(?:saying|writing|adding|telling|tweeting|declaring|insisting|warning)\b")
 
 
+# A name and its speech verb on the way to the claim's quotation, anywhere in the sentence:
+# "After Haley brought up his daughter, Ramaswamy shot back, "...""; "San Diego engineer Bill
+# Powers warned that ..., saying, "...""
+_NAME_CUE = re.compile(rf"(?<![\w'’-])(?P<who>{_NAME})(?:\s+(?:also|then|later))?\s+(?:has\s+)?"
+                       r"(?:said|says|told|wrote|added|warned|argued|insisted|declared|replied|responded|tweeted|"
+                       r"(?:shot|fired|hit)\s+back|snapped|quipped|explained)\b")
+
+
+def _speaker_before_quote(text: str) -> re.Match[str] | None:
+    """Return the last name-and-speech-verb before the claim's first quotation mark, if it leads there."""
+    first = min((i for i in (text.find('"'), text.find("“")) if i >= 0), default=-1)
+    found = [m for m in _NAME_CUE.finditer(text, 0, first) if m.start()] if first > 0 else []
+    if not found or len(text[found[-1].end():first]) > 160 or _SPEECH.search(text, found[-1].end(), first):
+        return None  # ("The report, which Vance said was wrong, called it "...": the report's words)
+    return found[-1]
+
+
 @lru_cache(maxsize=1)
 def _titled_speaker() -> re.Pattern[str]:
     """Return the pattern of "Alaska Airlines spokesman Cole Cosgrove said ...", "US Defense
@@ -476,10 +493,16 @@ def claim_speaker(text: str) -> str | None:
         m = _QUOTE_LED_SPEAKER.match(text)
     if not m and "," in text:
         m = _APPOSED_SPEAKER.match(text) or _PARTICIPLE_SPEAKER.match(text)
+    if not m and ('"' in text or "“" in text):
+        m = _speaker_before_quote(text)
     if not m:
         return None
     who = (m.groupdict().get("who") or m.group("after")).strip()
     tokens = [t for t in who.split() if t.lower().strip(".") not in _TITLE_PREFIX]
+    if len(tokens) > 2:
+        from .names import DEMONYMS  # a long name only: verify's start-up reads no names
+
+        tokens = [t for k, t in enumerate(tokens) if k or t.lower() not in DEMONYMS]  # "French Nicolas Sarkozy"
     return " ".join(tokens) or None
 
 

@@ -782,6 +782,14 @@ def test_praise_against_criticism_conflicts(seed_store):
     ("Ronan Farrow criticised Hachette's cancellation of the book, writing on Twitter: \"It's who gets muzzled next "
      "that worries me.\"", "Ronan Farrow"),
     ("Hachette, the publisher, dropped the book", None),
+    # batch 12: a name and its speech verb on the way to the quotation, wherever the sentence starts
+    ("After Haley brought up Ramaswamy's daughter and her use of TikTok, Ramaswamy shot back, \"You're just scum.\"",
+     "Ramaswamy"),
+    ("San Diego engineer Bill Powers warned that Monday would be the real test for the grid, saying, \"Tomorrow "
+     "evening, the wolf arrives.\"", "Bill Powers"),
+    ("After the 2008 crash, French President Nicolas Sarkozy declared that \"laissez-faire is finished.\"",
+     "Nicolas Sarkozy"),
+    ("The report, which Vance said was wrong, called it \"a bad idea\"", None),
 ])
 def test_the_speaker_of_a_claim_may_stand_before_an_appositive_or_a_participle(claim, speaker):
     from factcheck.stance import claim_speaker

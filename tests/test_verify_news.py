@@ -293,7 +293,7 @@ def test_the_reporter_claims_benchmark_file_parses():
     from reporter_claims import load_claims, source_folders
 
     rows = load_claims()
-    assert len(rows) == 374
+    assert len(rows) == 419
     assert {e for _, _, e, _ in rows} == {"S", "C", "U"}
     assert {s for _, s, _, _ in rows} <= set(source_folders(FIXTURES))
 
@@ -582,3 +582,22 @@ def test_a_statement_the_passage_gives_to_someone_else_conflicts():
     assert "the source gives this to Adam Schiff, not to Chuck Schumer" in j.reasons
     assert _judged('House Intelligence Committee Chair Adam Schiff called the documents "incriminating" and said they '
                    '"corroborate" testimony from the House impeachment inquiry.', passage).stance == "supports"
+
+
+def test_a_quote_given_to_the_other_side_of_an_exchange_is_misattributed(tmp_path):
+    from factcheck.ingest import index_files
+    from factcheck.store import open_index
+
+    # HuffPost, via htmldate-en-news (huffpost.com-GOP.html)
+    page = tmp_path / "huffpost.txt"
+    page.write_text(
+        "One of the bitterest exchanges of the night came after Ramaswamy brought up Haley\u2019s daughter, noting "
+        "she uses TikTok. \u201cYou\u2019re just scum,\u201d Haley, who is normally more collected on stage, barked "
+        "back.\n", encoding="utf-8")
+    store = open_index(str(tmp_path / "idx"), create=True)
+    index_files(store, [(str(page), "huffpost.txt")])
+    v = verify(store, "After Haley brought up Ramaswamy's daughter and her use of TikTok, Ramaswamy shot back, "
+                      "\"You're just scum.\"")
+    assert v.verdict == "conflicting"
+    assert verify(store, "After Ramaswamy brought up her daughter, Haley shot back, \"You're just scum.\"").verdict \
+        == "supported"
