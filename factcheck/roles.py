@@ -8,12 +8,15 @@ never to the claim's. Only the passage's own words are read: titles held at diff
 not told apart, so this blocks support and asserts no conflict.
 
 Also who did what to whom: "the judge gave Beblawi until July 28 to respond to Soltan's bid"
-against "... gave Soltan until July 28 to respond to Beblawi's bid" (`swapped`).
+against "... gave Soltan until July 28 to respond to Beblawi's bid" (`swapped`); and another
+name in the claim's name's place: "held in Berlin on August 11-21" against "in Munich on August
+11-21" (`replaced_name`). Both assert a conflict.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from .text import STOP_WORDS, fold, words
@@ -138,7 +141,6 @@ def _plain_words(text: str) -> list[str]:
     return [_plain(w) for w in re.findall(r"[\w'’-]+", text)]
 
 
-
 _RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
 _WORD_AT = re.compile(r"[^\s]+")
 
@@ -163,7 +165,7 @@ def replaced_name(claim: str, passage: str, missing: list[str]) -> str | None:
     return None
 
 
-def _name_parts(text: str, wanted, skip_first: bool = False) -> list[tuple[int, int]]:  # type: ignore[no-untyped-def]
+def _name_parts(text: str, wanted: Callable[[str], bool], skip_first: bool = False) -> list[tuple[int, int]]:
     """Return the spans of the longest runs of `wanted` words inside the text's capitalised names."""
     out: list[tuple[int, int]] = []
     for m in _RUN.finditer(text):
