@@ -84,15 +84,7 @@ def _by_parts(store: Store, claim: Claim, options: Options, whole: Verdict) -> V
     in 2009, and coal generation slid 18 percent last year": two sentences of the source say one
     each): supported when every part is, conflicting when a part is contradicted (the rest's
     support shown as related), else the whole claim's verdict."""
-    cuts = [m for m in _PART_BREAK.finditer(claim.text)]
-    if not cuts:
-        return whole
-    texts, start = [], 0
-    for m in cuts:
-        texts.append(claim.text[start:m.start()])
-        start = m.end()
-    texts.append(claim.text[start:])
-    texts = [t.strip(" ,;.") for t in texts]
+    texts = [t.strip(" ,;.") for t in _PART_BREAK.split(claim.text)]
     if len(texts) < 2 or any(sum(1 for w in words(t) if w not in STOP_WORDS) < MIN_PART_WORDS for t in texts):
         return whole
     # A part is read in the documents where the whole claim was found, and decided by its most

@@ -257,13 +257,12 @@ def speaker_name(name: str | None) -> str | None:
     return name
 
 
-_HONORIFICS = frozenset(("mr", "mrs", "ms", "miss", "dr", "mx"))
-
-
 def _given_against_surname(speaker: str, said_by: str) -> bool:
     """Return True for a one-word speaker against "Ms Corbett": a given name and a surname."""
+    from .names import HONORIFIC_GENDER
+
     a, b = speaker.split(), said_by.replace(".", "").split()
-    return len(a) == 1 and len(b) == 2 and b[0].lower() in _HONORIFICS and a[0].lower() != b[1].lower()
+    return len(a) == 1 and len(b) == 2 and b[0].lower() in HONORIFIC_GENDER and a[0].lower() != b[1].lower()
 
 
 def _names(cand: Candidate, speaker: str, said_by: str | None) -> bool:

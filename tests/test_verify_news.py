@@ -23,6 +23,18 @@ def news_store(tmp_path_factory):
     return store
 
 
+
+def _one_page_store(tmp_path, name: str, text: str):
+    """Return an index of one page written as `name` into `tmp_path`."""
+    from factcheck.ingest import index_files
+    from factcheck.store import open_index
+
+    page = tmp_path / name
+    page.write_text(text, encoding="utf-8")
+    store = open_index(str(tmp_path / "idx"), create=True)
+    index_files(store, [(str(page), name)])
+    return store
+
 def _reasons(v):
     return [r for e in v.evidence for r in e.reasons]
 
@@ -209,21 +221,16 @@ def test_a_negative_word_is_no_anchor_of_itself():
 
 
 def test_a_quote_found_word_for_word_is_not_disputed_by_a_loosely_similar_one(tmp_path):
-    from factcheck.ingest import index_files
-    from factcheck.store import open_index
-
     # Reuters (fundus-en-news, 2024-03-07): the IDF's words as they are, and a lawyer's quote
     # two paragraphs on that shares two of them
-    page = tmp_path / "reuters.txt"
-    page.write_text(
+    store = _one_page_store(
+        tmp_path, "reuters.txt",
         "Israeli tank 'likely' fired machine gun at reporters, report finds\n\n"
         "Asked to comment on TNO's preliminary findings in December, the IDF said: \"We don't target "
         "journalists.\"\n\n"
         "\"On the basis of the TNO report alone, it's not possible to conclude that this was intentional "
         "targeting of journalists as opposed to the pursuit of a legitimate military objective which went "
-        "awry,\" said Nick Kaufman, a lawyer.\n", encoding="utf-8")
-    store = open_index(str(tmp_path / "idx"), create=True)
-    index_files(store, [(str(page), "reuters.txt")])
+        "awry,\" said Nick Kaufman, a lawyer.\n")
     v = verify(store, 'The IDF said "We don\'t target journalists"')
     assert v.verdict == "supported"
     assert any("another passage has the quoted words as they are" in r for r in _reasons(v))
@@ -439,18 +446,13 @@ def test_a_without_phrase_both_sides_share_denies_nothing():
 
 def test_a_quote_the_passage_gives_to_someone_it_names_is_misattributed_to_a_name_only_the_sentence_before_has(
         tmp_path):
-    from factcheck.ingest import index_files
-    from factcheck.store import open_index
-
     # AP, via htmldate-en-news (1556635225.html)
-    page = tmp_path / "ap.txt"
-    page.write_text(
+    store = _one_page_store(
+        tmp_path, "ap.txt",
         "Dozens of Hachette employees staged a walkout over the Allen book and Farrow said he would stop working "
         "with the publisher. Hachette cancelled the release less than a week later, although Stephen King was "
         "among those questioning the decision as an infringement of free speech, writing on Twitter: \u201cIt\u2019s "
-        "who gets muzzled next that worries me.\u201d\n", encoding="utf-8")
-    store = open_index(str(tmp_path / "idx"), create=True)
-    index_files(store, [(str(page), "ap.txt")])
+        "who gets muzzled next that worries me.\u201d\n")
     v = verify(store, 'Ronan Farrow criticised the decision, writing on Twitter: "It\'s who gets muzzled next that '
                       'worries me."')
     assert v.verdict == "conflicting"
@@ -547,17 +549,12 @@ def test_a_tally_is_a_count():
 
 
 def test_a_claim_of_two_statements_is_read_in_parts_when_no_passage_says_it_all(tmp_path):
-    from factcheck.ingest import index_files
-    from factcheck.store import open_index
-
     # Salon, via htmldate-en-news (salon.com.emissions.html): one statement in each sentence
-    page = tmp_path / "salon.txt"
-    page.write_text(
+    store = _one_page_store(
+        tmp_path, "salon.txt",
         "Coal is in decline across the country. The country now generates half as much coal-fired electricity as "
         "it did in 2009. And that trend continued through last year, as coal generation slid 18 percent. Surging "
-        "natural gas was the biggest reason for coal's demise.\n", encoding="utf-8")
-    store = open_index(str(tmp_path / "idx"), create=True)
-    index_files(store, [(str(page), "salon.txt")])
+        "natural gas was the biggest reason for coal's demise.\n")
     v = verify(store, "The U.S. now generates half as much coal-fired electricity as it did in 2009, and coal "
                       "generation slid a further 18 percent last year.")
     assert v.verdict == "supported"
@@ -585,17 +582,12 @@ def test_a_statement_the_passage_gives_to_someone_else_conflicts():
 
 
 def test_a_quote_given_to_the_other_side_of_an_exchange_is_misattributed(tmp_path):
-    from factcheck.ingest import index_files
-    from factcheck.store import open_index
-
     # HuffPost, via htmldate-en-news (huffpost.com-GOP.html)
-    page = tmp_path / "huffpost.txt"
-    page.write_text(
+    store = _one_page_store(
+        tmp_path, "huffpost.txt",
         "One of the bitterest exchanges of the night came after Ramaswamy brought up Haley\u2019s daughter, noting "
         "she uses TikTok. \u201cYou\u2019re just scum,\u201d Haley, who is normally more collected on stage, barked "
-        "back.\n", encoding="utf-8")
-    store = open_index(str(tmp_path / "idx"), create=True)
-    index_files(store, [(str(page), "huffpost.txt")])
+        "back.\n")
     v = verify(store, "After Haley brought up Ramaswamy's daughter and her use of TikTok, Ramaswamy shot back, "
                       "\"You're just scum.\"")
     assert v.verdict == "conflicting"
