@@ -28,6 +28,7 @@ from .cues import (
     DET,
     HEARD,
     INVERTED_BEFORE_COLON,
+    MAIN_SUBJECT,
     NOT_SPEECH_ED,
     NOUNISH,
     OBJECT_PRONOUN,
@@ -123,6 +124,12 @@ _PARTY_TAG = re.compile(r"^([^()“”\"\n]{2,60}?[a-z])[ \t]+\([A-Z]{1,3}-[A-Z]
 _DETERMINED = re.compile(r"(?:['’]s|\b(?:his|her|their|its|our|my|your|the|a|an|His|Her|Their|Its|The))\s+$")
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$")
 _COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]")
+# A quote signed after a dash, the name ending its line: `“…”- The Foreign Office`, `“…” — Keegan Stephan (@KeeganNYC)`
+_SIGNED = re.compile(rf"[ \t]*[-—–]{{1,2}}[ \t]*(?P<subj>(?:The[ \t]+)?{NAME_RUN.pattern})[ \t]*(?=$|\n|\(|,)")
+# "As reported by Quartz, “…”", "As the Guardian noted, “…”": the outlet's or writer's words
+_AS_REPORTED = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)[Aa]s\s+(?:(?:first\s+)?(?:reported|noted|written)\s+(?:by|in)\s+"
+                          r"(?P<agent>[^,.;:!?“”\"\n]{2,60})|(?P<subj>[^,.;:!?“”\"\n]{2,60}?)\s+(?:reported|reports|notes|"
+                          r"noted|wrote|writes|explained|explains|put\s+it|puts\s+it))\s*,\s*$")
 _BY_AGENT = re.compile(r"[^.;:!?“”\"\n]{0,60}?\bby\s+(?P<agent>[^,.;:!?“”\"\n]{2,80})")
 # Between a name and its verb: an appositive (", a chemistry researcher,") or an adverb ("also").
 _REPORTED_TAIL = re.compile(rf"(?:,[^,“”\"\n]{{1,80}},|\s+{ADV_WORD})$")
@@ -227,6 +234,9 @@ class Context(Windows):
                 # (`said Tom. The doctor knew …`: "Tom", then a new sentence)
                 end = clause_end(window, max(subj.end - base, m.start("subj")))
                 return Cue("inverted", subj, m.group("cue"), True, base + end)
+        sm = _SIGNED.match(window)
+        if sm and (subj := classify(sm.group("subj"), base + sm.start("subj"))) is not None:
+            return Cue("after", subj, None, True, base + sm.end())
         qm = QUOTED_OBJECT.match(window)
         if qm:
             raw = qm.group("subj")
@@ -351,6 +361,12 @@ class Context(Windows):
             subj = according_subject(am.group("subj"), base + am.start("subj"))
             if subj is not None:
                 return Cue("according", subj, "according to", not window[am.end():].strip(" ,"))
+        rm = _AS_REPORTED.search(window, max(0, len(window) - 120))
+        if rm:
+            raw = rm.group("agent") or rm.group("subj")
+            subj = classify(raw, base + rm.start("agent" if rm.group("agent") else "subj"))
+            if subj is not None and subj.kind in ("name", "org", "np"):
+                return Cue("before", subj, "reported", True)
         if stripped.endswith(":"):
             im = INVERTED_BEFORE_COLON.search(stripped, max(0, len(stripped) - 240))
             if im and verb_ok(im.group("cue")):
@@ -485,7 +501,8 @@ class Context(Windows):
                 return Cue("partial", side, participle, stripped.endswith((",", ":")))
             mm = main_subject_of_last_sentence(window)
             if mm:
-                subj = classify(mm.group("subj"), base + mm.start("subj"))
+                # "the president’s short letter …, saying": the letter's owner writes it
+                subj = classify(re.sub(r"['’]s$", "", mm.group("subj")), base + mm.start("subj"))
                 if subj is not None and (subj.kind != "pron" or subj.text.lower() in NOMINATIVE):
                     return Cue("partial", subj, participle, stripped.endswith((",", ":")))
         return None
@@ -516,7 +533,9 @@ class Context(Windows):
                 subj = classify(re.sub(r"['’]s?$", "", who), at)
             if subj is not None and subj.kind in ("pron", "name"):
                 return Cue("previous-sentence", subj, None, False)
-        m = _ENDS_WITH_CUE.search(sentence)
+        im = _ISSUED_BEFORE_COLON.search(sentence) if colon_before else None
+        # ("released a statement that said in part:": the one who released it, not "a statement that")
+        m = None if im else _ENDS_WITH_CUE.search(sentence)
         if not m and colon_before:
             # "According to a copy of the filing obtained by the Daily Haymaker:" then the quote
             am = ACCORDING.match(sentence.lstrip())
@@ -525,12 +544,19 @@ class Context(Windows):
                 subj = according_subject(am.group("subj"), at + am.start("subj"))
                 if subj is not None:
                     return Cue("according", subj, "according to", False)
-        if not m and colon_before and (im := _ISSUED_BEFORE_COLON.search(sentence)):
+        if im:
             # "The Humane Society released a statement to ABC, explaining what happened:" then the quote
             subj = subject_before_verb(sentence[:im.start("cue")], s_start, whole=True)
             if subj is not None and (subj.kind != "pron" or subj.text.lower() in NOMINATIVE):
                 return Cue("previous-sentence", subj, im.group("cue"), False)
             return None
+        if not m and colon_before and (mm := MAIN_SUBJECT.match(sentence)) and mm.group("subj")[:1].isupper() \
+                and re.fullmatch(CUE, verb := mm.group(0).rsplit(None, 1)[-1]):
+            # "Business Insider predicts that the service will be absorbed into iTunes:" then the
+            # quote: the words of the one whose speech verb the sentence opens with
+            subj = classify(mm.group("subj"), s_start + mm.start("subj"))
+            if subj is not None and subj.kind == "name":
+                return Cue("previous-sentence", subj, verb, False)
         if not m:
             return None
         subj = classify(m.group("subj"), s_start + m.start("subj"))

@@ -87,6 +87,9 @@ _START = attrgetter("start")
 # A sentence about a thing: "The charter was …", "This rule has …" (is_thing then rules out people)
 _THING_OPENS = re.compile(r"(?P<np>(?:The|This)\s+(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+)\s+"
                           r"(?:was|is|has|had|will|would|can|could|must|[a-z]+ed)\b")
+# ... or an organisation by its name ("The Commissioners' Union of the National Police confirmed …")
+_ORG_OPENS = re.compile(r"(?P<np>The\s+[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){0,6})\s+"
+                        r"(?:was|is|has|had|will|would|can|could|must|[a-z]+ed)\b")
 # Nouns for a firm that a one-word name before may be ("Strava … the company")
 _FIRM_NOUNS = frozenset("company firm startup group bank airline carrier retailer platform app".split())
 _ORG_NP = re.compile(r"(?:the|The)\s+(?P<head>[a-z]+)")
@@ -372,7 +375,11 @@ class Resolver:
         s0 = self._sentence_start(at)
         if s0 == 0:
             return None
-        m = _THING_OPENS.match(self.text, self._sentence_start(s0 - 1), s0)
+        s1 = self._sentence_start(s0 - 1)
+        org = _ORG_OPENS.match(self.text, s1, s0)
+        if org is not None and is_thing(org.group("np"), org.group("np")):
+            return org.group("np")
+        m = _THING_OPENS.match(self.text, s1, s0)
         if m is None or not is_thing(m.group("np"), m.group("np")):
             return None
         return "the " + m.group("np").split(None, 1)[1]

@@ -97,8 +97,9 @@ PRONOUN = r"(?:he|she|I|we|they|you|it|He|She|We|They|You|It)"
 DET = r"(?:the|a|an|his|her|my|our|their|your|its|The|A|An|His|Her|My|Our|Their|Your|Its)"
 NOUNISH = r"[\w'’-]+"
 
-# a role with no article, up to its preposition: "chief commercial officer at", "head of"
-_BARE_ROLE = r"[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,3}[ \t]+(?:of|at|for)"
+# a role with no article, up to its preposition: "chief commercial officer at", "head of", "former HP
+# chairman and founder of"
+_BARE_ROLE = r"[a-z][\w'’-]*(?:[ \t]+(?:[a-z][\w'’-]*|[A-Z][A-Za-z&.]*)){0,5}[ \t]+(?:of|at|for)"
 # `…,” he said` / `…,” Vance was quoted as saying` / `…,” Peskov, the spokesman, said` / `…,” Dr. Sobhi
 # Skaik, the director of the … Hospital in the … area in the central Gaza Strip, said` (an appositive too
 # long for the subject's nine words)
@@ -221,7 +222,8 @@ OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 
 # The subject that opens a sentence: "On Friday, Beijing, which …, has vowed …, calling it …"
 MAIN_SUBJECT = re.compile(
-    rf"\W*(?P<opener>(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then)\b"
+    rf"\W*(?P<opener>(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then|Plus|Also|"
+    rf"Moreover|Furthermore|Besides|Instead|Indeed|Finally|Separately|Likewise|Similarly)\b"
     rf"[^,]{{0,40}},\s*|[A-Z][a-z]+ly,\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
     rf"(?:,[^,“”\"]{{1,30}})?,\s*)?"
     rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|[A-Z][\w-]*['’]s\s+[a-z][\w-]*|{NAME_RUN.pattern}|{PRONOUN}\b)"

@@ -78,7 +78,8 @@ NOT_NAME = frozenset(
     while as after before on in at by for with from of to not no yes oh ah well now then then
     i we you he she they me him us them my our your what who whom which where why how all some
     any every each both either neither one two three first last next many much more most such another other
-    however meanwhile although though because since until unless also still even only just
+    however meanwhile although though because since until unless also still even only just plus
+    moreover furthermore besides likewise similarly separately finally
     perhaps indeed instead already again never always sometimes today yesterday tomorrow
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december god lord chapter mr mrs ms dr sir

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import DET, NOUNISH, PRONOUN, cut_at_sentence_end
-from .names import PLACES, QUALIFIERS, is_place_or_nationality, norm, person_tail
+from .names import ORG_WORDS, PLACES, QUALIFIERS, is_place_or_nationality, norm, person_tail
 from .speakers import NAME_RUN, NOT_NAME, ROLE_WORDS, looks_like_person, split_name
 
 # Auxiliaries and adverbs between a subject and its cue: "he's going to", "Vance has repeatedly".
@@ -55,10 +55,12 @@ class Subject:
 _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
                          r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s[^,“”\"]{1,90}|"
                          rf"(?:[\w.-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS))})\s+(?:for|of|at|to)\s[^,“”\"]{{1,60}}|"
+                         rf"(?:[\w.&'’-]+\s+){{1,3}}(?:{'|'.join(sorted(ROLE_WORDS))})(?:\s+(?:and|&)\s[^,“”\"]{{1,60}})?|"
                          r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|of|from|with|without|like|[a-z]{3,}ing|"
                          r"(?:joined|accompanied|flanked|backed|supported|surrounded)\s+by)\s[^,“”\"]{1,80}|"
                          r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
-# (the third and fourth: "Tom Roe, Paris correspondent for Acme, South Korea's biggest agency, said"; the fourth:
+# (the fifth: "Ralph Whitworth, former HP chairman and founder of Relational Investors LLC, said";
+# the third and fourth: "Tom Roe, Paris correspondent for Acme, South Korea's biggest agency, said"; the fourth:
 # a parenthetical between a subject and its verb: "My father, after showing a great concern at it,
 # said", "Trump, speaking at the White House, said", "Tom Roe, of the Acme Institute, told")
 # An appositive giving the name a described person goes by: "who goes by the name Jasmine Tridevil"
@@ -505,6 +507,8 @@ def _name_in_run(run: str) -> tuple[str, str] | None:
     if all(t.lower().strip(".") in NOT_NAME for t in tokens) or is_place_or_nationality([norm(t) for t in tokens]) and \
             not any(norm(t) in PLACES for t in tokens):
         return None  # "Iraqi", "North Korean": an adjective, neither a person nor an organisation
+    if norm(words[-1]) in ORG_WORDS:
+        return "org", run  # "Foreign Office", "Interior Ministry": the organisation whole, titles and all
     return "org", " ".join(tokens)
 
 
@@ -533,7 +537,10 @@ def according_subject(phrase: str, at: int) -> Subject | None:
 
 
 # "…, and then said", "…, and advancing to the bed's head, said": a verb that goes on a clause
-_COORDINATED_VERB = re.compile(r",\s+and\s+(?:then\s+|[a-z]+ly\s+)?$|,\s+and,?\s+[a-z]+ing\b[^,.;:!?“”\"]{0,60},\s*$")
+# (or a time between: "…, but a few days ago added")
+_COORDINATED_VERB = re.compile(r",\s+(?:and|but)\s+(?:then\s+|[a-z]+ly\s+|(?:(?:a\s+few|two|three|several|\d+)\s+"
+                               r"(?:hours|days|weeks|months|years)\s+(?:ago|later)|last\s+[a-z]+|on\s+[A-Z][a-z]+day)\s+)?$"
+                               r"|,\s+and,?\s+[a-z]+ing\b[^,.;:!?“”\"]{0,60},\s*$")
 _SUBORDINATOR = re.compile(r"(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
                            r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Ww]ho|[Ww]hich|[Ww]here|[Ww]ith|[Ii]n|[Oo]n|[Aa]t)\b")
 _SUBJECT_ALONE = re.compile(rf"(?P<subj>{PRONOUN}|{NAME_RUN.pattern}|{DET}\s+(?:[\w'’-]+\s+){{0,2}}?{NOUNISH})")

@@ -9,6 +9,7 @@ import hashlib
 import json
 import re
 
+import pytest
 from conftest import FIXTURES, ROOT, load_json
 
 from factcheck.documents import parse_text, read_document
@@ -75,7 +76,7 @@ def _news_scores(fixture: str = "news.json", every_page: bool = False) -> tuple[
     """Return (speaker accuracy on the labelled quotes found, scare quotes or titles taken for speech), dev pages.
 
     `every_page` for a fixture that is dev material throughout (news_fnc.json and news_fnc6.json to
-    news_fnc9.json have no test pages).
+    news_fnc10.json have no test pages).
     """
     data = load_json(f"quotes/{fixture}")
     scored = right = false = 0
@@ -123,36 +124,11 @@ def test_news_htmldate_speaker_floor():
     assert false <= floors["news_htmldate_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
 
 
-def test_news_fnc_speaker_floor():
+@pytest.mark.parametrize(("fixture", "key"), [
+    ("news_fnc.json", "news_fnc"), ("news_fnc6.json", "news_fnc6"), ("news_fnc7.json", "news_fnc7"),
+    ("news_fnc8.json", "news_fnc8"), ("news_fnc9.json", "news_fnc9"), ("news_fnc10.json", "news_fnc10")])
+def test_news_fnc_speaker_floor(fixture, key):
     floors = load_json("floors.json")
-    accuracy, false = _news_scores("news_fnc.json", every_page=True)
-    assert accuracy >= floors["news_fnc_speaker_accuracy"], f"news (FNC-1 bodies) speaker accuracy {accuracy:.3f}"
-    assert false <= floors["news_fnc_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
-
-
-def test_news_fnc6_speaker_floor():
-    floors = load_json("floors.json")
-    accuracy, false = _news_scores("news_fnc6.json", every_page=True)
-    assert accuracy >= floors["news_fnc6_speaker_accuracy"], f"news (FNC-1 bodies, round 6) speaker accuracy {accuracy:.3f}"
-    assert false <= floors["news_fnc6_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
-
-
-def test_news_fnc7_speaker_floor():
-    floors = load_json("floors.json")
-    accuracy, false = _news_scores("news_fnc7.json", every_page=True)
-    assert accuracy >= floors["news_fnc7_speaker_accuracy"], f"news (FNC-1 bodies, round 7) speaker accuracy {accuracy:.3f}"
-    assert false <= floors["news_fnc7_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
-
-
-def test_news_fnc8_speaker_floor():
-    floors = load_json("floors.json")
-    accuracy, false = _news_scores("news_fnc8.json", every_page=True)
-    assert accuracy >= floors["news_fnc8_speaker_accuracy"], f"news (FNC-1 bodies, round 8) speaker accuracy {accuracy:.3f}"
-    assert false <= floors["news_fnc8_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
-
-
-def test_news_fnc9_speaker_floor():
-    floors = load_json("floors.json")
-    accuracy, false = _news_scores("news_fnc9.json", every_page=True)
-    assert accuracy >= floors["news_fnc9_speaker_accuracy"], f"news (FNC-1 bodies, round 9) speaker accuracy {accuracy:.3f}"
-    assert false <= floors["news_fnc9_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
+    accuracy, false = _news_scores(fixture, every_page=True)
+    assert accuracy >= floors[f"{key}_speaker_accuracy"], f"news (FNC-1 bodies, {fixture}) speaker accuracy {accuracy:.3f}"
+    assert false <= floors[f"{key}_false_quotes_max"], f"{false} scare quotes or titles taken for speech"

@@ -229,3 +229,51 @@ def test_an_adverb_opening_the_sentence_is_no_speaker():
     text = ("A spokesperson for the hospital told reporters.\n\nFortunately, the police caught up with the angry aunt, "
             "saying, ‘The aunt was arrested and admitted attacking the boy.’ She now faces up to five years in jail.")
     assert list(_said(text).values()) == ["the police"]
+
+
+def test_a_long_role_appositive_between_a_name_and_its_verb():
+    # FNC-1 body 563 (fixtures/quotes/news_fnc10.json)
+    text = ("“Shareholders will now be able to invest in the respective asset groups without the fear of "
+            "cross-subsidies,” Ralph Whitworth, former HP chairman and founder of Relational Investors LLC, said "
+            "in a statement.\n\n“It was a good day,” Tom Roe, former Acme chairman, said.")
+    assert list(_said(text).values()) == ["Ralph Whitworth", "Tom Roe"]
+
+
+def test_it_said_after_a_sentence_opened_by_an_organisation():
+    # FNC-1 body 274 (fixtures/quotes/news_fnc10.json)
+    text = ("The Commissioners' Union of the National Police confirmed Mr Fredou's death.\n\nIt said in a statement: "
+            "“It is with great sadness that we were informed this morning of the death of our colleague.”")
+    assert list(_said(text).values()) == ["The Commissioners' Union of the National Police"]
+
+
+def test_a_sentence_ending_in_a_colon_gives_the_next_paragraphs_quote_its_speaker():
+    # FNC-1 bodies 863 and 1870 (fixtures/quotes/news_fnc10.json): the one who released the
+    # statement, not "a statement that"; an outlet's speech verb with a clause after it
+    text = ("FSU's new president, John Thrasher, released a statement that said in part:\n\n“The Florida State "
+            "University community is extremely saddened by the shootings.”\n\nBusiness Insider predicts that the "
+            "Beats Music streaming service will be absorbed into the larger iTunes ecosystem:\n\n“It’s more likely "
+            "that Apple will take the Beats Music technology and incorporate it into iTunes.”")
+    assert list(_said(text).values()) == ["John Thrasher", "Business Insider"]
+
+
+def test_a_time_between_but_and_the_verb_keeps_the_main_subject():
+    # FNC-1 body 2183 (fixtures/quotes/news_fnc10.json)
+    text = ("Tridevil has written on her Facebook page that she has a number of TV and radio interviews coming up, "
+            "but a few days ago added: “I'm nervous as Hell.”")
+    assert list(_said(text).values()) == ["Tridevil"]
+
+
+def test_as_reported_by_and_a_signature_after_a_dash_name_the_speaker():
+    # FNC-1 bodies 96 and 809 (fixtures/quotes/news_fnc10.json)
+    text = ("Is there an actual connection? As reported by Quartz, “The gesture is a result of training and "
+            "instructions from protest leaders.”\n\n“We are aware of reports that this individual has been "
+            "injured, and we are looking into them.”- The Foreign Office")
+    assert list(_said(text).values()) == ["Quartz", "The Foreign Office"]
+
+
+def test_plus_opening_a_sentence_is_no_name_and_a_letters_owner_writes_it():
+    # FNC-1 body 2565 (fixtures/quotes/news_fnc10.json)
+    text = ("President Donald Trump fired James Comey on Tuesday.\n\nPlus, the president’s short letter to Comey says "
+            "nothing about the Clinton probe, saying, “I greatly appreciate you informing me, on three separate "
+            "occasions, that I am not under investigation.”")
+    assert list(_said(text).values()) == ["Donald Trump"]
