@@ -2,15 +2,17 @@
 
     python benchmarks/reporter_claims.py [DATA] [--errors]
 
-`reporter_claims.tsv` (next to this script) holds 419 claims written on 2026-12-03, in twelve
+`reporter_claims.tsv` (next to this script) holds 467 claims written on 2026-12-03, in thirteen
 batches, each with the verdict a careful reader gives them against their sources, written
-before the claim was run (batches 9 to 12 by helpers who read only the articles and never ran
+before the claim was run (batches 9 to 13 by helpers who read only the articles and never ran
 the tool): true paraphrases (supported), changed figures, negations, opposites,
 wrong speakers and misquotes (conflicting), and claims the sources do not address
 (unverified). Their sources: the 58 `fundus-en-news` pages (batches 1-3, 6, 7), the bundled
 seeds (batch 4) and the 50 `htmldate-en-news` pages (batch 5, claims from their headlines;
 batch 8, from the bodies of four of them; batch 9, from the bodies of twelve others; batches
-10 and 11, from the bodies of twelve more each; batch 12, from seven more).
+10 and 11, from the bodies of twelve more each; batch 12, from seven more) and the FNC-1
+article bodies (batch 13: claims on twelve bodies found only on the dev side of both FNC-1
+splits, checked against an index of all 904 bodies of `fnc1/corpus`).
 The rules written after each batch were written for that batch's wrong verdicts, so a
 batch's first run (README, Accuracy) is the estimate for claims the tool has not seen; this
 script prints the figures of the code it runs. A "disputed" verdict counts as right for no
@@ -53,7 +55,7 @@ def load_claims(path: Path = CLAIMS) -> list[tuple[int, str, str, str]]:
 
 def source_folders(data: Path) -> dict[str, list[str]]:
     return {"fundus": [str(data / "fundus-en-news" / "pages")], "htmldate": [str(data / "htmldate-en-news" / "pages")],
-            "seeds": [str(ROOT / "seeds")]}
+            "seeds": [str(ROOT / "seeds")], "fnc": [str(data / "fnc1" / "corpus")]}
 
 
 def main() -> int:

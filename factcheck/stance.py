@@ -123,6 +123,8 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     said = _claim_clause(claim_text, focus.text)
     said_plain, focus_text = _drop_shared_without(said, focus.text)
     c_pol, c_cert, c_cues = _claim_polarity(said_plain)
+    if c_cues and set(c_cues) <= _named_negations(claim.text):
+        c_pol, c_cues = 1, ()  # "her Never Seconds blog": a name, no negation
     if c_cues and set(c_cues) <= _stands_for(match, passage):
         # "Mothers without college degrees are ..." against "... . They are ...": the negation
         # is in the words the passage's pronoun stands for, not in what the passage says
@@ -264,6 +266,22 @@ def _title_case(text: str) -> bool:
     return len(content) >= 3 and all(t[0].isupper() for t in content)
 
 
+# A negation word capitalised inside a sentence, before another capital, opens a name: "the
+# Never Seconds blog", "the No Labels group"
+_NAMED_NEGATION = re.compile(r"(?<=[\w,;:] )(?:Never|No|Not|Nothing|Nobody|None|Without)(?= [A-Z])")
+
+
+def _named_negations(text: str) -> set[str]:
+    """Return the negation words of `text` that are words of a name (folded)."""
+    return {m.group().lower() for m in _NAMED_NEGATION.finditer(text)}
+
+
+def _given_name_alone(given: str, passage: str) -> bool:
+    """Return True when the passage has the capitalised word `given` with no other name after it."""
+    return given[:1].isupper() and fold(given) not in STOP_WORDS and fold(given) not in _CALENDAR and \
+        re.search(rf"(?<![\w'’-]){re.escape(given)}\b(?!\s+[A-Z])", passage) is not None
+
+
 def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
     """Return the claim's names (capitalised words not opening a sentence) that scoring found
     missing and that neither the passage, the sentence before nor its speakers have."""
@@ -284,8 +302,10 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
         return []
     around: set[str] | None = None
     out: list[str] = []
+    before = None
     for m in capitalised:
         lead = text[:m.start()].rstrip()
+        given, before = before, m
         if not lead or lead[-1] in _OPENS_SENTENCE:
             continue  # "The", "After ...": a capital because a sentence (or a quotation) starts
         name = [w for w in words(m.group()) if w in missing]
@@ -294,6 +314,8 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
         if around is None:  # the passage's words as the claim's are read ("D.C.", "WIRED.com")
             around = set(folded_words(cand.text)) | set(folded_words(cand.context)) \
                 | {w for q in cand.quotes for w in words(q.speaker or "")} | set(words(cand.speaker or ""))
+        if given is not None and given.end() + 1 == m.start() and _given_name_alone(given.group(), cand.text):
+            continue  # the passage calls "Bruno Mars" by his given name
         if not any(w in around for w in name) and m.group().rstrip(".") not in out \
                 and not (_referred_to(text, m, cand.text) and not _other_names(cand.text, text)):
             out.append(m.group().rstrip("."))
@@ -563,6 +585,8 @@ def _about(subject: str | None, cand: Candidate) -> bool:
         return True
     if has_word(surname, folded_words(cand.text)):
         return True
+    if len(key) == 2 and _given_name_alone(subject.split()[0], cand.text):
+        return True  # "Bruno Mars" as "According to Bruno’s Wikipedia page, …" (not "Bruno Smith")
     if cand.context and has_word(surname, folded_words(cand.context)):
         return bool(_ANAPHORIC_LEAD.search(fold(cand.text)))
     return False
@@ -580,8 +604,12 @@ class _Focus(NamedTuple):
 
 
 # "He ...", "Still, she ...", "But his ...": a passage opening on a word for what the sentence before named.
+# Also a definite description of a person: "The 12-year-old launched the blog …", "According to
+# his page, the half-Filipino singer was born …" (the one the sentence before names).
 _ANAPHORIC_LEAD = re.compile(
-    r"^\W*(?:\w+,\s+|(?:but|and|yet|so)\s+)?(?:he|she|they|it|this|that|his|her|their|the idea)\b")
+    r"^\W*(?:\w+,\s+|(?:but|and|yet|so)\s+|according\s+to\s+[^,]{1,40},\s+)?(?:he|she|they|it|this|that|his|her|"
+    r"their|the idea|the\s+\d{1,3}[ -]year[ -]old|the\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|teenager|singer|"
+    r"actor|actress|star|student|schoolgirl|schoolboy|pupil|mother|father|couple|victim|suspect))\b")
 
 
 def _focus_clause(passage: str, context: str, claim_text: str, subject: str | None, source: str = "") -> _Focus:

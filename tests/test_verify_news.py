@@ -300,7 +300,7 @@ def test_the_reporter_claims_benchmark_file_parses():
     from reporter_claims import load_claims, source_folders
 
     rows = load_claims()
-    assert len(rows) == 419
+    assert len(rows) == 467
     assert {e for _, _, e, _ in rows} == {"S", "C", "U"}
     assert {s for _, s, _, _ in rows} <= set(source_folders(FIXTURES))
 
@@ -593,3 +593,24 @@ def test_a_quote_given_to_the_other_side_of_an_exchange_is_misattributed(tmp_pat
     assert v.verdict == "conflicting"
     assert verify(store, "After Ramaswamy brought up her daughter, Haley shot back, \"You're just scum.\"").verdict \
         == "supported"
+
+
+def test_a_person_described_after_the_sentence_naming_them_is_about_them(tmp_path):
+    # FNC-1 body 2507 (../shared/data/fnc1/corpus): "The 12-year-old" is Martha Payne of the sentence before
+    store = _one_page_store(
+        tmp_path, "nevers.txt",
+        "The school lunch comparisons were revealed by website Never Seconds, run by Scottish schoolgirl Martha "
+        "Payne, who logs her thoughts on school meals at her primary school in Lochgilphead.\n\nThe 12-year-old "
+        "launched the blog in 2012 as a school writing project with assistance from her father, David.\n")
+    claim = "Martha Payne started her Never Seconds blog in {} as a school writing project, with help from her father."
+    assert verify(store, claim.format(2014)).verdict == "conflicting"
+    assert verify(store, claim.format(2012)).verdict == "supported"
+
+
+def test_a_person_called_by_the_given_name_is_mentioned():
+    # FNC-1 body 127: "Bruno’s Wikipedia page" names Bruno Mars; "Bruno Smith" would not
+    passage = ("According to Bruno’s Wikipedia page, the half-Filipino singer was born to Peter Hernandez and "
+               "Bernadette Bayot in 1985 and was born and raised in Honolulu, Hawaii.")
+    claim = "Bruno Mars was born in 1985 to Peter Hernandez and Bernadette Bayot in Honolulu, Hawaii."
+    assert _judged(claim, passage).stance == "supports"
+    assert _judged(claim, passage.replace("Bruno’s", "Bruno Smith’s")).stance == "related"
