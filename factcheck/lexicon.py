@@ -224,6 +224,7 @@ SYNONYM_GROUPS = (
     "main primary principal",
     "tally count",
     "lone only sole",
+    "grew raised",
 )
 
 

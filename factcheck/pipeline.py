@@ -76,6 +76,23 @@ _PART_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?!(?:has|have|
                          r"could|may|might|must|should|did|does|do|then|also|not|never|he|she|it|they|him|her|them|"
                          r"so|as|to|in|on|at|by|for|with|from|of)\b|[a-z]+ed\b|[a-z]+ing\b)(?=[\w$£€])")
 MIN_PART_WORDS = 4  # content words (stop words aside) each part must have
+# A second predicate of the same subject: "The photograph ... was first published by The Times
+# on 23 November 2012 and was taken by Jack Hill in Sevare" (the subject goes with both parts)
+_SECOND_PREDICATE = re.compile(r"\s+and\s+(?=(?:(?:was|were|is|are|has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)|"
+                               r"[a-z]{3,}ed|grew|went|became|won|lost|left|made|took|gave|told|said|met)\s)")
+_SUBJECT_THEN_VERB = re.compile(r"^(?P<subj>[^,;:“”\"]{3,90}?)\s+(?:was|were|is|are|has|have|had)\s")
+
+
+def _claim_parts(text: str) -> list[str]:
+    """Return the statements a claim may be cut into: at `_PART_BREAK`, else at a second
+    predicate of its subject, the subject given to both."""
+    texts = [t.strip(" ,;.") for t in _PART_BREAK.split(text)]
+    if len(texts) == 1:
+        halves = _SECOND_PREDICATE.split(text, maxsplit=1)
+        subject = _SUBJECT_THEN_VERB.match(halves[0]) if len(halves) == 2 else None
+        if subject is not None:
+            texts = [halves[0].strip(" ,;."), f"{subject.group('subj')} {halves[1].strip(' ,;.')}"]
+    return texts
 
 
 def _by_parts(store: Store, claim: Claim, options: Options, whole: Verdict) -> Verdict:
@@ -84,7 +101,7 @@ def _by_parts(store: Store, claim: Claim, options: Options, whole: Verdict) -> V
     in 2009, and coal generation slid 18 percent last year": two sentences of the source say one
     each): supported when every part is, conflicting when a part is contradicted (the rest's
     support shown as related), else the whole claim's verdict."""
-    texts = [t.strip(" ,;.") for t in _PART_BREAK.split(claim.text)]
+    texts = _claim_parts(claim.text)
     if len(texts) < 2 or any(sum(1 for w in words(t) if w not in STOP_WORDS) < MIN_PART_WORDS for t in texts):
         return whole
     # A part is read in the documents where the whole claim was found, and decided by its most

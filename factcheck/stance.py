@@ -616,7 +616,9 @@ def _focus_clause(passage: str, context: str, claim_text: str, subject: str | No
     """Return the part of the passage (folded; `source`: as written) the claim is about, and whose statement it is."""
     subject_words = set(words(subject)) if subject else set()
     claim_stems = _claim_stems(claim_text, subject)
-    clauses = _clauses(passage) or [passage]
+    # (a passage's opening concession is a clause apart unless the claim opens on one too:
+    # "While … hail was common, tornadoes were not" is read whole against its own words)
+    clauses = _clauses(passage, concession=not _OPENING_CONCESSION.match(claim_text)) or [passage]
     scored = [(_overlap(claim_stems, c), i, c) for i, c in enumerate(clauses)]
     best = max(s[0] for s in scored)
     if best == 0:
@@ -951,9 +953,17 @@ def _claim_clauses(claim_text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     return tuple((c, frozenset(stem(w) for w in words(c) if w not in STOP_WORDS)) for c in _clauses(claim_text))
 
 
-def _clauses(text: str) -> list[str]:
-    """Return the clauses of a folded text (split at ";", ":", ", but", " - ", ...)."""
-    return [c.strip() for c in _CLAUSE_SPLIT.split(text) if c and c.strip()]
+# A concession opening a sentence is a clause of its own: "though the next phone isn't expected
+# for another eight months, sources have detailed a dual-lens camera module"
+_OPENING_CONCESSION = re.compile(r"^\W*(?:though|although|even\s+though|while|whereas|despite)\b[^,;:]{3,150},\s+")
+
+
+def _clauses(text: str, concession: bool = False) -> list[str]:
+    """Return the clauses of a folded text (split at ";", ":", ", but", " - ", and with
+    `concession` after an opening "though …,")."""
+    m = _OPENING_CONCESSION.match(text) if concession else None
+    parts = [text[:m.end()], text[m.end():]] if m else [text]
+    return [c.strip() for part in parts for c in _CLAUSE_SPLIT.split(part) if c and c.strip()]
 
 
 @lru_cache(maxsize=CLAIM_CACHE)

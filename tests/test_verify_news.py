@@ -614,3 +614,35 @@ def test_a_person_called_by_the_given_name_is_mentioned():
     claim = "Bruno Mars was born in 1985 to Peter Hernandez and Bernadette Bayot in Honolulu, Hawaii."
     assert _judged(claim, passage).stance == "supports"
     assert _judged(claim, passage.replace("Bruno’s", "Bruno Smith’s")).stance == "related"
+
+
+def test_a_negation_in_an_opening_concession_denies_only_what_the_concession_says():
+    # FNC-1 body 1792 (../shared/data/fnc1/corpus)
+    passage = ('Though the next phone -- possibly the "iPhone 6s" -- isn\'t expected for another eight months, sources '
+               'within Apple Inc.’s supply chain in Asia have detailed a “dual-lens” camera module, according to '
+               'Chinese publication UDN.')
+    assert _judged("The dual-lens camera module is expected to add about $15 to the cost of building each iPhone 6S.",
+                   passage).stance == "related"
+    assert _judged("Apple's next phone is expected within the next eight months.", passage).stance == "conflicts"
+
+
+def test_a_second_predicate_of_the_claims_subject_is_a_part_of_its_own(tmp_path):
+    # FNC-1 body 270 (../shared/data/fnc1/corpus): each predicate is said by one sentence
+    store = _one_page_store(
+        tmp_path, "times.txt",
+        "The photo of the women with guns was first published on 23 November, 2012 in The Times of London. It had "
+        "been taken by a Times photographer, Jack Hill, in the town of Sevare in Mali.\n")
+    v = verify(store, "The photo of the women with guns was first published by The Times of London on 23 November "
+                      "2012 and was taken by Times photographer Jack Hill in the town of Sevare.")
+    assert v.verdict == "supported"
+    assert "read in 2 parts" in v.reasons[0]
+    w = verify(store, "The photo of the women with guns was first published by The Times of London on 23 November "
+                      "2014 and was taken by Times photographer Jack Hill in the town of Sevare.")
+    assert w.verdict == "conflicting"
+
+
+def test_grew_up_is_raised():
+    # FNC-1 body 127
+    passage = "Bruno Mars was born to Peter Hernandez and Bernadette Bayot in 1985 and was raised in Honolulu, Hawaii."
+    assert _judged("Bruno Mars grew up in Honolulu, Hawaii, the son of Peter Hernandez and Bernadette Bayot.",
+                   passage).stance == "supports"
