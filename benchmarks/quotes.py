@@ -229,7 +229,7 @@ def taken_for_speech(label: str, quote: str) -> bool:
 
 
 NEWS_FIXTURES = (("fundus", "news.json"), ("htmldate", "news_htmldate.json"))
-# Rounds 5 to 9: FNC-1 article bodies from many outlets, all dev material (no test pages), each
+# Rounds 5 to 10: FNC-1 article bodies from many outlets, all dev material (no test pages), each
 # round reported on its own row so that "both" stays the two page sets it always was.
 FNC_FIXTURES = (("dev-r5", "news_fnc.json"), ("dev-r6", "news_fnc6.json"), ("dev-r7", "news_fnc7.json"),
                 ("dev-r8", "news_fnc8.json"), ("dev-r9", "news_fnc9.json"),

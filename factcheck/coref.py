@@ -85,11 +85,11 @@ def _in_title(word: str) -> bool:
 
 _START = attrgetter("start")
 # A sentence about a thing: "The charter was …", "This rule has …" (is_thing then rules out people)
-_THING_OPENS = re.compile(r"(?P<np>(?:The|This)\s+(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+)\s+"
-                          r"(?:was|is|has|had|will|would|can|could|must|[a-z]+ed)\b")
+_OPENING_VERB = r"\s+(?:was|is|has|had|will|would|can|could|must|[a-z]+ed)\b"
+_THING_OPENS = re.compile(r"(?P<np>(?:The|This)\s+(?:[a-z][a-z-]+\s+){0,2}?[a-z][a-z-]+)" + _OPENING_VERB)
 # ... or an organisation by its name ("The Commissioners' Union of the National Police confirmed …")
-_ORG_OPENS = re.compile(r"(?P<np>The\s+[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){0,6})\s+"
-                        r"(?:was|is|has|had|will|would|can|could|must|[a-z]+ed)\b")
+_ORG_OPENS = re.compile(r"(?P<np>The\s+[A-Z][\w'’-]*(?:\s+(?:of\s+the\s+|of\s+|for\s+|and\s+)?[A-Z][\w'’-]*){0,6})"
+                        + _OPENING_VERB)
 # Nouns for a firm that a one-word name before may be ("Strava … the company")
 _FIRM_NOUNS = frozenset("company firm startup group bank airline carrier retailer platform app".split())
 _ORG_NP = re.compile(r"(?:the|The)\s+(?P<head>[a-z]+)")

@@ -78,9 +78,10 @@ _PART_BREAK = re.compile(r"(?:,\s+(?:and|but|while|whereas)|;)\s+(?!(?:has|have|
 MIN_PART_WORDS = 4  # content words (stop words aside) each part must have
 # A second predicate of the same subject: "The photograph ... was first published by The Times
 # on 23 November 2012 and was taken by Jack Hill in Sevare" (the subject goes with both parts)
-_SECOND_PREDICATE = re.compile(r"\s+and\s+(?=(?:(?:was|were|is|are|has|have|had)\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)|"
+_AUXILIARY = r"(?:was|were|is|are|has|have|had)"
+_SECOND_PREDICATE = re.compile(rf"\s+and\s+(?=(?:{_AUXILIARY}\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|en|wn)|"
                                r"[a-z]{3,}ed|grew|went|became|won|lost|left|made|took|gave|told|said|met)\s)")
-_SUBJECT_THEN_VERB = re.compile(r"^(?P<subj>[^,;:“”\"]{3,90}?)\s+(?:was|were|is|are|has|have|had)\s")
+_SUBJECT_THEN_VERB = re.compile(rf"^(?P<subj>[^,;:“”\"]{{3,90}}?)\s+{_AUXILIARY}\s")
 
 
 def _claim_parts(text: str) -> list[str]:

@@ -302,10 +302,10 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
         return []
     around: set[str] | None = None
     out: list[str] = []
-    before = None
+    previous = None
     for m in capitalised:
         lead = text[:m.start()].rstrip()
-        given, before = before, m
+        given, previous = previous, m
         if not lead or lead[-1] in _OPENS_SENTENCE:
             continue  # "The", "After ...": a capital because a sentence (or a quotation) starts
         name = [w for w in words(m.group()) if w in missing]
@@ -605,7 +605,8 @@ class _Focus(NamedTuple):
 
 # "He ...", "Still, she ...", "But his ...": a passage opening on a word for what the sentence before named.
 # Also a definite description of a person: "The 12-year-old launched the blog …", "According to
-# his page, the half-Filipino singer was born …" (the one the sentence before names).
+# his page, the half-Filipino singer was born …" (the one the sentence before names); a few
+# common person nouns, not nominals.HEAD_SET, which would load the speaker modules into verify.
 _ANAPHORIC_LEAD = re.compile(
     r"^\W*(?:\w+,\s+|(?:but|and|yet|so)\s+|according\s+to\s+[^,]{1,40},\s+)?(?:he|she|they|it|this|that|his|her|"
     r"their|the idea|the\s+\d{1,3}[ -]year[ -]old|the\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|teenager|singer|"

@@ -33,9 +33,10 @@ _CLAUSE_STOP = frozenset(
 # The same sets made once, not per word tested (the functions below ask them of every word).
 _CLAUSE_STOP_BUT_OF = _CLAUSE_STOP - {"of"}
 _CLAUSE_STOP_IN_LEAD = _CLAUSE_STOP - {"and", "then", "so", "but"}
+_ROLE_ALT = "|".join(sorted(ROLE_WORDS))  # the title words as one regex alternation
 # A title word with the "for"/"of" phrase it holds ("manager for marketing"), compiled once: built
 # in the call, the title words were sorted, joined and hashed again each time.
-_ROLE_FOR_OF = re.compile(rf"\b((?:{'|'.join(sorted(ROLE_WORDS))}))\s+(?:for|of)\s+[a-z]+\s*(?=[A-Z]|$)")
+_ROLE_FOR_OF = re.compile(rf"\b((?:{_ROLE_ALT}))\s+(?:for|of)\s+[a-z]+\s*(?=[A-Z]|$)")
 NOMINATIVE = frozenset({"he", "she", "i", "we", "they", "you", "it"})
 _RELATIVE_STOP = re.compile(r"\s+([a-z]+ly\b|who|that|which|as|when|while|with|in|on|at|to|from|putting|looking|turning|"
                             r"holding|taking|getting|making|pointing|shaking|nodding|smiling|laughing)\b")
@@ -54,8 +55,8 @@ class Subject:
 # ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
 _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
                          r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s[^,“”\"]{1,90}|"
-                         rf"(?:[\w.-]+\s+){{0,2}}(?:{'|'.join(sorted(ROLE_WORDS))})\s+(?:for|of|at|to)\s[^,“”\"]{{1,60}}|"
-                         rf"(?:[\w.&'’-]+\s+){{1,3}}(?:{'|'.join(sorted(ROLE_WORDS))})(?:\s+(?:and|&)\s[^,“”\"]{{1,60}})?|"
+                         rf"(?:[\w.-]+\s+){{0,2}}(?:{_ROLE_ALT})\s+(?:for|of|at|to)\s[^,“”\"]{{1,60}}|"
+                         rf"(?:[\w.&'’-]+\s+){{1,3}}(?:{_ROLE_ALT})(?:\s+(?:and|&)\s[^,“”\"]{{1,60}})?|"
                          r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|of|from|with|without|like|[a-z]{3,}ing|"
                          r"(?:joined|accompanied|flanked|backed|supported|surrounded)\s+by)\s[^,“”\"]{1,80}|"
                          r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
@@ -388,7 +389,7 @@ _GROUP_NOUNS = ("police|officials|authorities|prosecutors|investigators|witnesse
                 "sources|organisers|organizers|officers|protesters|protestors|lawmakers|activists|scientists|"
                 "researchers|economists|campaigners|diplomats|villagers|doctors|people|person|resident|source|"
                 "official|witness|analyst|expert")
-_PERSON_HEAD_END = re.compile(rf"\s(?:{'|'.join(sorted(ROLE_WORDS))}|{_GROUP_NOUNS})$")
+_PERSON_HEAD_END = re.compile(rf"\s(?:{_ROLE_ALT}|{_GROUP_NOUNS})$")
 _QUANTITY = r"(?:one|two|three|four|five|six|several|some|many|most|few|other|\d+)"
 _GROUP_BODY = (rf"(?:(?:{_QUANTITY}|[Ss]enior|[Ll]ocal|[Ss]tate|[Ff]ederal|[Ff]oreign|[Mm]ilitary|[Pp]olice|"
                rf"[Hh]ealth|[Ii]sraeli|[Rr]ussian|[Uu]\.?[Ss]\.?|[Uu]\.?[Kk]\.?)\s+){{0,3}}(?:{_GROUP_NOUNS})"
