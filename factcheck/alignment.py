@@ -105,9 +105,12 @@ def changed_word(claim_text: str, passage: str, name: frozenset[str] = frozenset
     return None
 
 
-# What a story calls a place or an organisation it has named: "the state", "the company".
+# What a story calls a place, an organisation or a product it has named: "the state", "the
+# company", "the tablet" (the iPad Pro).
 GENERIC_NOUNS = frozenset("""state city country county nation capital region province island town village company
-firm agency department ministry party group organisation organization government team club union league""".split())
+firm agency department ministry party group organisation organization government team club union league
+airline carrier network newspaper broadcaster channel website site platform app service product brand
+device tablet phone smartphone handset computer laptop smartwatch car vehicle aircraft plane ship""".split())
 _DEFINITE = frozenset(("the", "its", "this"))
 
 

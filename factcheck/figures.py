@@ -44,15 +44,16 @@ def conflict(claim_text: str, passage: str) -> str | None:
 FRAME_REACH = 3  # words either side of a figure that say what it counts ("83 people were wounded")
 
 
-def _same_frame(a: list[str], i: int, b: list[str], need: int = 1) -> bool:
-    """Return True when the passage `b` may count what the claim's figure a[i] counts: it has
+def _same_frame(a: list[str], at: tuple[int, int], b: list[str], need: int = 1) -> bool:
+    """Return True when the passage `b` may count what the claim's figure counts (at: where the
+    figure is and where the noun it counts ends; see _numbers_with_units): it has
     `need` of the content words around the figure (its unit aside), as such or as synonyms, or
     all of them when there are fewer. "At least 83 people were wounded" is not told otherwise by
     "killed at least two people"; "is nearly five years old" is by "nearly three-year war
     against its neighbor". A percentage or a sum of money needs two ("the jobless rate fell to
     6.6 per cent" is not told otherwise by "keep its policy rate at 2.25 per cent"): an article
     gives many."""
-    frame = _frame(a, i)
+    frame = _frame(a, *at)
     return not frame or _found_in(frame, b) >= min(need, len(frame))
 
 
@@ -63,10 +64,11 @@ def _found_in(stems: Iterable[str], b: list[str]) -> int:
     return sum(1 for s in stems if s in here or synonyms.get(s, frozenset()) & here)
 
 
-def _frame(ws: list[str], i: int) -> set[str]:
-    """Return the stems of the content words within FRAME_REACH of the figure at ws[i], the
-    word after it (its unit) and other figures aside."""
-    near = ws[max(0, i - FRAME_REACH):i] + ws[i + 2:i + 2 + FRAME_REACH]
+def _frame(ws: list[str], i: int, end: int) -> set[str]:
+    """Return the stems of the content words within FRAME_REACH of the figure at ws[i] and the
+    noun it counts (up to ws[end]: "2,000 Boko Haram militants | were killed this month"), other
+    figures aside."""
+    near = ws[max(0, i - FRAME_REACH):i] + ws[end:end + FRAME_REACH]
     return {stem(w) for w in near if w not in STOP_WORDS and _count(w) is None and w not in QUALIFIER_WORDS
             and w not in _UNIT_WORDS}
 
@@ -106,6 +108,7 @@ QUALIFIERS = {
     ("an", "estimated"): "~", ("estimated",): "~", ("close", "to"): "<~", ("nearly",): "<~", ("almost",): "<~",
     ("more", "than"): ">", ("over",): ">", ("upwards", "of"): ">", ("at", "least"): ">=",
     ("less", "than"): "<", ("fewer", "than"): "<", ("under",): "<", ("up", "to"): "<=", ("at", "most"): "<=",
+    ("including",): ">=",  # "several Indian aircraft, including three fighter jets": three of them at least
 }
 QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q)
 APPROXIMATE = 0.1  # "about 140" is 126-154; "nearly 140" 126-140
@@ -124,8 +127,15 @@ def _qualifier(toks: list[str], i: int) -> str:
     """Return how the figure at toks[i] is meant: "=" exactly, else a QUALIFIERS range sign."""
     for n in (2, 1):
         if i >= n and tuple(toks[i - n:i]) in QUALIFIERS:
+            if toks[i - 1] == "over" and i + 1 < len(toks) and toks[i + 1] in _SPANS:
+                return ">="  # "crossed into Egypt over two days" is during them, not more than two
             return QUALIFIERS[tuple(toks[i - n:i])]
     return "="
+
+
+_MEASURES = frozenset("""mm cm km kg mg lb lbs oz inch inches ft foot feet metre metres meter meters mile miles
+mph kph calibre caliber gauge degree degrees percent volt volts watt watts gb mb tb""".split())
+_SPANS = frozenset("minutes hours days nights weeks months years decades".split())
 
 
 def _interval(value: float, qualifier: str) -> tuple[float, float, bool, bool]:
@@ -226,7 +236,8 @@ def _gives(b: list[str], value: float, qualifier: str) -> bool:
     """Return True when the passage's words `b` give the figure somewhere ("... 42.6 per cent ...
     just shy of Labor's 43 per cent target" gives 43): another one next to the same unit is then
     about something else."""
-    return any(_overlap(value, qualifier, float(y), _qualifier(b, j)) for j, y in enumerate(b) if _NUMBER.fullmatch(y))
+    return any(_overlap(value, qualifier, count, _qualifier(b, j)) for j, y in enumerate(b)
+               if (count := _count(y)) is not None)
 
 
 def _figure_after_same_words(a: list[str], b: list[str]) -> str | None:
@@ -371,16 +382,19 @@ def _claim_figures(claim_text: str) -> tuple[tuple[str, float, str], ...]:
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
-def _claim_numbers(claim_text: str) -> tuple[tuple[str, tuple[float, str, str, int]], ...]:
+def _claim_numbers(claim_text: str) -> tuple[tuple[str, tuple[float, str, str, tuple[int, int]]], ...]:
     """Return the claim's (unit stem, (value, unit word, qualifier)) pairs, computed once per claim."""
     return tuple(_numbers_with_units(claim_text).items())
 
 
-def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str, int]]:
-    """Return {unit stem: (value, the unit word as written, qualifier, the figure's position)}
-    for each "<number> <word>" of `text`."""
+def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str, tuple[int, int]]]:
+    """Return {unit stem: (value, the unit word as written, qualifier, (the figure's position,
+    the end of the noun it counts))}
+    for each "<number> <word>" of `text` ("200 of the militants": militants), and for the next
+    two words of the noun the figure counts ("2,000 Boko Haram militants", "33 Turkish
+    soldiers"), unless the unit measures the thing ("0.50 calibre rounds" counts no rounds)."""
     toks = words(text)
-    out: dict[str, tuple[float, str, str, int]] = {}
+    out: dict[str, tuple[float, str, str, tuple[int, int]]] = {}
     for i, t in enumerate(toks[:-1]):
         value: float | None = None
         if _NUMBER.fullmatch(t):
@@ -389,15 +403,29 @@ def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str, int]]:
             value = float(NUMBER_WORDS[t])
         if value is None or (i and toks[i - 1] in LABEL_NOUNS):
             continue  # "Article 4 member countries": a label, not four of anything
-        unit = toks[i + 1]
-        if unit == "per" and i + 2 < len(toks) and toks[i + 2] == "cent":
-            unit = "percent"  # "42.6 per cent" is "42.6 percent"
-        if unit in ("million", "billion", "thousand", "hundred") and i + 2 < len(toks):
-            mult = {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 100}.get(unit)
-            if mult:
-                value *= mult
-                unit = toks[i + 2]
+        at = i + 1  # where the unit is
+        unit = toks[at]
+        if unit == "per" and at + 1 < len(toks) and toks[at + 1] == "cent":
+            unit, at = "percent", at + 1  # "42.6 per cent" is "42.6 percent"
+        if unit in ("million", "billion", "thousand", "hundred") and at + 1 < len(toks):
+            value *= {"million": 1e6, "billion": 1e9, "thousand": 1e3, "hundred": 100}[unit]
+            at += 1
+            unit = toks[at]
+        partitive = unit == "of" and at + 2 < len(toks) and toks[at + 1] in ("the", "its", "their")
+        if partitive:
+            # "about 200 of the militants" counts militants ("nine of these pairs", a part of a
+            # set named before, is not compared with a figure for the set)
+            at += 2
+            unit = toks[at]
         if unit in STOP_WORDS or _NUMBER.fullmatch(unit):
             continue
-        out.setdefault(stem(unit), (value, unit, _qualifier(toks, i), i))
+        noun = [unit]
+        for more in toks[at + 1:at + 3] if unit not in _MEASURES else ():
+            if more in STOP_WORDS or _count(more) is not None:
+                break
+            noun.append(more)
+        # the frame is read after the noun; after the word next to the figure for a one-word unit
+        qualifier, span = _qualifier(toks, i), (i, at + len(noun) if partitive or len(noun) > 1 else i + 2)
+        for word in noun:
+            out.setdefault(stem(word), (value, word, qualifier, span))
     return out

@@ -225,6 +225,8 @@ SYNONYM_GROUPS = (
     "tally count",
     "lone only sole",
     "grew raised",
+    "disclose reveal unveil",
+    "joined participated",
 )
 
 

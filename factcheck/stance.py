@@ -420,8 +420,10 @@ def _respell(text: str, match: Match) -> str:
     if not match.corrected:
         return text
     # only a spelling of the same word: scoring compares with the passage's stems, and "India"
-    # is within reach of "indicators" by its stem "indic" but is no spelling of it
-    fixes = {w: said for w, said in match.corrected if alignment.spelt_alike(w, said)}
+    # is within reach of "indicators" by its stem "indic" but is no spelling of it; and "at
+    # least 86 days" stays "at least" (a figure's qualifier read as "last" would be no qualifier)
+    fixes = {w: said for w, said in match.corrected
+             if alignment.spelt_alike(w, said) and w not in figures.QUALIFIER_WORDS}
     return re.sub(r"[\w']+", lambda m: fixes.get(fold(m.group(0)), m.group(0)), text)
 
 
@@ -510,7 +512,7 @@ def claim_speaker(text: str) -> str | None:
     if "(" in text or ", " in text:
         # "Adam Schiff (D-Calif.), meanwhile, called ...": a party tag and an aside are no part of it
         text = _SPEAKER_ASIDE.sub("", text)
-    m = _CLAIM_SPEAKER.match(text) or (_titled_speaker().match(text) if _SPEECH.search(text) else None)
+    m = _CLAIM_SPEAKER.match(_without_opening(text)) or (_titled_speaker().match(text) if _SPEECH.search(text) else None)
     if not m and text.lstrip()[:1] in "\"“":
         m = _QUOTE_LED_SPEAKER.match(text)
     if not m and "," in text:
@@ -528,6 +530,20 @@ def claim_speaker(text: str) -> str | None:
     return " ".join(tokens) or None
 
 
+# A sentence's opening adverbial, up to its comma: "In October, Bloomberg reported ...",
+# "Unlike optical zoom, the digital zoom ...", "Back in October, The Wall Street Journal said
+# ...": a capital there opens the sentence and names no one ("According to X, ..." does: kept).
+_OPENING_ADVERBIAL = re.compile(
+    r"^\s*(?:In|On|At|By|Since|After|Before|During|Until|Unlike|Despite|Like|Under|Amid|Following|Last|"
+    r"Earlier|Later|Back|Over|Within|Without|With|From|Yesterday|Today|Meanwhile|Once|When|While|"
+    r"Although|Though|If)\b[^,;:\"“”()]{0,60},\s+(?=\S)")
+
+
+def _without_opening(text: str) -> str:
+    """Return the claim after its opening adverbial, if it has one (see _OPENING_ADVERBIAL)."""
+    return text[m.end():] if (m := _OPENING_ADVERBIAL.match(text)) else text
+
+
 _SPEAKER_ASIDE = re.compile(r"\s*\([A-Z]-[A-Za-z. ]{2,12}\)|,\s+(?:meanwhile|however|though|too|also|in turn),(?=\s)")
 _TITLE_PREFIX = {"president", "vice", "senator", "sen", "secretary", "defense", "minister",
                  "prime", "spokesman", "spokeswoman", "kremlin", "us", "u.s", "the", "mr", "mrs", "ms", "dr"}
@@ -543,7 +559,9 @@ def claim_subject(claim: Claim) -> str | None:
     """Return who the claim is about: its speaker, else a capitalised name at its start."""
     if claim.speaker:
         return claim.speaker
-    m = re.match(r"\s*((?:[A-Z][\w.'’-]+\s+){0,2}[A-Z][\w.'’-]+)", claim.text)
+    # a brand spelt in camel case is a name too: "The iPad Pro ...", "eBay ..."
+    m = re.match(r"\s*((?:(?:[A-Z]|[a-z][A-Z])[\w.'’-]+\s+){0,2}(?:[A-Z]|[a-z][A-Z])[\w.'’-]+)",
+                 _without_opening(claim.text))
     if not m or _title_case(claim.text):
         # "Argentina's President Adopts Boy to End Werewolf Curse": a headline capitalises
         # its verbs too, so its capitals do not say where a name ends
@@ -588,8 +606,15 @@ def _about(subject: str | None, cand: Candidate) -> bool:
     if len(key) == 2 and _given_name_alone(subject.split()[0], cand.text):
         return True  # "Bruno Mars" as "According to Bruno’s Wikipedia page, …" (not "Bruno Smith")
     if cand.context and has_word(surname, folded_words(cand.context)):
-        return bool(_ANAPHORIC_LEAD.search(fold(cand.text)))
+        lead = fold(cand.text)
+        return bool(_ANAPHORIC_LEAD.search(lead) or _GENERIC_LEAD.search(lead))
     return False
+
+
+# "The tablet is expected to measure ..." after a sentence naming the iPad Pro: a passage
+# opening on what a story calls a thing it has named (alignment.GENERIC_NOUNS).
+_GENERIC_NOUN = "|".join(sorted(alignment.GENERIC_NOUNS))
+_GENERIC_LEAD = re.compile(rf"^\W*(?:\w+,\s+)?(?:the|its)\s+(?:[a-z-]+\s+)?(?:{_GENERIC_NOUN})\b")
 
 
 # ---------------------------------------------------------------------------- polarity
@@ -674,7 +699,7 @@ def _name_stems(claim: str) -> frozenset[str]:
     its figures: a negation must stand next to one to deny it ("Bushnell, 25, ... would 'no
     longer be complicit'" does not deny "Bushnell was 25")."""
     tokens = _NAME_TOKEN.findall(claim)
-    return frozenset([stem(fold(t)) for k, t in enumerate(tokens) if k and t[:1].isupper()]
+    return frozenset([stem(fold(t)) for k, t in enumerate(tokens) if k and (t[:1].isupper() or t[1:2].isupper())]
                      + [w for w in words(claim) if w[:1].isdigit()])
 
 

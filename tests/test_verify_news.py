@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from conftest import FIXTURES, judged, scored
 
-from factcheck import verify
+from factcheck import parse_claim, verify
 
 
 @pytest.fixture(scope="module")
@@ -646,3 +646,97 @@ def test_grew_up_is_raised():
     passage = "Bruno Mars was born to Peter Hernandez and Bernadette Bayot in 1985 and was raised in Honolulu, Hawaii."
     assert _judged("Bruno Mars grew up in Honolulu, Hawaii, the son of Peter Hernandez and Bernadette Bayot.",
                    passage).stance == "supports"
+
+
+def test_an_opening_adverbial_is_no_subject():
+    # FNC-1 bodies 1915 and 71 (../shared/data/fnc1/corpus)
+    from factcheck.stance import claim_subject
+    assert claim_subject(parse_claim("In October, Bloomberg reported that Apple had delayed mass production of "
+                                     "the iPad.")) == "Bloomberg"
+    assert claim_subject(parse_claim("Unlike optical zoom, the digital zoom used in today's iPhone does not add "
+                                     "any extra detail to a picture.")) is None
+    assert parse_claim("Back in October, The Wall Street Journal said that Apple had opted to delay mass "
+                       "production on the iPad.").speaker == "Wall Street Journal"
+    # the name before a quotation is still read where the opening holds it
+    assert parse_claim("After Haley brought up Ramaswamy's daughter and her use of TikTok, Ramaswamy shot back, "
+                       "\"You're just scum.\"").speaker == "Ramaswamy"
+
+
+def test_a_brand_in_camel_case_is_the_claims_subject():
+    # FNC-1 bodies 1915 and 774: the Apple Watch's price is no figure for the iPad Pro
+    passage = ("That would have the total cost to Apple for the Apple Watch Edition (without the gold link "
+               "bracelet) at less than $1,000 and the model with the bracelet just above $2,000.")
+    j = _judged("The iPad Pro is expected to cost more than $1,000.", passage)
+    assert j.stance == "related" and any("does not mention iPad Pro" in r for r in j.reasons)
+
+
+def test_a_passage_opening_on_what_a_story_calls_a_thing_it_named_is_about_it():
+    # FNC-1 body 1915: "The tablet" is the iPad Pro of the sentence before; htmldate-en-news (BBC,
+    # New York burials): "The state's confirmed caseload" is New York state's
+    context = ('Rendering of the iPad Pro by Martin Hajek Apple is planning to use the "iPad Pro," as the media '
+               'calls it, to boost its flagging iPad sales.')
+    passage = ("The tablet is expected to measure in somewhere between 12.2 and 12.9 inches, dwarfing both the "
+               "9.7-inch iPad Air 2 and the 7.9-inch iPad mini 3.")
+    claim = ("The iPad Pro is expected to measure between 12.2 and 12.9 inches, dwarfing both the 9.7-inch iPad "
+             "Air 2 and the 7.9-inch iPad mini 3.")
+    assert _judged(claim, passage, context).stance == "supports"
+    assert _judged(claim, passage, "Apple is planning a new watch.").stance == "related"
+    ny = "New York state now has more coronavirus cases than any single country."
+    caseload = "The state's confirmed caseload of Covid-19 is nearly 162,000, of whom 7,844 have died."
+    assert _judged("New York state's confirmed caseload is nearly 162,000", caseload, ny).stance == "supports"
+    assert _judged("New York state's confirmed caseload is nearly 262,000", caseload, ny).stance == "conflicts"
+
+
+def test_disclose_is_reveal_and_joined_is_participated():
+    # FNC-1 bodies 774 and 174
+    assert _judged("Kuo predicts Apple will disclose more about the watch's battery life and when pre-orders "
+                   "begin before it goes on sale.",
+                   "Kuo also predicts that Apple will reveal more details about the Apple Watch ahead of its release "
+                   "and offer up more detailed information about its battery life and when pre-orders will begin, "
+                   "which we guess sounds pretty probable.").stance == "supports"
+    assert _judged("Mamman Yakubu, a youth who joined the resistance, said the militants were killed because Boko "
+                   "Haram members never talk under interrogation.",
+                   "Mamman Yakubu, a youth that participated in the resistance, said that they killed the terrorists "
+                   "because Boko Haram members never talk when interrogated, and they did not want to risk any of "
+                   "them getting away.").stance == "supports"
+
+
+def test_a_figure_counts_the_whole_noun_after_it():
+    # FNC-1 body 174; htmldate-en-news (Turkey / Idlib); fundus-en-news (DailyMail $1 bills; the
+    # TNO report on the Oct. 13 attack); reporter-claim batch 9 (Rafah)
+    from factcheck.figures import conflict
+    from factcheck.text import folded
+
+    def differ(claim: str, passage: str) -> bool:
+        return conflict(folded(claim), folded(passage)) is not None
+
+    assert differ("About 2,000 Boko Haram militants were killed this month in fighting in Borno state's Kala-Balge "
+                  "district.", "Just this month, about 200 of the militants were killed during the fighting in the "
+                  "Kala-Balge district of Borno state as well.")
+    assert differ("Turkey escalated its intervention after 43 of its soldiers were killed in Idlib last week.",
+                  "Turkey stepped up its intervention in response to the killing of 34 Turkish soldiers in Idlib "
+                  "last week.")
+    # a part of a set named before; a size of the thing counted; a span of time; a part of the figure
+    assert not differ("Only nine of these pairs have been matched, leaving millions of rare $1 bills out there.",
+                      "This resulted in 6.4 million pairs of $1 bills with matching serial numbers being circulated.")
+    assert not differ("A tank fired two 120 mm rounds at the reporters",
+                      "The reporters also came under fire from 0.50 calibre rounds of the type used by the Browning "
+                      "machine gun.")
+    assert not differ("Border officials said more than 700 foreign citizens crossed into Egypt through Rafah over "
+                      "two days.", "According to border officials, more than 700 foreign citizens left for Egypt "
+                      "via Rafah on the two previous days.")
+    assert not differ("Pakistan says it shot down five Indian fighter jets",
+                      "Pakistan claimed it shot down several Indian aircraft in retaliation, including three "
+                      "top-line fighter jets.")
+
+
+def test_at_least_is_not_read_as_a_misspelt_last():
+    # htmldate-en-news (CNN, Trump's golf days): "at least 86 days" against "the last 12 days of 2019"
+    j = _judged("By CNN's tally, Trump spent at least 86 days of 2019 at one of his golf resorts, more than one "
+                "day in every five.",
+                "For the last 12 days of 2019 and first day of 2020, that property was the Trump International Golf "
+                "Club in West Palm Beach, Florida, not too far from his Mar-a-Lago winter vacation headquarters.",
+                "By CNN's count, Trump visited one of his golf resorts at least 86 days in 2019 — or more than one "
+                "day in five — and has now spent at least 252 days at a Trump golf club and 333 days at a Trump "
+                "property during his nearly three years as president.")
+    assert j.stance != "conflicts"
