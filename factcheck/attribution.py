@@ -60,6 +60,7 @@ from .subjects import (
     classify,
     coordinated_subject,
     is_document,
+    issuer_subject,
     subject_after_verb,
     subject_before_verb,
 )
@@ -112,6 +113,15 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
 _ISSUED_BEFORE_COLON = re.compile(
     r"(?<=\s)(?P<cue>released|issued|published|put\s+out|gave|sent|posted|shared)\s+(?:a|an|the|its|his|her|their)\s+"
     r"(?:[a-z-]+\s+)?(?:statement|message|letter|note|post|response|reply|tweet|video)\b[^.!?“”\"]{0,160}:\s*$")
+# A sentence that says someone released a document, without a colon: "she did post an online message thanking …"
+_ISSUED_DOCUMENT = re.compile(
+    r"(?<=\s)(?P<cue>releas(?:ed|e)|issued?|publish(?:ed)?|put\s+out|sen[td]|post(?:ed)?|shared?|tweet(?:ed)?)\s+"
+    r"(?:[A-Z][\w.'’-]*\s+)?"
+    r"(?:a|an|the|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:statement|message|letter|note|post|tweet)\b")
+# "Her first response to the vet's news was, “…”": the words are hers
+_OWN_ANSWER = re.compile(r"(?:^|(?<=[\s,;]))(?P<who>[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:response|reaction|reply|answer|"
+                         r"words|question|message)\b[^.!?“”\"]{0,60}\b(?:was|were|is)[ \t]*[,:]?[ \t]*$")
+_SAYS_THIS = re.compile(r"\b(?P<cue>had\s+(?:this|these\s+words)\s+to\s+say|said\s+(?:this|the\s+following))\b")
 # A sentence ending in a colon that introduces someone's own document: "parts of her note are as follows:"
 _OWN_DOCUMENT_BEFORE_COLON = re.compile(
     rf"(?:^|\s)(?P<who>[Hh]is|[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z-]+\s+)?(?:note|letter|statement|post|message|"
@@ -126,6 +136,7 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly
 _COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]")
 # A quote signed after a dash, the name ending its line: `“…”- The Foreign Office`, `“…” — Keegan Stephan (@KeeganNYC)`
 _SIGNED = re.compile(rf"[ \t]*[-—–]{{1,2}}[ \t]*(?P<subj>(?:The[ \t]+)?{NAME_RUN.pattern})[ \t]*(?=$|\n|\(|,)")
+SIGNATURE_CHARS = 120  # a signature line is a name and a title, no longer
 # "As reported by Quartz, “…”", "As the Guardian noted, “…”": the outlet's or writer's words
 _AS_REPORTED = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)[Aa]s\s+(?:(?:first\s+)?(?:reported|noted|written)\s+(?:by|in)\s+"
                           r"(?P<agent>[^,.;:!?“”\"\n]{2,60})|(?P<subj>[^,.;:!?“”\"\n]{2,60}?)\s+(?:reported|reports|notes|"
@@ -194,6 +205,20 @@ class Context(Windows):
                 return before
         return after
 
+    def _signature_line(self, span: Span) -> Cue | None:
+        """Return the cue of a paragraph that only signs the quote ending the one before:
+        `“My investigation … shows …”` then `- Rod Wheeler, former DC homicide investigator`."""
+        start, end = self.para_bounds(span.start)[0], self.para_bounds(span.end - 1)[1]
+        if span.depth or end >= len(self.text) or self.text[span.end:end].strip() or self.text[start:span.start].strip():
+            return None  # (a quote inside the paragraph signed is not the signer's: "… movie is “American Sniper.”")
+        line = self.text[end:self.para_bounds(end)[1]]
+        sm = _SIGNED.match(line.lstrip("\n"))
+        if sm is None or len(line.strip()) > SIGNATURE_CHARS:
+            return None
+        at = end + (len(line) - len(line.lstrip("\n")))
+        subj = classify(sm.group("subj"), at + sm.start("subj"))
+        return Cue("after", subj, None, True, at + sm.end()) if subj is not None else None
+
     def _ends_sentence(self, span: Span) -> bool:
         """Return True when the quote's last words close its sentence: `easy.” Trump ...`."""
         text = self.text
@@ -212,7 +237,7 @@ class Context(Windows):
             return None
         base, window = self.after_window(span)
         if not window.strip():
-            return None
+            return self._signature_line(span)
         m = AFTER_CUE_SUBJ.match(window)
         if m and verb_ok(m.group("cue")) and m.group("cue").split()[0] not in ("told", "tells", "telling"):
             subj = subject_after_verb(m.group("subj"), base + m.start("subj"))
@@ -354,6 +379,12 @@ class Context(Windows):
             subj = classify(pm.group("who"), base + pm.start("who"))
             if subj is not None and subj.kind == "name":
                 return Cue("partial", subj, None, False)
+        rm = _OWN_ANSWER.search(window, max(0, len(window) - 160))
+        if rm is not None:
+            # "Her first response to the vet's news was, “Did I just hear you right?”"
+            at = base + rm.start("who")
+            return Cue("partial", Subject("pron", "he" if rm.group("who").lower() == "his" else "she", at, at + 3),
+                       None, False)
         am = None
         for am in ACCORDING.finditer(window):
             pass
@@ -517,6 +548,10 @@ class Context(Windows):
         s_start, s_end = self.sentences[i]
         p_start = self.para_bounds(span.start)[0]
         colon_before = self.text[s_start:s_end].rstrip().endswith(":") and span.start - s_end < 6
+        if s_start < p_start and not colon_before and span.start == p_start and span.start - s_end < 6:
+            # "…, although she did post an online message thanking friends and fans." then a
+            # paragraph that is the message: the one who posted it
+            return self._issued_before(span, s_start, s_end)
         if (s_start < p_start and not colon_before) or span.start - s_end > 3 and not colon_before:
             return None
         prev = self.prev_top(span)
@@ -563,6 +598,20 @@ class Context(Windows):
         if subj is None or subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
             return None
         return Cue("previous-sentence", subj, m.group("cue"), False)
+
+    def _issued_before(self, span: Span, s_start: int, s_end: int) -> Cue | None:
+        """Return the cue of a sentence, ending the paragraph before a quote's, that says someone
+        released a document (_ISSUED_DOCUMENT) or announces their words ("President Obama had this
+        to say about ISIS"), when no quote of that sentence is the one it means."""
+        sentence = self.text[s_start:s_end]
+        im = _ISSUED_DOCUMENT.search(sentence) or _SAYS_THIS.search(sentence)
+        prev = self.prev_top(span)
+        if im is None or prev is not None and prev.end > s_start:
+            return None
+        subj = issuer_subject(sentence[:im.start("cue")], s_start)
+        if subj is None or subj.kind == "pron" and subj.text.lower() not in NOMINATIVE:
+            return None
+        return Cue("previous-sentence", subj, im.group("cue"), False)
 
     # ------------------------------------------------------------------ names
 

@@ -41,7 +41,7 @@ from .nominals import (
 )
 from .personnouns import Candidate, lede_name, person_nouns
 from .speakers import PeopleIndex
-from .subjects import Subject, classify, role_head
+from .subjects import DOCUMENT_NOUNS, Subject, classify, issuer_subject, role_head
 
 NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
 SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role
@@ -50,7 +50,7 @@ IN_SPEECH_WINDOW = 400  # chars before a pronoun inside a quote searched for who
 # A definite person noun ("the gentleman", "the youth") is the named person of its gender the
 # narration mentioned last, this close (narration chars; 300 and 600 measured alike on the dev
 # books and pages, the shorter is the safer)
-NAMED_NP_CHARS = 300
+NAMED_NP_CHARS = 400
 LABEL_WORDS = 12  # a line this short with no sentence end is a caption or a label, not narration
 _LINE = re.compile(r"[^\n]+")
 _SENTENCE_ENDS = (".", "!", "?", "”", '"', "’", "'", ":", ";", ",", ")", "…")
@@ -109,6 +109,12 @@ _WRITER_ASKS = re.compile(r"\b(?:I|we)\b[^.!?“”\n]{0,80}?\bask(?:ed)?\b(?:\s
 _ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
                            r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
+# Releasing a document: "The clinic sent CNN a statement", "she did post an online message".
+_ISSUED = re.compile(
+    r"\b(?:released|issued|sent|put\s+out|posted|published|shared|tweeted|wrote|gave|provided|e-?mailed)\s+"
+    r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:us|reporters|journalists|the\s+media)\s+)?(?:a|an|its|his|her|their)\s+"
+    rf"(?:[a-z-]+\s+){{0,2}}?(?P<noun>{'|'.join(sorted(DOCUMENT_NOUNS))})\b")
+ISSUER_CHARS = 1200  # how far back "the statement" looks for the one who released it
 _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten))")
 # A name used as the modifier of a person noun that a name follows: "(Tampa) resident Ellis Hutson".
 _MODIFIES_PERSON = re.compile(r"[ \t]+(?:resident|native|man|woman|teen|teacher|student|doctor|officer|mother|father)"
@@ -424,6 +430,10 @@ class Resolver:
             named = self.name_of(who) if who is not None and who.kind != "pron" else None
             if named:
                 return named
+        if head in DOCUMENT_NOUNS and words[0].lower() in ("the", "that", "this") and len(words) <= 3:
+            issuer = self._issuer(subj.start, head)
+            if issuer:
+                return issuer  # "The clinic sent CNN a statement … “…,” the statement said": the clinic
         if words[0].lower() == "the" and head in HEAD_SET and any(
                 c.canon == nominal_canon(words) for c in self.spoken if c.start < subj.start):
             # "A hospital spokesman said … The hospital spokesman added": the one who spoke, not a
@@ -448,6 +458,18 @@ class Resolver:
         if words[0].lower() in ("the", "a", "an") and head in PERSON_GENDER:
             return nominal_canon(words)
         return organisation(self.text, subj.text, subj.start, self._inside) or self._org_opening(subj) or subj.text
+
+    def _issuer(self, at: int, noun: str) -> str | None:
+        """Return who released the document "the <noun>" at `at` means: the subject of the last
+        "<someone> released / sent / posted … a <noun>" before it ("The department released a
+        statement on the case … “…,” read the statement"), resolved; else None."""
+        found = [m for m in _ISSUED.finditer(self.text, max(0, at - ISSUER_CHARS), at)
+                 if m.group("noun") == noun and not self._inside(m.start())]
+        if not found:
+            return None
+        s0 = self._sentence_start(found[-1].start())
+        who = issuer_subject(self.text[s0:found[-1].start()], s0)
+        return self.name_of(who) if who is not None else None
 
     def _org_opening(self, subj: Subject) -> str | None:
         """Return the organisation "the company" means when the sentence before opens with it, else None.
@@ -483,8 +505,16 @@ class Resolver:
             return None
         return best
 
-    def named_referent(self, pos: int, gender: str, exclude: set) -> str | None:
-        """Return the named person a definite person noun before `pos` most likely means, else None."""
+    def named_referent(self, pos: int, gender: str, exclude: set, depth: int = 0) -> str | None:
+        """Return the named person a definite person noun before `pos` most likely means, else None.
+
+        The nearest fitting person decides: another unnamed one ("a porter") means no name. Two
+        mentions do not: a definite description ("Garth Brooks … the self-effacing
+        singer-songwriter … the 52-year-old joked"), which means whom it means, and a possessive ("Bieber’s melody
+        scared the bear. … The man said"), which names an owner, not the one the story follows —
+        taken only when no one else fits.
+        """
+        owner = None
         for c in self._backwards(pos):
             if self.narration(c.end, pos) > NAMED_NP_CHARS:
                 break
@@ -492,9 +522,18 @@ class Resolver:
                 continue
             if gender and c.gender != gender:
                 continue
-            # the nearest fitting person decides: another unnamed one ("the porter") means no name
-            return c.canon if c.canon[:1].isupper() else None
-        return None
+            if not c.canon[:1].isupper():
+                if c.canon.startswith("the "):
+                    named = self.named_referent(c.start, gender, exclude, depth + 1) if depth < 2 else None
+                    if named:
+                        return named
+                    continue
+                return None
+            if self.text.startswith(("’s", "'s"), c.end):
+                owner = owner or c.canon
+                continue
+            return c.canon
+        return owner
 
     def _in_speech_antecedent(self, at: int, gender: str, speaker: str | None) -> str | None:
         """Return whom a pronoun inside a quote means: the last person the speech named before it."""

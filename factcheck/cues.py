@@ -99,7 +99,9 @@ NOUNISH = r"[\w'’-]+"
 
 # a role with no article, up to its preposition: "chief commercial officer at", "head of", "former HP
 # chairman and founder of"
-_BARE_ROLE = r"[a-z][\w'’-]*(?:[ \t]+(?:[a-z][\w'’-]*|[A-Z][A-Za-z&.]*)){0,5}[ \t]+(?:of|at|for)"
+_BARE_ROLE = (r"(?:[a-z][\w'’-]*(?:[ \t]+(?:[a-z][\w'’-]*|[A-Z][A-Za-z&.]*)){0,5}"
+              # a field before the role: "Ocean and Earth Science researcher at Southampton University"
+              r"|(?:[A-Z][\w'’-]*[ \t]+(?:(?:and|&)[ \t]+)?){1,4}[a-z][\w'’-]*)[ \t]+(?:of|at|for)")
 # `…,” he said` / `…,” Vance was quoted as saying` / `…,” Peskov, the spokesman, said` / `…,” Dr. Sobhi
 # Skaik, the director of the … Hospital in the … area in the central Gaza Strip, said` (an appositive too
 # long for the subject's nine words)

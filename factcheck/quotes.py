@@ -128,7 +128,19 @@ def _emit_unclosed(text: str, entry: list, at: int, depth: int, out: list[Span])
     end = at
     while end > entry[1] + 1 and text[end - 1].isspace():
         end -= 1
+    missing = _MISSING_CLOSE.search(text, entry[1] + 1, end) if at < len(text) and text[at] in "“„«\"" else None
+    if missing is not None and not entry[2]:
+        # `“I think it’s a good idea, said Washington DC shop owner Vonda Miller. “I spend …`: the
+        # closing mark left out before the cue; the quote ends at the comma, the comma standing for it
+        out.append(Span(entry[1], missing.start() + 1, depth))
+        return
     out.append(Span(entry[1], end, depth, unclosed=True, reopens=tuple(entry[2])))
+
+
+# A comma, then an inverted speech cue that runs to the end of its sentence, in a quote left open
+# until the next quote opens.
+_MISSING_CLOSE = re.compile(r",(?=[ \t]+(?:said|says|added|adds|told|asked|explained|continued)[ \t]+"
+                            r"[^.!?“”\"\n]{2,80}[.!?]\s*$)")
 
 
 def _paragraph_end(text: str, ev: re.Match[str] | None, stack: list[list], out: list[Span], skip: set[int]) -> None:

@@ -59,8 +59,10 @@ _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his
                          rf"(?:[\w.&'’-]+\s+){{1,3}}(?:{_ROLE_ALT})(?:\s+(?:and|&)\s[^,“”\"]{{1,60}})?|"
                          r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|of|from|with|without|like|[a-z]{3,}ing|"
                          r"(?:joined|accompanied|flanked|backed|supported|surrounded)\s+by)\s[^,“”\"]{1,80}|"
+                         rf"{NAME_RUN.pattern}|"
                          r"[^,“”\"\s]+(?:\s+[^,“”\"\s]+)?),\s*$")
-# (the fifth: "Ralph Whitworth, former HP chairman and founder of Relational Investors LLC, said";
+# (the seventh: a name, "One of the prominent tribal figures in Nineveh province, Sheikh Mohammad
+# Abu Thayyab, said"; the fifth: "Ralph Whitworth, former HP chairman and founder of Relational Investors LLC, said";
 # the third and fourth: "Tom Roe, Paris correspondent for Acme, South Korea's biggest agency, said"; the fourth:
 # a parenthetical between a subject and its verb: "My father, after showing a great concern at it,
 # said", "Trump, speaking at the White House, said", "Tom Roe, of the Acme Institute, told")
@@ -100,7 +102,9 @@ NAME_END = re.compile(rf"(?<![\w.’'-])(?P<subj>(?:(?:von|van|de|der|del|della|
                        rf"{NAME_RUN.pattern})\s*$")
 # "Rebecca English of the Daily Mail", "Tom Brown at the agency": a person, then where they work
 _PERSON_OF_END = re.compile(rf"(?<![\w.’'-])(?P<subj>{NAME_RUN.pattern})\s+(?:of|at|from|with)\s+(?:the\s+)?"
-                            rf"(?:{NAME_RUN.pattern}['’]s?\s+)?{NAME_RUN.pattern}\s*$")  # "… of Moody’s Analytics"
+                            rf"(?:{NAME_RUN.pattern}['’]s?\s+)?{NAME_RUN.pattern}"  # "… of Moody’s Analytics"
+                            # "Canon Andrew White of the Foundation for Relief and Reconciliation in the Middle East"
+                            rf"(?:\s+(?:for|of|and|in|on)\s+(?:the\s+)?{NAME_RUN.pattern}){{0,3}}\s*$")
 _NP_END = re.compile(rf".*\b(?P<subj>(?:{DET}|[Oo]ne|[Aa]nother)\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+)\s*$", re.S)
 
 
@@ -193,10 +197,16 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if doc is not None:
         return doc
     body = re.sub(r"\s*\([^()]{1,40}\)$", "", body)  # "Sen. Lindsey Graham (R-S.C.)"
+    # "Earlier Tuesday, a report in the Vancouver Province, citing sources …, said": a day that
+    # opens the sentence names no one (blanked, offsets kept)
+    body = _OPENING_DAY.sub(lambda d: " " * len(d.group(0)), body, count=1)
     early = _early_subject(body, base)
     if early is not None:
         return early
     rel = re.search(r",\s*\bwho\s*$", body)
+    named = _named_before_who(body, base, rel.start()) if rel else None
+    if named is not None:
+        return named
     if rel:
         # "Jean Roe, a former ambassador to Japan, who said": the appositive before "who" goes too
         body, whole = body[:rel.start()] + ",", False
@@ -205,7 +215,7 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         inner = appos.group(0).strip(" ,\t")
         head = body[:appos.start()].split()
         described = len(head) >= 2 and head[-1].islower() and (
-            head[0].lower() in ("the", "his", "her", "their", "its", "our") or head[0].endswith(("’s", "'s"))) \
+            head[0].lower() in ("the", "his", "her", "their", "its", "our", "one") or head[0].endswith(("’s", "'s"))) \
             or len(head) >= 3 and head[0].lower() in ("the", "a", "an") and head[1].lower() in ROLE_WORDS
         # ("The Commissioner of the League, Gary Bettman,", "A director of Acme, Glenda Paul,")
         if head and (head[-1].lower() in ROLE_WORDS or described) and NAME_RUN.fullmatch(inner) \
@@ -238,8 +248,8 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if coord and not rel:
         # "she bowed and said": the subject of the first verb
         body = body[:coord.end("subj")]
-    m = (_PRON_END.search(body) or _SOMEONE_END.search(body) or _of_np_end(body) or _POSS_END.search(body)
-         or _PERSON_OF_END.search(body) or NAME_END.search(body))
+    m = (_PRON_END.search(body) or _SOMEONE_END.search(body) or linked_org(body) or _of_np_end(body)
+         or _POSS_END.search(body) or _PERSON_OF_END.search(body) or NAME_END.search(body))
     if m is not None and m.re is _PERSON_OF_END and not looks_like_person(split_name(m.group("subj"))[1]):
         m = NAME_END.search(body)
     if m is not None and m.re is NAME_END and not split_name(m.group("subj"))[1]:
@@ -286,6 +296,41 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         return None
     return subj
 
+
+
+# An organisation named with linking words, ending a phrase: "Institute for the Study of War",
+# "Department of Homeland Security", "Committee on Foreign Affairs" (its head an ORG_WORDS word)
+_LINKED_ORG = re.compile(r"(?<![\w.'’&-])(?P<subj>(?:[A-Z][\w.'’&-]*\s+){0,3}(?P<head>[A-Z][\w.'’&-]*)\s+(?:for|of|on)\s+"
+                         r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+(?:(?:of|and|for|on|the|&)\s+)*[A-Z][\w.'’&-]*){0,4})\s*$")
+
+
+def linked_org(text: str) -> re.Match[str] | None:
+    """Return the _LINKED_ORG match ending `text` when its head is an organisation word, else None."""
+    if " of " not in text and " for " not in text and " on " not in text:
+        return None
+    m = _LINKED_ORG.search(text)
+    return m if m is not None and norm(m.group("head")) in ORG_WORDS else None
+
+
+_OPENING_DAY = re.compile(
+    r"^\s*(?:(?:[Ee]arlier|[Ll]ater|[Ll]ast|[Tt]his|[Nn]ext|[Oo]n|[Bb]y|[Ll]ate|[Ee]arly|[Ss]ince|[Uu]ntil)\s+)?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)(?:\s+\d{1,2}(?:st|nd|rd|th)?)?(?:\s+(?:morning|afternoon|"
+    r"evening|night))?,\s+(?=\S)")
+
+
+def _named_before_who(body: str, base: int, at: int) -> Subject | None:
+    """Return the person named right before ", who" at body[at] ("… an international outcry,
+    including commendation from Pope Francis, who called": "who" stands for Pope Francis,
+    whatever comes before), when the name is a person's (two names, or a title and one)."""
+    nm = NAME_END.search(body, 0, at)
+    if nm is None:
+        return None
+    titles, tokens, _ = split_name(nm.group("subj"))
+    if not tokens or not looks_like_person(tokens) or len(tokens) < 2 and not titles:
+        return None
+    start = base + nm.start("subj") + max(nm.group("subj").find(tokens[0]), 0)
+    return Subject("name", " ".join(tokens), start, start + len(" ".join(tokens)))
 
 
 def _of_np_end(body: str) -> re.Match[str] | None:
@@ -380,7 +425,17 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
                 return first
         if subj is not None:
             return subj
+    om = _ORG_TITLE_NAME.fullmatch(phrase)
+    if om is not None and len(tokens := split_name(om.group("name"))[1]) >= 2 and looks_like_person(tokens):
+        # "said 350.org executive director Mary Boeve", "said Greenpeace spokeswoman Ana Ruiz":
+        # an organisation, a title in lower case, then the person
+        at = base + om.start("name") + max(om.group("name").find(tokens[0]), 0)
+        return Subject("name", " ".join(tokens), at, at + len(" ".join(tokens)))
     return classify(phrase, base, leading=True)
+
+
+_ORG_TITLE_NAME = re.compile(rf"[A-Z0-9][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,3}}\s+(?:[a-z][\w'’-]*\s+){{1,4}}"
+                             rf"(?P<name>{NAME_RUN.pattern})")
 
 
 # Groups that speak with no determiner in news: "police said", "two people familiar with the matter
@@ -425,6 +480,10 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
     if stripped.lower() in _SOMEONE or _GROUP.fullmatch(stripped):
         return Subject("np", stripped, off, off + len(stripped))  # "said another", "said police"
     words = stripped.split()
+    lm = linked_org(stripped)
+    if lm is not None and (lm.start("subj") == 0 or _NP_START.match(stripped)):
+        # "the Washington-based nonprofit Institute for the Study of War": the organisation whole
+        return Subject("org", lm.group("subj"), off + lm.start("subj"), off + lm.end("subj"))
     np_like = bool(_NP_START.match(stripped)) or bool(_POSSESSOR.fullmatch(stripped))
     pm = _NP_WITH_PREPOSITION.match(stripped)
     if pm and len(words) <= 8:
@@ -481,6 +540,17 @@ def document_subject(body: str, base: int) -> Subject | None:
         return None
     at = base + off + m.start("subj")
     return Subject("np", m.group("subj"), at, at + len(m.group("subj")))
+
+
+def issuer_subject(phrase: str, base: int) -> Subject | None:
+    """Return who ends `phrase` before a verb of releasing a document: the whole subject ("The
+    clinic sent …", not "China" of "The new House committee on China sent …"), or a pronoun
+    after a clause's opening ("…, although she did post …")."""
+    who = subject_before_verb(phrase, base, whole=True)
+    if who is None:
+        who = subject_before_verb(phrase, base, whole=False)
+        return who if who is not None and who.kind == "pron" else None
+    return who
 
 
 def is_document(np: str) -> bool:

@@ -277,3 +277,63 @@ def test_plus_opening_a_sentence_is_no_name_and_a_letters_owner_writes_it():
             "nothing about the Clinton probe, saying, “I greatly appreciate you informing me, on three separate "
             "occasions, that I am not under investigation.”")
     assert list(_said(text).values()) == ["Donald Trump"]
+
+
+def test_the_statement_is_whoever_released_it():
+    # FNC-1 bodies 2574 and 2500 (fixtures/quotes/news_fnc11.json): "the statement" and a
+    # paragraph that is the message someone posted, the sentence before saying who
+    text = ("The department released a statement on the case saying it remains an active investigation.\n\n"
+            "\"If there are any individuals who feel they have information, we urge them to call us,\" read the "
+            "statement.\n\nMelissa Rivers has been silent since her mother's death on September 4, although she "
+            "did post an online message thanking friends and fans Wednesday evening.\n\n\"As my son Cooper and I "
+            "mourn the loss of my mother, we want to thank everyone for the beautiful cards and flowers.\"")
+    assert list(_said(text).values()) == ["The department", "Melissa Rivers"]
+
+
+def test_a_description_and_a_possessive_do_not_hide_the_one_the_story_follows():
+    # FNC-1 bodies 290 and 1636 (fixtures/quotes/news_fnc11.json)
+    text = ("Igor Vorozhbitsyn, 42, was heading toward his favorite fishing spot when a bear started clawing at "
+            "him.\n\nThe man told the news agency that his granddaughter had downloaded the hit song onto his phone "
+            "as a joke. It was lifesaving when his phone rang during the attack and Justin Bieber’s melody scared the "
+            "bear.\n\nThe man said he “couldn’t believe” his luck.")
+    assert list(_said(text).values()) == ["Igor Vorozhbitsyn"]
+
+
+def test_a_field_before_a_bare_role_and_an_organisation_before_a_title():
+    # FNC-1 bodies 2146 and 2557 (fixtures/quotes/news_fnc11.json)
+    text = ("\"Unfortunately, I think this is a hoax,\" Dr. Verity Nye, Ocean and Earth Science researcher at "
+            "Southampton University, told the Daily Mail.\n\n\"Actions speak louder than words,\" said 350.org "
+            "executive director Mary Boeve in a statement.")
+    assert list(_said(text).values()) == ["Verity Nye", "Mary Boeve"]
+
+
+def test_an_organisation_named_with_linking_words_and_who_after_a_name():
+    # FNC-1 bodies 131 and 153 (fixtures/quotes/news_fnc11.json)
+    text = ("\"This attack is very significant,\" the Washington-based nonprofit Institute for the Study of War "
+            "wrote on its website.\n\nThe reports come days after ISIS released a video showing the beheadings "
+            "along a beach in Libya, sparking an international outcry, including commendation from Pope Francis, "
+            "who called the killings \"barbaric.\"")
+    assert list(_said(text).values()) == ["Institute for the Study of War", "Francis"]
+
+
+def test_a_signature_line_and_a_missing_closing_mark_before_the_cue():
+    # FNC-1 bodies 2574 and 929 (fixtures/quotes/news_fnc11.json)
+    text = ("“My investigation up to this point shows there was some degree of email exchange.”\n\n"
+            "- Rod Wheeler, former DC homicide investigator\n\n"
+            "Will vendors take advantage of the new system?\n\n“I think it’s a good idea, said Washington DC shop "
+            "owner Vonda Miller. “I spend too much time counting pennies all day long making change.”")
+    assert _said(text) == {"My investigation up to this point shows there was some degree of email exchange.":
+                           "Rod Wheeler", "I think it’s a good idea": "Vonda Miller",
+                           "I spend too much time counting pennies all day long making change.": "Vonda Miller"}
+
+
+def test_an_appositive_name_a_day_opening_the_sentence_and_words_announced_or_answered():
+    # FNC-1 bodies 2151, 1381, 1378 and 535 (fixtures/quotes/news_fnc11.json)
+    text = ("One of the prominent tribal figures in Nineveh province, Sheikh Mohammad Abu Thayyab, said, “The IS "
+            "gangs imposed 50,000 dinars worth of royalties on every family.”\n\nEarlier Tuesday, a report in the "
+            "Vancouver Province, citing sources close to the situation, said an expansion team was a “done deal” "
+            "already.\n\nDuring the 60 Minutes interview, President Obama had this to say about ISIS.\n\n“They "
+            "were able to reconstitute themselves and take advantage of that chaos.”\n\nClarke-Murphy said it was "
+            "the last thing she expected to hear.\n\nHer first response to the vet's news was, \"Did I just hear "
+            "you right?\"")
+    assert list(_said(text).values()) == ["Sheikh Mohammad Abu Thayyab", "Vancouver Province", "Obama", "Clarke-Murphy"]
