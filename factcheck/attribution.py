@@ -52,6 +52,7 @@ from .nominals import PERSON_HEADS
 from .quotes import Span
 from .speakers import NAME_RUN, ROLE_WORDS, PeopleIndex, looks_like_person, split_name
 from .subjects import (
+    ISSUED,
     NAME_END,
     NOMINATIVE,
     Subject,
@@ -113,11 +114,6 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
 _ISSUED_BEFORE_COLON = re.compile(
     r"(?<=\s)(?P<cue>released|issued|published|put\s+out|gave|sent|posted|shared)\s+(?:a|an|the|its|his|her|their)\s+"
     r"(?:[a-z-]+\s+)?(?:statement|message|letter|note|post|response|reply|tweet|video)\b[^.!?“”\"]{0,160}:\s*$")
-# A sentence that says someone released a document, without a colon: "she did post an online message thanking …"
-_ISSUED_DOCUMENT = re.compile(
-    r"(?<=\s)(?P<cue>releas(?:ed|e)|issued?|publish(?:ed)?|put\s+out|sen[td]|post(?:ed)?|shared?|tweet(?:ed)?)\s+"
-    r"(?:[A-Z][\w.'’-]*\s+)?"
-    r"(?:a|an|the|its|his|her|their)\s+(?:[a-z-]+\s+)?(?:statement|message|letter|note|post|tweet)\b")
 # "Her first response to the vet's news was, “…”": the words are hers
 _OWN_ANSWER = re.compile(r"(?:^|(?<=[\s,;]))(?P<who>[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:response|reaction|reply|answer|"
                          r"words|question|message)\b[^.!?“”\"]{0,60}\b(?:was|were|is)[ \t]*[,:]?[ \t]*$")
@@ -601,10 +597,10 @@ class Context(Windows):
 
     def _issued_before(self, span: Span, s_start: int, s_end: int) -> Cue | None:
         """Return the cue of a sentence, ending the paragraph before a quote's, that says someone
-        released a document (_ISSUED_DOCUMENT) or announces their words ("President Obama had this
+        released a document (subjects.ISSUED) or announces their words ("President Obama had this
         to say about ISIS"), when no quote of that sentence is the one it means."""
         sentence = self.text[s_start:s_end]
-        im = _ISSUED_DOCUMENT.search(sentence) or _SAYS_THIS.search(sentence)
+        im = ISSUED.search(sentence) or _SAYS_THIS.search(sentence)
         prev = self.prev_top(span)
         if im is None or prev is not None and prev.end > s_start:
             return None

@@ -41,7 +41,7 @@ from .nominals import (
 )
 from .personnouns import Candidate, lede_name, person_nouns
 from .speakers import PeopleIndex
-from .subjects import DOCUMENT_NOUNS, Subject, classify, issuer_subject, role_head
+from .subjects import DOCUMENT_NOUNS, ISSUED, Subject, classify, issuer_subject, role_head
 
 NARRATION_LIMIT = 2500  # narration chars (quotes not counted) back to look for a pronoun's antecedent
 SUBJECT_LIMIT = 1200  # a subject this close beats a nearer mention in another role
@@ -109,11 +109,6 @@ _WRITER_ASKS = re.compile(r"\b(?:I|we)\b[^.!?“”\n]{0,80}?\bask(?:ed)?\b(?:\s
 _ASKED_OPENER = re.compile(r"(?:When\s+|After\s+being\s+|Once\s+)?(?:Asked|Pressed|Questioned|Quizzed|Challenged)\b"
                            r"[^.!?;“”\"]{1,200},\s*$")
 _OTHER_PRONOUN = {"m": re.compile(r"\b(?:she|She|her|Her|herself)\b"), "f": re.compile(r"\b(?:he|He|him|his|His|himself)\b")}
-# Releasing a document: "The clinic sent CNN a statement", "she did post an online message".
-_ISSUED = re.compile(
-    r"\b(?:released|issued|sent|put\s+out|posted|published|shared|tweeted|wrote|gave|provided|e-?mailed)\s+"
-    r"(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:us|reporters|journalists|the\s+media)\s+)?(?:a|an|its|his|her|their)\s+"
-    rf"(?:[a-z-]+\s+){{0,2}}?(?P<noun>{'|'.join(sorted(DOCUMENT_NOUNS))})\b")
 ISSUER_CHARS = 1200  # how far back "the statement" looks for the one who released it
 _DESCRIBED = re.compile(r"[Tt]he\s+(?:\d{1,3}-year-old|(?P<kin>[a-z]+)-of-(?:one|two|three|four|five|six|seven|eight|nine|ten))")
 # A name used as the modifier of a person noun that a name follows: "(Tampa) resident Ellis Hutson".
@@ -463,7 +458,7 @@ class Resolver:
         """Return who released the document "the <noun>" at `at` means: the subject of the last
         "<someone> released / sent / posted … a <noun>" before it ("The department released a
         statement on the case … “…,” read the statement"), resolved; else None."""
-        found = [m for m in _ISSUED.finditer(self.text, max(0, at - ISSUER_CHARS), at)
+        found = [m for m in ISSUED.finditer(self.text, max(0, at - ISSUER_CHARS), at)
                  if m.group("noun") == noun and not self._inside(m.start())]
         if not found:
             return None
@@ -510,9 +505,9 @@ class Resolver:
 
         The nearest fitting person decides: another unnamed one ("a porter") means no name. Two
         mentions do not: a definite description ("Garth Brooks … the self-effacing
-        singer-songwriter … the 52-year-old joked"), which means whom it means, and a possessive ("Bieber’s melody
-        scared the bear. … The man said"), which names an owner, not the one the story follows —
-        taken only when no one else fits.
+        singer-songwriter … the 52-year-old joked"), which means whom it means, and a possessive
+        ("Bieber’s melody scared the bear. … The man said"), which names an owner, not the one the
+        story follows — taken only when no one else fits.
         """
         owner = None
         for c in self._backwards(pos):
