@@ -194,11 +194,14 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
     corrected: list[tuple[str, str]] = []
     spans: list[tuple[int, int]] = []
     via_context: list[str] = []
+    taken: set[int] = set()  # the passage's negations a negative claim word already stands on
     for w, s, weight in zip(terms.words, terms.stems, terms.weights):
         if s in stem_pos:
             got += weight
             matched.append(w)
             spans.extend(tokens[i][0] for i in stem_pos[s])
+            if w in NEGATIVE_WORDS:
+                taken.update(stem_pos[s])
             continue
         other_form = next((f for f in forms.get(s, ()) if f in stem_pos), None)
         if other_form:  # "shooting" / "shot": the same verb
@@ -226,10 +229,14 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
         if w in NEGATIVE_WORDS:
             if negative_at is None:
                 negative_at = [i for i, f in enumerate(folded_tokens) if f in NEGATIVE_WORDS]
-            if negative_at:
-                got += weight * SYNONYM_WEIGHT  # "ruled out" is answered by any negation: "no ... would"
+            free = [i for i in negative_at if i not in taken]
+            if free:
+                # "ruled out" is answered by any negation ("no ... would"), but one negation answers
+                # one word: "refuse … will be denied boarding" is not said by "passengers who refused"
+                got += weight * SYNONYM_WEIGHT
                 matched.append(w)
-                spans.extend(tokens[i][0] for i in negative_at)
+                spans.extend(tokens[i][0] for i in free)
+                taken.update(free)
                 continue
         if context is None:
             context = _context_of(cand.context)

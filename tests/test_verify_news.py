@@ -740,3 +740,12 @@ def test_at_least_is_not_read_as_a_misspelt_last():
                 "day in five — and has now spent at least 252 days at a Trump golf club and 333 days at a Trump "
                 "property during his nearly three years as president.")
     assert j.stance != "conflicts"
+
+
+def test_one_negation_of_the_passage_answers_one_negative_word_of_the_claim():
+    # FNC-1 body 71 (../shared/data/fnc1/corpus): "refuse" and "denied" are two words; "lack" is one
+    passage = ("Saudi Arabia's national airline, Saudia, will order its staff to keep men and women seated "
+               "separately on flights from now on after passengers complained about the lack of segregation on "
+               "their flights.")
+    j = _judged("Passengers who refuse the segregated seating arrangements will be denied boarding by Saudia.", passage)
+    assert j.stance == "related" and any("denied" in r for r in j.reasons)
