@@ -31,7 +31,7 @@ def conflict(claim_text: str, passage: str) -> str | None:
             if unit not in passage_nums:
                 continue
             other, source_said, source_qualifier, _ = passage_nums[unit]
-            a, b = words(claim_text), words(passage)  # most passages share no unit: read only now
+            a, b = _words(claim_text), _words(passage)  # most passages share no unit: read only now
             if _overlap(value, qualifier, other, source_qualifier) or _gives(b, value, qualifier):
                 continue  # the same figure, or the passage gives it elsewhere
             if _same_frame(a, at, b, 2 if unit == "percent" or unit in CURRENCY_WORDS else 1):
@@ -86,7 +86,7 @@ def _swapped_ordinal(claim_text: str, passage: str) -> str | None:
         [(i, 1) for i, w in enumerate(a[:-1]) if w == "first"]
     if not wanted:
         return None
-    b = words(passage)
+    b = _words(passage)
     ranks = [(j, _ordinal(w) or (1 if w == "first" else None)) for j, w in enumerate(b)]
     have = {r for _, r in ranks if r is not None}
     for i, r in wanted:
@@ -111,12 +111,19 @@ QUALIFIERS = {
     ("including",): ">=",  # "several Indian aircraft, including three fighter jets": three of them at least
 }
 QUALIFIER_WORDS = frozenset(w for q in QUALIFIERS for w in q)
+_PERCENT_SIGN = re.compile(r"(?<=\d)\s?%")
+
+
+def _words(text: str) -> list[str]:
+    """Return words(text) with a percent sign as the word "percent" ("40%" counts percent, as
+    "40 per cent" does), which the figure rules compare."""
+    return words(_PERCENT_SIGN.sub(" percent", text)) if "%" in text else words(text)
 APPROXIMATE = 0.1  # "about 140" is 126-154; "nearly 140" 126-140
 
 
 def qualifies_figure(text: str) -> bool:
     """Return True when `text` opens on a figure's qualifier ("Nearly 140 ...", "More than 50 ...")."""
-    toks = words(text[:40])
+    toks = _words(text[:40])
     for n in (2, 1):
         if len(toks) > n and tuple(toks[:n]) in QUALIFIERS and _NUMBER.fullmatch(toks[n]):
             return True
@@ -190,7 +197,7 @@ def _swapped_figure(claim_text: str, passage: str) -> str | None:
     place ("about $112 an hour" / "about $35 an hour", "defeated the Chiefs, 35-10"), else None."""
     if not _claim_figures(claim_text) or not _DIGIT.search(passage):
         return None
-    a, b = words(claim_text), words(passage)
+    a, b = _words(claim_text), _words(passage)
     for r in replacements(a, b, max_run=1):
         x, y = a[r.i], b[r.j]
         # a count in words too, flanked as it is: "three 120 mm rounds" / "two 120 mm rounds"
@@ -267,10 +274,10 @@ def _swapped_month(claim_text: str, passage: str) -> str | None:
     stance on Thursday"), and never the claim's, else None. When each side names one day (or
     one month) of its kind, the same word before it will do ("confirmed the county's first
     death on Friday" / "confirmed by the medical examiner on Saturday")."""
-    a = words(claim_text)
+    a = _words(claim_text)
     if MONTHS.isdisjoint(a) and WEEKDAYS.isdisjoint(a):
         return None
-    b = words(passage)
+    b = _words(passage)
     for i, x in enumerate(a):
         kind = MONTHS if x in MONTHS else WEEKDAYS if x in WEEKDAYS else None
         if kind is None or i < 2 or x in b or (x == "may" and not MONTH_MAY.search(claim_text)):
@@ -302,10 +309,10 @@ def _ranges(ws: list[str]) -> list[tuple[list[str], list[str]]]:
 def _reversed_range(claim_text: str, passage: str) -> str | None:
     """Return a reason when the passage turns the claim's "from X to Y" round ("moved from
     January to September" / "moved from September to January"), else None."""
-    a = words(claim_text)
+    a = _words(claim_text)
     if "from" not in a or "to" not in a:
         return None
-    b = words(passage)
+    b = _words(passage)
     for start, rest in _ranges(a):
         if start[0] == rest[0]:
             continue
@@ -340,7 +347,7 @@ def _ordinal(word: str) -> int | None:
 @lru_cache(maxsize=CLAIM_CACHE)
 def _claim_ranks(claim_text: str) -> tuple[list[str], tuple[tuple[int, str, int], ...]]:
     """Return the claim's words and its (position, ordinal word, rank)s, once per claim."""
-    a = words(claim_text)
+    a = _words(claim_text)
     return a, tuple((i, w, r) for i, w in enumerate(a) if (r := _ordinal(w)) is not None)
 
 
@@ -350,7 +357,7 @@ def missing_ordinal(claim_text: str, passage: str) -> str | None:
     wanted = [(w, r) for _, w, r in _claim_ranks(claim_text)[1]]
     if not wanted:
         return None
-    have = {r for r in map(_ordinal, words(passage)) if r is not None}
+    have = {r for r in map(_ordinal, _words(passage)) if r is not None}
     for w, r in wanted:
         if r not in have:
             other = sorted(have)
@@ -365,11 +372,14 @@ def missing(claim_text: str, passage: str) -> str | None:
     wanted = _claim_figures(claim_text)
     if not wanted:
         return None
-    b = words(passage)
+    b = _words(passage)
     have = [(float(t) if _NUMBER.fullmatch(t) else float(NUMBER_WORDS[t]), _qualifier(b, i))
             for i, t in enumerate(b) if _NUMBER.fullmatch(t) or t in NUMBER_WORDS]
+    # a passage figure that is another of the claim's figures answers that one: "2025" gives the
+    # year of "spent more than 4% … in 2025", not the "more than 4"
+    exact = {value for _, value, qualifier in wanted if qualifier == "="}
     missing = [t for t, value, qualifier in wanted
-               if not any(_within(value, qualifier, v, q) for v, q in have)]
+               if not any(_within(value, qualifier, v, q) and (v not in exact or v == value) for v, q in have)]
     return " ".join(missing) if missing else None
 
 
@@ -377,7 +387,7 @@ def missing(claim_text: str, passage: str) -> str | None:
 def _claim_figures(claim_text: str) -> tuple[tuple[str, float, str], ...]:
     """Return the figures the claim writes in digits (number words such as "one" are too often no
     count), with their qualifiers ("more than 130": ">")."""
-    toks = words(claim_text)
+    toks = _words(claim_text)
     return tuple((t, float(t), _qualifier(toks, i)) for i, t in enumerate(toks) if _NUMBER.fullmatch(t))
 
 
@@ -393,7 +403,7 @@ def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str, tuple[int
     for each "<number> <word>" of `text` ("200 of the militants": militants), and for the next
     two words of the noun the figure counts ("2,000 Boko Haram militants", "33 Turkish
     soldiers"), unless the unit measures the thing ("0.50 calibre rounds" counts no rounds)."""
-    toks = words(text)
+    toks = _words(text)
     out: dict[str, tuple[float, str, str, tuple[int, int]]] = {}
     for i, t in enumerate(toks[:-1]):
         value: float | None = None

@@ -227,6 +227,8 @@ SYNONYM_GROUPS = (
     "grew raised",
     "disclose reveal unveil",
     "joined participated",
+    "loaded laden",
+    "visit trip",
 )
 
 

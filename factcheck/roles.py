@@ -19,6 +19,8 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from rapidfuzz.distance import LCSseq
+
 from .text import STOP_WORDS, fold, words
 
 _NAME = r"(?:[A-Z][\w.'’-]*\s+){0,3}[A-Z][\w.'’-]*"
@@ -113,7 +115,11 @@ def swapped(claim: str, passage: str) -> str | None:
     the same words between them ("gave Beblawi until July 28 to respond to Soltan's bid" /
     "gave Soltan until July 28 to respond to Beblawi's bid"), else None."""
     c_words, p_words = _plain_words(claim), _plain_words(passage)
-    names = [n for n in dict.fromkeys(_plain(m.group()) for m in _NAME_WORD.finditer(claim) if m.start())
+    # the claim's first word only when the passage capitalises it inside a sentence too: "Harris's
+    # side is outspending Trump's" / "Trump’s side is outspending Harris’"
+    inside = {_plain(m.group()) for m in _NAME_WORD.finditer(passage) if m.start()}
+    names = [n for n in dict.fromkeys(_plain(m.group()) for m in _NAME_WORD.finditer(claim)
+                                      if m.start() or _plain(m.group()) in inside)
              if n not in STOP_WORDS and c_words.count(n) == 1 and p_words.count(n) == 1]
     for i, a in enumerate(names):
         for b in names[i + 1:]:
@@ -125,7 +131,8 @@ def swapped(claim: str, passage: str) -> str | None:
             other = p_words[min(pa, pb) + 1:max(pa, pb)]
             if len(between) < MIN_BETWEEN or _SYMMETRIC & (set(between) | set(other)):
                 continue
-            same = sum(1 for x, y in zip(between, other) if x == y)
+            # the same words between them, in order, a word inserted allowed ("is actually narrowly")
+            same = LCSseq.similarity(between, other)
             if same >= SWAP_SIMILAR * max(len(between), len(other)):
                 first, second = (a, b) if ca < cb else (b, a)
                 return (f"roles swapped: the source has {second.title()} where the claim has {first.title()}, "
@@ -134,7 +141,7 @@ def swapped(claim: str, passage: str) -> str | None:
 
 
 def _plain(word: str) -> str:
-    return re.sub(r"['’]s$", "", fold(word))
+    return re.sub(r"['’]s?$", "", fold(word))  # "Harris’s", "Harris’": Harris
 
 
 def _plain_words(text: str) -> list[str]:

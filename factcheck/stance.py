@@ -464,8 +464,9 @@ _CLAIM_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME})" + _SPEECH_VERB)
 # A claim led by its quotation: '"I'm sick of Republicans losing," Haley said at the debate',
 # '"We will not back down," said Defense Minister Hulusi Akar'.
 _QUOTE_CUE = r"(?:said|says|told|added|adds|wrote|tweeted|insisted|argued|warned|declared|asked|replied|explained)"
-_QUOTE_LED_SPEAKER = re.compile(rf"^\s*[\"“][^\"“”]{{2,}}[\"”]\s*,?\s*(?:(?P<who>{_NAME})\s+(?:has\s+)?{_QUOTE_CUE}"
-                                rf"|{_QUOTE_CUE}\s+(?P<after>{_NAME}))\b")
+# (up to six capitalised words there: "…," Pakistani Defence Minister Khawaja Mohammad Asif said)
+_QUOTE_LED_SPEAKER = re.compile(rf"^\s*[\"“][^\"“”]{{2,}}[\"”]\s*,?\s*(?:(?P<who>(?:[A-Z][\w.'’-]*\s+){{0,5}}[A-Z][\w.'’-]*)"
+                                rf"\s+(?:has\s+)?{_QUOTE_CUE}|{_QUOTE_CUE}\s+(?P<after>{_NAME}))\b")
 
 # An appositive between the name and its verb: "Carol Hefner, who helped organize the protest,
 # said ...", "Hank Sheinkopf, a former adviser to Bloomberg, said ..."
@@ -545,7 +546,7 @@ def _without_opening(text: str) -> str:
 
 
 _SPEAKER_ASIDE = re.compile(r"\s*\([A-Z]-[A-Za-z. ]{2,12}\)|,\s+(?:meanwhile|however|though|too|also|in turn),(?=\s)")
-_TITLE_PREFIX = {"president", "vice", "senator", "sen", "secretary", "defense", "minister",
+_TITLE_PREFIX = {"president", "vice", "senator", "sen", "secretary", "defense", "defence", "minister",
                  "prime", "spokesman", "spokeswoman", "kremlin", "us", "u.s", "the", "mr", "mrs", "ms", "dr"}
 
 

@@ -749,3 +749,39 @@ def test_one_negation_of_the_passage_answers_one_negative_word_of_the_claim():
                "their flights.")
     j = _judged("Passengers who refuse the segregated seating arrangements will be denied boarding by Saudia.", passage)
     assert j.stance == "related" and any("denied" in r for r in j.reasons)
+
+
+def test_a_long_title_before_the_speech_verb_after_a_quotation_names_the_speaker():
+    # fundus-en-news (TimesOfIndia): the words were Rajnath Singh's
+    claim = parse_claim("\"We killed only those who killed our innocents,\" Pakistani Defence Minister Khawaja "
+                        "Mohammad Asif said of the strikes.")
+    assert claim.speaker == "Khawaja Mohammad Asif"
+
+
+def test_a_percent_sign_is_a_unit_and_a_year_gives_no_other_figure():
+    # fundus-en-news (BBC, Nato): "40%" against "60%"; "more than 4%" is not given by "more than 3.5% … in 2025"
+    context = "The US is by far the biggest spender on defence overall, spending about $980bn (£720bn) in 2025."
+    j = _judged("The US spent about $980bn on defence in 2025, roughly 40% of what all Nato members spent combined.",
+                "This accounted for 60% of all members' spending on defence, Nato said.", context)
+    assert j.stance == "conflicts" and any("40 percent" in r for r in j.reasons)
+    j = _judged("Poland spent more than 4% of its GDP on defence in 2025.",
+                "In 2025, Poland, Lithuania and Latvia all spent more than 3.5% of their GDP on defence.")
+    assert j.stance == "related" and any("number" in r for r in j.reasons)
+
+
+def test_names_swapped_around_the_same_words_with_one_inserted():
+    # fundus-en-news (APNews): who outspends whom in Pennsylvania
+    passage = ("Trump’s side is actually narrowly outspending Harris’ on the airwaves in Pennsylvania, where both "
+               "sides will spend more than $146 million between Tuesday and Election Day, according to AdImpact.")
+    j = _judged("Harris's side is narrowly outspending Trump's on the airwaves in Pennsylvania.", passage)
+    assert j.stance == "conflicts" and any("roles swapped" in r for r in j.reasons)
+    assert _judged("Trump's side is narrowly outspending Harris's on the airwaves in Pennsylvania.",
+                   passage).stance == "supports"
+
+
+def test_laden_is_loaded():
+    # fundus-en-news (LesothoTimes)
+    assert _judged("In the two hours its team spent in the area, the Lesotho Times saw five trucks loaded with "
+                   "crusher material leave the mine.",
+                   "During the two hours that the Lesotho Times team spent in the area, it witnessed five trucks "
+                   "laden with crusher material leaving the mining site.").stance == "supports"
