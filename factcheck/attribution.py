@@ -111,9 +111,7 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
                             rf"continued|went on|exclaimed|shouted|wrote|declared|remarked|reported|stated|posted|tweeted|"
                             rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
 # A sentence that hands over to a document it introduces: "The society released a statement to ABC, explaining …:"
-_ISSUED_BEFORE_COLON = re.compile(
-    r"(?<=\s)(?P<cue>released|issued|published|put\s+out|gave|sent|posted|shared)\s+(?:a|an|the|its|his|her|their)\s+"
-    r"(?:[a-z-]+\s+)?(?:statement|message|letter|note|post|response|reply|tweet|video)\b[^.!?“”\"]{0,160}:\s*$")
+_ISSUED_BEFORE_COLON = re.compile(ISSUED.pattern + r"[^.!?“”\"]{0,160}:\s*$")
 # "Her first response to the vet's news was, “…”": the words are hers
 _OWN_ANSWER = re.compile(r"(?:^|(?<=[\s,;]))(?P<who>[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:response|reaction|reply|answer|"
                          r"words|question|message)\b[^.!?“”\"]{0,60}\b(?:was|were|is)[ \t]*[,:]?[ \t]*$")
@@ -577,7 +575,7 @@ class Context(Windows):
                     return Cue("according", subj, "according to", False)
         if im:
             # "The Humane Society released a statement to ABC, explaining what happened:" then the quote
-            subj = subject_before_verb(sentence[:im.start("cue")], s_start, whole=True)
+            subj = issuer_subject(sentence[:im.start("cue")], s_start)
             if subj is not None and (subj.kind != "pron" or subj.text.lower() in NOMINATIVE):
                 return Cue("previous-sentence", subj, im.group("cue"), False)
             return None

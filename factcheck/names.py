@@ -64,7 +64,9 @@ ROLE_WORDS = frozenset(
     author writer reporter correspondent journalist defector billionaire cardinal archbishop bishop rabbi imam
     reverend admiral major chancellor emperor empress count countess lawyer spokesperson
     principal dean head owner partner producer director-general secretary-general commandant brigadier
-    marshal minister-president chief-executive editor-in-chief commander-in-chief""".split()
+    marshal minister-president chief-executive editor-in-chief commander-in-chief
+    artist designer photographer researcher scientist historian engineer activist blogger columnist
+    curator filmmaker novelist lecturer""".split()
 ) | frozenset(TRADES_MAN) | frozenset(TRADES_WOMAN)
 # Qualifiers that go with a role but say nothing about who holds it.
 QUALIFIERS = frozenset(
@@ -84,7 +86,8 @@ NOT_NAME = frozenset(
     monday tuesday wednesday thursday friday saturday sunday january february march april may
     june july august september october november december god lord chapter mr mrs ms dr sir
     madam miss lady saint st do does did can could would should shall might must like according
-    once whenever whether whereas wherever during despite amid among upon without within throughout""".split()
+    once whenever whether whereas wherever during despite amid among upon without within throughout
+    earlier later recent previous initial early late""".split()
 )
 # Words that make a capitalised run an organisation or a place rather than a person.
 ORG_WORDS = frozenset(

@@ -128,19 +128,23 @@ def _emit_unclosed(text: str, entry: list, at: int, depth: int, out: list[Span])
     end = at
     while end > entry[1] + 1 and text[end - 1].isspace():
         end -= 1
-    missing = _MISSING_CLOSE.search(text, entry[1] + 1, end) if at < len(text) and text[at] in "“„«\"" else None
-    if missing is not None and not entry[2]:
-        # `“I think it’s a good idea, said Washington DC shop owner Vonda Miller. “I spend …`: the
-        # closing mark left out before the cue; the quote ends at the comma, the comma standing for it
-        out.append(Span(entry[1], missing.start() + 1, depth))
+    missing = _MISSING_CLOSE.search(text, entry[1] + 1, end) if entry[0] == "d" and not entry[2] else None
+    if missing is not None:
+        # `“I think it’s a good idea, said Washington DC shop owner Vonda Miller. “I spend …`,
+        # `“Chivalry is dead, he added.`: the closing mark left out before the cue; the quote
+        # ends at the comma (or a single mark closing there), which stands for it
+        out.append(Span(entry[1], missing.end(), depth))
         return
     out.append(Span(entry[1], end, depth, unclosed=True, reopens=tuple(entry[2])))
 
 
-# A comma, then an inverted speech cue that runs to the end of its sentence, in a quote left open
-# until the next quote opens.
-_MISSING_CLOSE = re.compile(r",(?=[ \t]+(?:said|says|added|adds|told|asked|explained|continued)[ \t]+"
-                            r"[^.!?“”\"\n]{2,80}[.!?]\s*$)")
+# A comma, then a speech cue that runs to the end of the stretch, in a double quote left open
+# until the next quote opens or the paragraph ends: `, said Vonda Miller.`, `, he added.`,
+# `,’ Winter said.`
+_CUE_VERB = r"(?:said|says|added|adds|told|asked|explained|continued|wrote|tweeted)"
+_MISSING_CLOSE = re.compile(
+    rf",[’']?(?=[ \t]+(?:{_CUE_VERB}[ \t]+[^.!?“”\"\n]{{2,80}}|(?:he|she|they|[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){{0,2}})"
+    rf"[ \t]+{_CUE_VERB}\b[^.!?“”\"\n]{{0,60}})[.!?]\s*$)")
 
 
 def _paragraph_end(text: str, ev: re.Match[str] | None, stack: list[list], out: list[Span], skip: set[int]) -> None:

@@ -185,6 +185,8 @@ class PeopleIndex:
         if len(words) >= 2 and words[-1].lower() == "the" and words[-2].lower() in _HELD_AT:
             words = []  # "Manager of the Plymouth ski centre", "a spokesman for the Pentagon": the run is where the role is held
         for word in reversed(words):
+            if word[-1:] in ".!?":
+                break  # "… dismissed by the president. Defending that decision": a sentence ended there
             low, is_role, goes_on = _word_before(word)
             if is_role:
                 roles.insert(0, low)

@@ -542,13 +542,14 @@ def document_subject(body: str, base: int) -> Subject | None:
     return Subject("np", m.group("subj"), at, at + len(m.group("subj")))
 
 
-# Releasing a document: "The clinic sent CNN a statement", "she did post an online message",
+ISSUED_NOUNS = DOCUMENT_NOUNS | {"response", "reply"}
+# Releasing a document: "The clinic sent CNN a statement", "they sent us this statement", "she did post an online message",
 # "The department released a statement on the case" (read by coref for "the statement", and by
 # attribution for a paragraph that is the message itself)
 ISSUED = re.compile(
     r"(?<![\w-])(?P<cue>releas(?:ed|e)|issued?|publish(?:ed)?|put\s+out|sen[td]|post(?:ed)?|shared?|tweet(?:ed)?|"
-    r"wrote|gave|provided|e-?mailed)\s+(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:us|reporters|journalists|the\s+media)\s+)?"
-    rf"(?:a|an|the|its|his|her|their)\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{'|'.join(sorted(DOCUMENT_NOUNS))})\b")
+    r"wrote|gave|provided|e-?mailed)\s+(?:(?:[A-Z][\w.'’-]*\s+){1,3}|(?:us|me|him|them|reporters|journalists|the\s+media)\s+)?"
+    rf"(?:a|an|the|this|its|his|her|their)\s+(?:[a-z-]+\s+){{0,2}}?(?P<noun>{'|'.join(sorted(ISSUED_NOUNS))})\b")
 
 
 def issuer_subject(phrase: str, base: int) -> Subject | None:
