@@ -280,13 +280,15 @@ def _swapped_month(claim_text: str, passage: str) -> str | None:
     b = _words(passage)
     for i, x in enumerate(a):
         kind = MONTHS if x in MONTHS else WEEKDAYS if x in WEEKDAYS else None
-        if kind is None or i < 2 or x in b or (x == "may" and not MONTH_MAY.search(claim_text)):
+        if kind is None or i < 1 or x in b or (x == "may" and not MONTH_MAY.search(claim_text)):
             continue
         alone = len(kind.intersection(a)) == 1 and len(kind.intersection(b)) == 1 and _says_most(a, b)
         for j, y in enumerate(b):
-            if y not in kind or j < 2 or (y == "may" and not MONTH_MAY.search(passage)):
+            if y not in kind or j < 1 or (y == "may" and not MONTH_MAY.search(passage)):
                 continue
-            if b[j - 2:j] == a[i - 2:i] or (alone and b[j - 1] == a[i - 1]):
+            # (a month opening the sentence, "In May, the lab …" / "In July, the lab …", when each
+            # side names one and the rest says the same)
+            if i >= 2 and j >= 2 and b[j - 2:j] == a[i - 2:i] or (alone and b[j - 1] == a[i - 1]):
                 return f"dates differ: the claim says {x.capitalize()}, the source says {y.capitalize()}"
     return None
 

@@ -135,6 +135,8 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         c_pol, c_cues = p_pol, tuple(p_cues)  # the claim says the passage's negation in another clause
     elif c_pol != p_pol and _cue_words_shared(claim_text, c_cues, p_cues):
         c_pol, c_cues = p_pol, tuple(p_cues)
+    elif c_pol != p_pol and _coordinated_denials(c_cues, p_cues):
+        c_pol, c_cues = p_pol, tuple(p_cues)
     if about and focus.topical:
         number = figures.conflict(claim_text, passage)
         if number:
@@ -607,6 +609,8 @@ def _about(subject: str | None, cand: Candidate) -> bool:
     if len(key) == 2 and _given_name_alone(subject.split()[0], cand.text):
         return True  # "Bruno Mars" as "According to Bruno’s Wikipedia page, …" (not "Bruno Smith")
     if cand.context and has_word(surname, folded_words(cand.context)):
+        if subject.endswith(("'s", "’s")):
+            return True  # "Strava's new family plan can cover …": the plan, its owner named just before
         lead = fold(cand.text)
         return bool(_ANAPHORIC_LEAD.search(lead) or _GENERIC_LEAD.search(lead))
     return False
@@ -746,6 +750,18 @@ def _cue_words_shared(claim_text: str, c_cues: Sequence[str], p_cues: Sequence[s
         return False
     have = words(claim_text)
     return all(" " not in c and c in have for c in p_cues)
+
+
+def _coordinated_denials(c_cues: Sequence[str], p_cues: Sequence[str]) -> bool:
+    """Return True when both sides deny several things with plain negations: "had no direct
+    links …, was not at any of the crime scenes and … did not fund the unrest" against "having
+    no direct links …, had not been at any of the crime scenes, and … had not been involved in
+    funding": denials joined together, each its own, whose count says nothing of the sign."""
+    plain = _PLAIN_NEGATIONS
+    return len(c_cues) >= 2 and len(p_cues) >= 2 and set(c_cues) <= plain and set(p_cues) <= plain
+
+
+_PLAIN_NEGATIONS = frozenset(("not", "no", "never", "none", "nor", "neither"))
 
 
 def _says_it_too(claim_text: str, p_pol: int, p_cues: Sequence[str]) -> bool:
@@ -1035,9 +1051,22 @@ def _antonym(claim_text: str, passage: str) -> str | None:
                 return f"opposite words: the claim says '{word}', the source says '{p[opposite]}'"
     for k, y in enumerate(ws):  # "responsible" / "irresponsible": the opposite by its prefix
         base = prefixed.get(y)
-        if base and stem(base) not in p and _near(stems, k) & _claim_near(claim_text, stem(base)):
+        if base and stem(base) not in p and not negated_before(ws, k) \
+                and _near(stems, k) & _claim_near(claim_text, stem(base)):
+            # ("were not able to pay" says "unable to pay")
             return f"opposite words: the claim says '{base}', the source says '{y}'"
     return None
+
+
+_NEGATORS_BEFORE = frozenset(("not", "never", "no", "cannot", "nor"))
+
+
+def negated_before(ws: Sequence[str], k: int) -> bool:
+    """Return True when ws[k] follows a negation: "not able", "never been able", "no longer able"."""
+    prev = ws[k - 1] if k >= 1 else ""
+    if prev in ("be", "been", "being", "longer", "yet", "really") and k >= 2:
+        prev = ws[k - 2]
+    return prev in _NEGATORS_BEFORE
 
 
 @lru_cache(maxsize=CLAIM_CACHE)

@@ -176,7 +176,7 @@ STOP_WORDS = frozenset(
     theirs them themselves then there these they this those through to too under until up
     very was we were what when where which while who whom why will with would you your yours
     yourself yourselves said says say saying told tell according would also may might must
-    shall one two mr mrs ms dr s t us""".split()
+    shall one two mr mrs ms dr s t us although though whereas""".split()
 )
 
 NEGATIONS = frozenset(

@@ -301,9 +301,11 @@ def _antonym_reference(claim_text: str, passage: str):
         for opposite in lexicon.antonym_stems().get(s, ()):
             if opposite in p and s not in p and _near_reference(claim_text, s) & _near_reference(passage, opposite):
                 return f"opposite words: the claim says '{word}', the source says '{p[opposite]}'"
-    for y in words(passage):  # a claim word with a negating prefix put on or taken off
+    ws = words(passage)
+    for k, y in enumerate(ws):  # a claim word with a negating prefix put on or taken off
         for x in words(claim_text):
             if x not in STOP_WORDS and alignment.prefix_opposed(x, y) and stem(x) not in p \
+                    and not stance.negated_before(ws, k) \
                     and _near_reference(claim_text, stem(x)) & _near_reference(passage, stem(y)):
                 return f"opposite words: the claim says '{x}', the source says '{y}'"
     return None

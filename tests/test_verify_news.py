@@ -785,3 +785,43 @@ def test_laden_is_loaded():
                    "crusher material leave the mine.",
                    "During the two hours that the Lesotho Times team spent in the area, it witnessed five trucks "
                    "laden with crusher material leaving the mining site.").stance == "supports"
+
+
+def test_not_able_is_unable_and_coordinated_denials_keep_their_sign():
+    # fundus-en-news (Nature, Mashreq University; TimesLive, Zuma-Sambudla)
+    j = _judged("Ibrahim said many students were unable to pay their fees after inflation of 300–400% following the "
+                "outbreak of war.",
+                "“Many students were not able to pay their fees because we had 300–400% inflation after the war and "
+                "lots of people have lost their jobs,” says Ibrahim.")
+    assert j.stance != "conflicts"
+    passage = ("There were also people “providing finance”, but he conceded under cross-examination that she, "
+               "Zuma-Sambudla, had been cleared early on in the investigation of having no direct links with the "
+               "looters, had not been at any of the crime scenes, and her bank records had shown that she had not "
+               "been involved in funding the unrest.")
+    j = _judged("Under cross-examination, Govender conceded that Zuma-Sambudla had no direct links with the looters, "
+                "was not at any of the crime scenes and, according to her bank records, did not fund the unrest.",
+                passage)
+    assert j.stance != "conflicts"
+
+
+def test_a_month_opening_both_sentences_and_a_possessed_subject():
+    # fundus-en-news (RestOfWorld; TechCrunch, Strava)
+    j = _judged("In May, the Digital Forensic Research Lab published a report outlining how authoritarian governments "
+                "could use sovereign AI to further erode human rights.",
+                "In July, the Digital Forensic Research Lab outlined ways authoritarian governments that embrace "
+                "sovereign AI could use it to further erode human rights.")
+    assert j.stance == "conflicts" and any("May" in r and "July" in r for r in j.reasons)
+    context = "Strava is also introducing a family plan for premium subscribers."
+    j = _judged("Strava's new family plan can cover up to six people, including the primary subscriber.",
+                "Up to four people, including the primary subscriber, can be included in one family plan.", context)
+    assert j.stance == "conflicts"
+
+
+def test_although_is_a_function_word():
+    # fundus-en-news (CBCNews): "although" is no word a passage must say
+    j = _judged("Israel has not claimed responsibility for the Tehran airstrike that killed Ismail Haniyeh, although "
+                "Hamas and Iran have both blamed it.",
+                "While Hamas and Iran have blamed Israel for the strike, Israel has not claimed responsibility for it.",
+                "Haniyeh was killed by an airstrike in Tehran, where he was attending the inauguration of Iran's new "
+                "president.")
+    assert j.reasons and not any("although" in r for r in j.reasons)
