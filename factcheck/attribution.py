@@ -112,6 +112,10 @@ _ENDS_WITH_CUE = re.compile(rf"(?P<subj>{NAME_RUN.pattern}|\b{PRONOUN}|\b{DET}\s
                             rf"announced|explained|noted|warned|insisted|added)\b[^.!?]{{0,60}}[.:]\s*$")
 # A sentence that hands over to a document it introduces: "The society released a statement to ABC, explaining …:"
 _ISSUED_BEFORE_COLON = re.compile(ISSUED.pattern + r"[^.!?“”\"]{0,160}:\s*$")
+# A colon after nothing but a scene: "In the segment:", "During the interview:"
+_SCENE_BEFORE_COLON = re.compile(r"\s*(?:In|During|On)\s+(?:the|his|her|their|that|this)\s+(?:[a-z-]+\s+)?"
+                                 r"(?:segment|interview|broadcast|clip|video|show|speech|programme|program|call|podcast)"
+                                 r"\s*:\s*$")
 # "Her first response to the vet's news was, “…”": the words are hers
 _OWN_ANSWER = re.compile(r"(?:^|(?<=[\s,;]))(?P<who>[Hh]is|[Hh]er)\s+(?:[a-z]+\s+)?(?:response|reaction|reply|answer|"
                          r"words|question|message)\b[^.!?“”\"]{0,60}\b(?:was|were|is)[ \t]*[,:]?[ \t]*$")
@@ -552,6 +556,13 @@ class Context(Windows):
         if prev is not None and prev.end > s_start:
             return None
         sentence = self.text[s_start:s_end]
+        if colon_before and _SCENE_BEFORE_COLON.match(sentence) and i >= 1:
+            # "Fowler reported a series of wrong facts about … . In the segment:" then the words:
+            # the one the sentence before opens on
+            b_start, b_end = self.sentences[i - 1]
+            mm = MAIN_SUBJECT.match(self.text, b_start, b_end)
+            opener = classify(mm.group("subj"), mm.start("subj")) if mm else None
+            return Cue("previous-sentence", opener, None, False) if opener is not None and opener.kind == "name" else None
         if colon_before and (dm := _OWN_DOCUMENT_BEFORE_COLON.search(sentence)):
             # "Some of the more gut-wrenching parts of her note are as follows:", "His letter reads:":
             # the words are the writer's

@@ -370,3 +370,12 @@ def test_a_role_ending_the_sentence_before_is_no_title_and_earlier_is_no_name():
             "in any way connected to the custom,\" he explained.")
     said = list(_said(text).values())
     assert "Defending" not in said and said[-1] == "Daniel Balmaceda"
+
+
+def test_a_contraction_is_no_name_and_a_scene_before_a_colon_gives_the_words_to_the_one_before():
+    # FNC-1 bodies 1211 and 2253 (fixtures/quotes/news_fnc13.json)
+    said = _said("“Don’t say, ‘Merry Christmas!’ ” the man said while boarding his flight.")
+    assert "Don’t" not in said.values()
+    text = ("Fowler reported a series of wrong facts about Japanese tennis star Kei Nishikori, USA Today reported. "
+            "In the segment:\n\n\"You're looking at the highest paid tennis player in the male side in the world.\"")
+    assert list(_said(text).values()) == ["Fowler"]
