@@ -401,10 +401,10 @@ def _claim_numbers(claim_text: str) -> tuple[tuple[str, tuple[float, str, str, t
 
 def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str, tuple[int, int]]]:
     """Return {unit stem: (value, the unit word as written, qualifier, (the figure's position,
-    the end of the noun it counts))}
-    for each "<number> <word>" of `text` ("200 of the militants": militants), and for the next
-    two words of the noun the figure counts ("2,000 Boko Haram militants", "33 Turkish
-    soldiers"), unless the unit measures the thing ("0.50 calibre rounds" counts no rounds)."""
+    the end of the noun it counts))} for each "<number> <word>" of `text` ("200 of the
+    militants": militants), and for the next two words of the noun the figure counts ("2,000
+    Boko Haram militants", "33 Turkish soldiers"), unless the unit measures the thing ("0.50
+    calibre rounds" counts no rounds)."""
     toks = _words(text)
     out: dict[str, tuple[float, str, str, tuple[int, int]]] = {}
     for i, t in enumerate(toks[:-1]):
