@@ -229,6 +229,8 @@ SYNONYM_GROUPS = (
     "joined participated",
     "loaded laden",
     "visit trip",
+    "linked associated",
+    "saw witnessed",
 )
 
 

@@ -825,3 +825,17 @@ def test_although_is_a_function_word():
                 "Haniyeh was killed by an airstrike in Tehran, where he was attending the inauguration of Iran's new "
                 "president.")
     assert j.reasons and not any("although" in r for r in j.reasons)
+
+
+def test_linked_is_associated_and_saw_is_witnessed():
+    # fundus-en-news (VoiceOfAmerica; Express)
+    assert _judged("A Labor Department study linked a 10% rise in the median price of child care to a 1% drop in the "
+                   "number of working mothers.",
+                   "There's also a connection between the cost of child care and the number of mothers working: a 10% "
+                   "increase in the median price of child care was associated with a 1% drop in the maternal "
+                   "workforce, the Labor Department found.").stance == "supports"
+    assert _judged("Rebecca English of the Daily Mail said she saw Meghan \"hiss\" at a member of her entourage and "
+                   "demand to leave.",
+                   "Rebecca English of the Daily Mail recalled: \"I was there at the time and witnessed Meghan turn and "
+                   "'hiss' at a member of her entourage, clearly incandescent with rage about something, and demand to "
+                   "leave.\"").stance == "supports"
