@@ -47,7 +47,7 @@ from .cues import (
     reported_verb_starts,
     verb_ok,
 )
-from .names import person_tail
+from .names import norm, person_tail
 from .nominals import PERSON_HEADS
 from .quotes import Span
 from .speakers import NAME_RUN, ROLE_WORDS, PeopleIndex, looks_like_person, split_name
@@ -135,6 +135,8 @@ _COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]")
 # A quote signed after a dash, the name ending its line: `“…”- The Foreign Office`, `“…” — Keegan Stephan (@KeeganNYC)`
 _SIGNED = re.compile(rf"[ \t]*[-—–]{{1,2}}[ \t]*(?P<subj>(?:The[ \t]+)?{NAME_RUN.pattern})[ \t]*(?=$|\n|\(|,)")
 SIGNATURE_CHARS = 120  # a signature line is a name and a title, no longer
+_BARE_TITLE_NAME = re.compile(rf"(?P<title>(?:[a-z][\w'’-]*[ \t]+){{0,3}}[a-z][\w'’-]*),[ \t]+(?P<name>{NAME_RUN.pattern})"
+                              r"(?=\s*[,.;]|\s*$)")
 # "As reported by Quartz, “…”", "As the Guardian noted, “…”": the outlet's or writer's words
 _AS_REPORTED = re.compile(r"(?:^|[.!?]\s+|,\s+|\n)[Aa]s\s+(?:(?:first\s+)?(?:reported|noted|written)\s+(?:by|in)\s+"
                           r"(?P<agent>[^,.;:!?“”\"\n]{2,60})|(?P<subj>[^,.;:!?“”\"\n]{2,60}?)\s+(?:reported|reports|notes|"
@@ -249,6 +251,13 @@ class Context(Windows):
                     at = base + tm.start("name") + max(tm.group("name").rfind(tokens[0]), 0) if tokens else 0
                     subj = Subject("name", " ".join(tokens), at, at + len(" ".join(tokens))) \
                         if tokens and looks_like_person(tokens) else None
+            if subj is None and (bm := _BARE_TITLE_NAME.match(window, m.start("subj"))) \
+                    and any(norm(w) in ROLE_WORDS for w in bm.group("title").split()):
+                # `says coast guard commander, James Fitzgerald.`: a title without an article, then the name
+                tokens = split_name(bm.group("name"))[1]
+                at = base + bm.start("name") + max(bm.group("name").find(tokens[0]), 0) if tokens else 0
+                subj = Subject("name", " ".join(tokens), at, at + len(" ".join(tokens))) \
+                    if len(tokens) >= 2 and looks_like_person(tokens) else None
             if subj is not None and subj.kind == "np":
                 named = appositive_name(window, m.start("subj"), subj)
                 subj = replace(named, start=named.start + base, end=named.end + base) if named else subj

@@ -70,7 +70,9 @@ _VERB_AFTER = re.compile(
 # A subject after one of these belongs to a subordinate clause ("As the lad stood there, …").
 _SUBORDINATE = re.compile(r"\b(?:[Aa]s|[Ww]hen|[Ww]hile|[Ii]f|[Tt]hough|[Aa]lthough|[Bb]ecause|[Ss]ince|[Aa]fter|[Bb]efore|"
                           r"[Uu]ntil|[Tt]ill|[Uu]nless|[Ww]hereas|[Tt]hat)\s+$")
-_TITLE_WORDS = ROLE_WORDS | {"of", "for", "and", "the"}
+# (kin nouns too: "Last week, Sotloff’s mother Shirley Sotloff released a video" opens on her)
+_TITLE_WORDS = ROLE_WORDS | {"of", "for", "and", "the"} | frozenset(
+    "mother father son daughter wife husband brother sister widow grandmother grandfather".split())
 _ABBREVIATION = re.compile(r"(?:[A-Z]\.)+|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Prof|Rev|St)\.")
 
 
@@ -389,7 +391,8 @@ class Resolver:
         """Return whom a noun phrase subject means: a role's holder, a relative, an organisation, else itself."""
         words = subj.text.split()
         role = role_head(subj.text)
-        found = self.people.by_role(role, subj.start) if role else None
+        # (an indefinite one is someone new: "According to The Mirror, a hospital spokesman said")
+        found = self.people.by_role(role, subj.start) if role and words[0].lower() not in ("a", "an") else None
         if found:
             return found
         named = name_after(self.text, subj.text, subj.end, self.people) or \

@@ -41,8 +41,9 @@ __all__ = ["NAME_RUN", "NOT_NAME", "ROLE_WORDS", "Mention", "PeopleIndex", "alia
            "looks_like_person", "name_key", "same_person", "split_name"]
 
 def given_gender(token: str) -> str:
-    """Return the gender a given name usually has ("Emma" -> "f"), else ""."""
-    return GIVEN_NAME_GENDER.get(norm(token), "")
+    """Return the gender a given name usually has ("Emma" -> "f"), else "" (also for an acronym:
+    "ISIS" is no Isis)."""
+    return "" if len(token) > 1 and token.isupper() else GIVEN_NAME_GENDER.get(norm(token), "")
 
 
 @lru_cache(maxsize=65536)
@@ -91,9 +92,14 @@ def _appositive_roles(text: str, at: int) -> list[str]:
         low = norm(word)
         if low in _APPOSITIVE_STOP:
             break
+        if low in _SPEECH_AFTER:
+            return []  # "According to The Mirror, a hospital spokesman said": a new sentence's subject
         if low in ROLE_WORDS:
             roles.append(low)
     return roles
+
+
+_SPEECH_AFTER = frozenset("said says told added explained insisted stated confirmed".split())
 
 
 MAX_PRONOUN_DISTANCE = 2500  # chars back to look for a pronoun's antecedent (a few paragraphs)

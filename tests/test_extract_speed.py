@@ -60,7 +60,7 @@ def _fixture_texts() -> list[tuple[str, str]]:
     out = []
     for name in ("news.json", "news_htmldate.json", "news_fnc.json", "news_fnc6.json", "news_fnc7.json",
                  "news_fnc8.json", "news_fnc9.json", "news_fnc10.json", "news_fnc11.json",
-                 "news_fnc12.json", "news_fnc13.json"):
+                 "news_fnc12.json", "news_fnc13.json", "news_fnc14.json"):
         for d in load_json(f"quotes/{name}")["documents"]:
             if "paragraphs" in d:
                 head = d["title"] + "\n\n" if d.get("title") else ""

@@ -76,7 +76,7 @@ def _news_scores(fixture: str = "news.json", every_page: bool = False) -> tuple[
     """Return (speaker accuracy on the labelled quotes found, scare quotes or titles taken for speech), dev pages.
 
     `every_page` for a fixture that is dev material throughout (news_fnc.json and news_fnc6.json to
-    news_fnc13.json have no test pages).
+    news_fnc14.json have no test pages).
     """
     data = load_json(f"quotes/{fixture}")
     scored = right = false = 0
@@ -127,7 +127,8 @@ def test_news_htmldate_speaker_floor():
 @pytest.mark.parametrize(("fixture", "key"), [
     ("news_fnc.json", "news_fnc"), ("news_fnc6.json", "news_fnc6"), ("news_fnc7.json", "news_fnc7"),
     ("news_fnc8.json", "news_fnc8"), ("news_fnc9.json", "news_fnc9"), ("news_fnc10.json", "news_fnc10"),
-    ("news_fnc11.json", "news_fnc11"), ("news_fnc12.json", "news_fnc12"), ("news_fnc13.json", "news_fnc13")])
+    ("news_fnc11.json", "news_fnc11"), ("news_fnc12.json", "news_fnc12"), ("news_fnc13.json", "news_fnc13"),
+    ("news_fnc14.json", "news_fnc14")])
 def test_news_fnc_speaker_floor(fixture, key):
     floors = load_json("floors.json")
     accuracy, false = _news_scores(fixture, every_page=True)

@@ -379,3 +379,24 @@ def test_a_contraction_is_no_name_and_a_scene_before_a_colon_gives_the_words_to_
     text = ("Fowler reported a series of wrong facts about Japanese tennis star Kei Nishikori, USA Today reported. "
             "In the segment:\n\n\"You're looking at the highest paid tennis player in the male side in the world.\"")
     assert list(_said(text).values()) == ["Fowler"]
+
+
+def test_an_indefinite_speaker_is_someone_new_and_an_acronym_has_no_gender():
+    # FNC-1 bodies 415 and 1495 (fixtures/quotes/news_fnc14.json): "The Mirror, a hospital
+    # spokesman said" gives the Mirror no role; "ISIS" is no Isis; "Sotloff’s mother Shirley
+    # Sotloff released …" opens on her
+    text = ("According to The Mirror, a hospital spokesman said: \"The first we were aware of it was when someone "
+            "came into the reception area.\"\n\nThe hospital spokesman added: \"The man had lost a lot of blood.\"")
+    assert list(_said(text).values()) == ["the hospital spokesman", "the hospital spokesman"]
+    text = ("The masked ISIS figure in the video speaks to President Barack Obama, telling him, “Our knife will "
+            "continue to strike the necks of your people.”\n\nLast week, Sotloff’s mother Shirley Sotloff released a "
+            "video pleading with ISIS leader Abu Bakr al-Baghdadi not to kill her son.\n\n“Steven is a journalist "
+            "who traveled to the Middle East to cover the suffering of Muslims,” she said.")
+    assert list(_said(text).values())[-1] == "Shirley Sotloff"
+
+
+def test_a_bare_title_then_a_name_after_an_inverted_cue():
+    # FNC-1 body 2402 (fixtures/quotes/news_fnc14.json)
+    text = ("\"We are determined to protect the American population from this unique threat\" says coast guard "
+            "commander, James Fitzgerald.")
+    assert list(_said(text).values()) == ["James Fitzgerald"]
