@@ -135,6 +135,13 @@ _COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]")
 # A quote signed after a dash, the name ending its line: `“…”- The Foreign Office`, `“…” — Keegan Stephan (@KeeganNYC)`
 _SIGNED = re.compile(rf"[ \t]*[-—–]{{1,2}}[ \t]*(?P<subj>(?:The[ \t]+)?{NAME_RUN.pattern})[ \t]*(?=$|\n|\(|,)")
 SIGNATURE_CHARS = 120  # a signature line is a name and a title, no longer
+_AND_END = re.compile(r"\S\s+and\s*$")
+
+
+def _new_sentence_start(text: str, span: Span) -> bool:
+    """Return True when the quote opens its sentence (nothing but an opening before it)."""
+    before = text[max(0, span.start - 3):span.start].strip()
+    return not before or before[-1] in ".!?:\n"
 _BARE_TITLE_NAME = re.compile(rf"(?P<title>(?:[a-z][\w'’-]*[ \t]+){{0,3}}[a-z][\w'’-]*),[ \t]+(?P<name>{NAME_RUN.pattern})"
                               r"(?=\s*[,.;]|\s*$)")
 # "As reported by Quartz, “…”", "As the Guardian noted, “…”": the outlet's or writer's words
@@ -287,6 +294,12 @@ class Context(Windows):
             m = None  # `….” Downing Street said the sovereignty …`: a new sentence about something else
         if m and self._new_sentence(inner, window) and _COLON_QUOTE.match(self.text, base + m.end()):
             return None  # `“….” Jack Keane added: “…”`: the colon gives the cue to the quote after it
+        if m and span.depth == 0 and _AND_END.search(m.group("subj")) and not _new_sentence_start(self.text, span):
+            # `Obama vowed to “destroy” the Islamic State militants and said …`: the words after
+            # the quote are its verb's object, and "and said" goes on the sentence's subject
+            before = self._cue_before(span)
+            if before is not None and before.subject is not None:
+                return before
         if m and verb_ok(m.group("cue"), beat_ok=inner.endswith(",")):
             subj = subject_before_verb(m.group("subj"), base + m.start("subj"), whole=True)
             if subj is not None and subj.kind == "pron" and "," in m.group("subj") and self._new_sentence(inner, window):

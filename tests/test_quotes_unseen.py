@@ -400,3 +400,10 @@ def test_a_bare_title_then_a_name_after_an_inverted_cue():
     text = ("\"We are determined to protect the American population from this unique threat\" says coast guard "
             "commander, James Fitzgerald.")
     assert list(_said(text).values()) == ["James Fitzgerald"]
+
+
+def test_and_said_after_a_quotes_object_goes_on_the_sentences_subject():
+    # FNC-1 body 594 (fixtures/quotes/news_fnc14.json)
+    said = _said("In Estonia, Obama vowed to “destroy” the Islamic State militants and said the United States would "
+                 "stand firm.")
+    assert said == {"destroy": "Obama"}
