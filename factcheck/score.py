@@ -231,8 +231,9 @@ def _match(terms: ClaimTerms, cand: Candidate, set_ratio: float, parsed: _Parsed
                 negative_at = [i for i, f in enumerate(folded_tokens) if f in NEGATIVE_WORDS]
             free = [i for i in negative_at if i not in taken]
             if free:
-                # "ruled out" is answered by any negation ("no ... would"), but one negation answers
-                # one word: "refuse … will be denied boarding" is not said by "passengers who refused"
+                # "ruled out" is answered by any negation ("no ... would"), but the passage's
+                # negations answer one such word, not two: "refuse … will be denied boarding" is
+                # not said by "passengers who refused" (an exact negative word takes its own)
                 got += weight * SYNONYM_WEIGHT
                 matched.append(w)
                 spans.extend(tokens[i][0] for i in free)

@@ -757,8 +757,7 @@ def _coordinated_denials(c_cues: Sequence[str], p_cues: Sequence[str]) -> bool:
     links …, was not at any of the crime scenes and … did not fund the unrest" against "having
     no direct links …, had not been at any of the crime scenes, and … had not been involved in
     funding": denials joined together, each its own, whose count says nothing of the sign."""
-    plain = _PLAIN_NEGATIONS
-    return len(c_cues) >= 2 and len(p_cues) >= 2 and set(c_cues) <= plain and set(p_cues) <= plain
+    return len(c_cues) >= 2 and len(p_cues) >= 2 and set(c_cues) <= _PLAIN_NEGATIONS and set(p_cues) <= _PLAIN_NEGATIONS
 
 
 _PLAIN_NEGATIONS = frozenset(("not", "no", "never", "none", "nor", "neither"))
