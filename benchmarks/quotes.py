@@ -20,9 +20,9 @@ speakers labelled by hand): speaker accuracy on the labelled quotes found, per d
 both together, split the same way by page (dev pages were looked at while writing rules;
 test pages only measured). `news_fnc.json` (round 5: 60 FNC-1 article bodies from many outlets,
 `<data>/fnc1/corpus`), `news_fnc6.json` (round 6: the next 50 bodies by the same rule),
-`news_fnc7.json` (round 7: the 50 after those), `news_fnc8.json` to `news_fnc14.json` (rounds 8
-to 14: 50 more each; `benchmarks/fnc_bodies.py` reproduces the ten lists) are dev material
-only and are reported on their own rows, `fnc dev-r5` to `fnc dev-r14`.
+`news_fnc7.json` (round 7: the 50 after those), `news_fnc8.json` on (rounds 8 on: 50 more
+each; `benchmarks/fnc_bodies.py` reproduces the lists) are dev material only and are reported
+on their own rows, `fnc dev-r5`, `fnc dev-r6`, ….
 
 Speed: extraction (sentences + quotes + speakers) per MB of text.
 """
@@ -229,12 +229,17 @@ def taken_for_speech(label: str, quote: str) -> bool:
 
 
 NEWS_FIXTURES = (("fundus", "news.json"), ("htmldate", "news_htmldate.json"))
-# Rounds 5 to 14: FNC-1 article bodies from many outlets, all dev material (no test pages), each
+# Rounds 5 on: FNC-1 article bodies from many outlets, all dev material (no test pages), each
 # round reported on its own row so that "both" stays the two page sets it always was.
-FNC_FIXTURES = (("dev-r5", "news_fnc.json"), ("dev-r6", "news_fnc6.json"), ("dev-r7", "news_fnc7.json"),
-                ("dev-r8", "news_fnc8.json"), ("dev-r9", "news_fnc9.json"),
-                ("dev-r10", "news_fnc10.json"), ("dev-r11", "news_fnc11.json"), ("dev-r12", "news_fnc12.json"),
-                ("dev-r13", "news_fnc13.json"), ("dev-r14", "news_fnc14.json"))
+# `news_fnc.json` is round 5, `news_fncN.json` round N.
+
+
+def _fnc_round(path: Path) -> int:
+    return int(path.stem.removeprefix("news_fnc") or 5)
+
+
+FNC_FIXTURES = tuple((f"dev-r{_fnc_round(p)}", p.name)
+                     for p in sorted((ROOT / "fixtures" / "quotes").glob("news_fnc*.json"), key=_fnc_round))
 
 
 def news_documents(fixture: Path):

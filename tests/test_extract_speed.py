@@ -58,9 +58,8 @@ def _fixture_files() -> list[tuple[str, str]]:
 def _fixture_texts() -> list[tuple[str, str]]:
     """Return (name, text) for the labelled quote fixtures: news pages and FNC-1 bodies, LitBank passages."""
     out = []
-    for name in ("news.json", "news_htmldate.json", "news_fnc.json", "news_fnc6.json", "news_fnc7.json",
-                 "news_fnc8.json", "news_fnc9.json", "news_fnc10.json", "news_fnc11.json",
-                 "news_fnc12.json", "news_fnc13.json", "news_fnc14.json"):
+    fnc = sorted(p.name for p in (FIXTURES / "quotes").glob("news_fnc*.json"))
+    for name in ("news.json", "news_htmldate.json", *fnc):
         for d in load_json(f"quotes/{name}")["documents"]:
             if "paragraphs" in d:
                 head = d["title"] + "\n\n" if d.get("title") else ""

@@ -76,7 +76,7 @@ def _news_scores(fixture: str = "news.json", every_page: bool = False) -> tuple[
     """Return (speaker accuracy on the labelled quotes found, scare quotes or titles taken for speech), dev pages.
 
     `every_page` for a fixture that is dev material throughout (news_fnc.json and news_fnc6.json to
-    news_fnc14.json have no test pages).
+    news_fncN.json have no test pages).
     """
     data = load_json(f"quotes/{fixture}")
     scored = right = false = 0
@@ -124,13 +124,16 @@ def test_news_htmldate_speaker_floor():
     assert false <= floors["news_htmldate_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
 
 
-@pytest.mark.parametrize(("fixture", "key"), [
-    ("news_fnc.json", "news_fnc"), ("news_fnc6.json", "news_fnc6"), ("news_fnc7.json", "news_fnc7"),
-    ("news_fnc8.json", "news_fnc8"), ("news_fnc9.json", "news_fnc9"), ("news_fnc10.json", "news_fnc10"),
-    ("news_fnc11.json", "news_fnc11"), ("news_fnc12.json", "news_fnc12"), ("news_fnc13.json", "news_fnc13"),
-    ("news_fnc14.json", "news_fnc14")])
-def test_news_fnc_speaker_floor(fixture, key):
+def _fnc_fixtures() -> list[str]:
+    """Return the FNC-1 rounds' fixture names in round order (news_fnc.json is round 5)."""
+    return sorted((p.name for p in (FIXTURES / "quotes").glob("news_fnc*.json")),
+                  key=lambda n: int(n.removeprefix("news_fnc").removesuffix(".json") or 5))
+
+
+@pytest.mark.parametrize("fixture", _fnc_fixtures())
+def test_news_fnc_speaker_floor(fixture):
     floors = load_json("floors.json")
+    key = fixture.removesuffix(".json")
     accuracy, false = _news_scores(fixture, every_page=True)
     assert accuracy >= floors[f"{key}_speaker_accuracy"], f"news (FNC-1 bodies, {fixture}) speaker accuracy {accuracy:.3f}"
     assert false <= floors[f"{key}_false_quotes_max"], f"{false} scare quotes or titles taken for speech"
