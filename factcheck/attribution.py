@@ -122,8 +122,8 @@ _OWN_ANSWER = re.compile(r"(?:^|(?<=[\s,;]))(?P<who>[Hh]is|[Hh]er)\s+(?:[a-z]+\s
 _SAYS_THIS = re.compile(r"\b(?P<cue>had\s+(?:this|these\s+words)\s+to\s+say|said\s+(?:this|the\s+following))\b")
 # A sentence ending in a colon that introduces someone's own document: "parts of her note are as follows:"
 _OWN_DOCUMENT_BEFORE_COLON = re.compile(
-    rf"(?:^|\s)(?P<who>[Hh]is|[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z-]+\s+)?(?:note|letter|statement|post|message|"
-    r"tweet|email|e-mail|blog|diary|will|essay|column)\b(?![’'-])[^.!?“”\"]{0,60}:\s*$")
+    rf"(?:^|\s)(?P<who>[Hh]is|[Hh]er|{NAME_RUN.pattern}['’]s?|[Tt]he\s+[a-z]+['’]s)\s+(?:[a-z-]+\s+)?(?:note|letter|"
+    r"statement|post|message|tweet|email|e-mail|blog|diary|will|essay|column)\b(?![’'-])[^.!?“”\"]{0,60}:\s*$")
 # A determiner or possessive right before a cue word makes it a noun: "Hegseth’s comments", "his claims".
 # "her claims that", "Hegseth’s remarks about": whose words a fragment after them quotes
 _CLAIM_OF = re.compile(rf"(?P<who>\b[Hh]is|\b[Hh]er|{NAME_RUN.pattern}['’]s?)\s+(?:[a-z]+\s+)?(?:claims?|assertions?|"
@@ -593,7 +593,8 @@ class Context(Windows):
                 subj: Subject | None = Subject("pron", "he" if who.lower() == "his" else "she", at, at + len(who))
             else:
                 subj = classify(re.sub(r"['’]s?$", "", who), at)
-            if subj is not None and subj.kind in ("pron", "name"):
+            person = subj is not None and subj.kind == "np" and subj.text.split()[-1] in PERSON_HEADS  # "the girl's"
+            if subj is not None and (subj.kind in ("pron", "name") or person):
                 return Cue("previous-sentence", subj, None, False)
         im = _ISSUED_BEFORE_COLON.search(sentence) if colon_before else None
         # ("released a statement that said in part:": the one who released it, not "a statement that")

@@ -407,3 +407,11 @@ def test_and_said_after_a_quotes_object_goes_on_the_sentences_subject():
     said = _said("In Estonia, Obama vowed to “destroy” the Islamic State militants and said the United States would "
                  "stand firm.")
     assert said == {"destroy": "Obama"}
+
+
+def test_a_described_persons_letter_is_theirs_not_the_outlet_citing_it():
+    # FNC-1 body 2012 (fixtures/quotes/news_fnc15.json)
+    text = ("A nine-year-old girl wrote to her teacher.\n\nAccording to The Mirror, the girl's full letter reads:\n\n"
+            "\"Even though you're gay, I will always treat you the same way as I do now.\n\n"
+            "\"You don't have to feel scared because everyone in the class feels the same way.\"")
+    assert set(_said(text).values()) == {"the girl"}
