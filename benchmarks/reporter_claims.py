@@ -2,12 +2,12 @@
 
     python benchmarks/reporter_claims.py [DATA] [--errors]
 
-`reporter_claims.tsv` (next to this script) holds 692 claims written on 2026-12-03, in eighteen
+`reporter_claims.tsv` (next to this script) holds 737 claims written on 2026-12-03, in nineteen
 batches, each with the verdict a careful reader gives them against their sources, written
-before the claim was run (batches 9 to 18 by helpers who read only the articles and never ran
+before the claim was run (batches 9 to 19 by helpers who read only the articles and never ran
 the tool): true paraphrases (supported), changed figures, negations, opposites,
 wrong speakers and misquotes (conflicting), and claims the sources do not address
-(unverified). Their sources: the 58 `fundus-en-news` pages (batches 1-3, 6, 7; batches 15 to 18
+(unverified). Their sources: the 58 `fundus-en-news` pages (batches 1-3, 6, 7; batches 15 to 19
 from the later paragraphs of ten pages each), the bundled
 seeds (batch 4) and the 50 `htmldate-en-news` pages (batch 5, claims from their headlines;
 batch 8, from the bodies of four of them; batch 9, from the bodies of twelve others; batches
