@@ -188,8 +188,11 @@ def _said(qualifier: str, value: float) -> str:
 
 
 def _figure(value: float) -> str:
-    """Return a number as a reader writes it: 120,000,000 and 1.45, not 1.2e+08."""
-    return f"{int(value):,}" if value == int(value) else f"{value:,.6g}"
+    """Return a number as a reader writes it: 120,000,000 and 1.45, not 1.2e+08; a whole number
+    that may be a year without a comma ("his 1865 inaugural address", not "1,865")."""
+    if value == int(value):
+        return f"{int(value)}" if 1000 <= value < 2100 else f"{int(value):,}"
+    return f"{value:,.6g}"
 
 
 def _swapped_figure(claim_text: str, passage: str) -> str | None:

@@ -83,6 +83,10 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if claim.quotes:
         verdict = _judge_quotes(claim, cand)
         if verdict is not None:
+            number = figures.conflict(_respell(folded(claim.text), match), folded(cand.text)) \
+                if verdict.stance == "supports" else None
+            if number:  # the words quoted right, a date or figure of the claim's around them wrong
+                return Judgement("conflicts", tuple(reasons + list(verdict.reasons) + [number]), verdict.quote)
             return Judgement(verdict.stance, tuple(reasons + list(verdict.reasons)), verdict.quote)
     if match.score < CONFLICT_MIN:
         return Judgement("related", tuple(reasons))
@@ -177,7 +181,7 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         if other:
             return Judgement("conflicts", tuple(reasons + [other]))
     if subject and not about and match.score >= SUPPORT_MIN and focus.topical:
-        replaced = roles.replaced_name(claim.text, cand.text, [subject]) or _other_speaker(claim, cand.text)
+        replaced = roles.replaced_name(claim.text, cand.text, [subject]) or _other_speaker(claim, cand)
         if replaced:  # "Kandhamal district topped the list" against "Khurda district topping the list"
             return Judgement("conflicts", tuple(r for r in reasons if "does not mention" not in r) + (replaced,))
     if match.score < SUPPORT_MIN or not about or not focus.topical:
@@ -345,19 +349,43 @@ def _referred_to(claim: str, name: re.Match[str], passage: str) -> bool:
                      rf"{re.escape(nm.group(1).lower())}\b", passage) is not None
 
 
-def _other_speaker(claim: Claim, passage: str) -> str | None:
+def _other_speaker(claim: Claim, cand: Candidate) -> str | None:
     """Return a reason when the passage opens on someone else saying what the claim has its
     speaker say, with the claim's verb: "Chuck Schumer called the documents 'incriminating'"
-    against "Adam Schiff (D-Calif.), meanwhile, called the documents 'incriminating'"."""
+    against "Adam Schiff (D-Calif.), meanwhile, called the documents 'incriminating'"; or
+    quotes someone else saying it: "Hayley Walsh said she began her career in the shipyards"
+    against "… engineer Richard Weir, 60, said: “I started my career in the shipyards …”"."""
     if not claim.speaker:
         return None
-    other = claim_speaker(passage)
+    passage = cand.text
+    verb = _SPEECH.search(claim.text)
+    if verb is None:
+        return None
+    other = claim_speaker(passage) or _quoted_saying(claim.text[verb.end():], cand.quotes)
     if not other or same_person(other, claim.speaker):
         return None
-    verb = _SPEECH.search(claim.text)
-    if verb is None or verb.group(0).split()[-1] not in words(passage):
+    if verb.group(0).split()[-1] not in words(passage):
         return None
     return f"the source gives this to {other}, not to {claim.speaker}"
+
+
+REPORTED_WORDS_MIN = 4  # content words of what the claim reports before a quote can be its source
+REPORTED_SHARE = 0.75
+
+
+def _quoted_saying(reported: str, quotes: Sequence[Quote]) -> str | None:
+    """Return the speaker of the quote that holds most of what the claim reports (4 content
+    words and three quarters of them): "she began her career in the shipyards of Tyneside ..."
+    is in “I started my career in the shipyards of Tyneside ...”; "it does not target
+    journalists" is not told by a lawyer's quote that has two of its words."""
+    wanted = {stem(w) for w in words(reported) if w not in STOP_WORDS}
+    if len(wanted) < REPORTED_WORDS_MIN:
+        return None
+    for q in quotes:
+        have = {stem(w) for w in words(q.text)}
+        if q.speaker and len(wanted & have) >= REPORTED_SHARE * len(wanted):
+            return q.speaker
+    return None
 
 
 def _subject_referred_to(claim: str, subject: str | None, passage: str) -> bool:
@@ -471,9 +499,11 @@ _QUOTE_LED_SPEAKER = re.compile(rf"^\s*[\"“][^\"“”]{{2,}}[\"”]\s*,?\s*(?
                                 rf"\s+(?:has\s+)?{_QUOTE_CUE}|{_QUOTE_CUE}\s+(?P<after>{_NAME}))\b")
 
 # An appositive between the name and its verb: "Carol Hefner, who helped organize the protest,
-# said ...", "Hank Sheinkopf, a former adviser to Bloomberg, said ..."
-_APPOSED_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME}),\s+(?:who|a|an|the|his|her)\b[^\"“”,]{{1,120}},(?:\s+(?:also|later))?"
-                              + _SPEECH_VERB)
+# said ...", "Hank Sheinkopf, a former adviser to Bloomberg, said ...", "Peter Westmacott,
+# Britain's ambassador to the U.S., told ...", "Michael McCaul, chairman of the House Homeland
+# Security Committee, warned ..."
+_APPOSED_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME}),\s+(?:(?:who|a|an|the|his|her)\b|[A-Z][\w.-]*['’]s\s|"
+                              r"[a-z]+\s+(?:of|at|for|to)\s)[^\"“”,]{0,120},(?:\s+(?:also|later))?" + _SPEECH_VERB)
 # A participle that reports what the sentence's subject said: "Ronan Farrow criticised the
 # decision, writing on Twitter: "...""
 _PARTICIPLE_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME})\s+[a-z]+(?:ed|s)\b[^\"“”]{{0,150}}?,\s+"

@@ -839,3 +839,76 @@ def test_linked_is_associated_and_saw_is_witnessed():
                    "Rebecca English of the Daily Mail recalled: \"I was there at the time and witnessed Meghan turn and "
                    "'hiss' at a member of her entourage, clearly incandescent with rage about something, and demand to "
                    "leave.\"").stance == "supports"
+
+
+def test_a_quote_right_with_a_date_or_figure_around_it_wrong_conflicts(tmp_path):
+    # The Intercept and The Nation (fundus-en-news, 2024): the quoted words are the source's, the
+    # month or the year the claim puts beside them is not
+    store = _one_page_store(
+        tmp_path, "fundus.txt",
+        "Aaron Bushnell\n\n"
+        "In May, acebush1 posted a photo with the caption “My Dad getting suited up to give me a goodbye? hug "
+        "before I leave for BMT” — basic military training. According to Bushnell’s LinkedIn page, he enrolled "
+        "in “Basic & Technical Training” in the Air Force in May 2020.\n\n"
+        "The first Republican president, Abraham Lincoln, spoke at the close of his 1861 inaugural address, at a "
+        "time when the country was literally tearing itself apart, of his longing for a renewing moment when the "
+        "sound of “the better angels of our nature” might again be heard.\n")
+    v = verify(store, 'According to his LinkedIn page, Bushnell enrolled in the Air Force\'s "Basic & Technical '
+                      'Training" in August 2020.')
+    assert v.verdict == "conflicting"
+    assert any("the claim says August, the source says May" in r for r in _reasons(v))
+    w = verify(store, 'Abraham Lincoln, the first Republican president, invoked "the better angels of our nature" '
+                      'at the close of his 1865 inaugural address.')
+    assert w.verdict == "conflicting"
+    assert any("the claim says 1865 inaugural, the source says 1861 inaugural" in r for r in _reasons(w))
+    assert verify(store, 'Abraham Lincoln invoked "the better angels of our nature" at the close of his 1861 '
+                         'inaugural address.').verdict == "supported"
+
+
+def test_words_the_source_quotes_from_someone_else_conflict_with_the_claim_s_speaker(tmp_path):
+    # iNews (fundus-en-news, 2024): two protesters quoted one after the other
+    store = _one_page_store(
+        tmp_path, "inews.txt",
+        "Just Stop Oil protesters\n\n"
+        "One of the protesters, Hayley Walsh, 42, a lecturer from Nottingham, said: “Years of writing to MPs, going "
+        "on marches and teaching my students to be more sustainable hasn’t seen the urgent change needed.”\n\n"
+        "Fellow protester, mechanical engineer Richard Weir, 60, from Tynemouth, North Tyneside, said: “I started my "
+        "career in the shipyards of Tyneside and I watched management inaction lead to the collapse of UK "
+        "manufacturing.”\n")
+    v = verify(store, "Hayley Walsh said she began her career in the shipyards of Tyneside and watched management "
+                      "inaction lead to the collapse of UK manufacturing.")
+    assert v.verdict == "conflicting"
+    assert any("the source gives this to Richard Weir, not to Hayley Walsh" in r for r in _reasons(v))
+    assert verify(store, "Richard Weir said he began his career in the shipyards of Tyneside and watched management "
+                         "inaction lead to the collapse of UK manufacturing.").verdict == "supported"
+
+
+def test_a_quote_sharing_two_of_the_claim_s_words_is_not_someone_else_saying_it(tmp_path):
+    # Reuters (fundus-en-news, 2024-03-07): the lawyer's "he said" quote shares "target" and
+    # "journalists" with what the IDF is said to have said
+    store = _one_page_store(
+        tmp_path, "reuters.txt",
+        "Asked to comment on TNO's preliminary findings in December, the IDF said: \"We don't target "
+        "journalists.\"\n\n"
+        "However, Nick Kaufman, a British-Israeli lawyer who served in the IDF Military Advocate General's Corps, "
+        "said it was still unclear why the tank had fired on the reporters.\n\n"
+        "\"On the basis of the TNO report alone, it's not possible to conclude that this was intentional targeting "
+        "of journalists as opposed to the pursuit of a legitimate military objective which went awry,\" he said.\n")
+    v = verify(store, "The IDF said it does not target journalists")
+    assert v.verdict == "supported"
+    assert not any("the source gives this to Nick Kaufman" in r for r in _reasons(v))
+
+
+def test_a_speaker_with_a_role_of_an_organisation_in_apposition_is_still_the_speaker(tmp_path):
+    # FNC-1 extra-corpus body 1202 (the Foley murder): "chairman of the House ..." between the
+    # name and the verb; the quoted words are another congressman's
+    store = _one_page_store(
+        tmp_path, "foley.txt",
+        "“They are one plane ticket away from U.S. shores,” Rep. Mike Rogers, chairman of the House Intelligence "
+        "Committee, said on “Meet the Press.”\n\n"
+        "Rep. Michael McCaul, chairman of the House Homeland Security Committee, said the militants “present the "
+        "greatest threat we’ve seen since 9/11.”\n")
+    v = verify(store, 'Rep. Michael McCaul, chairman of the House Homeland Security Committee, warned that the '
+                      'foreign fighters are "one plane ticket away from U.S. shores."')
+    assert v.verdict == "conflicting"
+    assert any("misattributed: these words are Mike Rogers's, not Michael McCaul's" in r for r in _reasons(v))
