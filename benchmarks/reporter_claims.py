@@ -2,9 +2,9 @@
 
     python benchmarks/reporter_claims.py [DATA] [--errors]
 
-`reporter_claims.tsv` (next to this script) holds 782 claims written on 2026-12-03, in twenty
-batches, each with the verdict a careful reader gives them against their sources, written
-before the claim was run (batches 9 to 20 by helpers who read only the articles and never ran
+`reporter_claims.tsv` (next to this script) holds 827 claims written on 2026-12-03 and 2026-12-04,
+in twenty-one batches, each with the verdict a careful reader gives them against their sources, written
+before the claim was run (batches 9 to 21 by helpers who read only the articles and never ran
 the tool): true paraphrases (supported), changed figures, negations, opposites,
 wrong speakers and misquotes (conflicting), and claims the sources do not address
 (unverified). Their sources: the 58 `fundus-en-news` pages (batches 1-3, 6, 7; batches 15 to 19
@@ -15,7 +15,7 @@ batch 8, from the bodies of four of them; batch 9, from the bodies of twelve oth
 article bodies (batch 13: claims on twelve bodies found only on the dev side of both FNC-1
 splits, checked against an index of all 904 bodies of `fnc1/corpus`; batch 14: on the nine
 other such bodies) and twelve FNC-1 training bodies of `fnc1/extra-corpus` (batch 20, checked
-against an index of those twelve).
+against an index of those twelve; batch 21, the next twelve by the same rule).
 The rules written after each batch were written for that batch's wrong verdicts, so a
 batch's first run (README, Accuracy) is the estimate for claims the tool has not seen; this
 script prints the figures of the code it runs. A "disputed" verdict counts as right for no
@@ -60,13 +60,15 @@ def load_claims(path: Path = CLAIMS) -> list[tuple[int, str, str, str]]:
 def source_folders(data: Path) -> dict[str, list[str]]:
     return {"fundus": [str(data / "fundus-en-news" / "pages")], "htmldate": [str(data / "htmldate-en-news" / "pages")],
             "seeds": [str(ROOT / "seeds")], "fnc": [str(data / "fnc1" / "corpus")],
-            "fncextra": extra_bodies(data / "fnc1" / "extra-corpus")}
+            "fncextra": extra_bodies(data / "fnc1" / "extra-corpus"),
+            "fncextra2": extra_bodies(data / "fnc1" / "extra-corpus", start=12)}
 
 
-def extra_bodies(corpus: Path, n: int = 12) -> list[str]:
-    """Return batch 20's sources: the first `n` FNC-1 training bodies (`extra-corpus`, which no
-    label of the stance benchmark refers to) in the order of the sha256 of their file names,
-    exact repeats skipped, those of at least six non-empty lines and 2,000 characters."""
+def extra_bodies(corpus: Path, n: int = 12, start: int = 0) -> list[str]:
+    """Return batch 20's sources (batch 21's with `start=12`): `n` FNC-1 training bodies
+    (`extra-corpus`, which no label of the stance benchmark refers to) from the `start`-th on in
+    the order of the sha256 of their file names, exact repeats skipped, those of at least six
+    non-empty lines and 2,000 characters."""
     seen: set[str] = set()
     kept: list[str] = []
     for path in sorted(corpus.glob("train-body-*.txt"), key=lambda p: hashlib.sha256(p.name.encode()).hexdigest()):
@@ -76,9 +78,9 @@ def extra_bodies(corpus: Path, n: int = 12) -> list[str]:
         seen.add(text)
         if len(text) >= 2000 and sum(1 for line in text.splitlines() if line.strip()) >= 6:
             kept.append(str(path))
-            if len(kept) == n:
+            if len(kept) == start + n:
                 break
-    return kept
+    return kept[start:]
 
 
 def main() -> int:
