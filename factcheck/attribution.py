@@ -522,10 +522,12 @@ class Context(Windows):
                     mm = PERSON_OPENS.match(window, opens[-1] if opens else 0)
                     if mm and mm.group("head") in PERSON_HEADS and base + mm.end("subj") <= subj.start:
                         subj = Subject("np", mm.group("subj"), base + mm.start("subj"), base + mm.end("subj"))
-            if subj is not None and verb.endswith("ing") and subj.kind == "np" and \
-                    subj.text.split()[-1].lower() in _SPEECH_ACTS:
+            if subj is not None and verb.endswith("ing") and subj.kind == "np" and (
+                    subj.text.split()[-1].lower() in _SPEECH_ACTS
+                    or subj.text.split()[0].lower() in ("a", "an") and is_document(subj.text)):
                 # "she offered her attacker an ultimatum telling him": the ultimatum is what she
-                # said, so the participle's subject is the main clause's
+                # said, so the participle's subject is the main clause's ("The Pentagon has
+                # released a statement saying": the Pentagon's words)
                 participle = participle or verb
                 continue
             if reads and (subj is None or subj.kind != "np" or not is_document(subj.text)):

@@ -615,6 +615,10 @@ class Resolver:
     def _introduced_just_before(self, latest: Candidate, subject: Candidate, sentence_start: int) -> bool:
         """Return True when `latest` is first named, by a full name, in the sentence before `sentence_start`."""
         prev_start = self._sentence_start(max(0, sentence_start - 1))
+        while prev_start > 0 and self._inside(prev_start + 1):
+            # "Dr Aseem Malhotra questioned … “…. People exercise …,” he said": the sentence
+            # before is the narration's, not one inside the quote
+            prev_start = self._sentence_start(prev_start - 1)
         return (latest.start >= prev_start > subject.start and latest.strength == 2 and latest.canon[:1].isupper()
                 and " " in latest.canon
                 and self.first_at.get(latest.canon) == latest.start and not latest.spoken

@@ -228,6 +228,7 @@ MAIN_SUBJECT = re.compile(
     rf"Moreover|Furthermore|Besides|Instead|Indeed|Finally|Separately|Likewise|Similarly)\b"
     rf"[^,]{{0,40}},\s*|[A-Z][a-z]+ly,\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
     rf"(?:,[^,“”\"]{{1,30}})?,\s*)?"
+    rf"(?:(?:though|however|too|then|still|again|instead|meanwhile),\s*)?"  # "On Twitter, though, he was …"
     rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|[A-Z][\w-]*['’]s\s+[a-z][\w-]*|{NAME_RUN.pattern}|{PRONOUN}\b)"
     rf"(?P<paren>\s*,[^,]{{1,80}},)?\s+(?:has\s+|had\s+|was\s+|is\s+|also\s+|later\s+|then\s+)*[a-z]+\b"
     r"(?!,\s+(?:the|a|an)\s[^,]{1,60},)")

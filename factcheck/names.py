@@ -66,7 +66,7 @@ ROLE_WORDS = frozenset(
     principal dean head owner partner producer director-general secretary-general commandant brigadier
     marshal minister-president chief-executive editor-in-chief commander-in-chief
     artist designer photographer researcher scientist historian engineer activist blogger columnist
-    curator filmmaker novelist lecturer""".split()
+    curator filmmaker novelist lecturer co-star costar""".split()
 ) | frozenset(TRADES_MAN) | frozenset(TRADES_WOMAN)
 # Qualifiers that go with a role but say nothing about who holds it.
 QUALIFIERS = frozenset(
@@ -101,7 +101,8 @@ ORG_WORDS = frozenset(
     district island islands ocean sea river mountain mountains valley lake bay park square
     hotel network agency media radio television tv channel board authority reserve fund
     exchange market street motors airlines railway summit forum alliance treaty act bill
-    war day week month year avenue region coast border capital area zone""".split()
+    war day week month year avenue region coast border capital area zone mail mirror telegraph
+    gazette chronicle magazine show daily express globe inquirer examiner bulletin""".split()
 )
 PLACES = frozenset(
     """washington moscow kyiv kiev london paris berlin munich europe russia ukraine america

@@ -156,6 +156,21 @@ _HELD_AT = frozenset(("of", "at", "for"))  # "<role> of the <name>": the name is
 _IN_BEFORE = re.compile(r"(?<![\w’'-])(?:in|In|into|Into)[ \t]+$")
 
 
+# The last words of publications' and programmes' names: "BuzzFeed News", "Daily Mirror".
+_OUTLET_HEADS = frozenset("""news times post press mail mirror telegraph gazette chronicle magazine
+    show express journal herald tribune globe inquirer examiner bulletin""".split())
+
+
+def _is_outlet(name: str, text: str) -> bool:
+    """Return True when a speaker's name is a publication's or an organisation's, not a person's:
+    it takes an article ("The Daily Mail reports", "told the Austrian Times") or ends in a
+    publication's head word ("BuzzFeed News")."""
+    words = name.split()
+    if words[0] in ("The", "the") or norm(words[-1]) in _OUTLET_HEADS and len(words) > 1:
+        return True
+    return re.search(rf"(?<![\w])[Tt]he\s+{re.escape(name)}(?![\w])", text) is not None
+
+
 class PeopleIndex:
     """The people a document names, for resolving surnames, pronouns and roles to one name."""
 
@@ -395,6 +410,8 @@ class PeopleIndex:
         canonical = self.canonical(name) or name
         if canonical in self._vouched:
             return
+        if _is_outlet(canonical, self.text):
+            return  # "The Daily Mail reports that …": a speaker, but no he or she
         self._people.add(canonical)
         self._vouched.add(canonical)
         for m in self.mentions:

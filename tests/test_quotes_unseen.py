@@ -415,3 +415,47 @@ def test_a_described_persons_letter_is_theirs_not_the_outlet_citing_it():
             "\"Even though you're gay, I will always treat you the same way as I do now.\n\n"
             "\"You don't have to feel scared because everyone in the class feels the same way.\"")
     assert set(_said(text).values()) == {"the girl"}
+
+
+# Round 16 (fixtures/quotes/news_fnc16.json): rules written for its first look's errors.
+
+def test_a_newspaper_that_reports_is_no_he():
+    # FNC-1 body 2073: "The Daily Mail reports that <man> …" then "he said"
+    # (the song's words the Mail is given make it a speaker, and a speaker is a person unless
+    # it takes an article or ends in a publication's word)
+    text = ("The Daily Mail reports that Tom Brown had parked his car when the bear attacked him, but then his "
+            "phone rang, playing the crescendo of “baby, baby, baby oooh,” and the bear fled.\n\n"
+            "“I couldn’t believe my luck,” he said.")
+    assert _said(text)["I couldn’t believe my luck"] == "Tom Brown"
+
+
+def test_an_opening_place_phrase_with_though_is_no_subject():
+    # FNC-1 body 2575: "On Twitter, though, he was defiant, claiming that “…”"
+    text = ("Later that evening, Tom Brown said he would stop talking about the case. On Twitter, though, he was "
+            "defiant, claiming that “liberal fascism” was trying to silence him.")
+    assert _said(text) == {"liberal fascism": "Tom Brown"}
+
+
+def test_a_statement_released_saying_is_its_issuers():
+    # FNC-1 body 613: "The Pentagon has released a statement saying that it “…”"
+    text = ("Tom Brown said he could not confirm it. The ministry has released a statement saying that it "
+            "“cannot confirm if the leader was among those present”.")
+    assert _said(text) == {"cannot confirm if the leader was among those present": "The ministry"}
+
+
+def test_the_sentence_before_a_quote_of_several_sentences_is_the_narrations():
+    # FNC-1 body 2548: a person introduced just before, then “…. …,” he said
+    text = ("A spokesman for the gym said the class was safe. Tom Brown, who owns a rival gym, said the class "
+            "was busy.\n\nCardiologist and fitness enthusiast Dr Ann Roe's colleague Dr Aseem Malhotra questioned "
+            "the claim. “There is no long-term data into its benefits. People exercise for all different reasons,” "
+            "he said.")
+    said = _said(text)
+    assert said["There is no long-term data into its benefits. People exercise for all different reasons"] \
+        == "Aseem Malhotra"
+
+
+def test_a_co_star_named_in_apposition_is_a_person():
+    # FNC-1 body 422: "another co-star, Raven-Symoné, is speaking out" then “…” she wrote
+    text = ("Ann Roe worked with Tom Brown on The Brown Show. Another co-star, Raven-Symoné, is speaking out.\n\n"
+            "“I was never at risk when I was on The Brown Show!” she wrote in an Instagram post on Wednesday.")
+    assert _said(text) == {"I was never at risk when I was on The Brown Show!": "Raven-Symoné"}
