@@ -103,6 +103,7 @@ ALIGNED_OPPOSITES = (
     ("praised", "criticised"), ("praised", "criticized"), ("praised", "condemned"), ("uphold", "overturn"),
     ("upheld", "overturned"), ("upheld", "struck"), ("rise", "dip"), ("rose", "dipped"),
     ("against", "favour"), ("against", "favor"), ("beat", "missed"), ("beat", "miss"),
+    ("front", "back"), ("front", "rear"),
 )
 # Gradable adjectives: their comparatives and superlatives are opposed too (strong / weak,
 # stronger / weaker, strongest / weakest), formed by the spelling rules of English.
@@ -224,7 +225,10 @@ SYNONYM_GROUPS = (
     "main primary principal",
     "tally count",
     "lone only sole",
-    "grew raised",
+    "grew grown raised",
+    "gadget device",
+    "put placed",
+    "thought believed assumed supposed",
     "disclose reveal unveil",
     "joined participated",
     "loaded laden",

@@ -912,3 +912,43 @@ def test_a_speaker_with_a_role_of_an_organisation_in_apposition_is_still_the_spe
                       'foreign fighters are "one plane ticket away from U.S. shores."')
     assert v.verdict == "conflicting"
     assert any("misattributed: these words are Mike Rogers's, not Michael McCaul's" in r for r in _reasons(v))
+
+
+# Batch 21 of benchmarks/reporter_claims.tsv (FNC-1 extra-corpus bodies): paraphrased words and
+# opposites the lexicon lacked.
+
+def test_front_and_back_are_opposites():
+    # FNC-1 extra-corpus body 1426 (the Ferguson autopsy)
+    passage = "An autopsy showed that all the entry wounds were in the front of Brown’s body."
+    j = _judged("An autopsy showed that all of the entry wounds were in the back of Brown's body.", passage)
+    assert j.stance == "conflicts"
+    assert any("opposite words" in r for r in j.reasons)
+
+
+def test_a_gadget_is_a_device_and_thought_says_assumed():
+    # FNC-1 extra-corpus bodies 1395 (Quanta) and 185 (the Managua crater)
+    passage = ("Taiwan-based Quanta Computer, the sole assembler of Apple Watch, started mass production of the new "
+               "gadget earlier this year.")
+    assert _judged("Taiwan's Quanta Computer, the only company assembling the Apple Watch, began mass-producing the "
+                   "device earlier this year.", passage).stance == "supports"
+    passage = ("Nicaragua has more than 20 volcanoes and is regularly shaken by earthquakes, so many locals initially "
+               "thought a quake caused the loud bang.")
+    assert _judged("Because Nicaragua has more than 20 volcanoes and frequent earthquakes, many residents at first "
+                   "assumed a quake had caused the loud bang.", passage).stance == "supports"
+
+
+def test_grown_up_is_raised():
+    # FNC-1 extra-corpus body 1346 (Mohammed Emwazi)
+    passage = ("Kuwaiti-born Emwazi is believed to have been raised in a middle-class area of west London, at times "
+               "attending a mosque in Greenwich.")
+    j = _judged("Kuwaiti-born Emwazi is believed to have grown up in a middle-class area of west London and "
+                "sometimes attended a mosque in Greenwich.", passage)
+    assert j.stance == "supports"
+
+
+def test_put_into_is_placed_in():
+    # FNC-1 extra-corpus body 2423 (iCloud Drive)
+    passage = ("One user said that Apple was waiting on engineers to investigate the issue, while another said his "
+               "account had been placed in troubleshooting mode to attempt to recover the data.")
+    assert _judged("One user said Apple was waiting on engineers to investigate, while another said his account had "
+                   "been put into troubleshooting mode.", passage).stance == "supports"
