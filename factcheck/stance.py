@@ -246,6 +246,11 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     framed, frame = frame_certainty(passage)
     if frame and framed < p_sure:
         p_sure, p_said = framed, tuple(dict.fromkeys(p_said + (frame,)))
+    if c_sure != p_sure and p_said and set(p_said) <= _CLAIMING and claim.speaker and about \
+            and not alignment.REPORTING_VERBS.isdisjoint(words(claim_text)):
+        # "Chandler said she met him on Tinder" against "Chandler … claims … that she met him on
+        # Tinder": the claim reports her statement, which "claims" reports too
+        c_sure, p_sure = p_sure, p_sure
     if c_sure != p_sure and not _same_cue_words(claim_text, passage):
         reasons.append(
             f"certainty differs: the claim is {_CERT_NAME[c_sure]} ({_cue_words(c_said) or 'a plain statement'}), "
@@ -465,6 +470,7 @@ def _polarity_reason(c_pol: int, c_cues: Sequence[str], p_pol: int, p_cues: Sequ
 
 
 _CERT_NAME = {CERTAIN: "certain", PROBABLE: "probable", POSSIBLE: "possible"}
+_CLAIMING = frozenset(("claims", "claimed"))  # a hedge that is a reporting verb: "X claims that …"
 
 
 def _match_reason(match: Match) -> str:
@@ -588,13 +594,18 @@ def _subject_of(text: str, speaker: str | None) -> str | None:
     return claim_subject(Claim(text=text, speaker=speaker))
 
 
+# A name opening the claim: capitalised words, one of them perhaps after a particle
+# ("Sheikh Mohammed Saleh al-Munajjid", "Osama bin Laden"; "eBay", "iPad": brands).
+_NAME_WORD = r"(?:(?:al|el|bin|ibn|de|van|von|da|di|du|der|del|dos)[-\s])?(?:[A-Z]|[a-z][A-Z])[\w.'’-]+"
+_NAME_OPENING = re.compile(rf"\s*((?:{_NAME_WORD}\s+){{0,3}}{_NAME_WORD})")
+
+
 def claim_subject(claim: Claim) -> str | None:
     """Return who the claim is about: its speaker, else a capitalised name at its start."""
     if claim.speaker:
         return claim.speaker
     # a brand spelt in camel case is a name too: "The iPad Pro ...", "eBay ..."
-    m = re.match(r"\s*((?:(?:[A-Z]|[a-z][A-Z])[\w.'’-]+\s+){0,2}(?:[A-Z]|[a-z][A-Z])[\w.'’-]+)",
-                 _without_opening(claim.text))
+    m = _NAME_OPENING.match(_without_opening(claim.text))
     if not m or _title_case(claim.text):
         # "Argentina's President Adopts Boy to End Werewolf Curse": a headline capitalises
         # its verbs too, so its capitals do not say where a name ends
@@ -845,6 +856,8 @@ def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: s
             continue  # a denial ("denied shooting down") is the polarity's to read, not a verb to find
         if w in _SOURCE_VERBS and "according to" in passage:
             continue  # "a CBS News poll found that ..." is "according to a new CBS News poll, ..."
+        if w in _SOURCE_VERBS and _framed_by_opening(claim_text, w, passage):
+            continue  # "Testing by the site found that ..." is "In our own testing, ..."
         if w in IRREGULAR_PAST:
             if here is None:
                 here = {stem(t) for t in words(passage)}
@@ -857,6 +870,20 @@ def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: s
 # What a source does with what it reports: said by "according to" it.
 _SOURCE_VERBS = alignment.REPORTING_VERBS | frozenset(("found", "finds", "showed", "shows", "revealed", "reveals",
                                                        "reported", "reports", "estimated", "estimates"))
+
+
+_FRAMING_OPENING = re.compile(r"\W*(?:in|by|from|during|after)\b([^,;:]{0,60}),\s")
+
+
+def _framed_by_opening(claim_text: str, verb: str, passage: str) -> bool:
+    """Return True when the claim opens "<source> <verb> that …" and the passage opens with a
+    phrase naming that source ("Testing by the site found that …" / "In our own testing, …")."""
+    m = re.match(rf"\W*(?P<source>[^,;:]{{3,60}}?)\s+{verb}\s+that\s", claim_text, re.IGNORECASE)
+    opening = _FRAMING_OPENING.match(passage)
+    if m is None or opening is None:
+        return False
+    source = {stem(w) for w in words(m.group("source")) if w not in STOP_WORDS}
+    return bool(source & {stem(w) for w in words(opening.group(1))})
 
 
 def _missing_comparison(match: Match, claim_text: str) -> str | None:

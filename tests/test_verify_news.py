@@ -952,3 +952,37 @@ def test_put_into_is_placed_in():
                "account had been placed in troubleshooting mode to attempt to recover the data.")
     assert _judged("One user said Apple was waiting on engineers to investigate, while another said his account had "
                    "been put into troubleshooting mode.", passage).stance == "supports"
+
+
+def test_a_claim_reporting_what_someone_claims_is_as_sure_as_the_source():
+    # FNC-1 extra-corpus body 1349: "Chandler … claims on a Facebook page … that she met …"
+    passage = ("Chandler, who writes that she thinks her revelation may end their relationship, claims on a Facebook "
+               "page that she met the 29-year-old swimmer on Tinder and that they attended a Baltimore Ravens game "
+               "on their first date.")
+    assert _judged("Chandler said she met the 29-year-old swimmer on Tinder and that they attended a Baltimore Ravens "
+                   "game on their first date.", passage).stance == "supports"
+    # stated as a fact, the claim is surer than the source
+    j = _judged("Chandler met the 29-year-old swimmer on Tinder.", passage)
+    assert j.stance == "related"
+    assert any("certainty differs" in r for r in j.reasons)
+
+
+def test_what_testing_found_is_said_by_a_passage_opening_in_testing():
+    # FNC-1 extra-corpus body 2423: "In our own testing, using …"
+    passage = ("In our own testing, using \"Reset All Settings\" deleted all iWork documents stored in iCloud Drive on "
+               "the iPhone and on iCloud.com.")
+    assert _judged("Testing by the site found that \"Reset All Settings\" deleted every iWork document stored in "
+                   "iCloud Drive on the iPhone.", passage).stance == "supports"
+    # a source the passage does not name still has to be there
+    assert _judged("A police investigation found that \"Reset All Settings\" deleted every iWork document stored in "
+                   "iCloud Drive on the iPhone.", passage).stance != "supports"
+
+
+def test_a_name_with_a_particle_is_one_subject():
+    # FNC-1 extra-corpus body 417: "Sheikh Mohammed Saleh al-Munajjid replied: …"
+    from factcheck import parse_claim
+    from factcheck.stance import claim_subject
+
+    assert claim_subject(parse_claim("Sheikh Mohammed Saleh al-Munajjid ruled that it is not permitted")) \
+        == "Sheikh Mohammed Saleh al-Munajjid"
+    assert claim_subject(parse_claim("Osama bin Laden was killed in 2011")) == "Osama bin Laden"
