@@ -53,8 +53,9 @@ CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this rele
 CLAIM_CACHE = 256
 
 _CONTRAST = re.compile(r"\b(?:but|however|yet|although|though|whereas|while|nevertheless|instead|later)\b")
+# (", however," set off by commas is an aside, not a new clause: "A user was, however, able to …")
 _CLAUSE_SPLIT = re.compile(
-    r"[;:]|,\s+(?=(?:but|while|whereas|although|though|however|and|even\s+though)\b)|\s+-\s+|"
+    r"[;:]|,\s+(?=(?:but|while|whereas|although|and|even\s+though)\b|(?:though|however)\b(?!,))|\s+-\s+|"
     r"\s+but\s+|\s+(?=and\s+that\b)"
 )
 # "<name> stated that ...", "<name>'s statements this week that ...": the proposition after

@@ -986,3 +986,12 @@ def test_a_name_with_a_particle_is_one_subject():
     assert claim_subject(parse_claim("Sheikh Mohammed Saleh al-Munajjid ruled that it is not permitted")) \
         == "Sheikh Mohammed Saleh al-Munajjid"
     assert claim_subject(parse_claim("Osama bin Laden was killed in 2011")) == "Osama bin Laden"
+
+
+def test_however_set_off_by_commas_does_not_split_its_clause():
+    # FNC-1 extra-corpus body 2423: "A Mavericks user was, however, able to recover his files …"
+    passage = ("A Mavericks user was, however, able to recover his files from a backup folder, and OS X Yosemite "
+               "users may also have luck with recovering files via Time Machine.")
+    j = _judged("A user running OS X Mavericks was unable to recover his lost files from a backup folder.", passage)
+    assert j.stance == "conflicts"
+    assert any("opposite words" in r for r in j.reasons)
