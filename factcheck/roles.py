@@ -114,13 +114,15 @@ def swapped(claim: str, passage: str) -> str | None:
     """Return a reason when the passage has two of the claim's names the other way round, with
     the same words between them ("gave Beblawi until July 28 to respond to Soltan's bid" /
     "gave Soltan until July 28 to respond to Beblawi's bid"), else None."""
-    c_words, p_words = _plain_words(claim), _plain_words(passage)
+    c_words, once, first = _claim_names(claim)
+    folded_passage = fold(passage)
+    if sum(1 for n in once if n in folded_passage) < 2:
+        return None  # (most passages: no need to read their words)
+    p_words = _plain_words(passage)
     # the claim's first word only when the passage capitalises it inside a sentence too: "Harris's
     # side is outspending Trump's" / "Trump’s side is outspending Harris’"
-    inside = {_plain(m.group()) for m in _NAME_WORD.finditer(passage) if m.start()}
-    names = [n for n in dict.fromkeys(_plain(m.group()) for m in _NAME_WORD.finditer(claim)
-                                      if m.start() or _plain(m.group()) in inside)
-             if n not in STOP_WORDS and c_words.count(n) == 1 and p_words.count(n) == 1]
+    inside = {_plain(m.group()) for m in _NAME_WORD.finditer(passage) if m.start()} if first else set()
+    names = [n for n in once if (n != first or n in inside) and p_words.count(n) == 1]
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             ca, cb = c_words.index(a), c_words.index(b)
@@ -140,12 +142,28 @@ def swapped(claim: str, passage: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=256)
+def _claim_names(claim: str) -> tuple[list[str], tuple[str, ...], str | None]:
+    """Return the claim's plain words, its names said once (in order), and which of them is
+    only its first word (a capital that may just open the sentence), once per claim."""
+    c_words = _plain_words(claim)
+    found = [(_plain(m.group()), m.start() == 0) for m in _NAME_WORD.finditer(claim)]
+    once = tuple(n for n in dict.fromkeys(n for n, _ in found) if n not in STOP_WORDS and c_words.count(n) == 1)
+    at_start = {n for n, opening in found if opening} - {n for n, opening in found if not opening}
+    first = next((n for n in once if n in at_start), None)
+    return c_words, once, first
+
+
+_POSSESSIVE_END = re.compile(r"['’]s?$")
+_WORD_RUN = re.compile(r"[\w'’-]+")
+
+
 def _plain(word: str) -> str:
-    return re.sub(r"['’]s?$", "", fold(word))  # "Harris’s", "Harris’": Harris
+    return _POSSESSIVE_END.sub("", fold(word))  # "Harris’s", "Harris’": Harris
 
 
 def _plain_words(text: str) -> list[str]:
-    return [_plain(w) for w in re.findall(r"[\w'’-]+", text)]
+    return [_plain(w) for w in _WORD_RUN.findall(text)]
 
 
 _RUN = re.compile(r"(?<![\w'’.-])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*)*")
