@@ -8,7 +8,8 @@ out, so a name missing here just leaves the gender to the text (a title, an hono
 from __future__ import annotations
 
 _MALE = """
-aaron abdul abdullah abraham abu adam adrian ahmed ahmad ajay akira albert alberto alejandro alessandro alexander
+aaron abdul abdullah abraham abu adam adrian ahmed ahmad ajay akira albert alberto alejandro alessandro
+alexander
 alexei alexey alfred ali alistair allan alphonse amir anatoly andre andreas andrei andrew andrey andy
 angus anthony antoine anton antonio archibald archie arnold arthur augustus austin barack barnaby barney
 bartholomew ben benedict benjamin benny bernard bert bertie bertram bill billy bob bobby boris brad bradley
@@ -33,14 +34,23 @@ sergei sergey seth shane sidney silas simon solomon spencer stanley stefan steph
 ted teddy terence theo theodore thomas tim timothy toby tom tommy tony travis trevor tristan tyler
 ulysses uriah victor vincent vladimir wallace walter warren wayne wilfred will william winston
 wolfgang xavier yuri yusuf zachary
+ethan logan aiden jayden brandon dylan cody kyle connor caleb isaiah derrick terrence tyrone malik jamal
+darnell deshawn trayvon dwayne shawn wesley bryce dustin trent brett clayton diego ricardo sergio francisco
+rafael andres hussein osama bashar mahmoud recep narendra rahul imran nawaz ashraf rodrigo keir rishi elon
+bernie mitt newt rudy
 """
 _FEMALE = """
+jasmine madison mia ava chloe kayla brianna amber danielle brittany courtney nicole tiffany crystal kimberly
+michelle donna victoria tammy lori gail paula erica erin tara hilary oprah beyonce rihanna malala greta kamala
+nikki ivanka melania
 abigail ada adela adelaide adele agatha agnes aileen alice alicia alison amanda amelia amy anastasia andrea
 angela angelina anita ann anna anne annette annie antoinette arabella audrey augusta barbara beatrice becky
 belinda bella bernadette bertha beryl bess bessie beth betsy betty beverly blanche bonnie brenda bridget
 camilla candace carla carmen carol caroline carolyn catherine cecilia cecily celia charlotte cheryl christina
-christine cindy claire clara clarissa claudia colette constance cora cordelia cynthia daisy daphne dawn deborah
-debra delia denise diana diane dinah dolly dolores dora doris dorothea dorothy edith edna eileen elaine eleanor
+christine cindy claire clara clarissa claudia colette constance cora cordelia cynthia daisy daphne dawn
+deborah
+debra delia denise diana diane dinah dolly dolores dora doris dorothea dorothy edith edna eileen elaine
+eleanor
 elena elinor eliza elizabeth ella ellen elsa elsie emilia emily emma esther ethel eugenia eunice eva evelyn
 fanny fatima felicity fiona flora florence frances gabrielle georgiana geraldine gertrude gillian
 gina ginny gladys gloria grace gwendolyn hannah harriet hazel heather heidi helen helena henrietta hester

@@ -181,6 +181,12 @@ def user_handle(phrase: str, base: int) -> Subject | None:
     return Subject("name", m.group("h"), at, at + len(m.group("h")))
 
 
+# An indefinite description of a person in apposition: "a former Syrian rebel fighter".
+_INDEFINITE_PERSON = re.compile(r"(?:a|an)\s+(?:[\w'’-]+\s+){0,4}(?:fighter|source|official|aide|worker|member|"
+                                r"resident|witness|spokesman|spokeswoman|spokesperson|employee|diplomat|officer|"
+                                r"activist|man|woman|friend|relative|neighbour|neighbor|student|teacher|doctor)")
+
+
 def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     """Return the subject that ends `phrase`, the words right before a cue verb."""
     handle = user_handle(phrase, base)
@@ -224,6 +230,10 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
             # executive, Tim Cook,": any described person)
             at = base + appos.start() + appos.group(0).index(inner)
             return Subject("name", " ".join(split_name(inner)[1]), at, at + len(inner))
+        if head[:2] and [w.lower() for w in head[:2]] == ["one", "of"] and _INDEFINITE_PERSON.fullmatch(inner):
+            # "one of Giglio's sources, a former Syrian rebel fighter, said": the one described
+            at = base + appos.start() + appos.group(0).index(inner)
+            return Subject("np", inner, at, at + len(inner))
         called = _CALLED.fullmatch(inner)
         if called and looks_like_person(split_name(called.group("name"))[1]) and not NAME_RUN.fullmatch(" ".join(head)):
             # "The woman, who goes by the name Jasmine Tridevil, wrote": the name she goes by
@@ -268,7 +278,8 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if not m:
         return None
     start, end = m.start("subj"), m.end("subj")
-    one = _ONE_OF_END.search(body, 0, start) if not whole and m.re in (_OF_NP_END, _NP_END) else None
+    one = _ONE_OF_END.search(body, 0, start) if m.re is _POSS_END or not whole and m.re in (_OF_NP_END, _NP_END) \
+        else None  # ("one of Smith's aides said": the aide, not Smith)
     if one:
         start = one.start()  # "one of the boys in the class had said": the one, not the boys
     lead = body[:start]

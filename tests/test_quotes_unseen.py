@@ -459,3 +459,30 @@ def test_a_co_star_named_in_apposition_is_a_person():
     text = ("Ann Roe worked with Tom Brown on The Brown Show. Another co-star, Raven-Symoné, is speaking out.\n\n"
             "“I was never at risk when I was on The Brown Show!” she wrote in an Instagram post on Wednesday.")
     assert _said(text) == {"I was never at risk when I was on The Brown Show!": "Raven-Symoné"}
+
+
+# Round 17 (fixtures/quotes/news_fnc17.json): rules written for its first look's errors.
+
+def test_a_common_given_name_gives_she_its_person_before_a_doctor_mentioned_since():
+    # FNC-1 body 764: "Jasmine" was no known given name, so "She said" went to "the doctor"
+    text = ("Jasmine Roe (not her real name) is a young lady from Tampa.\n\nShe said that she was told to “sign a "
+            "nondisclosure agreement” and had to call scores of doctors. She didn’t reveal the name of the doctor "
+            "who performed the procedure.\n\nOn the station, the 21-year-old said: “I got it because I wanted to.”"
+            "\n\nShe said a “mini-implant” was put in.\n\nShe told the station: “The reaction has been crazy.”")
+    said = _said(text)
+    assert said["mini-implant"] == said["The reaction has been crazy."] == "Jasmine Roe"
+
+
+def test_thus_opening_a_sentence_is_no_name():
+    # FNC-1 body 764: "Thus far she seems to be enjoying the attention, writing …"
+    text = ("Ann Roe spoke to a radio station.\n\nThus far she seems to be enjoying the attention, writing on her "
+            "Facebook page, “So I’m flying to New York this Monday!”")
+    assert _said(text) == {"So I’m flying to New York this Monday!": "Ann Roe"}
+
+
+def test_one_of_someones_aides_is_the_aide():
+    # FNC-1 body 392: "one of Giglio's sources, a former Syrian rebel fighter, said"
+    text = ("Tom Brown of the paper spoke to several people.\n\n“It is business,” one of Brown’s aides said.\n\n"
+            "One of Brown's sources, a former Syrian rebel fighter, said: “They ask for $1 million.”")
+    assert _said(text) == {"It is business": "one of Brown’s aides",
+                           "They ask for $1 million.": "a former Syrian rebel fighter"}
