@@ -229,6 +229,7 @@ SYNONYM_GROUPS = (
     "gadget device",
     "put placed",
     "thought believed assumed supposed",
+    "feared afraid",
     "disclose reveal unveil",
     "joined participated",
     "loaded laden",

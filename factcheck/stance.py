@@ -196,6 +196,10 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
                        f"only the sentence before says {', '.join(before[:4])}")
         return Judgement("related", tuple(reasons))
     unnamed = _missing_names(claim.text, match, cand)
+    if unnamed and about and subject and " " in subject:
+        # "Boko Haram leader Abubakar Shekau" in a passage that says "Mr. Shekau": the subject's
+        # other words are no fact the passage must state
+        unnamed = [n for n in unnamed if not set(words(n)) <= _subject_words(subject)]
     replaced = roles.replaced_name(claim.text, cand.text, unnamed) if unnamed else None
     if replaced:  # "held in Berlin on August 11-21" against "take place in Munich on August 11-21"
         return Judgement("conflicts", tuple(reasons + [replaced]))
@@ -624,6 +628,12 @@ def claim_subject(claim: Claim) -> str | None:
     from .names import DEMONYMS, ROLE_WORDS  # here: most claims have no capitalised subject, and verify needs no names
     from .nominals import PERSON_HEADS
 
+    held = _HELD_BY.match(_without_opening(claim.text), m.end())
+    if held and (held.group("role") in ROLE_WORDS or held.group("role") in PERSON_HEADS or held.group("role") in _TITLES):
+        # "Boko Haram leader Abubakar Shekau mentioned …", "Nobel laureate Malala Yousafzai
+        # visited …": the organisation or prize is the title's, the person is its holder (the
+        # whole phrase is the subject: its words are no statement a passage must hold)
+        return " ".join(tokens) + held.group(0).rstrip()
     if first and first[0] in DEMONYMS:
         return None  # "The Indian army says ...": the army says it, not someone called Indian
     if len(tokens) == 1 and first and (first[0].removesuffix("s") in PERSON_HEADS or first[0].removesuffix("s") in ROLE_WORDS):
@@ -631,6 +641,10 @@ def claim_subject(claim: Claim) -> str | None:
     return " ".join(tokens)
 
 
+# A title held at what a name opening the claim names, then the holder's name ("Boko Haram
+# leader Abubakar Shekau"): the role, and the name of two or more capitalised words.
+_HELD_BY = re.compile(r"\s+(?P<role>[a-z]+)\s+(?P<name>(?:[A-Z][\w.'’-]+\s+){1,2}[A-Z][\w.'’-]+)(?=\s+[a-z])")
+_TITLES = frozenset(("laureate", "expert", "chief", "boss", "star", "legend", "veteran"))
 _COMMON_SUBJECTS = {"scientists", "researchers", "officials", "police", "experts", "people", "report",
                     "reports", "study", "studies", "government", "court", "doctors", "residents"}
 
@@ -642,7 +656,7 @@ def _about(subject: str | None, cand: Candidate) -> bool:
     key = words(subject)
     if not key:
         return True
-    surname = key[-1]
+    surname = key[0] if _EAST_ASIAN_GIVEN.search(subject) else key[-1]
     speakers = [cand.speaker or ""] + [q.speaker or "" for q in cand.quotes]
     if any(surname in words(s) for s in speakers if s):
         return True
@@ -656,6 +670,11 @@ def _about(subject: str | None, cand: Candidate) -> bool:
         lead = fold(cand.text)
         return bool(_ANAPHORIC_LEAD.search(lead) or _GENERIC_LEAD.search(lead))
     return False
+
+
+# A given name of two syllables joined by a hyphen after the family name: "Kim Jong-un", "Moon
+# Jae-in" ("Mr Kim"); not a Western double name ("Karine Jean-Pierre").
+_EAST_ASIAN_GIVEN = re.compile(r"^[A-Z][a-z]+\s+[A-Z][a-z]+-[a-z]+$")
 
 
 # "The tablet is expected to measure ..." after a sentence naming the iPad Pro: a passage
@@ -680,7 +699,7 @@ class _Focus(NamedTuple):
 # his page, the half-Filipino singer was born …" (the one the sentence before names); a few
 # common person nouns, not nominals.HEAD_SET, which would load the speaker modules into verify.
 _ANAPHORIC_LEAD = re.compile(
-    r"^\W*(?:\w+,\s+|(?:but|and|yet|so)\s+|according\s+to\s+[^,]{1,40},\s+)?(?:he|she|they|it|this|that|his|her|"
+    r"^\W*(?:(?:\w+\s+)?\w+,\s+|(?:but|and|yet|so)\s+|according\s+to\s+[^,]{1,40},\s+)?(?:he|she|they|it|this|that|his|her|"
     r"their|the idea|the\s+\d{1,3}[ -]year[ -]old|the\s+(?:[a-z-]+\s+){0,2}?(?:man|woman|boy|girl|teenager|singer|"
     r"actor|actress|star|student|schoolgirl|schoolboy|pupil|mother|father|couple|victim|suspect))\b")
 
@@ -946,11 +965,16 @@ def _verb_elsewhere(match: Match, subject: str | None, claim_text: str, said: st
         clause = next((c for c in _clauses(passage) if s in {stem(t) for t in words(c)}), None)
         if clause is None:
             continue  # matched through a synonym or another form: not this rule's to read
+        if _overlap(_claim_stems(said, subject), clause) >= OTHER_CLAUSE_SAID:
+            continue  # the claim says that clause too: "X visited Nigeria and urged …" / "X visited Nigeria, and urged …"
         c_sign, _, cues = polarity(clause, frozenset((s,)))
         if c_pol > 0 > c_sign and cues:
             return "conflicts", f"negation: the source says {_cue_words(tuple(cues))} of '{v}' ('{_clip(clause)}')"
         return "related", f"the passage says '{v}' only in another clause ('{_clip(clause)}')"
     return None
+
+
+OTHER_CLAUSE_SAID = 3  # claim words besides its subject in the passage's other clause that make the claim say it too
 
 
 def _clip(text: str, limit: int = 60) -> str:

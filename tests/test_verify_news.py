@@ -995,3 +995,52 @@ def test_however_set_off_by_commas_does_not_split_its_clause():
     j = _judged("A user running OS X Mavericks was unable to recover his lost files from a backup folder.", passage)
     assert j.stance == "conflicts"
     assert any("opposite words" in r for r in j.reasons)
+
+
+# Batch 22 of benchmarks/reporter_claims.tsv (FNC-1 extra-corpus bodies).
+
+def test_a_title_held_at_an_organisation_before_a_name_is_part_of_the_subject():
+    # FNC-1 extra-corpus body 1630: "Mr. Shekau mentioned holding a German hostage …"
+    from factcheck import parse_claim
+    from factcheck.stance import claim_subject
+
+    assert claim_subject(parse_claim("Boko Haram leader Abubakar Shekau mentioned a hostage")) \
+        == "Boko Haram leader Abubakar Shekau"
+    assert claim_subject(parse_claim("Hegseth told reporters Vance was wrong")) == "Hegseth"
+    passage = "Mr. Shekau mentioned holding a German hostage in the 13-minute speech."
+    assert _judged("In his 13-minute speech, Boko Haram leader Abubakar Shekau mentioned that the group was holding "
+                   "a German hostage.", passage).stance == "supports"
+
+
+def test_mr_kim_is_kim_jong_un():
+    # FNC-1 extra-corpus body 493: a Korean family name comes first
+    passage = ("Mr Kim has become noticeably more rotund since he took over the leadership of North Korea from his "
+               "father, Kim Jong-il, in December 2011.")
+    j = _judged("Kim Jong-un has become noticeably more rotund since he took over the leadership of North Korea "
+                "from his father, Kim Jong-il, in December 2011.", passage)
+    assert j.stance == "supports"
+    assert not any("does not mention" in r for r in j.reasons)
+
+
+def test_a_passage_opening_on_a_year_then_he_is_about_the_one_named_before():
+    # FNC-1 extra-corpus body 311: "In 2011, he was held for 45 days …"
+    j = _judged("James Foley had previously been held for 45 days in 2011 by forces loyal to Moammar Gadhafi.",
+                "In 2011, he was held for 45 days by forces loyal to Moammar Gadhafi.",
+                "James Foley was a freelance journalist from New Hampshire.")
+    assert j.stance == "supports"
+
+
+def test_a_verb_in_the_passages_other_clause_is_said_when_the_claim_says_that_clause_too():
+    # FNC-1 extra-corpus body 2272: "…, and urged Boko Haram …" (a comma the claim does not have)
+    passage = ("Nobel Peace Prize laureate and education activist Malala Yousafzai visited Nigeria in July, and "
+               "urged Boko Haram to free the kidnapped girls, calling them her \"sisters.\"")
+    assert _judged("Nobel laureate Malala Yousafzai visited Nigeria in July and urged Boko Haram to free the "
+                   "kidnapped girls, whom she called her \"sisters.\"", passage).stance == "supports"
+
+
+def test_feared_is_afraid():
+    # FNC-1 extra-corpus body 2531
+    passage = ("US Sen Lindsey Graham, who recently visited Qatar, said he had been afraid that one of the detainees "
+               "had left the country.")
+    assert _judged("Sen. Lindsey Graham said he had feared one of the detainees had left Qatar.", passage).stance \
+        == "supports"
