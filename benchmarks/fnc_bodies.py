@@ -5,7 +5,10 @@
 The rule of rounds 5, 6 and 7 (`fixtures/quotes/news_fnc*.json`): the files of
 `<data>/fnc1/corpus/body-<ID>.txt` sorted by the sha256 of the file name, a body whose text
 repeats an earlier one exactly skipped, those holding at least one double quotation mark
-(`"`, `“` or `”`) kept; round 5 is the first 60, each later round the next 50. Each body's
+(`"`, `“` or `”`) kept; round 5 is the first 60, each later round the next 50. That list ends
+in round 18 (4 bodies); from round 19 on the rule runs over the FNC-1 training bodies of
+`<data>/fnc1/extra-corpus/train-body-<ID>.txt` instead (round 19: the first 50, then 50 a
+round; ids `fncx/<ID>`). Each body's
 lines are stripped and empty lines dropped (its paragraphs). Without --out the ids are
 printed; with it, a fixture skeleton (paragraphs, no labels) is written for labelling by hand.
 No factcheck rule is run.
@@ -22,11 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 QUOTE_MARKS = ('"', "“", "”")
 
 
-def quoted_bodies(corpus: Path) -> list[Path]:
+EXTRA_FROM = 19  # the first round drawn from the extra corpus
+
+
+def quoted_bodies(corpus: Path, pattern: str = "body-*.txt") -> list[Path]:
     """Return the corpus files in the rule's order: sha256 of the name, repeats out, quote marks in."""
     seen: set[str] = set()
     kept = []
-    for path in sorted(corpus.glob("body-*.txt"), key=lambda p: hashlib.sha256(p.name.encode()).hexdigest()):
+    for path in sorted(corpus.glob(pattern), key=lambda p: hashlib.sha256(p.name.encode()).hexdigest()):
         text = path.read_text(encoding="utf-8")
         if text in seen:
             continue
@@ -40,6 +46,9 @@ def round_bodies(corpus: Path, rnd: int) -> list[Path]:
     """Return the bodies of round `rnd` (5 → the first 60, then 50 a round)."""
     if rnd < 5:
         raise ValueError("FNC-1 rounds start at 5")
+    if rnd >= EXTRA_FROM:
+        start = 50 * (rnd - EXTRA_FROM)
+        return quoted_bodies(corpus.parent / "extra-corpus", "train-body-*.txt")[start:start + 50]
     start = 0 if rnd == 5 else 60 + 50 * (rnd - 6)
     return quoted_bodies(corpus)[start:start + (60 if rnd == 5 else 50)]
 
@@ -51,8 +60,10 @@ def paragraphs(path: Path) -> list[str]:
 
 def skeleton(path: Path) -> dict:
     """Return one fixture document with no labels yet."""
-    body_id = path.stem.split("-", 1)[1]
-    return {"id": f"fnc/{body_id}", "source": f"fnc1/corpus/{path.name}", "title": None,
+    body_id = path.stem.split("-", 2)[-1]
+    extra = path.name.startswith("train-")
+    return {"id": f"fncx/{body_id}" if extra else f"fnc/{body_id}",
+            "source": f"fnc1/{'extra-corpus' if extra else 'corpus'}/{path.name}", "title": None,
             "paragraphs": paragraphs(path), "quotes": [], "not_quotes": []}
 
 
@@ -67,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
         docs = [skeleton(p) for p in bodies]
         Path(args.out).write_text(json.dumps({"documents": docs}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     else:
-        print(" ".join(p.stem.split("-", 1)[1] for p in bodies))
+        print(" ".join(p.stem.split("-", 2)[-1] for p in bodies))
     return 0
 
 
