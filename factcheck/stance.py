@@ -227,6 +227,9 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     elsewhere = _verb_elsewhere(match, subject, claim.text, said, focus.text, passage, c_pol)
     if elsewhere:  # "Police charged the owner" against "police have detained the owner ..., however no one has been charged"
         return Judgement(elsewhere[0], tuple(reasons + [elsewhere[1]]))
+    flipped = _voice_flipped(claim_text, passage)
+    if flipped:  # "X had sideswiped a Chinese vessel" against "X was sideswiped by a Chinese vessel"
+        return Judgement("conflicts", tuple(reasons + [flipped]))
     holder = roles.other_holder(claim.text, cand.text)
     if holder:  # "Rubio is the CIA director" against "..., CIA Director John Ratcliffe"
         return Judgement("related", tuple(reasons + [holder]))
@@ -731,7 +734,10 @@ def _focus_clause(passage: str, context: str, claim_text: str, subject: str | No
             if word in STOP_WORDS or (m.group("noun") and not _capitalised(word, source)):
                 continue  # "it is also said that", "in a recent statement that": no one named
             owner = word
-    if owner and subject_words and owner not in subject_words and owner not in _PRONOUNS:
+    if owner and subject_words and owner not in subject_words and owner not in _PRONOUNS \
+            and not re.search(rf"\b{re.escape(owner)}\s+(?:said|says|told|claimed|stated)\b", claim_text):
+        # ("Gruber said Apple told him that …" against "Gruber claims that Apple told him that …":
+        # the claim gives Apple's statement to Apple too)
         return _Focus(focus, True, owner=owner.capitalize(), shared=best)
     return _Focus(focus, True, shared=best)
 
@@ -904,6 +910,34 @@ def _framed_by_opening(claim_text: str, verb: str, passage: str) -> bool:
         return False
     source = {stem(w) for w in words(m.group("source")) if w not in STOP_WORDS}
     return bool(source & {stem(w) for w in words(opening.group(1))})
+
+
+_PASSIVE_AUX = frozenset(("was", "were", "been", "being", "is", "are", "be", "got", "gets", "get"))
+VOICE_OBJECT_WORDS = 2  # content words of the claim's object the passage's agent must hold
+
+
+def _voice_flipped(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the claim's verb is active and the passage has it passive with the
+    claim's object as its agent: "the BRP Datu Cabaylo had sideswiped a Chinese maritime militia
+    vessel" against "the BRP Datu Cabaylo … was “deliberately sideswiped” by a “Chinese maritime
+    militia” vessel" (the one acting and the one acted on swapped)."""
+    cw, pw = words(claim_text), words(passage)
+    for k, w in enumerate(cw):
+        if len(w) < 5 or not w.endswith("ed") or w not in pw:
+            continue
+        before = [x for x in cw[max(0, k - 3):k] if not x.endswith("ly")]
+        if before and before[-1] in _PASSIVE_AUX:
+            continue  # passive in the claim too: "were recently fined by …"
+        j = pw.index(w)
+        lead = [x for x in pw[max(0, j - 3):j] if not x.endswith("ly")]
+        if not lead or lead[-1] not in _PASSIVE_AUX or "by" not in pw[j + 1:j + 3]:
+            continue
+        agent = set(pw[pw.index("by", j) + 1:pw.index("by", j) + 8])
+        obj = [x for x in cw[k + 1:k + 6] if x not in STOP_WORDS]
+        if len(obj) >= VOICE_OBJECT_WORDS and sum(1 for x in obj if x in agent) >= VOICE_OBJECT_WORDS:
+            said = " ".join(obj[:3])
+            return f"roles the other way round: the claim says '{w} {said}', the source '{lead[-1]} {w} by {said}'"
+    return None
 
 
 def _missing_comparison(match: Match, claim_text: str) -> str | None:

@@ -1044,3 +1044,28 @@ def test_feared_is_afraid():
                "had left the country.")
     assert _judged("Sen. Lindsey Graham said he had feared one of the detainees had left Qatar.", passage).stance \
         == "supports"
+
+
+def test_a_claim_giving_the_inner_statement_to_its_owner_is_not_misattributed():
+    # FNC-1 extra-corpus body 570: "Gruber claims that Apple told him that …"
+    passage = ("Gruber claims that Apple told him that the gold version of the Apple Watch is made of solid "
+               "18-karat gold.")
+    assert _judged("Gruber said Apple told him the gold Apple Watch is made of solid 18-karat gold.", passage).stance \
+        == "supports"
+    j = _judged("Gruber said the gold Apple Watch is made of solid 18-karat gold.", passage)
+    assert j.stance != "supports"
+
+
+def test_an_active_verb_against_the_passive_with_the_object_as_agent_conflicts():
+    # ThePortugalNews / fundus (batch 18): "was “deliberately sideswiped” by a “Chinese maritime militia” vessel"
+    passage = ("The Philippine government announced that the BRP Datu Cabaylo, a civilian patrol vessel, had "
+               "sustained minor damage when it was “deliberately sideswiped” by a “Chinese maritime militia” vessel.")
+    j = _judged("The Philippine government said the BRP Datu Cabaylo had sideswiped a Chinese maritime militia "
+                "vessel.", passage)
+    assert j.stance == "conflicts"
+    assert any("roles the other way round" in r for r in j.reasons)
+    assert _judged("The Philippine government said the BRP Datu Cabaylo was sideswiped by a Chinese maritime "
+                   "militia vessel.", passage).stance == "supports"
+    # the passive with someone else as agent says the same thing
+    assert _judged("Police arrested the suspect on Friday.", "The suspect was arrested by police on Friday.").stance \
+        == "supports"
