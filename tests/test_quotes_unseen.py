@@ -486,3 +486,14 @@ def test_one_of_someones_aides_is_the_aide():
             "One of Brown's sources, a former Syrian rebel fighter, said: “They ask for $1 million.”")
     assert _said(text) == {"It is business": "one of Brown’s aides",
                            "They ask for $1 million.": "a former Syrian rebel fighter"}
+
+
+# Round 19 (fixtures/quotes/news_fnc19.json, FNC-1 extra-corpus bodies).
+
+def test_an_organisations_name_cut_short_is_no_he():
+    # FNC-1 extra-corpus body 996: "… by Virgin Media wiped the greeting he had kept … Virgin is planning …"
+    text = ("Tom Brown, 68, was left devastated when an upgrade of his phone line by Virgin Media wiped the "
+            "greeting he had kept for 14 years.\n\nVirgin is planning to send a CD of the recording to Tom and the "
+            "grateful pensioner has a treat for the engineer.\n\n“I’ve got a nice bottle with their name on it,” "
+            "he said.")
+    assert _said(text) == {"I’ve got a nice bottle with their name on it": "Tom Brown"}
