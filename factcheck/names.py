@@ -66,7 +66,8 @@ ROLE_WORDS = frozenset(
     principal dean head owner partner producer director-general secretary-general commandant brigadier
     marshal minister-president chief-executive editor-in-chief commander-in-chief
     artist designer photographer researcher scientist historian engineer activist blogger columnist
-    curator filmmaker novelist lecturer co-star costar""".split()
+    curator filmmaker novelist lecturer co-star costar pundit commentator presenter broadcaster anchor
+    anchorman anchorwoman newscaster""".split()
 ) | frozenset(TRADES_MAN) | frozenset(TRADES_WOMAN)
 # Qualifiers that go with a role but say nothing about who holds it.
 QUALIFIERS = frozenset(

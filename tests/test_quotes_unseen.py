@@ -497,3 +497,11 @@ def test_an_organisations_name_cut_short_is_no_he():
             "grateful pensioner has a treat for the engineer.\n\n“I’ve got a nice bottle with their name on it,” "
             "he said.")
     assert _said(text) == {"I’ve got a nice bottle with their name on it": "Tom Brown"}
+
+
+def test_a_pundit_is_a_title_before_a_name():
+    # FNC-1 body 2575: "On his 10 pm show, Fox pundit Sean Hannity devoted segments to Rich …"
+    text = ("The network devoted outsize attention to the Rich story. On his 10 pm show, Fox pundit Sean Hannity "
+            "devoted segments to Rich on Tuesday and Friday. “I'm not backing off asking questions about Seth "
+            "Rich,” he said on Friday night.")
+    assert _said(text) == {"I'm not backing off asking questions about Seth Rich": "Sean Hannity"}
