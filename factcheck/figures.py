@@ -38,7 +38,8 @@ def conflict(claim_text: str, passage: str) -> str | None:
                 return (f"numbers differ: the claim says {_said(qualifier, value)} {said}, "
                         f"the source says {_said(source_qualifier, other)} {source_said}")
     return _swapped_figure(claim_text, passage) or _swapped_month(claim_text, passage) \
-        or _swapped_ordinal(claim_text, passage) or _reversed_range(claim_text, passage)
+        or _changed_day(claim_text, passage) or _swapped_ordinal(claim_text, passage) \
+        or _reversed_range(claim_text, passage)
 
 
 FRAME_REACH = 3  # words either side of a figure that say what it counts ("83 people were wounded")
@@ -294,6 +295,39 @@ def _swapped_month(claim_text: str, passage: str) -> str | None:
             if i >= 2 and j >= 2 and b[j - 2:j] == a[i - 2:i] or (alone and b[j - 1] == a[i - 1]):
                 return f"dates differ: the claim says {x.capitalize()}, the source says {y.capitalize()}"
     return None
+
+
+def _month_days(ws: list[str]) -> dict[str, set[int]]:
+    """Return month -> the days of it the words give ("february 25", "25 february")."""
+    out: dict[str, set[int]] = {}
+    for i, w in enumerate(ws):
+        if w in MONTHS and (w != "may" or i + 1 < len(ws) and ws[i + 1].isdigit()):
+            for k in (i + 1, i - 1):
+                if 0 <= k < len(ws) and ws[k].isdigit() and 1 <= int(ws[k]) <= 31:
+                    out.setdefault(w, set()).add(int(ws[k]))
+                    break
+    return out
+
+
+def _changed_day(claim_text: str, passage: str) -> str | None:
+    """Return a reason when claim and passage each give one day of the same month, different
+    ones, and the passage says most of the rest of the claim ("confirmed that the singer was not
+    dead on Wednesday, February 25" / "On Monday (February 23) the reps officially confirmed that
+    Willie Nelson is not dead"), else None."""
+    a = _words(claim_text)
+    if MONTHS.isdisjoint(a):
+        return None
+    b = _words(passage)
+    theirs = _month_days(b)
+    for month, days in _month_days(a).items():
+        there = theirs.get(month)
+        if len(days) == 1 and there and len(there) == 1 and days != there and _says_most(a, b, DAY_SHARE):
+            return (f"dates differ: the claim says {month.capitalize()} {next(iter(days))}, "
+                    f"the source says {month.capitalize()} {next(iter(there))}")
+    return None
+
+
+DAY_SHARE = 0.6  # of the claim's content words a passage giving another day must say
 
 
 RANGE_REACH = 4  # words between "from" and "to" in "from 5.8 per cent to 3.9 per cent"

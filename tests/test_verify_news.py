@@ -1069,3 +1069,17 @@ def test_an_active_verb_against_the_passive_with_the_object_as_agent_conflicts()
     # the passive with someone else as agent says the same thing
     assert _judged("Police arrested the suspect on Friday.", "The suspect was arrested by police on Friday.").stance \
         == "supports"
+
+
+# Batch 23 of benchmarks/reporter_claims.tsv (FNC-1 extra-corpus bodies).
+
+def test_another_day_of_the_same_month_conflicts():
+    # FNC-1 extra-corpus body 553: "On Monday (February 23) the guitarist's reps officially confirmed …"
+    passage = "On Monday (February 23) the guitarist's reps officially confirmed that Willie Nelson is not dead."
+    j = _judged("Willie Nelson's representatives officially confirmed that the singer was not dead on Wednesday, "
+                "February 25.", passage)
+    assert j.stance == "conflicts"
+    assert any("dates differ" in r for r in j.reasons)
+    assert not any("dates differ" in r for r in _judged(
+        "Willie Nelson's representatives officially confirmed on February 23 that he was not dead.", passage).reasons)
+
