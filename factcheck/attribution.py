@@ -98,6 +98,9 @@ class Cue:
 
 _NO_PEOPLE = PeopleIndex("")
 _NAME_AT_END = re.compile(rf"(?:{NAME_RUN.pattern})$")
+# An inverted cue after a quote: "…,” said rear admiral John Kirby, the Pentagon press secretary,"
+# (the window starts after the quote, or has it blanked)
+_INVERTED_BEFORE = re.compile(r"(?:^|[”\"]|\s\s)[ \t]*,?[ \t]*(?:said|says|added|adds)\s+(?P<subj>[^,;:.!?“”\"]{2,60}?)\s*,")
 _CUE_WORD = re.compile(rf"(?<![\w-])(?P<cue>{CUE})\b")
 # After a cue verb before a quote: a few words ("told reporters", "said in a statement") and a comma or colon.
 # Possessive runs: on text whose inner quotes are blanked to long runs of spaces, giving spaces
@@ -552,6 +555,15 @@ class Context(Windows):
             side = classify(sm.group("subj"), base + sm.start("subj")) if sm else None
             if side is not None and side.kind == "name":
                 return Cue("partial", side, participle, stripped.endswith((",", ":")))
+            im = None
+            for im in _INVERTED_BEFORE.finditer(window, 0, participle_at):
+                pass
+            if im is not None and not re.search(r"[.!?]\s", window[im.end():participle_at]):
+                # "“…,” said rear admiral John Kirby, the Pentagon press secretary, describing it
+                # as a “…”": the participle goes on the inverted cue's speaker
+                subj = subject_after_verb(im.group("subj"), base + im.start("subj"))
+                if subj is not None and subj.kind in ("name", "np"):
+                    return Cue("partial", subj, participle, stripped.endswith((",", ":")))
             mm = main_subject_of_last_sentence(window)
             if mm:
                 # "the president’s short letter …, saying": the letter's owner writes it

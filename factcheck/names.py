@@ -73,7 +73,7 @@ ROLE_WORDS = frozenset(
 QUALIFIERS = frozenset(
     """the a an u.s us u.s. uk former top senior acting then interim incoming outgoing new
     late current deputy assistant associate executive national foreign defense defence state
-    interior finance justice health security special chief of for staff""".split()
+    interior finance justice health security special chief of for staff rear""".split()
 )
 # Capitalised words that start sentences or name things, never a person on their own.
 NOT_NAME = frozenset(

@@ -505,3 +505,18 @@ def test_a_pundit_is_a_title_before_a_name():
             "devoted segments to Rich on Tuesday and Friday. “I'm not backing off asking questions about Seth "
             "Rich,” he said on Friday night.")
     assert _said(text) == {"I'm not backing off asking questions about Seth Rich": "Sean Hannity"}
+
+
+# Round 20 (fixtures/quotes/news_fnc20.json, FNC-1 extra-corpus bodies).
+
+def test_rear_admiral_is_a_title_after_an_inverted_cue():
+    # FNC-1 extra-corpus body 1256: "…,” said rear admiral John Kirby, the Pentagon press secretary"
+    assert _said("“We have confirmed it,” said rear admiral John Kirby.") == {"We have confirmed it": "John Kirby"}
+
+
+def test_a_fragment_after_an_inverted_cues_participle_is_the_speakers():
+    # FNC-1 extra-corpus body 1256: "…, describing it as a “major symbolic and operational loss”"
+    text = ("“We have confirmed that the leader has been killed,” said Tom Brown, the Pentagon press secretary, "
+            "describing it as a “major symbolic and operational loss” for the militant group.")
+    assert _said(text) == {"We have confirmed that the leader has been killed": "Tom Brown",
+                           "major symbolic and operational loss": "Tom Brown"}
