@@ -69,10 +69,10 @@ def source_folders(data: Path) -> dict[str, list[str]]:
 
 
 def extra_bodies(corpus: Path, n: int = 12, start: int = 0) -> list[str]:
-    """Return batch 20's sources (batch 21's with `start=12`, 22's with 24, 23's with 36, 24's with 48, 25's with 60): `n` FNC-1 training bodies
-    (`extra-corpus`, which no label of the stance benchmark refers to) from the `start`-th on in
-    the order of the sha256 of their file names, exact repeats skipped, those of at least six
-    non-empty lines and 2,000 characters."""
+    """Return batch 20's sources (batch 21's with `start=12`, 22's with 24, ... 25's with 60): `n`
+    FNC-1 training bodies (`extra-corpus`, which no label of the stance benchmark refers to) from
+    the `start`-th on in the order of the sha256 of their file names, exact repeats skipped, those
+    of at least six non-empty lines and 2,000 characters."""
     seen: set[str] = set()
     kept: list[str] = []
     for path in sorted(corpus.glob("train-body-*.txt"), key=lambda p: hashlib.sha256(p.name.encode()).hexdigest()):

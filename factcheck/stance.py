@@ -926,8 +926,8 @@ def _voice_flipped(claim_text: str, passage: str) -> str | None:
         if len(w) < 5 or not w.endswith("ed") or w not in pw:
             continue
         before = [x for x in cw[max(0, k - 3):k] if not x.endswith("ly")]
-        if before and before[-1] in _PASSIVE_AUX:
-            continue  # passive in the claim too: "were recently fined by …"
+        if before and before[-1] in _PASSIVE_AUX or cw[k + 1:k + 2] == ["by"]:
+            continue  # passive in the claim too: "were recently fined by …", "a health visitor asked by …"
         j = pw.index(w)
         lead = [x for x in pw[max(0, j - 3):j] if not x.endswith("ly")]
         if not lead or lead[-1] not in _PASSIVE_AUX or "by" not in pw[j + 1:j + 3]:

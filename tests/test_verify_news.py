@@ -1083,3 +1083,29 @@ def test_another_day_of_the_same_month_conflicts():
     assert not any("dates differ" in r for r in _judged(
         "Willie Nelson's representatives officially confirmed on February 23 that he was not dead.", passage).reasons)
 
+
+
+# Batch 25 of benchmarks/reporter_claims.tsv (FNC-1 extra-corpus bodies).
+
+def test_a_participle_with_by_in_the_claim_is_passive_too():
+    # FNC-1 extra-corpus body 769: "a health visitor, who had been asked by Ragdoll Productions to find …"
+    passage = ("Her mother took her to Edenbridge Hospital to be weighed and a health visitor, who had been asked by "
+               "Ragdoll Productions to find smiley babies, put Jess's name forward.")
+    j = _judged("A health visitor asked by Ragdoll Productions to find smiley babies put forward Jess's name after her "
+                "mother took her to Edenbridge Hospital to be weighed.", passage)
+    assert j.stance == "supports"
+
+
+def test_tv_is_television_owned_by_is_belonging_to_and_allowed_is_opposed_to_prohibited():
+    # FNC-1 extra-corpus bodies 725, 1865 and 567
+    assert _judged("Henraux said Nelson had recently filmed an episode of the upcoming TV series Empire.",
+                   "Henraux said that Nelson recently filmed an episode of the upcoming television series Empire.").stance \
+        == "supports"
+    assert _judged("Frikha said two Airbus A320 jets owned by Ifriqiya were missing from Misratah.",
+                   "Frikha said that two Airbus-A320 aircraft belonging to Ifriqiya were missing from Misratah.").stance \
+        == "supports"
+    j = _judged("Confirming the Ebola cases will be difficult because U.N. workers are allowed to enter "
+                "militant-controlled areas.",
+                "Confirmation of Ebola cases will be difficult, as U.N. workers are prohibited from entering "
+                "militant-controlled areas.")
+    assert j.stance == "conflicts"
