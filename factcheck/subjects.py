@@ -55,7 +55,7 @@ class Subject:
 # ", who was a UK policy adviser," / ", the Kremlin spokesman," / ", 45," / ", D-Mass.,"
 _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his|her|its|their)\b[^,“”\"]{1,90}|"
                          r"(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s\s[^,“”\"]{1,90}|"
-                         rf"(?:[\w.-]+\s+){{0,2}}(?:{_ROLE_ALT})\s+(?:for|of|at|to)\s[^,“”\"]{{1,60}}|"
+                         rf"(?:[\w.-]+\s+){{0,2}}(?:{_ROLE_ALT})\s+(?:for|of|at|to)\s[^,“”\"]{{1,90}}|"
                          rf"(?:[\w.&'’-]+\s+){{1,3}}(?:{_ROLE_ALT})(?:\s+(?:and|&)\s[^,“”\"]{{1,60}})?|"
                          r"(?:[a-z]+ly\s+)?(?:after|before|during|in|at|on|of|from|with|without|like|[a-z]{3,}ing|"
                          r"(?:joined|accompanied|flanked|backed|supported|surrounded)\s+by)\s[^,“”\"]{1,80}|"

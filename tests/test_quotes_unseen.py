@@ -520,3 +520,13 @@ def test_a_fragment_after_an_inverted_cues_participle_is_the_speakers():
             "describing it as a “major symbolic and operational loss” for the militant group.")
     assert _said(text) == {"We have confirmed that the leader has been killed": "Tom Brown",
                            "major symbolic and operational loss": "Tom Brown"}
+
+
+# Round 21 (fixtures/quotes/news_fnc21.json, FNC-1 extra-corpus bodies).
+
+def test_a_long_role_appositive_with_a_place_in_it_keeps_the_name():
+    # FNC-1 extra-corpus body 1371: "Laura Hobgood-Oster, professor of religion and environmental
+    # studies at Southwestern University in Georgetown, Texas, said:"
+    text = ("Ann Roe, professor of religion and environmental studies at Southwestern University in Georgetown, "
+            "Texas, said: “Historically, the church has never been clear on this question.”")
+    assert _said(text) == {"Historically, the church has never been clear on this question.": "Ann Roe"}
