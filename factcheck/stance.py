@@ -518,6 +518,9 @@ _QUOTE_LED_SPEAKER = re.compile(rf"^\s*[\"“][^\"“”]{{2,}}[\"”]\s*,?\s*(?
 # Security Committee, warned ..."
 _APPOSED_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME}),\s+(?:(?:who|a|an|the|his|her)\b|[A-Z][\w.-]*['’]s\s|"
                               r"[a-z]+\s+(?:of|at|for|to)\s)[^\"“”,]{0,120},(?:\s+(?:also|later))?" + _SPEECH_VERB)
+# A name, then where the person works, then the verb: "Commander Richard Walton of the Met's
+# Counter Terrorism Command said ...", "Tom Roe of Acme told ..." (the person speaks, not the body)
+_OF_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME})\s+(?:of|at|from)\s+(?:the\s+)?[A-Z][^\"“”,;]{{0,80}}?" + _SPEECH_VERB)
 # A participle that reports what the sentence's subject said: "Ronan Farrow criticised the
 # decision, writing on Twitter: "...""
 _PARTICIPLE_SPEAKER = re.compile(rf"^\s*(?P<who>{_NAME})\s+[a-z]+(?:ed|s)\b[^\"“”]{{0,150}}?,\s+"
@@ -564,6 +567,10 @@ def claim_speaker(text: str) -> str | None:
         m = _QUOTE_LED_SPEAKER.match(text)
     if not m and "," in text:
         m = _APPOSED_SPEAKER.match(text) or _PARTICIPLE_SPEAKER.match(text)
+    if not m and (" of " in text or " at " in text or " from " in text):
+        m = _OF_SPEAKER.match(text)
+        if m and (len(m.group("who").split()) < 2 or m.group("who").split()[-1].lower() in _TITLE_PREFIX):
+            m = None  # "Secretary of State …", "Vance of Ohio said": a title's "of", or a bare surname
     if not m and ('"' in text or "“" in text):
         m = _speaker_before_quote(text)
     if not m:

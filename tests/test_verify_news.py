@@ -1109,3 +1109,13 @@ def test_tv_is_television_owned_by_is_belonging_to_and_allowed_is_opposed_to_pro
                 "Confirmation of Ebola cases will be difficult, as U.N. workers are prohibited from entering "
                 "militant-controlled areas.")
     assert j.stance == "conflicts"
+
+
+def test_a_claims_speaker_is_the_person_before_where_they_work():
+    # FNC-1 extra-corpus body 1489: "Commander Richard Walton of the Met's Counter Terrorism Command said"
+    from factcheck import parse_claim
+
+    assert parse_claim("Commander Richard Walton of the Met's Counter Terrorism Command said the name was "
+                       "\"accurate and correct.\"").speaker == "Commander Richard Walton"
+    assert parse_claim("Wilfredo Strauss of the Seismic Institute said it was a meteorite").speaker == "Wilfredo Strauss"
+    assert parse_claim("Secretary of State Marco Rubio said the talks failed").speaker != "Secretary"
