@@ -47,6 +47,7 @@ from .text import MONEY_MARKS, STOP_WORDS, fold, folded, folded_words, stem, wor
 # (fixtures/seed_claims.json) so that every labelled case there is right.
 RELATED_MIN = 38  # below this a passage is not evidence at all
 SUPPORT_MIN = 55  # a passage this relevant, with nothing against it, supports the claim
+SHORT_QUOTE_WORDS = 4  # a quote this short supports a claim only in a passage this relevant
 CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this relevant
 # Claims whose derived forms are kept: judge() sees the same claim for each of its passages
 # (16 in verify, up to 200 with --documents), and a batch moves on claim by claim.
@@ -83,6 +84,9 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     reasons = [_match_reason(match)]
     if claim.quotes:
         verdict = _judge_quotes(claim, cand)
+        if verdict is not None and verdict.stance == "supports" and match.score < SUPPORT_MIN \
+                and all(len(words(q)) < SHORT_QUOTE_WORDS for q in claim.quotes):
+            verdict = None  # a title or a phrase quoted ("Rapper's Delight") in a passage about something else
         if verdict is not None:
             number = figures.conflict(_respell(folded(claim.text), match), folded(cand.text)) \
                 if verdict.stance == "supports" else None
@@ -175,7 +179,12 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         # a negation in a passage without the claim's verb denies something else: "it wasn't
         # stated previously" does not deny "the Kremlin was surprised by Vance's remarks"
         unsaid = c_pol > 0 and p_pol < 0 and _missing_verb(match, subject, passage, claim.text)
-        if c_pol != p_pol and p_cues and shared and not unsaid:
+        # a hedged statement does not deny a negative claim: "Apple might strike a deal with
+        # Samsung" against "the two companies failed to agree"; "(Rumor)" against "declined to comment"
+        # (a claim that calls the story itself false — "fake", "didn't actually" — is still
+        # denied by a passage that leaves it possible)
+        hedged_only = c_pol < 0 < p_pol and set(p_cues) <= _HEDGE_CUES and _DEBUNKING.isdisjoint(words(claim_text))
+        if c_pol != p_pol and p_cues and shared and not unsaid and not hedged_only:
             reasons.append(_polarity_reason(c_pol, c_cues, p_pol, p_cues))
             return Judgement("conflicts", tuple(reasons))
         other = _other_clause_conflict(claim_text, said, passage, match)
@@ -856,6 +865,11 @@ def _same_cue_words(claim_text: str, passage: str) -> bool:
 
 # One-word cues of certainty ("expects", "likely", "may"), the words _same_cue_words compares.
 _CERTAINTY_VERBS = frozenset(p for p in POSSIBLE_PHRASES + PROBABLE_PHRASES if " " not in p)
+_DEBUNKING = frozenset(("fake", "false", "hoax", "untrue", "actually", "debunked", "myth", "bogus"))
+# Hedges that only report or weaken a statement: no door opened ("left the door open", "considering"
+# do deny a claim that something was ruled out)
+_HEDGE_CUES = frozenset(("might", "may", "rumor", "rumored", "rumour", "rumoured",
+                         "seems", "seemed", "appear", "appeared", "perhaps", "maybe"))
 
 
 def _stands_for(match: Match, passage: str) -> frozenset[str]:

@@ -1119,3 +1119,30 @@ def test_a_claims_speaker_is_the_person_before_where_they_work():
                        "\"accurate and correct.\"").speaker == "Commander Richard Walton"
     assert parse_claim("Wilfredo Strauss of the Seismic Institute said it was a meteorite").speaker == "Wilfredo Strauss"
     assert parse_claim("Secretary of State Marco Rubio said the talks failed").speaker != "Secretary"
+
+
+# Batch 26 of benchmarks/reporter_claims.tsv (FNC-1 extra-corpus bodies): false conflicts.
+
+def test_a_hedged_statement_does_not_deny_a_negative_claim_about_something_else():
+    # FNC-1 extra-corpus body 1513: "(Rumor)" in a headline against "Samsung declined to comment"
+    j = _judged("Samsung declined to comment on reports that it would supply more components for the iPhone 6 "
+                "and Apple Watch.",
+                "iPhone 6 and Apple Watch to feature Samsung-made components (Rumor)",
+                "Samsung is expected to supply more components for the iPhone 6 and the Apple Watch.")
+    assert j.stance != "conflicts"
+    # a claim calling the story false is still denied by one leaving it possible
+    j = _judged("The story that Samsung will supply components for the Apple Watch is fake.",
+                "Samsung might supply components for the Apple Watch, sources say.")
+    assert j.stance == "conflicts"
+
+
+def test_a_short_quote_supports_only_in_a_passage_about_the_claim(tmp_path):
+    # FNC-1 extra-corpus body 1556: the title "Rapper's Delight" quoted in a passage about something else
+    store = _one_page_store(
+        tmp_path, "hank.txt",
+        "Released in 1979, the track became hip-hop’s first crossover hit and paved the way for rap to enter the "
+        "mainstream.\n\n“Rapper’s Delight” has since inspired countless wannabe rappers to spit those rhymes.\n")
+    v = verify(store, "Released in 1982, \"Rapper's Delight\" became hip-hop's first crossover hit and helped carry "
+                      "rap into the mainstream.")
+    assert v.verdict == "conflicting"
+    assert not any(e.stance == "supports" for e in v.evidence)
