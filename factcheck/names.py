@@ -89,7 +89,8 @@ NOT_NAME = frozenset(
     madam miss lady saint st do does did can could would should shall might must like according
     once whenever whether whereas wherever during despite amid among upon without within throughout
     earlier later recent previous initial early late thus hence therefore nevertheless nonetheless
-    otherwise accordingly consequently
+    otherwise accordingly consequently nearly almost roughly approximately jan feb mar apr jun jul aug
+    sep sept oct nov dec
     don't won't can't isn't aren't wasn't weren't didn't doesn't haven't hasn't hadn't couldn't wouldn't""".split()
 )
 # Words that make a capitalised run an organisation or a place rather than a person.

@@ -530,3 +530,13 @@ def test_a_long_role_appositive_with_a_place_in_it_keeps_the_name():
     text = ("Ann Roe, professor of religion and environmental studies at Southwestern University in Georgetown, "
             "Texas, said: “Historically, the church has never been clear on this question.”")
     assert _said(text) == {"Historically, the church has never been clear on this question.": "Ann Roe"}
+
+
+# Round 22 (fixtures/quotes/news_fnc22.json, FNC-1 extra-corpus bodies).
+
+def test_an_abbreviated_month_or_nearly_is_no_speaker():
+    # FNC-1 extra-corpus bodies 1690 ("… , Nov." before a quote's cue) and 831 ("Nearly …")
+    said = _said("The post went up on Nov. 3. “We say ‘after me’ in the army,” Nov said.")
+    assert "Nov" not in said.values()
+    said = _said("Nearly a year later, the family wrote that they had “heard the upsetting news regarding our sister.”")
+    assert "Nearly" not in said.values()
