@@ -36,6 +36,7 @@ from .polarity import POSSIBLE as POSSIBLE
 from .polarity import PROBABLE as PROBABLE
 from .polarity import frame_certainty, retraction_in
 from .polarity import polarity as polarity
+from .quotecheck import MIN_FRAGMENT_WORDS, quote_words
 from .quotecheck import QUOTE_MATCH as QUOTE_MATCH  # re-exported: callers use stance.QUOTE_*
 from .quotecheck import QUOTE_NEAR as QUOTE_NEAR
 from .quotecheck import judge_quotes as _judge_quotes
@@ -47,7 +48,6 @@ from .text import MONEY_MARKS, STOP_WORDS, fold, folded, folded_words, stem, wor
 # (fixtures/seed_claims.json) so that every labelled case there is right.
 RELATED_MIN = 38  # below this a passage is not evidence at all
 SUPPORT_MIN = 55  # a passage this relevant, with nothing against it, supports the claim
-SHORT_QUOTE_WORDS = 4  # a quote this short supports a claim only in a passage this relevant
 CONFLICT_MIN = 50  # a contradiction counts only on a passage at least this relevant
 # Claims whose derived forms are kept: judge() sees the same claim for each of its passages
 # (16 in verify, up to 200 with --documents), and a batch moves on claim by claim.
@@ -85,8 +85,9 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     if claim.quotes:
         verdict = _judge_quotes(claim, cand)
         if verdict is not None and verdict.stance == "supports" and match.score < SUPPORT_MIN \
-                and all(len(words(q)) < SHORT_QUOTE_WORDS for q in claim.quotes):
-            verdict = None  # a title or a phrase quoted ("Rapper's Delight") in a passage about something else
+                and all(len(quote_words(q)) < MIN_FRAGMENT_WORDS for q in claim.quotes):
+            # a title or a phrase quoted ("Rapper's Delight") supports only in a passage this relevant
+            verdict = None
         if verdict is not None:
             number = figures.conflict(_respell(folded(claim.text), match), folded(cand.text)) \
                 if verdict.stance == "supports" else None
@@ -629,7 +630,8 @@ def claim_subject(claim: Claim) -> str | None:
     if claim.speaker:
         return claim.speaker
     # a brand spelt in camel case is a name too: "The iPad Pro ...", "eBay ..."
-    m = _NAME_OPENING.match(_without_opening(claim.text))
+    opening = _without_opening(claim.text)
+    m = _NAME_OPENING.match(opening)
     if not m or _title_case(claim.text):
         # "Argentina's President Adopts Boy to End Werewolf Curse": a headline capitalises
         # its verbs too, so its capitals do not say where a name ends
@@ -647,7 +649,7 @@ def claim_subject(claim: Claim) -> str | None:
     from .names import DEMONYMS, ROLE_WORDS  # here: most claims have no capitalised subject, and verify needs no names
     from .nominals import PERSON_HEADS
 
-    held = _HELD_BY.match(_without_opening(claim.text), m.end())
+    held = _HELD_BY.match(opening, m.end())
     if held and (held.group("role") in ROLE_WORDS or held.group("role") in PERSON_HEADS or held.group("role") in _TITLES):
         # "Boko Haram leader Abubakar Shekau mentioned …", "Nobel laureate Malala Yousafzai
         # visited …": the organisation or prize is the title's, the person is its holder (the
@@ -946,19 +948,25 @@ def _voice_flipped(claim_text: str, passage: str) -> str | None:
     for k, w in enumerate(cw):
         if len(w) < 5 or not w.endswith("ed") or w not in pw:
             continue
-        before = [x for x in cw[max(0, k - 3):k] if not x.endswith("ly")]
-        if before and before[-1] in _PASSIVE_AUX or cw[k + 1:k + 2] == ["by"]:
+        if _aux_before(cw, k) in _PASSIVE_AUX or cw[k + 1:k + 2] == ["by"]:
             continue  # passive in the claim too: "were recently fined by …", "a health visitor asked by …"
         j = pw.index(w)
-        lead = [x for x in pw[max(0, j - 3):j] if not x.endswith("ly")]
-        if not lead or lead[-1] not in _PASSIVE_AUX or "by" not in pw[j + 1:j + 3]:
+        aux = _aux_before(pw, j)
+        if aux not in _PASSIVE_AUX or "by" not in pw[j + 1:j + 3]:
             continue
-        agent = set(pw[pw.index("by", j) + 1:pw.index("by", j) + 8])
+        by = pw.index("by", j)
+        agent = set(pw[by + 1:by + 8])
         obj = [x for x in cw[k + 1:k + 6] if x not in STOP_WORDS]
         if len(obj) >= VOICE_OBJECT_WORDS and sum(1 for x in obj if x in agent) >= VOICE_OBJECT_WORDS:
             said = " ".join(obj[:3])
-            return f"roles the other way round: the claim says '{w} {said}', the source '{lead[-1]} {w} by {said}'"
+            return f"roles the other way round: the claim says '{w} {said}', the source '{aux} {w} by {said}'"
     return None
+
+
+def _aux_before(ws: list[str], k: int) -> str:
+    """Return the word before ws[k] within three, adverbs aside ("were recently fined": "were"), else ""."""
+    before = [x for x in ws[max(0, k - 3):k] if not x.endswith("ly")]
+    return before[-1] if before else ""
 
 
 def _missing_comparison(match: Match, claim_text: str) -> str | None:
