@@ -137,6 +137,9 @@ _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly
 _COLON_QUOTE = re.compile(r"[ \t]*:[ \t]*[“\"]")
 # A quote signed after a dash, the name ending its line: `“…”- The Foreign Office`, `“…” — Keegan Stephan (@KeeganNYC)`
 _SIGNED = re.compile(rf"[ \t]*[-—–]{{1,2}}[ \t]*(?P<subj>(?:The[ \t]+)?{NAME_RUN.pattern})[ \t]*(?=$|\n|\(|,)")
+# `- Vatican's deputy spokesman, Father Ciro Benedettini`: the title first, then the name ending the line
+_SIGNED_TITLE_FIRST = re.compile(rf"[ \t]*[-—–]{{1,2}}[ \t]*(?P<title>[^,\n]{{3,80}}),[ \t]*"
+                                 rf"(?P<subj>{NAME_RUN.pattern})[ \t.]*(?=$|\n)")
 SIGNATURE_CHARS = 120  # a signature line is a name and a title, no longer
 _AND_END = re.compile(r"\S\s+and\s*$")
 
@@ -223,6 +226,10 @@ class Context(Windows):
             return None  # (a quote inside the paragraph signed is not the signer's: "… movie is “American Sniper.”")
         line = self.text[end:self.para_bounds(end)[1]]
         sm = _SIGNED.match(line.lstrip("\n"))
+        if sm is None:
+            sm = _SIGNED_TITLE_FIRST.match(line.lstrip("\n"))
+            if sm is not None and not any(norm(w) in ROLE_WORDS for w in sm.group("title").split()):
+                sm = None
         if sm is None or len(line.strip()) > SIGNATURE_CHARS:
             return None
         at = end + (len(line) - len(line.lstrip("\n")))
@@ -508,8 +515,11 @@ class Context(Windows):
                 return Cue("before" if adjacent else "partial", agent, verb, adjacent)
             if participle is not None and in_side_clause(window, m.start()):
                 continue  # `When the reporter asked …, Roe declined, telling`: the participle's subject is Roe
-            if verb.endswith("ing") and window[:m.start()].rstrip().endswith(",") and participle is None:
-                participle = verb  # "Roe declined, telling the reporter": the main clause's subject
+            if verb.endswith("ing") and participle is None and (window[:m.start()].rstrip().endswith(",") or (
+                    self.text[base:base + m.start()].rstrip().rstrip("\"”’'").endswith(","))):
+                # "Roe declined, telling the reporter", "X called it “a surprise,” adding:" (the quote
+                # blanked in `window`): the main clause's subject
+                participle = verb
                 participle_at = m.start()
                 continue
             wm = WITH_SPEAKER.search(window, max(0, m.start() - 80), m.start()) if verb.endswith("ing") else None

@@ -427,10 +427,10 @@ def subject_after_verb(phrase: str, base: int) -> Subject | None:
         # "said Bank of Canada Governor Tiff Macklem", "warned Bank of England governor Andrew
         # Bailey": the person ends the title
         subj = classify(phrase, base)
-        link = re.search(r"\s(?:of|at|from)\s", phrase)
+        link = re.search(r"\s(?:of|at|from|for)\s", phrase)
         if subj is not None and link and " " not in subj.text:
             # "said Mark Zandi of Moody’s Analytics", "said Tom Brown of the University of
-            # Chicago": a full name first, then where the person works
+            # Chicago", "writes Gordon Kelley for Forbes": a full name first, then where the person works
             first = classify(phrase, base, leading=True)
             if first is not None and first.kind == "name" and " " in first.text and first.end <= base + link.start():
                 return first

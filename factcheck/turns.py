@@ -61,7 +61,7 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
             # “Where do we lie?” “At Kingsbere,” he said: the answer's he is not the one who asked
             asked = prev.who.speaker if prev is not None and prev.who is not None and it.cue.subject.kind == "pron" \
                 and relation(ctx, prev, it) in ("change", "asked") else None
-            it.who = ctx.who(it.cue, it.span, asked)
+            it.who = _self_named(ctx, it.span, ctx.who(it.cue, it.span, asked))
             if speaker_key(it.who):
                 ctx.spoken.append((it.span.start, it.who))
                 if it.who.mention_span and it.who.mention != "I":  # a he/she never means the narrator
@@ -95,6 +95,22 @@ def attribute_all(text: str, spans: list[Span], sentences: list[tuple[int, int]]
             it.who = ctx.who(it.cue, it.span, outer_speaker)
         out.append((it.span, it.who or Who(cue=it.cue.verb if it.cue else None)))
     return out
+
+
+# "My name is Luke Somers. I'm 33 years old": the words of the one they name.
+_SELF_NAMED = re.compile(rf"\W{{0,2}}[Mm]y\s+name\s+is\s+(?P<name>{NAME_RUN.pattern})")
+_PRONOUNS = frozenset(("he", "she", "they", "it", "i", "we", "you"))
+
+
+def _self_named(ctx: Context, span: Span, who: Who) -> Who:
+    """Return `who`, or the person a quote opening "My name is …" names when its cue named no one
+    but a pronoun ("He said: “My name is Luke Somers …”" after a paragraph about two men)."""
+    a, b = span.inner
+    m = _SELF_NAMED.match(ctx.text, a, b)
+    if m is None or who.mention is not None and who.mention.lower() not in _PRONOUNS:
+        return who
+    name = " ".join(split_name(m.group("name"))[1])
+    return replace(who, speaker=name, how="self-named") if name else who
 
 
 # ---------------------------------------------------------------------------- fallbacks

@@ -540,3 +540,43 @@ def test_an_abbreviated_month_or_nearly_is_no_speaker():
     assert "Nov" not in said.values()
     said = _said("Nearly a year later, the family wrote that they had “heard the upsetting news regarding our sister.”")
     assert "Nearly" not in said.values()
+
+
+# Round 23 (fixtures/quotes/news_fnc23.json, FNC-1 extra-corpus bodies).
+
+def test_a_participle_after_a_quoted_phrase_goes_with_the_main_clause():
+    # FNC-1 extra-corpus body 1223: the phrase quoted ends in a comma, then "adding:"
+    said = _said("Speaking to The Sun newspaper, Titchmarsh described the discovery as \"a surprise,\" adding: "
+                 "\"I won't be eating any.\"")
+    assert said == {"a surprise": "Titchmarsh", "I won't be eating any.": "Titchmarsh"}
+    said = _said("The mayor praised the plan as “bold,” saying it would “change the city for good.”")
+    assert said["change the city for good."] == "The mayor"
+
+
+def test_a_writer_for_an_outlet_is_the_writer():
+    # FNC-1 extra-corpus body 1646: "writes Gordon Kelley for Forbes"
+    said = _said("\"I can report the gap does not exist,\" writes Gordon Kelley for Forbes. \"There is a bevel.\"")
+    assert said == {"I can report the gap does not exist": "Gordon Kelley", "There is a bevel.": "Gordon Kelley"}
+
+
+def test_a_speaker_who_gives_their_name_is_that_person():
+    # FNC-1 extra-corpus body 1119: "He said:" after a paragraph naming two men
+    text = ("The video begins with a reading in Arabic from Nasser bin Ali al Ansi, an official, before Mr Somers "
+            "appears and gives a statement in English.\n\nHe said: \"My name is Luke Somers. I am 33 years old.\" "
+            "\"I was born in England,\" he added.")
+    assert _said(text) == {"My name is Luke Somers. I am 33 years old.": "Luke Somers",
+                           "I was born in England": "Luke Somers"}
+    # a cue that names its speaker keeps it
+    assert _said("Tom Roe said: \"My name is nobody's business.\"") == {"My name is nobody's business.": "Tom Roe"}
+
+
+def test_a_signature_line_with_the_title_first():
+    # FNC-1 extra-corpus body 2370: a pull quote signed "- <title>, <name>"
+    text = ("Pope Paul VI once said, \"one day we will see our animals in the eternity of Christ.\"\n\n"
+            "'There is a fundamental rule in journalism. That is double-checking.'\n\n"
+            "- Vatican's deputy spokesman, Father Ciro Benedettini\n")
+    said = _said(text)
+    assert said["There is a fundamental rule in journalism. That is double-checking."] == "Father Ciro Benedettini"
+    # with no title word before the comma the line signs nothing
+    text = "'We are done here.'\n\n- Rome, Italy\n"
+    assert _said(text).get("We are done here.") != "Italy"
