@@ -28,6 +28,7 @@ NEGATIVE_PHRASES = (
     "none", "neither", "nor", "never", "not", "no", "without", "cannot", "lack", "lacks",
     "unable", "ban", "banned", "forbid", "forbade", "forbidden", "refute", "refuted",
     "false", "untrue", "hoax", "fake", "debunk", "debunked", "baseless", "unfounded",
+    "give up", "gave up", "given up", "gives up", "giving up", "abandon", "abandoned", "abandons", "abandoning",
 )
 # Phrases that open a door: possibility rather than certainty.
 POSSIBLE_PHRASES = (
@@ -64,7 +65,8 @@ ANTONYMS = (
     ("arrest", "release"), ("survive", "die"), ("survived", "died"), ("hire", "fire"),
     ("expand", "shrink"), ("gain", "loss"), ("boost", "cut"), ("north", "south"), ("east", "west"),
     ("short", "lengthy"), ("brief", "lengthy"), ("productive", "unproductive"), ("praised", "criticism"),
-    ("praise", "criticism"),
+    ("praise", "criticism"), ("safe", "wounded"), ("safe", "injured"), ("unharmed", "wounded"),
+    ("unharmed", "injured"), ("unhurt", "wounded"), ("unhurt", "injured"),
 )
 
 # Opposites read only where the passage says the claim's words around them (`alignment`):

@@ -288,9 +288,19 @@ def same_person(a: str, b: str, aliases: Aliases | None = None) -> bool:
     if same(a, b, aliases):
         return True
     (ta, ga), (tb, gb) = name_key(a), name_key(b)
-    if not ta or not tb or (ga and gb and ga != gb) or not _same_surname(ta[-1], tb[-1]):
+    if not ta or not tb or (ga and gb and ga != gb):
+        return False
+    if _given_name_of(ta, tb) or _given_name_of(tb, ta):
+        return True
+    if not _same_surname(ta[-1], tb[-1]):
         return False
     return same(" ".join(ta[:-1] + tb[-1:]), b)
+
+
+def _given_name_of(one: tuple[str, ...], full: tuple[str, ...]) -> bool:
+    """Return True when a one-word name is the given name of a full one: a reporter calls a child
+    or a celebrity by the first name ("Nikolai said" for "Nikolai Kryaglyachenko")."""
+    return len(one) == 1 and len(full) >= 2 and len(one[0]) > 2 and one[0] == full[0]
 
 
 def _same_surname(a: str, b: str) -> bool:

@@ -174,7 +174,8 @@ def replaced_name(claim: str, passage: str, missing: list[str]) -> str | None:
     """Return a reason when the passage has another name where the claim has one it lacks, with
     the same words on either side: "held in Berlin on August 11-21" against "take place in
     Munich on August 11-21", "a lecture at Harvard University" against "at Georgetown
-    University", "Kandhamal district topped the list" against "Khurda district topping"."""
+    University", "Kandhamal district topped the list" against "Khurda district topping"; at
+    either end of the claim one side will do ("in his native Portland." / "his native Seattle and")."""
     gone = {_plain(x) for m in missing for x in m.split()}
     have = set(_plain_words(claim))
     claimed = [(span, _neighbours(claim, *span)) for span in _name_parts(claim, lambda w: w in gone)]
@@ -185,25 +186,33 @@ def replaced_name(claim: str, passage: str, missing: list[str]) -> str | None:
             there = _neighbours(passage, *other)
             same_before = before is not None and before == there[0]
             same_after = after is not None and after == there[1]
-            if same_before and same_after or (before is None and same_after and after not in STOP_WORDS):
+            if same_before and same_after or (before is None and same_after and after not in STOP_WORDS) \
+                    or (after is None and same_before and before not in STOP_WORDS):  # "... in his native Portland."
                 return f"the source says {passage[other[0]:other[1]]} where the claim says {claim[span[0]:span[1]]}"
     return None
 
 
 def _name_parts(text: str, wanted: Callable[[str], bool], skip_first: bool = False) -> list[tuple[int, int]]:
-    """Return the spans of the longest runs of `wanted` words inside the text's capitalised names."""
+    """Return the spans of the longest runs of `wanted` words inside the text's capitalised names
+    (a name ending its sentence without the period: "... his native Portland.")."""
     out: list[tuple[int, int]] = []
     for m in _RUN.finditer(text):
         if skip_first and not text[:m.start()].strip():
             continue  # the passage's opening capital may be no name
-        run: list[re.Match[str]] = []
+        run: list[tuple[int, int]] = []
         for w in [*_WORD_AT.finditer(m.group()), None]:
-            if w is not None and wanted(_plain(w.group())):
-                run.append(w)
+            start, end = (m.start() + w.start(), m.start() + w.end()) if w is not None else (0, 0)
+            if w is not None and w.group().count(".") == 1 and text[end - 1] == "." and _SENTENCE_END.match(text, end):
+                end -= 1  # "Portland." closing a sentence; "Feb. 9" and "U.S." keep their periods
+            if w is not None and wanted(_plain(text[start:end])):
+                run.append((start, end))
             elif run:
-                out.append((m.start() + run[0].start(), m.start() + run[-1].end()))
+                out.append((run[0][0], run[-1][1]))
                 run = []
     return out
+
+
+_SENTENCE_END = re.compile(r"[\"”’')\]]*(?:\s+[A-Z\"“‘'(]|\s*$)")
 
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:

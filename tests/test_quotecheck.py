@@ -96,6 +96,17 @@ def test_hyphenated_and_transliterated_surnames_are_the_same_person():
     assert not same_person("Mr. Johnson", "Mrs. Johnston")
 
 
+def test_a_given_name_alone_is_the_full_name_it_opens():
+    # FNC-1 training body 1008 calls the boy "Nikolai" and quotes "Nikolai Kryaglyachenko"
+    assert same_person("Nikolai", "Nikolai Kryaglyachenko") and same_person("Nikolai Kryaglyachenko", "Nikolai")
+    cand = _cand("He said: 'I can do things I couldn't do before but I don't have a lot of control over it.'",
+                 [("I can do things I couldn't do before but I don't have a lot of control over it.",
+                   "Nikolai Kryaglyachenko")])
+    assert compare_quote("I can do things I couldn't do before", "Nikolai", cand).kind == EXACT
+    assert compare_quote("I can do things I couldn't do before", "Boris", cand).kind == MISATTRIBUTED
+    assert not same_person("Kryaglyachenko", "Nikolai Petrov") and not same_person("Nikolai", "Boris Nikolaev")
+
+
 def _long_quote_part(text: str, quote: str, q_start: int, q_end: int, start: int = 100) -> Candidate:
     """A passage at offsets start.. of a document holding a quote at q_start..q_end (a longer span)."""
     q = Quote(text=quote, start=q_start, end=q_end, line=1, speaker="Jane Smith")

@@ -1146,3 +1146,35 @@ def test_a_short_quote_supports_only_in_a_passage_about_the_claim(tmp_path):
                       "rap into the mainstream.")
     assert v.verdict == "conflicting"
     assert not any(e.stance == "supports" for e in v.evidence)
+
+
+# Batch 27 of benchmarks/reporter_claims.tsv (FNC-1 extra-corpus bodies).
+
+def test_another_place_at_the_end_of_the_claim_conflicts():
+    # FNC-1 extra-corpus body 1281: "his native Seattle and ..." against a claim ending "his native Portland."
+    context = "Behold: horrified at news that macklemore has joined ISIS #MacklemoreJoinedISIS"
+    passage = ("The 31-year-old Grammy Award-winning rapper formerly known as Ben Haggerty has supported a number of "
+               "progressive social causes, including marching in Ferguson protests in his native Seattle and having "
+               "a bunch of gay couples be married on stage.")
+    j = _judged("Macklemore, born Ben Haggerty, has marched in Ferguson protests in his native Portland.", passage, context)
+    assert j.stance == "conflicts"
+    assert any("Seattle where the claim says Portland" in r for r in j.reasons)  # the span without its period
+    assert _judged("Macklemore, born Ben Haggerty, has marched in Ferguson protests in his native Seattle.", passage,
+                   context).stance != "conflicts"
+    # an abbreviation's period is no sentence end: "on March 9" against "on Feb. 9" still conflicts
+    j = _judged("Bong Joon Ho said backstage that no one could predict what would happen at the Oscars on March 9.",
+                "Bong Joon Ho said backstage that no-one could predict what might happen at the Oscars on Feb. 9")
+    assert j.stance == "conflicts"
+
+
+def test_safe_is_the_opposite_of_wounded_and_giving_up_denies():
+    # FNC-1 extra-corpus bodies on the Ottawa shooting and on the boy who attracts metal
+    j = _judged("Canadian Prime Minister Stephen Harper was wounded in the shooting at parliament.",
+                "Canadian prime minister Stephen Harper was said to be safe and evacuated the building after the "
+                "shooting.")
+    assert j.stance == "conflicts"
+    assert any("'wounded'" in r and "'safe'" in r for r in j.reasons)
+    j = _judged("Nikolai says he has given up on becoming a superhero and now wants to be a fireman.",
+                "Nikolai says he has now decided to become a superhero rather than a fireman when he is older, as he "
+                "wants to do something that helps people.")
+    assert j.stance != "supports"
