@@ -342,12 +342,54 @@ def _missing_names(text: str, match: Match, cand: Candidate) -> list[str]:
             continue
         if around is None:  # the passage's words as the claim's are read ("D.C.", "WIRED.com")
             around = set(folded_words(cand.text)) | set(folded_words(cand.context)) \
-                | {w for q in cand.quotes for w in words(q.speaker or "")} | set(words(cand.speaker or ""))
+                | {w for q in cand.quotes for w in words(q.speaker or "")} | set(words(cand.speaker or "")) \
+                | _abbreviated(text, cand.text + " " + cand.context)
         if given is not None and given.end() + 1 == m.start() and _given_name_alone(given.group(), cand.text):
             continue  # the passage calls "Bruno Mars" by his given name
+        surname = _FOLLOWING_NAME.match(text, m.end())
+        if surname and fold(surname.group(1)) in around and fold(surname.group(1)) not in missing \
+                and _person_surname(surname.group(1)) \
+                and not _other_given_name(m.group(), surname.group(1), cand.text + " " + cand.context):
+            continue  # the passage calls "James Foley", "Officer Wilson" by the surname
         if not any(w in around for w in name) and m.group().rstrip(".") not in out \
                 and not (_referred_to(text, m, cand.text) and not _other_names(cand.text, text)):
             out.append(m.group().rstrip("."))
+    return out
+
+
+_FOLLOWING_NAME = re.compile(r" ([A-Z][\w'’-]+)")
+
+
+def _other_given_name(given: str, surname: str, passage: str) -> bool:
+    """Return True when the passage gives the surname another first name ("Mary Foley" / "James Foley")."""
+    for m in re.finditer(rf"([A-Z][\w'’-]*)\.? {re.escape(surname)}\b", passage):
+        if m.group(1) != given and fold(m.group(1)) not in _TITLE_PREFIX:
+            return True
+    return False
+
+
+def _person_surname(word: str) -> bool:
+    """Return False for the head word of an organisation's or a place's name ("Harvard University",
+    "Islamic State"), whose first word is no given name; read only here, so verify's start-up skips `names`."""
+    from .names import ORG_WORDS
+
+    return fold(word) not in ORG_WORDS
+# A capitalised name of two or more words ("Islamic State", "Federal Bureau of Investigation")
+_MULTIWORD_NAME = re.compile(r"[A-Z][a-z]+(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][a-z]+)+")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+
+
+def _abbreviated(claim: str, passage: str) -> set[str]:
+    """Return the claim's name words the passage writes as initials: "Islamic State" / "IS",
+    "World Health Organization" / "WHO"."""
+    acronyms = set(_ACRONYM.findall(passage))
+    if not acronyms:
+        return set()
+    out: set[str] = set()
+    for m in _MULTIWORD_NAME.finditer(claim):
+        parts = [w for w in m.group().split() if w[0].isupper()]
+        if "".join(w[0] for w in parts) in acronyms:
+            out.update(fold(w) for w in parts)
     return out
 
 
@@ -685,6 +727,8 @@ def _about(subject: str | None, cand: Candidate) -> bool:
         return True
     if len(key) == 2 and _given_name_alone(subject.split()[0], cand.text):
         return True  # "Bruno Mars" as "According to Bruno’s Wikipedia page, …" (not "Bruno Smith")
+    if len(key) >= 2 and surname in _abbreviated(subject, cand.text):
+        return True  # "Islamic State" as "IS"
     if cand.context and has_word(surname, folded_words(cand.context)):
         if subject.endswith(("'s", "’s")):
             return True  # "Strava's new family plan can cover …": the plan, its owner named just before
@@ -751,6 +795,8 @@ def _focus_clause(passage: str, context: str, claim_text: str, subject: str | No
             word = m.group(1)
             if word in STOP_WORDS or (m.group("noun") and not _capitalised(word, source)):
                 continue  # "it is also said that", "in a recent statement that": no one named
+            if subject_words and not subject_words.isdisjoint(words(passage[m.end():focus_at + len(focus)])):
+                continue  # "The source told Fox News that the FBI had opened …": the subject's act, reported
             owner = word
     if owner and subject_words and owner not in subject_words and owner not in _PRONOUNS \
             and not re.search(rf"\b{re.escape(owner)}\s+(?:said|says|told|claimed|stated)\b", claim_text):

@@ -1178,3 +1178,37 @@ def test_safe_is_the_opposite_of_wounded_and_giving_up_denies():
                 "Nikolai says he has now decided to become a superhero rather than a fireman when he is older, as he "
                 "wants to do something that helps people.")
     assert j.stance != "supports"
+
+
+def test_sixty_is_a_number_and_initials_name_a_multiword_name():
+    # FNC-1 extra-corpus bodies on Yasir Abdulla (Kurdish volunteer) and on Islamic State's videos
+    passage = "Abdulla decided to take on the murderous group after they came within six miles of his home in Kurdistan."
+    j = _judged("Abdulla took up arms after Islamic State fighters came within sixty miles of his home in Kurdistan.",
+                passage)
+    assert j.stance == "conflicts"
+    assert any("60" in r and "6 miles" in r for r in j.reasons)
+    passage = ("In February, IS released a highly-choreographed propaganda film showing Jordanian fighter pilot "
+               "Lieutenant Mouath al-Kasaesbeh soaked in fuel and being burned alive inside a cage.")
+    j = _judged("In February, Islamic State released a video showing Jordanian pilot Lieutenant Mouath al-Kasaesbeh "
+                "being burned alive.", passage)
+    assert j.stance == "supports"
+    j = _judged("In February, Islamic Jihad released a video showing Jordanian pilot Lieutenant Mouath al-Kasaesbeh "
+                "being burned alive.", passage)
+    assert j.stance != "supports"
+
+
+def test_a_source_reporting_the_subjects_act_and_a_surname_for_the_full_name():
+    # FNC-1 extra-corpus body on the FBI and James Foley: "The source also told Fox News that the FBI had ..."
+    passage = ("The source also told Fox News that the FBI had opened a crisis file shortly after Foley was kidnapped "
+               "in northern Syria in November 2012 that included signals intelligence.")
+    claim = "The FBI opened a crisis file shortly after James Foley was kidnapped in northern Syria in November {}."
+    assert _judged(claim.format(2012), passage).stance == "supports"
+    j = _judged(claim.format(2013), passage)
+    assert j.stance == "conflicts" and any("2013" in r and "2012" in r for r in j.reasons)
+    # the passage's own first name for the surname is the one that counts
+    j = _judged(claim.format(2012).replace("James", "Mary"), passage.replace("after Foley", "after James Foley"))
+    assert j.stance == "conflicts" and any("James where the claim says Mary" in r for r in j.reasons)
+    # an organisation's head word is no surname: "Harvard University" is not "Georgetown University"
+    passage = "The billionaire gave a lecture at Georgetown University in which he suggested the crisis was caused by banks."
+    assert _judged("The billionaire gave a lecture at Harvard University in which he suggested the crisis was "
+                   "caused by banks.", passage).stance != "supports"
