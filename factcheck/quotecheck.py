@@ -258,11 +258,16 @@ def speaker_name(name: str | None) -> str | None:
 
 
 def _given_against_surname(speaker: str, said_by: str) -> bool:
-    """Return True for a one-word speaker against "Ms Corbett": a given name and a surname."""
+    """Return True for a one-word speaker against "Ms Corbett": a given name and a surname (of
+    the same gender: "Michael" is not "Miss Somers")."""
+    from .givennames import GIVEN_NAME_GENDER
     from .names import HONORIFIC_GENDER
 
     a, b = speaker.split(), said_by.replace(".", "").split()
-    return len(a) == 1 and len(b) == 2 and b[0].lower() in HONORIFIC_GENDER and a[0].lower() != b[1].lower()
+    if not (len(a) == 1 and len(b) == 2 and b[0].lower() in HONORIFIC_GENDER and a[0].lower() != b[1].lower()):
+        return False
+    gender = GIVEN_NAME_GENDER.get(a[0].lower())
+    return not gender or not HONORIFIC_GENDER[b[0].lower()] or gender == HONORIFIC_GENDER[b[0].lower()]
 
 
 def _names(cand: Candidate, speaker: str, said_by: str | None) -> bool:

@@ -564,6 +564,17 @@ _QUOTE_CUE = r"(?:said|says|told|added|adds|wrote|tweeted|insisted|argued|warned
 _QUOTE_LED_SPEAKER = re.compile(rf"^\s*[\"“][^\"“”]{{2,}}[\"”]\s*,?\s*(?:(?P<who>(?:[A-Z][\w.'’-]*\s+){{0,5}}[A-Z][\w.'’-]*)"
                                 rf"\s+(?:has\s+)?{_QUOTE_CUE}|{_QUOTE_CUE}\s+(?P<after>{_NAME}))\b")
 
+# "Luke Somers' father Michael described him as ...", "Tom Roe's lawyer Ann Lee said": a relative or
+# a representative named after the one they belong to
+_RELATIONS = ("father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|cousin|nephew|niece|grandfather|"
+              "grandmother|grandson|granddaughter|friend|girlfriend|boyfriend|partner|fiancee?|lawyer|attorney|"
+              "spokesman|spokeswoman|spokesperson|agent|manager|publicist|coach|boss")
+_RELATIVE_SPEAKER = re.compile(rf"^\s*{_NAME}['’]s?\s+(?:{_RELATIONS})\s*,?\s+(?P<who>{_NAME})\s*,?" + _SPEECH_VERB)
+# "Elisabeth Hasselbeck reacted to the reports by saying, "..."": a participle of speech before the
+# claim's quotation goes with the name that opens the claim
+_PARTICIPLE_CUE = re.compile(r"(?:\bby|,)\s+(?:saying|adding|writing|declaring|insisting|noting|tweeting|telling\s+\w+)"
+                             r"\b[^\"“”.;]{0,40}[\"“]")
+_OPENING_NAME = re.compile(rf"^\s*(?P<who>{_NAME})\s+(?:has\s+|had\s+)?[a-z]+(?:ed|s)\b")
 # An appositive between the name and its verb: "Carol Hefner, who helped organize the protest,
 # said ...", "Hank Sheinkopf, a former adviser to Bloomberg, said ...", "Peter Westmacott,
 # Britain's ambassador to the U.S., told ...", "Michael McCaul, chairman of the House Homeland
@@ -615,6 +626,10 @@ def claim_speaker(text: str) -> str | None:
         # "Adam Schiff (D-Calif.), meanwhile, called ...": a party tag and an aside are no part of it
         text = _SPEAKER_ASIDE.sub("", text)
     m = _CLAIM_SPEAKER.match(_without_opening(text)) or (_titled_speaker().match(text) if _SPEECH.search(text) else None)
+    if not m and ("'" in text or "’" in text) and _SPEECH.search(text):
+        m = _RELATIVE_SPEAKER.match(text)
+    if not m and ('"' in text or "“" in text) and _PARTICIPLE_CUE.search(text):
+        m = _OPENING_NAME.match(text)
     if not m and text.lstrip()[:1] in "\"“":
         m = _QUOTE_LED_SPEAKER.match(text)
     if not m and "," in text:

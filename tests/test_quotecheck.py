@@ -107,6 +107,13 @@ def test_a_given_name_alone_is_the_full_name_it_opens():
     assert not same_person("Kryaglyachenko", "Nikolai Petrov") and not same_person("Nikolai", "Boris Nikolaev")
 
 
+def test_a_given_name_may_be_an_honorific_and_surname_of_the_same_gender_only():
+    cand = _cand("In an online video Miss Somers described her brother as a romantic who 'always believes the best "
+                 "in people.'", [("always believes the best in people.", "Miss Somers")])
+    assert compare_quote("always believes the best in people.", "Michael", cand).kind == MISATTRIBUTED
+    assert compare_quote("always believes the best in people.", "Lucy", cand).kind not in (MISATTRIBUTED, EXACT)
+
+
 def _long_quote_part(text: str, quote: str, q_start: int, q_end: int, start: int = 100) -> Candidate:
     """A passage at offsets start.. of a document holding a quote at q_start..q_end (a longer span)."""
     q = Quote(text=quote, start=q_start, end=q_end, line=1, speaker="Jane Smith")

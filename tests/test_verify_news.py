@@ -1212,3 +1212,27 @@ def test_a_source_reporting_the_subjects_act_and_a_surname_for_the_full_name():
     passage = "The billionaire gave a lecture at Georgetown University in which he suggested the crisis was caused by banks."
     assert _judged("The billionaire gave a lecture at Harvard University in which he suggested the crisis was "
                    "caused by banks.", passage).stance != "supports"
+
+
+# Batch 28 of benchmarks/reporter_claims.tsv (FNC-1 extra-corpus bodies): misattributions supported.
+
+def test_a_relative_named_after_whose_they_are_and_a_speech_participle_give_the_claims_speaker():
+    assert parse_claim("Luke Somers' father Michael described him as a romantic who \"always believes the best in "
+                       "people.\"").speaker == "Michael"
+    assert parse_claim("Tom Roe's lawyer, Ann Lee, said the case was weak.").speaker == "Ann Lee"
+    claim = ("Elisabeth Hasselbeck reacted to the reports of King Abdullah flying sorties by saying, \"What a "
+             "statement that would make.\"")
+    assert parse_claim(claim).speaker == "Elisabeth Hasselbeck"
+    assert parse_claim("The report was read, with the words \"x y z\" in bold.").speaker is None
+
+
+def test_a_quote_given_to_a_relative_who_did_not_say_it_conflicts(tmp_path):
+    # FNC-1 extra-corpus body on Luke Somers: his sister, not his father, said it
+    store = _one_page_store(
+        tmp_path, "somers.txt",
+        "In an online video Miss Somers described her older brother as a romantic who 'always believes the best in "
+        "people.'\n\nHis father Michael said Mr Somers was 'a good friend of Yemen and the Yemeni people'.\n")
+    v = verify(store, "Luke Somers' father Michael described him as a romantic who \"always believes the best in "
+                      "people.\"")
+    assert v.verdict == "conflicting"
+    assert any("misattributed" in r for e in v.evidence for r in e.reasons)
