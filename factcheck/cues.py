@@ -226,7 +226,7 @@ OBJECT_PRONOUN = {"him": "he", "her": "she", "them": "they"}
 MAIN_SUBJECT = re.compile(
     rf"\W*(?P<opener>(?:On|In|At|After|Before|During|Earlier|Later|Meanwhile|However|But|And|Yet|Still|Now|Then|Plus|Also|"
     rf"Moreover|Furthermore|Besides|Instead|Indeed|Finally|Separately|Likewise|Similarly)\b"
-    rf"[^,]{{0,40}},\s*|[A-Z][a-z]+ly,\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
+    rf"[^,]{{0,40}},\s*|[A-Z][a-z]+ly,\s*|[A-Z][a-z]{{3,}}ing,\s*|(?:When|While|As|If|Although|Though|Because|Since|Once|Until)\s[^,“”\"]{{0,60}}"
     rf"(?:,[^,“”\"]{{1,30}})?,\s*)?"
     rf"(?:(?:though|however|too|then|still|again|instead|meanwhile),\s*)?"  # "On Twitter, though, he was …"
     rf"(?P<subj>{DET}\s+(?:[\w'’-]+\s+){{0,3}}?[\w'’-]+?|[A-Z][\w-]*['’]s\s+[a-z][\w-]*|{NAME_RUN.pattern}|{PRONOUN}\b)"

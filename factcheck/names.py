@@ -206,6 +206,8 @@ def _split_name(run: str) -> tuple[tuple[str, ...], tuple[str, ...], str]:
             tokens.pop(0)
         elif len(tokens) > 2 and len(tokens[0]) > 1 and tokens[0].isalpha() and tokens[0].isupper():
             tokens.pop(0)  # an acronym before a full name: "MEC Jacob Mamabolo", "AFP Phil Chetwynd"
+        elif len(tokens) > 2 and len(low) > 6 and low.endswith("ing") and tokens[0][1:].islower():
+            tokens.pop(0)  # a participle opening the sentence before a full name: "Praising James Foley as …"
         else:
             break
     if tokens and honorific and len(tokens) == 1:

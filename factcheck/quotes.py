@@ -193,6 +193,13 @@ def _single_closes_later(text: str, found: list[re.Match[str]], idx: int) -> boo
 SCARE_MAX_WORDS = 6  # a quoted span this short after "so-called", "titled" ... is a name, not speech
 
 
+# A quoted key with its colon and a quoted value after it, or a value closed by a comma or a
+# brace after such a key: script literals left in a page's text
+_SCRIPT_KEY = re.compile(r"[ \t]*:[ \t]*[\"'{\[\d]")
+_SCRIPT_VALUE = re.compile(r"[ \t]*[,}\]]")
+_SCRIPT_KEY_BEFORE = re.compile(r"[\"'][ \t]*:[ \t]*$")
+
+
 def is_speech(ctx, span: Span, cue) -> bool:
     """Return True when the quoted span is something someone said, not a title or scare quote.
 
@@ -204,6 +211,9 @@ def is_speech(ctx, span: Span, cue) -> bool:
     words = inner.split()
     if not words:
         return False
+    if _SCRIPT_KEY.match(ctx.text, span.end) or _SCRIPT_VALUE.match(ctx.text, span.end) and \
+            _SCRIPT_KEY_BEFORE.search(ctx.text, max(0, span.start - 40), span.start):
+        return False  # a page script's literals: `"interval" : "10000", "liveNowId" : "5235081"`
     start, window = ctx.before_window(span)
     lead = window.strip()
     if cue is not None and cue.where == "colon" and cue.subject is None:

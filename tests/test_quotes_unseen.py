@@ -580,3 +580,24 @@ def test_a_signature_line_with_the_title_first():
     # with no title word before the comma the line signs nothing
     text = "'We are done here.'\n\n- Rome, Italy\n"
     assert _said(text).get("We are done here.") != "Italy"
+
+
+# Round 24 (fixtures/quotes/news_fnc24.json, FNC-1 extra-corpus bodies).
+
+def test_a_participle_opening_the_sentence_is_no_name():
+    # FNC-1 extra-corpus bodies 2144 ("Laughing, he dashed hope …") and 1116 ("Praising James Foley as …, she")
+    text = ("Abubakar Shekau appeared in a new video.\n\nLaughing, he dashed hope that a deal might be reached, "
+            "saying, \"The issue of the girls is long forgotten.\"")
+    assert _said(text) == {"The issue of the girls is long forgotten.": "Abubakar Shekau"}
+    text = ("Diane Foley spoke on Tuesday.\n\nPraising James Foley as “an extraordinary son, brother, journalist and "
+            "person,” she asked that the family’s privacy be respected.")
+    assert _said(text) == {"an extraordinary son, brother, journalist and person": "Diane Foley"}
+    # a surname ending in -ing is still a name
+    assert _said("Manning, the coach, said: “We won.”") == {"We won.": "Manning"}
+
+
+def test_a_page_scripts_string_literals_are_no_speech():
+    # FNC-1 extra-corpus body 1800: a live blog's script left in the text
+    text = ('The militant was unmasked. $("#live").liveNow({ "interval" : "10000", "liveNowId" : "5235081", '
+            '"reverseNewEntries" : "" }); “He was like a brother to me,” a friend said.')
+    assert _said(text) == {"He was like a brother to me": "a friend"}
