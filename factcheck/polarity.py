@@ -149,8 +149,9 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None,
                              for m in _word_re(p).finditer(text)) for p in _PROBABLE.among(present)):
         certainty = min(certainty, PROBABLE)
     for phrase, end in scan(_NEGATIVE, scoped=True):
-        if anchors is not None and phrase in NEGATIONS and not _negates_claim_word(text, end, anchors):
-            continue
+        if phrase in NEGATIONS and (_NOT_ONLY.match(text, end) or anchors is not None
+                                    and not _negates_claim_word(text, end, anchors)):
+            continue  # ("not only …, but …": an addition, no denial)
         sign = -sign
         cues.append(phrase)
     for m in _NT_WORD.finditer(text) if not present.isdisjoint(_NT_NEGATIONS) else ():
@@ -243,19 +244,30 @@ def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str]) -> bool:
     "a scorpion stung a woman"; "did not stay on the flight", "did not immediately confirm
     the arrest" and "is not likely" negate what they are next to.
     """
-    seen = False
+    seen = having = False
     for m in _WORD_RUN.finditer(text, end):
         if _CLAUSE_END.search(text, end, m.start()):
             return True  # "some say they shouldnt be.": what it negates is left out, so the claim's
         w = m.group(0)
         if w in STOP_WORDS or (w.endswith("ly") and len(w) > 4 and w not in _CERTAINTY_WORDS):
+            having = having or w in _HAVING
             end = m.end()
             continue
         if w in _SEEING and not seen:
             seen, end = True, m.end()  # "we do not see any roadblocks": it is the roadblocks denied
             continue
-        return w in _CERTAINTY_WORDS or w in _SAYING or _anchored(w, anchors)
+        if w in _CERTAINTY_WORDS or w in _SAYING or _anchored(w, anchors):
+            return True
+        if having:
+            # "do not have the necessary capabilities": what is not had is the noun the adjective goes with
+            nxt = _WORD_RUN.search(text, m.end())
+            return nxt is not None and not _CLAUSE_END.search(text, m.end(), nxt.start()) and _anchored(nxt.group(0), anchors)
+        return False
     return True
+
+
+_HAVING = frozenset(("have", "has", "had", "having"))
+_NOT_ONLY = re.compile(r"\s+(?:only|merely)\b")
 
 
 def _anchor_positions(text: str, anchors: AbstractSet[str]) -> list[int]:

@@ -380,17 +380,24 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 
 
 def _abbreviated(claim: str, passage: str) -> set[str]:
-    """Return the claim's name words the passage writes as initials: "Islamic State" / "IS",
-    "World Health Organization" / "WHO"."""
+    """Return the claim's name words the passage writes as initials ("Islamic State" / "IS") and
+    the claim's initials the passage writes out ("WHO" / "the World Health Organization")."""
+    out = {fold(a) for a in _ACRONYM.findall(claim) if _spelled_out(a, passage)}
     acronyms = set(_ACRONYM.findall(passage))
     if not acronyms:
-        return set()
-    out: set[str] = set()
+        return out
     for m in _MULTIWORD_NAME.finditer(claim):
         parts = [w for w in m.group().split() if w[0].isupper()]
         if "".join(w[0] for w in parts) in acronyms:
             out.update(fold(w) for w in parts)
     return out
+
+
+def _spelled_out(acronym: str, passage: str) -> bool:
+    """Return True when the passage writes out a name whose initials are `acronym` ("World Health Organization")."""
+    # ("The Ministry of Health and the World Health Organization": a run of several names, one of them)
+    return any(acronym in "".join(w[0] for w in m.group().split() if w[0].isupper())
+               for m in _MULTIWORD_NAME.finditer(passage))
 
 
 def _referred_to(claim: str, name: re.Match[str], passage: str) -> bool:
@@ -744,6 +751,8 @@ def _about(subject: str | None, cand: Candidate) -> bool:
         return True  # "Bruno Mars" as "According to Bruno’s Wikipedia page, …" (not "Bruno Smith")
     if len(key) >= 2 and surname in _abbreviated(subject, cand.text):
         return True  # "Islamic State" as "IS"
+    if len(key) == 1 and _ACRONYM.fullmatch(subject.strip()) and _spelled_out(subject.strip(), cand.text):
+        return True  # "WHO" as "the World Health Organization"
     if cand.context and has_word(surname, folded_words(cand.context)):
         if subject.endswith(("'s", "’s")):
             return True  # "Strava's new family plan can cover …": the plan, its owner named just before

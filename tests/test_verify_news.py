@@ -1236,3 +1236,24 @@ def test_a_quote_given_to_a_relative_who_did_not_say_it_conflicts(tmp_path):
                       "people.\"")
     assert v.verdict == "conflicting"
     assert any("misattributed" in r for e in v.evidence for r in e.reasons)
+
+
+def test_initials_against_the_name_written_out_and_not_having_the_necessary_thing():
+    # FNC-1 extra-corpus body on Ebola in Mosul: "the World Health Organization" for "WHO"; what
+    # is not had is the noun after "the necessary"
+    passage = ("The Ministry of Health and the World Health Organization further confirmed that the laboratory "
+               "facilities in Mosul do not have the necessary capabilities to diagnose and confirm the Ebola Virus.")
+    j = _judged("WHO said laboratory facilities in Mosul have the capability to diagnose and confirm the Ebola virus.",
+                passage)
+    assert j.stance == "conflicts"
+    assert _judged("WHO said laboratory facilities in Mosul lack the capability to diagnose and confirm the Ebola "
+                   "virus.", passage).stance == "supports"
+    assert _judged("UNICEF said laboratory facilities in Mosul lack the capability to diagnose and confirm the "
+                   "Ebola virus.", passage).stance != "supports"
+
+
+def test_not_only_adds_and_denies_nothing():
+    # htmldate-en-news (Denver Post preview): "Not only have the Bruins won 15 straight playoff games, ..."
+    passage = ("No. 1 Cherry Creek (10-0), 7 p.m.: Not only have the Bruins won 15 straight playoff games, they've "
+               "advanced to the quarterfinals 10 years in a row.")
+    assert _judged("Top-seeded Cherry Creek has won 15 straight playoff games.", passage).stance != "conflicts"
