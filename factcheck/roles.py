@@ -187,9 +187,18 @@ def replaced_name(claim: str, passage: str, missing: list[str]) -> str | None:
             same_before = before is not None and before == there[0]
             same_after = after is not None and after == there[1]
             if same_before and same_after or (before is None and same_after and after not in STOP_WORDS) \
-                    or (after is None and same_before and before not in STOP_WORDS):  # "... in his native Portland."
+                    or (after is None and same_before and (before not in STOP_WORDS  # "... in his native Portland."
+                                                           or _word_before(claim, span[0]) == _word_before(passage, other[0])
+                                                           not in (None, ""))):  # "vice president at Samsung."
                 return f"the source says {passage[other[0]:other[1]]} where the claim says {claim[span[0]:span[1]]}"
     return None
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """Return the content word (folded) before the word that precedes text[start:] ("president" in "president at X")."""
+    m = re.search(r"([\w'’-]+)[ \t,]+[\w'’-]+[ \t,]*$", text[max(0, start - 60):start])
+    word = _plain(m.group(1)) if m else None
+    return None if word is None or word in STOP_WORDS else word
 
 
 def _name_parts(text: str, wanted: Callable[[str], bool], skip_first: bool = False) -> list[tuple[int, int]]:

@@ -1257,3 +1257,13 @@ def test_not_only_adds_and_denies_nothing():
     passage = ("No. 1 Cherry Creek (10-0), 7 p.m.: Not only have the Bruins won 15 straight playoff games, they've "
                "advanced to the quarterfinals 10 years in a row.")
     assert _judged("Top-seeded Cherry Creek has won 15 straight playoff games.", passage).stance != "conflicts"
+
+
+def test_another_place_after_the_same_two_words_at_the_end_of_the_claim_conflicts():
+    # FNC-1 extra-corpus body on Mohammed Emwazi: "detained on arrival in Dar es Salaam and deported"
+    passage = ("The Post claims Emwazi started to radicalise after a planned safari in Tanzania was brought to an abrupt "
+               "end when he was detained on arrival in Dar es Salaam and deported the following day.")
+    j = _judged("Emwazi's planned safari ended when he was detained on arrival in Nairobi.", passage)
+    assert j.stance == "conflicts" and any("where the claim says Nairobi" in r for r in j.reasons)
+    # one stop word alone before the name is too little to say it is the same slot
+    assert _judged("Emwazi's planned safari in Tanzania ended and he later flew to Nairobi.", passage).stance != "conflicts"
