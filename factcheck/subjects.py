@@ -278,8 +278,10 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
     if not m:
         return None
     start, end = m.start("subj"), m.end("subj")
-    one = _ONE_OF_END.search(body, 0, start) if m.re is _POSS_END or not whole and m.re in (_OF_NP_END, _NP_END) \
-        else None  # ("one of Smith's aides said": the aide, not Smith)
+    one = _ONE_OF_END.search(body, 0, start)  # ("one of Smith's aides said": the aide, not Smith)
+    if not (m.re is _POSS_END or m.re in (_OF_NP_END, _NP_END) and (
+            not whole or one is not None and not body[:one.start()].strip(" ,"))):
+        one = None  # (after a quote only a phrase that is all "one of …": `,” one of the officers said`)
     if one:
         start = one.start()  # "one of the boys in the class had said": the one, not the boys
     lead = body[:start]

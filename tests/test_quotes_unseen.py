@@ -601,3 +601,12 @@ def test_a_page_scripts_string_literals_are_no_speech():
     text = ('The militant was unmasked. $("#live").liveNow({ "interval" : "10000", "liveNowId" : "5235081", '
             '"reverseNewEntries" : "" }); “He was like a brother to me,” a friend said.')
     assert _said(text) == {"He was like a brother to me": "a friend"}
+
+
+def test_one_of_a_group_after_the_quote_is_the_speaker():
+    # FNC-1 bodies: `,” one of his friends said`, `,” one of the officers told the BBC`
+    assert _said("Tom Roe died. “He was good,” one of his friends said.") == {"He was good": "one of his friends"}
+    assert _said("“He was good,” one of the officers told the BBC.") == {"He was good": "one of the officers"}
+    # but not a group member inside a longer clause before the verb
+    said = _said("Tom Roe died. “He was good,” the crowd cheered and one of the officers said.")
+    assert said["He was good"] != "one of the officers"
