@@ -150,7 +150,7 @@ def polarity(text: str, anchors: AbstractSet[str] | None = None,
         certainty = min(certainty, PROBABLE)
     for phrase, end in scan(_NEGATIVE, scoped=True):
         if phrase in NEGATIONS and (_NOT_ONLY.match(text, end) or anchors is not None
-                                    and not _negates_claim_word(text, end, anchors)):
+                                    and not _negates_claim_word(text, end, anchors, phrase == "no")):
             continue  # ("not only …, but …": an addition, no denial)
         sign = -sign
         cues.append(phrase)
@@ -236,7 +236,7 @@ def _anchored(word: str, anchors: AbstractSet[str]) -> bool:
     return s in anchors or bool(synonym_stems().get(s, frozenset()) & anchors)
 
 
-def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str]) -> bool:
+def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str], determiner: bool = False) -> bool:
     """Return True when the word a bare negation ("not", "never", "didnt") stands before - the
     next word that is no stop word or -ly adverb - is a claim word, a synonym or a certainty word.
 
@@ -244,7 +244,7 @@ def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str]) -> bool:
     "a scorpion stung a woman"; "did not stay on the flight", "did not immediately confirm
     the arrest" and "is not likely" negate what they are next to.
     """
-    seen = having = False
+    seen, having = False, determiner  # "no immediate threat": a determiner's noun comes after its adjective
     for m in _WORD_RUN.finditer(text, end):
         if _CLAUSE_END.search(text, end, m.start()):
             return True  # "some say they shouldnt be.": what it negates is left out, so the claim's
@@ -259,7 +259,8 @@ def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str]) -> bool:
         if w in _CERTAINTY_WORDS or w in _SAYING or _anchored(w, anchors):
             return True
         if having:
-            # "do not have the necessary capabilities": what is not had is the noun the adjective goes with
+            # "do not have the necessary capabilities", "posed no immediate threat": what is not had
+            # (or is none) is the noun the adjective goes with
             nxt = _WORD_RUN.search(text, m.end())
             return nxt is not None and not _CLAUSE_END.search(text, m.end(), nxt.start()) and _anchored(nxt.group(0), anchors)
         return False

@@ -1267,3 +1267,14 @@ def test_another_place_after_the_same_two_words_at_the_end_of_the_claim_conflict
     assert j.stance == "conflicts" and any("where the claim says Nairobi" in r for r in j.reasons)
     # one stop word alone before the name is too little to say it is the same slot
     assert _judged("Emwazi's planned safari in Tanzania ended and he later flew to Nairobi.", passage).stance != "conflicts"
+
+
+def test_no_before_an_adjective_denies_its_noun():
+    # invented sentences of a common news shape: "posed no immediate threat", "no current plans"
+    for claim, passage in (
+            ("The storm posed a threat to the city.", "The storm posed no immediate threat to the city, officials said."),
+            ("Police found evidence of a break-in at the house.", "Police found no obvious evidence of a break-in."),
+            ("The company has plans to close the factory.", "The company has no current plans to close the factory.")):
+        assert _judged(claim, passage).stance == "conflicts", claim
+    assert _judged("The storm caused damage in the city.",
+                   "No major roads were closed, but the storm caused damage in the city.").stance == "supports"
