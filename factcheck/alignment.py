@@ -440,3 +440,31 @@ def outside_for_in(claim_text: str, passage: str) -> str | None:
             said, other = ("outside", "in") if out else ("in", "outside")
             return f"the claim puts it {said} the {w} area, the source {other} it"
     return None
+
+
+# "chose Airbus rather than Boeing", "took the southern route instead of the northern route"
+_ALTERNATIVE = re.compile(r"\b(?:instead\s+of|rather\s+than)\s+")
+_ALTERNATIVE_LEAD = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"))
+
+
+def rejected_alternative(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the claim says what the passage says was passed over for something
+    else: "The agency chose Boeing" against "The agency chose Airbus rather than Boeing"."""
+    if "instead" not in passage and "rather" not in passage:
+        return None
+    have = {stem(w) for w in words(claim_text) if _content(w)}
+    for m in _ALTERNATIVE.finditer(passage):
+        after = words(passage[m.end():m.end() + 80])
+        while after and after[0] in _ALTERNATIVE_LEAD:
+            after = after[1:]
+        rejected_phrase = []
+        for w in after[:3]:
+            if w in STOP_WORDS:
+                break
+            rejected_phrase.append(w)
+        before = words(passage[max(0, m.start() - 80):m.start()])[-len(rejected_phrase):] if rejected_phrase else []
+        chosen = {stem(w) for w in before if _content(w)} - {stem(w) for w in rejected_phrase}
+        rejected = {stem(w) for w in rejected_phrase if _content(w)} - {stem(w) for w in before}
+        if rejected and chosen and rejected <= have and not chosen & have:
+            return f"the source says {' '.join(before)} {m.group(0).strip()} {' '.join(rejected_phrase)}"
+    return None

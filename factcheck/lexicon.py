@@ -31,6 +31,7 @@ NEGATIVE_PHRASES = (
     "unable", "ban", "banned", "forbid", "forbade", "forbidden", "refute", "refuted",
     "false", "untrue", "hoax", "fake", "debunk", "debunked", "baseless", "unfounded",
     "give up", "gave up", "given up", "gives up", "giving up", "abandon", "abandoned", "abandons", "abandoning",
+    "yet to", "postpone", "postponed", "postpones", "postponing", "called off", "call off", "calls off",
 )
 # Phrases that open a door: possibility rather than certainty.
 POSSIBLE_PHRASES = (

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from .lexicon import (
     NEGATIVE_PHRASES,
+    NEGATIVE_WORDS,
     OPENING_PHRASES,
     POSSIBLE_PHRASES,
     PROBABLE_PHRASES,
@@ -182,6 +183,8 @@ _CERTAINTY_WORDS = frozenset(w for p in POSSIBLE_PHRASES + PROBABLE_PHRASES for 
 _TO_VERB = re.compile(r"\s+to\s+(\w+)(?:\s+(\w+))?")
 _MODALS = frozenset(("could", "may", "might"))
 # Verbs a bare negation may stand before while denying their object: "do not see any roadblocks".
+# Nouns after "no" that deny what follows them: "no evidence that", "no link between"
+_EVIDENCE_NOUNS = frozenset("evidence link links connection sign signs indication proof record trace suggestion".split())
 _SEEING = frozenset("see sees saw find finds found expect expects foresee foresees detect detects notice".split())
 _CLAUSE_HEDGES = frozenset(("suggest", "suggests", "suggested", "hint", "hints", "hinted"))
 _APPEAR = frozenset(("appear", "appears", "appeared"))
@@ -256,7 +259,10 @@ def _negates_claim_word(text: str, end: int, anchors: AbstractSet[str], determin
         if w in _SEEING and not seen:
             seen, end = True, m.end()  # "we do not see any roadblocks": it is the roadblocks denied
             continue
-        if w in _CERTAINTY_WORDS or w in _SAYING or _anchored(w, anchors):
+        if w in _CERTAINTY_WORDS or w in _SAYING or _anchored(w, anchors) or determiner and w in _EVIDENCE_NOUNS \
+                or w in NEGATIVE_WORDS:
+            # ("found no link between coffee and cancer": no evidence of what follows; "should not
+            # be postponed": a negation of a negative word, which the claim reads as two as well)
             return True
         if having:
             # "do not have the necessary capabilities", "posed no immediate threat": what is not had

@@ -162,7 +162,8 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         # claim: "Mothers without college degrees are more likely to ..." / "... . They are less likely to ..."
         opposable = shared or focus.shared + len(_stands_for(match, passage)) >= need
         antonym = (_antonym(said, focus.text) or alignment.reversed_comparison(said, focus.text)
-                   or alignment.outside_for_in(said, focus.text)) if opposable else None
+                   or alignment.outside_for_in(said, focus.text)
+                   or alignment.rejected_alternative(said, focus.text)) if opposable else None
         if not antonym and (shared or (match.coverage >= STATES_COVERAGE and not match.via_context)):
             # the claim's words around the opposite of one ("after" / "before"), read on the
             # claim as written (a comparative is no misspelling of its adjective: "smaller" /

@@ -1278,3 +1278,22 @@ def test_no_before_an_adjective_denies_its_noun():
         assert _judged(claim, passage).stance == "conflicts", claim
     assert _judged("The storm caused damage in the city.",
                    "No major roads were closed, but the storm caused damage in the city.").stance == "supports"
+
+
+def test_yet_to_postponed_no_link_and_the_alternative_passed_over_deny():
+    # invented sentences of common news shapes that were supported against their denials
+    for claim, passage in (
+            ("The company announced its results on Monday.",
+             "The company has yet to announce its results, a spokesman said on Monday."),
+            ("The concert was held on Saturday in the park.",
+             "The concert, scheduled for Saturday in the park, was postponed."),
+            ("The study found that coffee increases the risk of cancer.",
+             "The study found no link between coffee and the risk of cancer."),
+            ("The agency chose Boeing for the contract.", "The agency chose Airbus rather than Boeing for the contract."),
+            ("The council chose the northern route for the new road.",
+             "The council chose the southern route instead of the northern route for the new road.")):
+        assert _judged(claim, passage).stance == "conflicts", claim
+    assert _judged("The agency chose Airbus for the contract.",
+                   "The agency chose Airbus rather than Boeing for the contract.").stance == "supports"
+    assert _judged("The concert in the park was postponed.",
+                   "The concert, scheduled for Saturday in the park, was postponed.").stance == "supports"
