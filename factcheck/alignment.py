@@ -468,3 +468,25 @@ def rejected_alternative(claim_text: str, passage: str) -> str | None:
         if rejected and chosen and rejected <= have and not chosen & have:
             return f"the source says {' '.join(before)} {m.group(0).strip()} {' '.join(rejected_phrase)}"
     return None
+
+
+# "relocated from Times Square to One World Trade Center": the two ends of a move or a change
+_FROM_TO = re.compile(r"\bfrom\s+(?P<a>[^,.;:]{1,60}?)\s+to\s+(?P<b>[^,.;:]{1,60})")
+
+
+def reversed_direction(claim_text: str, passage: str) -> str | None:
+    """Return a reason when the claim has the passage's "from A to B" the other way round:
+    "relocated from One World Trade Center to Times Square" against "from Times Square to One
+    World Trade Center"."""
+    if "from" not in passage or "from" not in claim_text:
+        return None
+    ends = lambda m: ({stem(w) for w in words(m.group("a")) if _content(w)},  # noqa: E731
+                      {stem(w) for w in words(m.group("b")) if _content(w)})
+    for cm in _FROM_TO.finditer(claim_text):
+        ca, cb = ends(cm)
+        for pm in _FROM_TO.finditer(passage):
+            pa, pb = ends(pm)
+            if ca & pb and cb & pa and not ca & pa and not cb & pb:
+                return (f"the claim has it from {cm.group('a')} to {cm.group('b')}, "
+                        f"the source from {pm.group('a')} to {pm.group('b')}")
+    return None

@@ -163,7 +163,8 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         opposable = shared or focus.shared + len(_stands_for(match, passage)) >= need
         antonym = (_antonym(said, focus.text) or alignment.reversed_comparison(said, focus.text)
                    or alignment.outside_for_in(said, focus.text)
-                   or alignment.rejected_alternative(said, focus.text)) if opposable else None
+                   or alignment.rejected_alternative(said, focus.text)
+                   or alignment.reversed_direction(said, focus.text)) if opposable else None
         if not antonym and (shared or (match.coverage >= STATES_COVERAGE and not match.via_context)):
             # the claim's words around the opposite of one ("after" / "before"), read on the
             # claim as written (a comparative is no misspelling of its adjective: "smaller" /
@@ -279,6 +280,12 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
     modal = alignment.modal_changed(claim_text, passage)
     if modal:  # "this could be because of" against "this will be because of"
         return Judgement("related", tuple(reasons + [modal]))
+    unquoted = [q for q in claim.quotes if len(quote_words(q)) >= MIN_FRAGMENT_WORDS]
+    if unquoted:
+        # the claim quotes words (judge_quotes found them in no quote or narration of this passage):
+        # what it says around them may be here, the words themselves are not
+        reasons.append(f"the passage does not have the quoted words \"{_clip(unquoted[0])}\"")
+        return Judgement("related", tuple(reasons))
     if c_cues or p_cues:
         reasons.append(f"same polarity ({_cue_words(p_cues) or 'affirmative'})")
     return Judgement("supports", tuple(reasons))

@@ -1297,3 +1297,19 @@ def test_yet_to_postponed_no_link_and_the_alternative_passed_over_deny():
                    "The agency chose Airbus rather than Boeing for the contract.").stance == "supports"
     assert _judged("The concert in the park was postponed.",
                    "The concert, scheduled for Saturday in the park, was postponed.").stance == "supports"
+
+
+# Batch 29 of benchmarks/reporter_claims.tsv (FNC-1 extra-corpus bodies).
+
+def test_a_move_the_other_way_round_and_a_quote_the_passage_does_not_hold():
+    # FNC-1 extra-corpus body on Vogue's move; body on the Foley video (Caitlin Hayden, Philip Balboni)
+    passage = "Vogue and Condé Nast relocated from Times Square to One World Trade Center."
+    j = _judged("Vogue and Condé Nast relocated from One World Trade Center to new offices in Times Square.", passage)
+    assert j.stance == "conflicts" and any("the source from times square" in r for r in j.reasons)
+    assert _judged("Vogue and Condé Nast relocated from Times Square to One World Trade Center last month.",
+                   passage).stance != "conflicts"
+    j = _judged("National Security Council spokeswoman Caitlin Hayden said of the footage, \"We are still evaluating the "
+                "video at this time.\"",
+                "In Washington, a National Security Council spokeswoman, Caitlin Hayden, said in a statement: “We have "
+                "seen a video that purports to be the murder of U.S. citizen James Foley by ISIL.")
+    assert j.stance == "related" and any("does not have the quoted words" in r for r in j.reasons)
