@@ -221,7 +221,8 @@ def subject_before_verb(phrase: str, base: int, whole: bool) -> Subject | None:
         inner = appos.group(0).strip(" ,\t")
         head = body[:appos.start()].split()
         described = len(head) >= 2 and head[-1].islower() and (
-            head[0].lower() in ("the", "his", "her", "their", "its", "our", "one") or head[0].endswith(("’s", "'s"))) \
+            head[0].lower() in ("the", "his", "her", "their", "its", "our", "one")
+            or any(t.endswith(("’s", "'s")) for t in head[:-1])) \
             or len(head) >= 3 and head[0].lower() in ("the", "a", "an") and head[1].lower() in ROLE_WORDS
         # ("The Commissioner of the League, Gary Bettman,", "A director of Acme, Glenda Paul,")
         if head and (head[-1].lower() in ROLE_WORDS or described) and NAME_RUN.fullmatch(inner) \

@@ -248,13 +248,30 @@ def _action_beat(ctx: Context, span: Span) -> Who | None:
         # "As the lad stood there, Durbeyfield put his hand in his pocket": the main clause's subject
         c = ctx.resolver.main_subject(lead_at, lead_at + len(lead))
         if c is not None and not _place(c.canon):
+            named = _apposed_name(text, c.end)
+            if named is not None:
+                return Who(ctx.name_of(named, span), None, named.text, (named.start, named.end), "action")
             return Who(c.canon, None, text[c.start:c.end], (c.start, c.end), "action")
         pm = _BEAT_PRONOUN.search(lead)
         if pm is None:
             return None
         # "Then as he faced us again: “…”": the he/she who acts
         subj = Subject("pron", pm.group("p"), lead_at + pm.start("p"), lead_at + pm.end("p"))
+    if subj.kind in ("np", "name"):
+        subj = _apposed_name(text, subj.end) or subj
     return Who(ctx.name_of(subj, span), None, subj.text, (subj.start, subj.end), "action")
+
+
+# After a description ("Foley’s mother", or "Mr. Foley" + "’s mother"): the name set off by commas
+_APPOSED_NAME = re.compile(rf"(?:['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}[a-z][\w-]*)?,\s+(?P<name>{NAME_RUN.pattern}),\s+[a-z]")
+
+
+def _apposed_name(text: str, end: int) -> Subject | None:
+    """Return the person a description ending at `end` names in an appositive ("Mr. Foley’s
+    mother, Diane Foley, issued a statement …: “…”": Diane Foley), else None."""
+    am = _APPOSED_NAME.match(text, end)
+    named = classify(am.group("name"), am.start("name")) if am else None
+    return named if named is not None and named.kind == "name" else None
 
 
 __all__ = ["attribute_all", "Subject"]

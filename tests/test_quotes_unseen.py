@@ -610,3 +610,12 @@ def test_one_of_a_group_after_the_quote_is_the_speaker():
     # but not a group member inside a longer clause before the verb
     said = _said("Tom Roe died. “He was good,” the crowd cheered and one of the officers said.")
     assert said["He was good"] != "one of the officers"
+
+
+def test_a_description_with_its_name_in_commas_acts_under_that_name():
+    # FNC-1 extra-corpus body on James Foley: "Mr. Foley’s mother, Diane Foley, issued a statement …:"
+    text = ("On Tuesday night, Mr. Foley’s mother, Diane Foley, issued a statement on the Facebook page the family "
+            "had created: “We have never been prouder of our son Jim.”")
+    assert _said(text) == {"We have never been prouder of our son Jim.": "Diane Foley"}
+    text = "Mr. Foley’s mother, Diane Foley, said: “We have never been prouder of our son Jim.”"
+    assert _said(text) == {"We have never been prouder of our son Jim.": "Diane Foley"}
