@@ -490,3 +490,23 @@ def reversed_direction(claim_text: str, passage: str) -> str | None:
                 return (f"the claim has it from {cm.group('a')} to {cm.group('b')}, "
                         f"the source from {pm.group('a')} to {pm.group('b')}")
     return None
+
+
+# "unless they are close relatives" / "even when they are close relatives": an exception one side
+# makes and the other rules out
+_UNLESS = re.compile(r"\b(?:unless|except\s+(?:when|if|for))\s+(?P<rest>[^,.;:]{3,60})")
+_EVEN_WHEN = re.compile(r"\beven\s+(?:when|if|though)\s+(?P<rest>[^,.;:]{3,60})")
+
+
+def exception_reversed(claim_text: str, passage: str) -> str | None:
+    """Return a reason when one side makes an exception ("unless …") that the other rules out
+    ("even when …") for the same words: "seat men and women separately even when they are close
+    relatives" against "separate seating for men and women, unless they are closely related"."""
+    for a, b, claim_is_a in ((claim_text, passage, True), (passage, claim_text, False)):
+        for em in _EVEN_WHEN.finditer(a):
+            kept = {stem(w) for w in words(em.group("rest")) if _content(w)}
+            for um in _UNLESS.finditer(b):
+                if kept & {stem(w) for w in words(um.group("rest")) if _content(w)}:
+                    mine, theirs = (em, um) if claim_is_a else (um, em)
+                    return f"the claim says '{mine.group(0)}', the source '{theirs.group(0)}'"
+    return None

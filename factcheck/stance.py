@@ -164,7 +164,8 @@ def judge(claim: Claim, cand: Candidate, match: Match) -> Judgement:
         antonym = (_antonym(said, focus.text) or alignment.reversed_comparison(said, focus.text)
                    or alignment.outside_for_in(said, focus.text)
                    or alignment.rejected_alternative(said, focus.text)
-                   or alignment.reversed_direction(said, focus.text)) if opposable else None
+                   or alignment.reversed_direction(said, focus.text)
+                   or alignment.exception_reversed(said, focus.text)) if opposable else None
         if not antonym and (shared or (match.coverage >= STATES_COVERAGE and not match.via_context)):
             # the claim's words around the opposite of one ("after" / "before"), read on the
             # claim as written (a comparative is no misspelling of its adjective: "smaller" /
@@ -996,7 +997,7 @@ def _missing_verb(match: Match, subject: str | None, passage: str, claim_text: s
 
 # What a source does with what it reports: said by "according to" it.
 _SOURCE_VERBS = alignment.REPORTING_VERBS | frozenset(("found", "finds", "showed", "shows", "revealed", "reveals",
-                                                       "reported", "reports", "estimated", "estimates"))
+                                                       "reported", "reports", "estimated", "estimates", "quoted"))
 
 
 _FRAMING_OPENING = re.compile(r"\W*(?:in|by|from|during|after)\b([^,;:]{0,60}),\s")
@@ -1128,10 +1129,15 @@ def _claim_verbs(claim_text: str, subject: str | None) -> tuple[str, ...]:
     modal, the word after the subject opening the claim (light verbs aside)."""
     own = _subject_words(subject)
     after = _after_modal(claim_text) | _after_subject(claim_text, subject)
+    ws = words(claim_text)
     return tuple(dict.fromkeys(
-        w for w in words(claim_text)
+        w for k, w in enumerate(ws)
         if w not in own and w not in STOP_WORDS and w not in LIGHT_VERBS
-        and ((len(w) >= 5 and w.endswith("ed")) or w in IRREGULAR_PAST or w in after)))
+        and ((len(w) >= 5 and w.endswith("ed")) or w in IRREGULAR_PAST or w in after)
+        and not (k and ws[k - 1] in _DETERMINERS)))  # "the burned remains": an adjective, not the claim's verb
+
+
+_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those"))
 
 
 @lru_cache(maxsize=CLAIM_CACHE)

@@ -1313,3 +1313,19 @@ def test_a_move_the_other_way_round_and_a_quote_the_passage_does_not_hold():
                 "In Washington, a National Security Council spokeswoman, Caitlin Hayden, said in a statement: “We have "
                 "seen a video that purports to be the murder of U.S. citizen James Foley by ISIL.")
     assert j.stance == "related" and any("does not have the quoted words" in r for r in j.reasons)
+
+
+def test_a_participle_after_a_determiner_is_no_verb_and_even_when_is_no_unless():
+    # FNC-1 extra-corpus body on the Iguala graves; FNC-1 body on Saudia's seating plan
+    j = _judged("Guerrero Attorney General Iñaky Blanco Cabrera said investigators found the burned remains of at "
+                "least 28 people in the graves.",
+                "Investigators found the remains of at least 28 people inside the graves, Guerrero State Attorney "
+                "General Iñaky Blanco Cabrera told reporters Sunday.")
+    assert j.stance == "supports"
+    passage = ("The airline will supposedly begin having airport staff assign separate seating for men and women, "
+               "unless they are closely related.")
+    context = "Airline company Saudia will order its staff to keep men and women separated onboard."
+    j = _judged("Saudia staff would seat men and women separately even when they are closely related.", passage, context)
+    assert j.stance == "conflicts" and any("'unless they are closely related'" in r for r in j.reasons)
+    assert _judged("Saudia staff would seat men and women separately unless they are closely related.",
+                   passage, context).stance != "conflicts"
