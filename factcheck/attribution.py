@@ -52,6 +52,7 @@ from .nominals import PERSON_HEADS
 from .quotes import Span
 from .speakers import NAME_RUN, ROLE_WORDS, PeopleIndex, looks_like_person, split_name
 from .subjects import (
+    CLAUSE_AFTER_VERB,
     ISSUED,
     NAME_END,
     NOMINATIVE,
@@ -256,6 +257,8 @@ class Context(Windows):
         if not window.strip():
             return self._signature_line(span)
         m = AFTER_CUE_SUBJ.match(window)
+        if m and CLAUSE_AFTER_VERB.match(window, m.start("subj")):
+            m = None  # `… – said a man named Paul Horner from Liverpool had been nicked`: what was said, no speaker
         if m and verb_ok(m.group("cue")) and m.group("cue").split()[0] not in ("told", "tells", "telling"):
             subj = subject_after_verb(m.group("subj"), base + m.start("subj"))
             if subj is None:

@@ -69,6 +69,7 @@ _APPOSITIVE = re.compile(r",\s*(?:who\b[^,“”\"]{1,150}|(?:which|a|an|the|his
 # An appositive giving the name a described person goes by: "who goes by the name Jasmine Tridevil"
 _CALLED = re.compile(rf"(?:who\s+(?:goes|went|is|was)\s+(?:by\s+the\s+name(?:\s+of)?|known\s+as|called|named)|"
                      rf"(?:also\s+|better\s+)?known\s+as|named|called)\s+(?P<name>{NAME_RUN.pattern})")
+_NAMED_PERSON = re.compile(rf"(?:a|an|the|one)\s+(?:[a-z][\w-]*\s+){{0,2}}(?:named|called)\s+(?P<name>{NAME_RUN.pattern})")
 # "Mara Lind, a student at Acme University said": an appositive whose closing comma is missing
 _OPEN_APPOSITIVE = re.compile(rf"(?<![\w.’'-])(?P<name>{NAME_RUN.pattern}),\s+(?:a|an)\s[^,;:“”\"]{{1,90}}$")
 # "Fellow protester, mechanical engineer Richard Weir, 60, from Tynemouth, North Tyneside,": a
@@ -381,7 +382,10 @@ def appositive_name(text: str, at: int, subj: Subject) -> Subject | None:
 
 # A noun phrase and its own finite verb: the clause a cue reports, not the cue's subject
 _NP_WORD = r"(?!who\b|that\b|which\b)[a-z][\w'’-]*"  # (not "the man who had sent him")
-_CLAUSE_AFTER_VERB = re.compile(rf"{DET}\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}\s+"
+# (the noun phrase may hold a name and where the one named is from: "said a man named Paul Horner
+# from Liverpool had been nicked")
+CLAUSE_AFTER_VERB = re.compile(rf"{DET}\s+(?:{_NP_WORD}\s+){{0,2}}?{_NP_WORD}\s+"
+                                r"(?:(?:named|called)\s+(?:[A-Z][\w'’.-]*\s+){1,3})?(?:(?:from|of|in)\s+(?:[A-Z][\w'’.-]*\s+){1,3})?"
                                 r"(?:may|might|will|would|could|can|should|must|is|are|was|were|has|have|had)\s+[a-z]")
 _SOMEONE = frozenset("another somebody someone everybody everyone nobody".split())
 _SOMEONE_END = re.compile(r"(?<![\w’'])(?P<subj>[Ss]omebody|[Ss]omeone|[Ee]verybody|[Ee]veryone|[Nn]obody)\s*$")
@@ -389,7 +393,7 @@ _SOMEONE_END = re.compile(r"(?<![\w’'])(?P<subj>[Ss]omebody|[Ss]omeone|[Ee]ver
 
 def subject_after_verb(phrase: str, base: int) -> Subject | None:
     """Return the subject that follows an inverted cue: `said Vance`, `cried the old man`."""
-    if _CLAUSE_AFTER_VERB.match(phrase):
+    if CLAUSE_AFTER_VERB.match(phrase):
         return None  # `…,” said the split may be made public`: a reported clause, not an inverted subject
     for stop in _RELATIVE_STOP.finditer(phrase):
         # "Ambassador to NATO Kurt Volker": a role's "to" is part of the title
@@ -494,6 +498,11 @@ def classify(phrase: str, base: int, leading: bool = False) -> Subject | None:
     if stripped.lower() in _SOMEONE or _GROUP.fullmatch(stripped):
         return Subject("np", stripped, off, off + len(stripped))  # "said another", "said police"
     words = stripped.split()
+    nm = _NAMED_PERSON.fullmatch(stripped)
+    if nm is not None and looks_like_person(split_name(nm.group("name"))[1]):
+        # "a man named Paul Horner", "a woman called Ann Lee": the one named
+        at = off + nm.start("name")
+        return Subject("name", nm.group("name"), at, at + len(nm.group("name")))
     lm = linked_org(stripped)
     if lm is not None and (lm.start("subj") == 0 or _NP_START.match(stripped)):
         # "the Washington-based nonprofit Institute for the Study of War": the organisation whole

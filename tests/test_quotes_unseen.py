@@ -619,3 +619,13 @@ def test_a_description_with_its_name_in_commas_acts_under_that_name():
     assert _said(text) == {"We have never been prouder of our son Jim.": "Diane Foley"}
     text = "Mr. Foley’s mother, Diane Foley, said: “We have never been prouder of our son Jim.”"
     assert _said(text) == {"We have never been prouder of our son Jim.": "Diane Foley"}
+
+
+# Round 25 (fixtures/quotes/news_fnc25.json, FNC-1 extra-corpus bodies).
+
+def test_said_before_a_clause_names_no_speaker_after_it():
+    # FNC-1 extra-corpus body 1940: "– said a man named Paul Horner from Liverpool had been nicked"
+    text = ("The website – which describes itself as \"America's No.1 independent news source\" – said a man named "
+            "Paul Horner from Liverpool had been nicked.")
+    assert "a man named Paul Horner" not in _said(text).values()
+    assert _said("“We are done,” said a man named Paul Horner.") == {"We are done": "Paul Horner"}
