@@ -274,6 +274,11 @@ def _content(word: str) -> bool:
     return word not in STOP_WORDS and not word[:1].isdigit()
 
 
+def _content_stems(ws: list[str]) -> set[str]:
+    """Return the stems of the content words among `ws`."""
+    return {stem(w) for w in ws if _content(w)}
+
+
 # ---------------------------------------------------------------------------- a negation only one side has
 
 _NEGATORS = frozenset(("not", "never", "no"))
@@ -452,7 +457,7 @@ def rejected_alternative(claim_text: str, passage: str) -> str | None:
     else: "The agency chose Boeing" against "The agency chose Airbus rather than Boeing"."""
     if "instead" not in passage and "rather" not in passage:
         return None
-    have = {stem(w) for w in words(claim_text) if _content(w)}
+    have = _content_stems(words(claim_text))
     for m in _ALTERNATIVE.finditer(passage):
         after = words(passage[m.end():m.end() + 80])
         while after and after[0] in _ALTERNATIVE_LEAD:
@@ -463,8 +468,8 @@ def rejected_alternative(claim_text: str, passage: str) -> str | None:
                 break
             rejected_phrase.append(w)
         before = words(passage[max(0, m.start() - 80):m.start()])[-len(rejected_phrase):] if rejected_phrase else []
-        chosen = {stem(w) for w in before if _content(w)} - {stem(w) for w in rejected_phrase}
-        rejected = {stem(w) for w in rejected_phrase if _content(w)} - {stem(w) for w in before}
+        chosen = _content_stems(before) - {stem(w) for w in rejected_phrase}
+        rejected = _content_stems(rejected_phrase) - {stem(w) for w in before}
         if rejected and chosen and rejected <= have and not chosen & have:
             return f"the source says {' '.join(before)} {m.group(0).strip()} {' '.join(rejected_phrase)}"
     return None
@@ -480,12 +485,10 @@ def reversed_direction(claim_text: str, passage: str) -> str | None:
     World Trade Center"."""
     if "from" not in passage or "from" not in claim_text:
         return None
-    ends = lambda m: ({stem(w) for w in words(m.group("a")) if _content(w)},  # noqa: E731
-                      {stem(w) for w in words(m.group("b")) if _content(w)})
     for cm in _FROM_TO.finditer(claim_text):
-        ca, cb = ends(cm)
+        ca, cb = _content_stems(words(cm.group("a"))), _content_stems(words(cm.group("b")))
         for pm in _FROM_TO.finditer(passage):
-            pa, pb = ends(pm)
+            pa, pb = _content_stems(words(pm.group("a"))), _content_stems(words(pm.group("b")))
             if ca & pb and cb & pa and not ca & pa and not cb & pb:
                 return (f"the claim has it from {cm.group('a')} to {cm.group('b')}, "
                         f"the source from {pm.group('a')} to {pm.group('b')}")
@@ -504,9 +507,9 @@ def exception_reversed(claim_text: str, passage: str) -> str | None:
     relatives" against "separate seating for men and women, unless they are closely related"."""
     for a, b, claim_is_a in ((claim_text, passage, True), (passage, claim_text, False)):
         for em in _EVEN_WHEN.finditer(a):
-            kept = {stem(w) for w in words(em.group("rest")) if _content(w)}
+            kept = _content_stems(words(em.group("rest")))
             for um in _UNLESS.finditer(b):
-                if kept & {stem(w) for w in words(um.group("rest")) if _content(w)}:
+                if kept & _content_stems(words(um.group("rest"))):
                     mine, theirs = (em, um) if claim_is_a else (um, em)
                     return f"the claim says '{mine.group(0)}', the source '{theirs.group(0)}'"
     return None

@@ -266,8 +266,8 @@ def _given_against_surname(speaker: str, said_by: str) -> bool:
     a, b = speaker.split(), said_by.replace(".", "").split()
     if not (len(a) == 1 and len(b) == 2 and b[0].lower() in HONORIFIC_GENDER and a[0].lower() != b[1].lower()):
         return False
-    gender = GIVEN_NAME_GENDER.get(a[0].lower())
-    return not gender or not HONORIFIC_GENDER[b[0].lower()] or gender == HONORIFIC_GENDER[b[0].lower()]
+    given, honorific = GIVEN_NAME_GENDER.get(a[0].lower()), HONORIFIC_GENDER[b[0].lower()]
+    return not given or not honorific or given == honorific
 
 
 def _names(cand: Candidate, speaker: str, said_by: str | None) -> bool:

@@ -396,17 +396,20 @@ def _abbreviated(claim: str, passage: str) -> set[str]:
     if not acronyms:
         return out
     for m in _MULTIWORD_NAME.finditer(claim):
-        parts = [w for w in m.group().split() if w[0].isupper()]
-        if "".join(w[0] for w in parts) in acronyms:
-            out.update(fold(w) for w in parts)
+        if _initials(m.group()) in acronyms:
+            out.update(fold(w) for w in m.group().split() if w[0].isupper())
     return out
 
 
 def _spelled_out(acronym: str, passage: str) -> bool:
     """Return True when the passage writes out a name whose initials are `acronym` ("World Health Organization")."""
     # ("The Ministry of Health and the World Health Organization": a run of several names, one of them)
-    return any(acronym in "".join(w[0] for w in m.group().split() if w[0].isupper())
-               for m in _MULTIWORD_NAME.finditer(passage))
+    return any(acronym in _initials(m.group()) for m in _MULTIWORD_NAME.finditer(passage))
+
+
+def _initials(name: str) -> str:
+    """Return the initials of a name's capitalised words ("Federal Bureau of Investigation" -> "FBI")."""
+    return "".join(w[0] for w in name.split() if w[0].isupper())
 
 
 def _referred_to(claim: str, name: re.Match[str], passage: str) -> bool:
@@ -758,10 +761,8 @@ def _about(subject: str | None, cand: Candidate) -> bool:
         return True
     if len(key) == 2 and _given_name_alone(subject.split()[0], cand.text):
         return True  # "Bruno Mars" as "According to Bruno’s Wikipedia page, …" (not "Bruno Smith")
-    if len(key) >= 2 and surname in _abbreviated(subject, cand.text):
-        return True  # "Islamic State" as "IS"
-    if len(key) == 1 and _ACRONYM.fullmatch(subject.strip()) and _spelled_out(subject.strip(), cand.text):
-        return True  # "WHO" as "the World Health Organization"
+    if surname in _abbreviated(subject, cand.text):
+        return True  # "Islamic State" as "IS", "WHO" as "the World Health Organization"
     if cand.context and has_word(surname, folded_words(cand.context)):
         if subject.endswith(("'s", "’s")):
             return True  # "Strava's new family plan can cover …": the plan, its owner named just before
