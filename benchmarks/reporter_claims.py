@@ -2,9 +2,9 @@
 
     python benchmarks/reporter_claims.py [DATA] [--errors]
 
-`reporter_claims.tsv` (next to this script) holds 1,187 claims written on 2026-12-03, 2026-12-04 and 2026-12-08,
-in twenty-nine batches, each with the verdict a careful reader gives them against their sources, written
-before the claim was run (batches 9 to 29 by helpers who read only the articles and never ran
+`reporter_claims.tsv` (next to this script) holds 1,232 claims written on 2026-12-03, 2026-12-04 and 2026-12-08,
+in thirty batches, each with the verdict a careful reader gives them against their sources, written
+before the claim was run (batches 9 to 30 by helpers who read only the articles and never ran
 the tool): true paraphrases (supported), changed figures, negations, opposites,
 wrong speakers and misquotes (conflicting), and claims the sources do not address
 (unverified). Their sources: the 58 `fundus-en-news` pages (batches 1-3, 6, 7; batches 15 to 19
@@ -15,7 +15,7 @@ batch 8, from the bodies of four of them; batch 9, from the bodies of twelve oth
 article bodies (batch 13: claims on twelve bodies found only on the dev side of both FNC-1
 splits, checked against an index of all 904 bodies of `fnc1/corpus`; batch 14: on the nine
 other such bodies) and twelve FNC-1 training bodies of `fnc1/extra-corpus` (batch 20, checked
-against an index of those twelve; batches 21 to 29, the next twelve each by the same rule).
+against an index of those twelve; batches 21 to 30, the next twelve each by the same rule).
 The rules written after each batch were written for that batch's wrong verdicts, so a
 batch's first run (README, Accuracy) is the estimate for claims the tool has not seen; this
 script prints the figures of the code it runs. A "disputed" verdict counts as right for no
@@ -69,11 +69,12 @@ def source_folders(data: Path) -> dict[str, list[str]]:
             "fncextra7": extra_bodies(data / "fnc1" / "extra-corpus", start=72),
             "fncextra8": extra_bodies(data / "fnc1" / "extra-corpus", start=84),
             "fncextra9": extra_bodies(data / "fnc1" / "extra-corpus", start=96),
-            "fncextra10": extra_bodies(data / "fnc1" / "extra-corpus", start=108)}
+            "fncextra10": extra_bodies(data / "fnc1" / "extra-corpus", start=108),
+            "fncextra11": extra_bodies(data / "fnc1" / "extra-corpus", start=120)}
 
 
 def extra_bodies(corpus: Path, n: int = 12, start: int = 0) -> list[str]:
-    """Return batch 20's sources (batch 21's with `start=12`, 22's with 24, ... 29's with 108): `n`
+    """Return batch 20's sources (batch 21's with `start=12`, 22's with 24, ... 30's with 120): `n`
     FNC-1 training bodies (`extra-corpus`, which no label of the stance benchmark refers to) from
     the `start`-th on in the order of the sha256 of their file names, exact repeats skipped, those
     of at least six non-empty lines and 2,000 characters."""
