@@ -42,6 +42,8 @@ def conflict(claim_text: str, passage: str) -> str | None:
         or _reversed_range(claim_text, passage)
 
 
+_FRACTIONS = {"half": 50.0, "third": 100 / 3, "thirds": 100 / 3, "quarter": 25.0, "quarters": 25.0}
+_FRACTION_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3}
 FRAME_REACH = 3  # words either side of a figure that say what it counts ("83 people were wounded")
 
 
@@ -446,6 +448,11 @@ def _numbers_with_units(text: str) -> dict[str, tuple[float, str, str, tuple[int
     out: dict[str, tuple[float, str, str, tuple[int, int]]] = {}
     for i, t in enumerate(toks[:-1]):
         value: float | None = None
+        if t in _FRACTIONS and toks[i + 1] in ("the", "of") and (t == "half" or i and toks[i - 1] in _FRACTION_COUNTS):
+            # "half the time", "two thirds of the voters": a share, as a percentage ("80 percent of the time")
+            share = round(_FRACTIONS[t] * (1 if t == "half" else _FRACTION_COUNTS[toks[i - 1]]), 1)
+            out.setdefault("percent", (share, "percent", _qualifier(toks, i), (i, i + 2)))
+            continue
         if _NUMBER.fullmatch(t):
             value = float(t)
         elif t in NUMBER_WORDS:

@@ -1329,3 +1329,18 @@ def test_a_participle_after_a_determiner_is_no_verb_and_even_when_is_no_unless()
     assert j.stance == "conflicts" and any("'unless they are closely related'" in r for r in j.reasons)
     assert _judged("Saudia staff would seat men and women separately unless they are closely related.",
                    passage, context).stance != "conflicts"
+
+
+# Batch 30 of benchmarks/reporter_claims.tsv (FNC-1 extra-corpus bodies): a false support.
+
+def test_a_share_in_words_is_a_percentage():
+    # FNC-1 extra-corpus body on the Kobane airdrops: "hit the mark about 80 percent of the time"
+    passage = ("Airdrops of food and water to religious minorities trapped on mountain cliffs in northern Iraq in "
+               "August hit the mark about 80 percent of the time, Pentagon officials said at the time.")
+    j = _judged("Pentagon officials said August airdrops of food and water to trapped religious minorities in northern "
+                "Iraq hit the mark only about half the time.", passage)
+    assert j.stance == "conflicts" and any("50 percent" in r and "80 percent" in r for r in j.reasons)
+    assert _judged("About half of the voters backed the plan.",
+                   "About half of the voters backed the plan, the poll found.").stance == "supports"
+    j = _judged("Two thirds of the voters backed the plan.", "About half of the voters backed the plan, the poll found.")
+    assert j.stance == "conflicts" and any("66.7 percent" in r for r in j.reasons)
