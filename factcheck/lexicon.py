@@ -103,6 +103,8 @@ ALIGNED_OPPOSITES = (
     ("left", "right"), ("minor", "major"), ("on", "off"), ("plus", "minus"), ("near", "far"), ("nearer", "farther"),
     ("nearest", "farthest"), ("start", "stop"), ("continue", "stop"), ("resume", "suspend"),
     ("widespread", "rare"), ("common", "rare"), ("frequent", "rare"), ("often", "rarely"),
+    ("sign", "veto"), ("approve", "block"), ("attend", "skip"), ("end", "continue"), ("reopen", "shut"),
+    ("hire", "lay"), ("hired", "laid"),
     ("charged", "acquitted"), ("impose", "lift"), ("imposed", "lifted"), ("open", "shut"),
     ("mandatory", "voluntary"), ("required", "optional"), ("praise", "criticise"), ("praise", "criticize"),
     ("praised", "criticised"), ("praised", "criticized"), ("praised", "condemned"), ("uphold", "overturn"),

@@ -1344,3 +1344,15 @@ def test_a_share_in_words_is_a_percentage():
                    "About half of the voters backed the plan, the poll found.").stance == "supports"
     j = _judged("Two thirds of the voters backed the plan.", "About half of the voters backed the plan, the poll found.")
     assert j.stance == "conflicts" and any("66.7 percent" in r for r in j.reasons)
+
+
+def test_more_verbs_with_opposites_where_the_words_around_agree():
+    # invented sentences of common news shapes that were "related" against their opposite
+    for claim, passage in (
+            ("The governor signed the bill into law on Friday.", "The governor vetoed the bill on Friday."),
+            ("The company hired 500 workers at the plant.", "The company laid off 500 workers at the plant."),
+            ("The deal was approved by regulators.", "The deal was blocked by regulators."),
+            ("The president attended the summit in Paris.", "The president skipped the summit in Paris."),
+            ("The strike ended on Tuesday.", "The strike continued on Tuesday.")):
+        assert _judged(claim, passage).stance == "conflicts", claim
+    assert _judged("The talks continued on Tuesday.", "The talks continued on Tuesday, officials said.").stance == "supports"
