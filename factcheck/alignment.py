@@ -449,7 +449,7 @@ def outside_for_in(claim_text: str, passage: str) -> str | None:
 
 # "chose Airbus rather than Boeing", "took the southern route instead of the northern route"
 _ALTERNATIVE = re.compile(r"\b(?:instead\s+of|rather\s+than)\s+")
-_ALTERNATIVE_LEAD = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"))
+DETERMINERS = frozenset(("the", "a", "an", "his", "her", "its", "their", "our", "my", "your"))  # articles, possessives
 
 
 def rejected_alternative(claim_text: str, passage: str) -> str | None:
@@ -460,7 +460,7 @@ def rejected_alternative(claim_text: str, passage: str) -> str | None:
     have = _content_stems(words(claim_text))
     for m in _ALTERNATIVE.finditer(passage):
         after = words(passage[m.end():m.end() + 80])
-        while after and after[0] in _ALTERNATIVE_LEAD:
+        while after and after[0] in DETERMINERS:
             after = after[1:]
         rejected_phrase = []
         for w in after[:3]:

@@ -1138,7 +1138,7 @@ def _claim_verbs(claim_text: str, subject: str | None) -> tuple[str, ...]:
         and not (k and ws[k - 1] in _DETERMINERS)))  # "the burned remains": an adjective, not the claim's verb
 
 
-_DETERMINERS = frozenset(("the", "a", "an", "his", "her", "their", "its", "our", "this", "that", "these", "those"))
+_DETERMINERS = alignment.DETERMINERS | {"this", "that", "these", "those"}
 
 
 @lru_cache(maxsize=CLAIM_CACHE)
